@@ -1,0 +1,41 @@
+// One domain error type with a stable code. The HTTP layer maps codes to statuses (one table,
+// apps/server/src/http/error-status.ts); the console reads the code to show a message.
+
+export const ERROR_CODES = [
+  // input and auth
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'OUT_OF_SCOPE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  // organisation and reference data
+  'UNIT_NOT_FOUND',
+  'UNIT_CODE_TAKEN',
+  'CATEGORY_NOT_FOUND',
+  'CATEGORY_HAS_CHILDREN',
+  'USER_NOT_FOUND',
+  'USERNAME_TAKEN',
+  // calendar
+  'CALENDAR_YEAR_MISSING',
+  'CALENDAR_INVALID_SCHEDULE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}
