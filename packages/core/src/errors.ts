@@ -1,6 +1,10 @@
 // One domain error type with a stable code. The HTTP layer maps codes to statuses (one table,
 // apps/server/src/http/error-status.ts); the console reads the code to show a message.
 
+import { CALENDAR_ERROR_CODES } from './calendar/calendar-error-codes';
+import { CASE_ERROR_CODES } from './cases/case-error-codes';
+import { SCORING_ERROR_CODES } from './scoring/scoring-error-codes';
+
 export const ERROR_CODES = [
   // input and auth
   'VALIDATION_FAILED',
@@ -18,9 +22,9 @@ export const ERROR_CODES = [
   'CATEGORY_HAS_CHILDREN',
   'USER_NOT_FOUND',
   'USERNAME_TAKEN',
-  // calendar
-  'CALENDAR_YEAR_MISSING',
-  'CALENDAR_INVALID_SCHEDULE',
+  ...CALENDAR_ERROR_CODES,
+  ...CASE_ERROR_CODES,
+  ...SCORING_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
