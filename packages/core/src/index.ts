@@ -1,1 +1,4 @@
 export * from './errors';
+export * from './org';
+export * from './calendar';
+export * from './scoring';

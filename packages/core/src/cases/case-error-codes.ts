@@ -1,2 +1,48 @@
-// Error codes of the case lifecycle (leaf module: imports nothing).
-export const CASE_ERROR_CODES = ['CASE_NOT_FOUND', 'ILLEGAL_TRANSITION', 'VERSION_CONFLICT'] as const;
+// Error codes of the case lifecycle (leaf module: imports nothing). Generic codes the decider also
+// throws (VALIDATION_FAILED, FORBIDDEN, OUT_OF_SCOPE) live in ../errors.ts.
+export const CASE_ERROR_CODES = [
+  'CASE_NOT_FOUND',
+  'ILLEGAL_TRANSITION',
+  'VERSION_CONFLICT',
+  // who may act
+  'NOT_LEAD_UNIT',
+  'NOT_ASSIGNED_UNIT',
+  'NOT_SUMMONED_UNIT',
+  // dispatch rules
+  'INVALID_DISPATCH_TARGET',
+  'NOT_IN_DUTY_LIST',
+  'DUAL_DISPATCH_INVALID',
+  'BACKSTOP_LOCATION_UNKNOWN',
+  'BACKSTOP_DISTRICT_MISMATCH',
+  'ALREADY_ASSIGNED',
+  'ALREADY_ACKNOWLEDGED',
+  // returns, disputes, first-receiver responsibility
+  'LEAD_CANNOT_RETURN_AFTER_SIGN',
+  'RETURN_REFUSED_MUST_SIGN',
+  'RULING_BINDING',
+  'EVIDENCE_REQUIRED',
+  // intake and handling
+  'DIRECT_ANSWER_NOT_CONSULTATION',
+  'WHISTLE_ONLY_BY_STREET',
+  'WHISTLE_ALREADY_REPORTED',
+  'EXTENSION_ALREADY_PENDING',
+  'EXTENSION_LIMIT_REACHED',
+  'EXTENSION_AFTER_DEADLINE',
+  'NO_PENDING_EXTENSION',
+  // attachments
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_TYPE_NOT_ALLOWED',
+  'TOO_MANY_ATTACHMENTS',
+  // repeated requests (并案)
+  'CANNOT_MERGE_INTO_SELF',
+  'CANNOT_MERGE_A_PARENT',
+  'MERGE_PARENT_NOT_OPEN',
+  'ALREADY_LINKED',
+  // clocks
+  'CLOCK_NOT_FOUND',
+  'CLOCK_NOT_RUNNING',
+  'CLOCK_NOT_DUE',
+  'CLOCK_ALREADY_ESCALATED',
+] as const;
+
+export type CaseErrorCode = (typeof CASE_ERROR_CODES)[number];

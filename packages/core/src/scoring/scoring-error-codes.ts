@@ -1,2 +1,14 @@
 // Error codes of scoring and rankings (leaf module: imports nothing).
-export const SCORING_ERROR_CODES = ['PERIOD_NOT_FOUND'] as const;
+export const SCORING_ERROR_CODES = [
+  'PERIOD_NOT_FOUND',
+  // a period key ('2026-11', '2027-Q1') or period config (start day, time zone) that cannot be used
+  'SCORING_INVALID_PERIOD',
+  // weight versions that do not sum to 1, are negative, or are badly dated
+  'SCORING_INVALID_WEIGHTS',
+  // no weight version is valid on the date asked for
+  'SCORING_NO_WEIGHTS',
+  // a case names a unit the caller did not describe (its class is needed for weights and rankings)
+  'SCORING_UNKNOWN_UNIT',
+  // a case, visit or item score that is malformed (duplicate case id, score out of range …)
+  'SCORING_INVALID_INPUT',
+] as const;

@@ -1,0 +1,28 @@
+// Builds the AppContext from configuration: opens the database, runs migrations, wires repositories.
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { type DatabaseHandle, openDatabase } from './db/client';
+import { migrateToLatest } from './db/migrate';
+import { createRepositories } from './repositories';
+import { CalendarService } from './services/calendar.service';
+
+export interface Runtime {
+  ctx: AppContext;
+  database: DatabaseHandle;
+  migrationsApplied: string[];
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: Config, opts: { inMemory?: boolean; now?: () => Date } = {}): Promise<Runtime> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? null : config.dataDir });
+  const migrationsApplied = await migrateToLatest(database.db);
+  const repos = createRepositories(database.db);
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    repos,
+    calendar: new CalendarService(config.timeZone, repos.holidaySchedules),
+    now: opts.now ?? (() => new Date()),
+  };
+  return { ctx, database, migrationsApplied, close: () => database.close() };
+}

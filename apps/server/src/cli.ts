@@ -1,0 +1,120 @@
+// The jiesu command line: parses options and calls library code; no logic of its own.
+import { Command, InvalidArgumentError } from 'commander';
+import type { Unit } from '@jiesu/core';
+import { createRuntime } from './app-context';
+import { ConfigError, loadConfig } from './config';
+import { buildApp } from './http/app';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
+import { seedReference } from './seed/seed-reference';
+
+const program = new Command().name('jiesu').description('jiesu — 12345 citizen-request hotline platform (接诉即办)');
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof createRuntime>>) => Promise<T>): Promise<T> {
+  const rt = await createRuntime(loadConfig());
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('run migrations and serve the API (and, with --demo, load reference data and demo users first)')
+  .option('--demo', 'seed reference data and demo users before serving')
+  .option('-p, --port <port>', 'port to listen on (overrides PORT)', positiveInt)
+  .action(async (opts: { demo?: boolean; port?: number }) => {
+    const config = loadConfig(process.env, opts.port !== undefined ? { port: opts.port } : {});
+    const rt = await createRuntime(config);
+    const app = await buildApp({ ctx: rt.ctx, logger: { level: config.logLevel } });
+    if (rt.migrationsApplied.length) app.log.info({ migrations: rt.migrationsApplied }, 'migrations applied');
+    if (opts.demo) {
+      const ref = await seedReference(rt.ctx);
+      const users = await seedDemoUsers(rt.ctx);
+      app.log.info({ ...ref, demoUsersAdded: users }, 'reference and demo data loaded');
+    }
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: finishing requests in flight');
+      await app.close();
+      await rt.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ host: config.host, port: config.port });
+    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+    app.log.info(`jiesu is ready on http://${config.host}:${config.port} — API docs at /docs — database: ${where}`);
+    if (opts.demo) app.log.info(`demo users: ${DEMO_USERS.map((u) => u.username).join(', ')} (password ${DEMO_PASSWORD})`);
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(() =>
+    withRuntime(async (rt) => {
+      console.log(rt.migrationsApplied.length ? `applied: ${rt.migrationsApplied.join(', ')}` : 'database is up to date');
+    }),
+  );
+
+program
+  .command('seed')
+  .description('load reference data (divisions, departments, categories); --demo adds demo users')
+  .option('--demo', 'also add the demo users')
+  .action((opts: { demo?: boolean }) =>
+    withRuntime(async (rt) => {
+      const ref = await seedReference(rt.ctx);
+      console.log(`units added: ${ref.unitsAdded}; categories added: ${ref.categoriesAdded} (from ${ref.categorySource})`);
+      if (opts.demo) console.log(`demo users added: ${await seedDemoUsers(rt.ctx)} (password ${DEMO_PASSWORD})`);
+    }),
+  );
+
+const org = program.command('org').description('show the organisation');
+
+org
+  .command('tree [code]')
+  .description('print the tree below a unit (default: the centre)')
+  .option('-d, --depth <n>', 'levels to show', positiveInt, 1)
+  .action((code: string | undefined, opts: { depth: number }) =>
+    withRuntime(async (rt) => {
+      const { units } = rt.ctx.repos;
+      const root = code ? await units.findByCode(code) : (await units.list({ scopePath: '/', class: 'centre', limit: 1, offset: 0 })).items[0];
+      if (!root) throw new Error(code ? `no unit has the code ${code}` : 'the organisation is empty: run `jiesu seed` first');
+      const print = async (u: Unit, depth: number, indent: string): Promise<void> => {
+        const n = await units.countChildren(u.code);
+        console.log(`${indent}${u.name} [${u.code}] ${u.class}${u.kind ? `/${u.kind}` : ''}${n ? ` (${n})` : ''}`);
+        if (depth >= opts.depth) return;
+        const children = await units.list({ scopePath: u.path, parentCode: u.code, limit: 10_000, offset: 0 });
+        for (const c of children.items) await print(c, depth + 1, `${indent}  `);
+      };
+      await print(root, 0, '');
+    }),
+  );
+
+org
+  .command('unit <code>')
+  .description('show one unit: its path, class and counts below it')
+  .action((code: string) =>
+    withRuntime(async (rt) => {
+      const u = await rt.ctx.repos.units.findByCode(code);
+      if (!u) throw new Error(`no unit has the code ${code}`);
+      const ancestors = await rt.ctx.repos.units.findByCodes(u.path.split('/').filter(Boolean));
+      ancestors.sort((a, b) => a.path.length - b.path.length);
+      console.log(ancestors.map((a) => a.name).join(' › '));
+      console.log(JSON.stringify({ ...u, below: await rt.ctx.repos.units.countByClass(u.path) }, null, 2));
+    }),
+  );
+
+program.parseAsync().catch((e: unknown) => {
+  if (e instanceof ConfigError) console.error(e.message);
+  else console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

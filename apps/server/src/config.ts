@@ -1,0 +1,78 @@
+// Configuration, parsed once at start into a typed object. Zero config works: embedded PGlite in
+// ./data, port 3000. Every key is documented in .env.example; a bad value fails start-up with a
+// list of every bad key.
+import { resolve } from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Folder for the embedded database and attachments. */
+  dataDir: string;
+  /** postgres://… switches from embedded PGlite to a PostgreSQL server. */
+  databaseUrl: string | null;
+  /** The city's time zone: working days, "today", periods and case-number dates are reckoned in it. */
+  timeZone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionTtlHours: number;
+  /** Requests per minute per client IP on public endpoints (login, portal, Open311). */
+  publicRateLimit: number;
+  /** Requests per minute per client IP on authenticated endpoints. */
+  apiRateLimit: number;
+  /** Optional path of a category taxonomy CSV (level1,level2,level3) imported by `seed`. */
+  categoryFile: string | null;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const int = (key: string, fallback: number, min: number, max: number): number => {
+    const raw = env[key];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${key}=${raw}: expected an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return n;
+  };
+  const str = (key: string): string | null => {
+    const raw = env[key];
+    return raw === undefined || raw === '' ? null : raw;
+  };
+
+  const databaseUrl = str('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL: expected postgres://user:password@host:port/database');
+  }
+  const timeZone = str('JIESU_TIME_ZONE') ?? 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    problems.push(`JIESU_TIME_ZONE=${timeZone}: not an IANA time zone (e.g. Asia/Shanghai)`);
+  }
+  const logLevel = (str('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel}: expected one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: Config = {
+    host: str('HOST') ?? '127.0.0.1',
+    port: int('PORT', 3000, 0, 65535),
+    dataDir: resolve(str('JIESU_DATA_DIR') ?? 'data'),
+    databaseUrl,
+    timeZone,
+    logLevel,
+    sessionTtlHours: int('JIESU_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    publicRateLimit: int('JIESU_PUBLIC_RATE_LIMIT', 60, 1, 1_000_000),
+    apiRateLimit: int('JIESU_API_RATE_LIMIT', 6000, 1, 10_000_000),
+    categoryFile: str('JIESU_CATEGORY_FILE'),
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

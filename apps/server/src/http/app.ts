@@ -1,0 +1,87 @@
+// Builds the Fastify application around an AppContext, without listening: the CLI listens, tests
+// use app.inject. Route chain: rate limit → authenticate (under /api) → validate → use case → present.
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Actor } from '@jiesu/core';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from '../context';
+import { authenticate } from '../use-cases/auth/authenticate';
+import { registerErrorHandling } from './errors';
+import { authRoutes } from './routes/auth.routes';
+import { calendarRoutes } from './routes/calendar.routes';
+import { categoryRoutes } from './routes/categories.routes';
+import { healthRoutes } from './routes/health.routes';
+import { unitRoutes } from './routes/units.routes';
+import { userRoutes } from './routes/users.routes';
+import { validatorCompiler } from './validation';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  logger?: FastifyServerOptions['logger'];
+  version?: string;
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m?.[1] ?? null;
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('ctx', opts.ctx);
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.setValidatorCompiler(validatorCompiler);
+  registerErrorHandling(app);
+
+  await app.register(rateLimit, {
+    global: true,
+    max: opts.ctx.config.apiRateLimit,
+    timeWindow: '1 minute',
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'jiesu API',
+        description: 'The API of jiesu, a 12345 citizen-request hotline platform (接诉即办). Authenticate with POST /api/auth/login and send `Authorization: Bearer <token>`.',
+        version: opts.version ?? '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes);
+  await app.register(async (api) => {
+    await api.register(authRoutes, { prefix: '/api/auth' });
+    // Everything else under /api needs an actor.
+    await api.register(async (secured) => {
+      secured.addHook('onRequest', async (request) => {
+        request.actor = await authenticate(opts.ctx, { token: bearerToken(request.headers.authorization) });
+      });
+      await secured.register(unitRoutes, { prefix: '/api/units' });
+      await secured.register(userRoutes, { prefix: '/api/users' });
+      await secured.register(categoryRoutes, { prefix: '/api/categories' });
+      await secured.register(calendarRoutes, { prefix: '/api/calendar' });
+    });
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+// The one table from domain error codes to HTTP statuses. Codes not listed fall back by pattern
+// (…_NOT_FOUND → 404) and then to 422 (a well-formed request the domain refuses).
+import type { ErrorCode } from '@jiesu/core';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  CALENDAR_INVALID_SCHEDULE: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  ILLEGAL_TRANSITION: 409,
+  UNIT_CODE_TAKEN: 409,
+  USERNAME_TAKEN: 409,
+  CATEGORY_HAS_CHILDREN: 409,
+  CALENDAR_YEAR_MISSING: 422,
+  RATE_LIMITED: 429,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code] ?? (code.endsWith('_NOT_FOUND') ? 404 : 422);
+}

@@ -1,0 +1,72 @@
+// Start-up behaviour: data survives a restart on the embedded database, migrations are idempotent,
+// seeding twice adds nothing, bad configuration is refused with every bad key, and public
+// endpoints are rate-limited.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../src/app-context';
+import { ConfigError, loadConfig } from '../src/config';
+import { seedReference } from '../src/seed/seed-reference';
+import { startTestEnv, TEST_PG_URL } from './harness';
+
+describe('configuration', () => {
+  it('works with no configuration at all', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, databaseUrl: null, timeZone: 'Asia/Shanghai' });
+  });
+
+  it('lists every bad key', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JIESU_TIME_ZONE: 'Mars/Olympus', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      for (const key of ['PORT', 'DATABASE_URL', 'JIESU_TIME_ZONE', 'LOG_LEVEL']) expect(problems).toContain(key);
+    }
+  });
+});
+
+// Only on the embedded database: with DATABASE_URL, keeping data across restarts is the server's job.
+describe.runIf(!TEST_PG_URL)('embedded database on disk', () => {
+  it('keeps its data across a restart and does not reseed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiesu-restart-'));
+    try {
+      const config = loadConfig({ JIESU_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+      const first = await createRuntime(config);
+      expect(first.migrationsApplied).toEqual(['0001-foundation']);
+      const seeded = await seedReference(first.ctx);
+      expect(seeded.unitsAdded).toBeGreaterThan(8000);
+      await first.ctx.repos.units.update('110105026', { name: '望京街道（改名测试）' });
+      await first.close();
+
+      const second = await createRuntime(config);
+      expect(second.migrationsApplied).toEqual([]);
+      expect((await second.ctx.repos.units.findByCode('110105026'))?.name).toBe('望京街道（改名测试）');
+      const again = await seedReference(second.ctx);
+      expect(again).toMatchObject({ unitsAdded: 0, categoriesAdded: 0 });
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rate limits', () => {
+  it('limits login attempts per client', async () => {
+    const env = await startTestEnv({ config: { publicRateLimit: 3 }, seed: false });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
+        codes.push(r.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const last = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
+      expect(last.json().error.code).toBe('RATE_LIMITED');
+    } finally {
+      await env.close();
+    }
+  });
+});

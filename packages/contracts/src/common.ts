@@ -1,0 +1,32 @@
+// Shapes shared by every endpoint: the error body, pagination, a few scalar formats.
+import { type Static, type TSchema, Type } from 'typebox';
+
+/** A string enum as { type: 'string', enum: [...] }: one clear error message, clean OpenAPI. */
+export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable error code, e.g. VALIDATION_FAILED, OUT_OF_SCOPE, ILLEGAL_TRANSITION' }),
+      message: Type.String({ description: 'What was wrong and what to do' }),
+      field: Type.Optional(Type.String({ description: 'The offending field, e.g. body.username' })),
+      details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    }),
+  },
+  { $id: 'ErrorBody' },
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};
+
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({ total: Type.Integer(), items: Type.Array(item) });
+}
+
+export const IsoDateTime = Type.String({ format: 'date-time' });
+export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD in the city time zone' });

@@ -1,0 +1,4 @@
+export * from './calendar';
+export * from './categories';
+export * from './common';
+export * from './org';

@@ -1,0 +1,14 @@
+// Data scope: a user sees and acts on units (and the cases they hold) in their own unit's subtree.
+import { DomainError } from '../errors';
+import type { Actor } from './roles';
+import { isInSubtree } from './unit';
+
+export function canAccessPath(actor: Actor, path: string): boolean {
+  return isInSubtree(actor.unitPath, path);
+}
+
+export function assertInScope(actor: Actor, path: string, what = 'unit'): void {
+  if (!canAccessPath(actor, path)) {
+    throw new DomainError('OUT_OF_SCOPE', `This ${what} is outside your unit's area (${actor.unitCode}).`, { path });
+  }
+}

@@ -1,0 +1,13 @@
+// Scoring (三率) and rankings: pure functions, no I/O. See DESIGN.md §5.
+export * from './scoring-error-codes';
+export * from './types';
+export * from './visit-outcome';
+export * from './periods';
+export * from './weights';
+export * from './rates';
+export * from './wilson';
+export * from './rollup';
+export * from './score-units';
+export * from './explain';
+export * from './ranking';
+export * from './community-ranking';

@@ -1,0 +1,4 @@
+export * from './holidays';
+export * from './categories';
+export * from './departments';
+export * from './divisions';
