@@ -2,3 +2,4 @@ export * from './errors';
 export * from './org';
 export * from './calendar';
 export * from './scoring';
+export * from './cases';

@@ -1,0 +1,16 @@
+// The case lifecycle: a pure decider over a case aggregate (see decide.ts), its status catalogue,
+// transition table, clocks, dispatch rules, requester masking and case numbers.
+export * from './case-attachments';
+export * from './case-clocks';
+export * from './case-commands';
+export * from './case-decision';
+export * from './case-error-codes';
+export * from './case-intake';
+export * from './case-number';
+export { actsForUnit, isCentreDispatcher, isDistrictDispatcher, liveAssignments, liveLead } from './case-permissions';
+export * from './case-status';
+export * from './case-transitions';
+export * from './case-types';
+export * from './decide';
+export * from './dispatch-rules';
+export * from './requester-masking';
