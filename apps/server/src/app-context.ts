@@ -4,6 +4,10 @@ import type { AppContext } from './context';
 import { type DatabaseHandle, openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import { createRepositories } from './repositories';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FolderAttachmentStorage } from './services/attachment-storage';
 import { CalendarService } from './services/calendar.service';
 
 export interface Runtime {
@@ -22,6 +26,7 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     db: database.db,
     repos,
     calendar: new CalendarService(config.timeZone, repos.holidaySchedules),
+    attachments: new FolderAttachmentStorage(opts.inMemory ? mkdtempSync(join(tmpdir(), 'jiesu-files-')) : join(config.dataDir, 'attachments')),
     now: opts.now ?? (() => new Date()),
   };
   return { ctx, database, migrationsApplied, close: () => database.close() };

@@ -4,6 +4,7 @@ import type { Unit } from '@jiesu/core';
 import { createRuntime } from './app-context';
 import { ConfigError, loadConfig } from './config';
 import { buildApp } from './http/app';
+import { startClockSweeper } from './jobs/clock-sweeper';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
 import { seedReference } from './seed/seed-reference';
 
@@ -39,11 +40,13 @@ program
       const users = await seedDemoUsers(rt.ctx);
       app.log.info({ ...ref, demoUsersAdded: users }, 'reference and demo data loaded');
     }
+    const sweeper = config.sweepIntervalSeconds > 0 ? startClockSweeper(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down: finishing requests in flight');
+      await sweeper?.stop();
       await app.close();
       await rt.close();
       process.exit(0);

@@ -18,6 +18,8 @@ export interface Config {
   publicRateLimit: number;
   /** Requests per minute per client IP on authenticated endpoints. */
   apiRateLimit: number;
+  /** Seconds between clock sweeps (reminders, escalations) in `serve`; 0 turns the sweeper off. */
+  sweepIntervalSeconds: number;
   /** Optional path of a category taxonomy CSV (level1,level2,level3) imported by `seed`. */
   categoryFile: string | null;
 }
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionTtlHours: int('JIESU_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     publicRateLimit: int('JIESU_PUBLIC_RATE_LIMIT', 60, 1, 1_000_000),
     apiRateLimit: int('JIESU_API_RATE_LIMIT', 6000, 1, 10_000_000),
+    sweepIntervalSeconds: int('JIESU_SWEEP_INTERVAL_SECONDS', 30, 0, 86_400),
     categoryFile: str('JIESU_CATEGORY_FILE'),
     ...overrides,
   };

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { Repositories } from './repositories';
+import type { AttachmentStorage } from './services/attachment-storage';
 import type { CalendarService } from './services/calendar.service';
 
 export interface AppContext {
@@ -11,6 +12,7 @@ export interface AppContext {
   db: Kysely<Database>;
   repos: Repositories;
   calendar: CalendarService;
+  attachments: AttachmentStorage;
   /** The current instant; injectable so tests can move time. */
   now(): Date;
 }

@@ -28,5 +28,6 @@ export function Page<T extends TSchema>(item: T) {
   return Type.Object({ total: Type.Integer(), items: Type.Array(item) });
 }
 
-export const IsoDateTime = Type.String({ format: 'date-time' });
+/** An instant: serialised as an ISO 8601 string with its offset; handlers may return a Date. */
+export const IsoDateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD in the city time zone' });

@@ -2,3 +2,4 @@ export * from './calendar';
 export * from './categories';
 export * from './common';
 export * from './org';
+export * from './cases';

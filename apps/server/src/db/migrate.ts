@@ -3,9 +3,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001-foundation';
+import * as m0002 from './migrations/0002-cases';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-cases': m0002,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,5 +1,6 @@
 // Builds the Fastify application around an AppContext, without listening: the CLI listens, tests
 // use app.inject. Route chain: rate limit → authenticate (under /api) → validate → use case → present.
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -9,10 +10,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { AppContext } from '../context';
 import { authenticate } from '../use-cases/auth/authenticate';
 import { registerErrorHandling } from './errors';
+import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
+import { caseRoutes } from './routes/cases.routes';
 import { categoryRoutes } from './routes/categories.routes';
+import { dutyListRoutes } from './routes/duty-lists.routes';
 import { healthRoutes } from './routes/health.routes';
+import { queueRoutes } from './routes/queues.routes';
 import { unitRoutes } from './routes/units.routes';
 import { userRoutes } from './routes/users.routes';
 import { validatorCompiler } from './validation';
@@ -55,6 +60,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     timeWindow: '1 minute',
   });
 
+  await app.register(multipart, { limits: { files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -81,6 +87,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(userRoutes, { prefix: '/api/users' });
       await secured.register(categoryRoutes, { prefix: '/api/categories' });
       await secured.register(calendarRoutes, { prefix: '/api/calendar' });
+      await secured.register(caseRoutes, { prefix: '/api/cases' });
+      await secured.register(queueRoutes, { prefix: '/api/queues' });
+      await secured.register(dutyListRoutes, { prefix: '/api/duty-lists' });
+      await secured.register(attachmentRoutes, { prefix: '/api/attachments' });
     });
   });
   return app;

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CASE_ACTION_BODIES,
+  CaseDetailSchema,
+  CaseSearchQuery,
+  CaseSummarySchema,
+  ErrorBody,
+  HTTP_CASE_ACTIONS,
+  IntakeBody,
+  Page,
+} from '@jiesu/contracts';
+import { Type } from 'typebox';
+import { findCaseIdByNumber, getCase, getCaseTimeline } from '../../use-cases/cases/get-case';
+import { performCaseAction } from '../../use-cases/cases/perform-case-action';
+import { searchCases } from '../../use-cases/cases/case-queues';
+import { takeInCase } from '../../use-cases/cases/take-in-case';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '受理: take a request in',
+        description: 'Send an `Idempotency-Key` header: a retried request with the same key returns the case the first one created (200) instead of creating another.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+        body: IntakeBody,
+        response: { 200: CaseDetailSchema, 201: CaseDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const { state, isNew } = await takeInCase(app.ctx, {
+        actor: request.actor,
+        idempotencyKey: request.headers['idempotency-key'] ?? null,
+        intake: {
+          ...b,
+          requester: { name: b.requester.name ?? null, phone: b.requester.phone ?? null, isAnonymous: b.requester.isAnonymous ?? false },
+          location: {
+            address: b.location.address,
+            coordinates: b.location.coordinates ?? null,
+            districtCode: b.location.districtCode ?? null,
+            streetCode: b.location.streetCode ?? null,
+            communityCode: b.location.communityCode ?? null,
+          },
+        },
+      });
+      return reply.status(isNew ? 201 : 200).send(await getCase(app.ctx, { actor: request.actor, caseId: state.id }));
+    },
+  );
+
+  app.get('/', { schema: { tags: ['cases'], summary: 'Search cases in your scope', querystring: CaseSearchQuery, response: { 200: Page(CaseSummarySchema), ...errors } } }, async (request) => {
+    const q = request.query;
+    return searchCases(app.ctx, {
+      actor: request.actor,
+      filter: {
+        ...(q.status ? { statuses: q.status } : {}),
+        ...(q.urgency ? { urgency: q.urgency } : {}),
+        ...(q.category ? { categoryPrefix: q.category } : {}),
+        ...(q.lead ? { leadUnitCode: q.lead } : {}),
+        ...(q.street ? { streetCode: q.street } : {}),
+        ...(q.overdue !== undefined ? { isOverdue: q.overdue } : {}),
+        ...(q.q ? { q: q.q } : {}),
+        ...(q.from ? { receivedFrom: new Date(q.from) } : {}),
+        ...(q.to ? { receivedTo: new Date(q.to) } : {}),
+        limit: q.limit ?? 50,
+        offset: q.offset ?? 0,
+      },
+    });
+  });
+
+  app.get(
+    '/by-number/:caseNumber',
+    { schema: { tags: ['cases'], params: Type.Object({ caseNumber: Type.String({ pattern: '^\\d{8}-\\d{6,}$' }) }), response: { 200: CaseDetailSchema, ...errors } } },
+    async (request) => {
+      const id = await findCaseIdByNumber(app.ctx, { actor: request.actor, caseNumber: request.params.caseNumber });
+      return getCase(app.ctx, { actor: request.actor, caseId: id });
+    },
+  );
+
+  app.get('/:id', { schema: { tags: ['cases'], params: IdParams, response: { 200: CaseDetailSchema, ...errors } } }, async (request) =>
+    getCase(app.ctx, { actor: request.actor, caseId: request.params.id }),
+  );
+
+  app.get(
+    '/:id/timeline',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "A case's full history: who did what, when, from which status to which",
+        params: IdParams,
+        response: { 200: Type.Object({ caseId: Type.String(), caseNumber: Type.String(), status: Type.String(), version: Type.Integer(), events: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors },
+      },
+    },
+    async (request) => getCaseTimeline(app.ctx, { actor: request.actor, caseId: request.params.id }),
+  );
+
+  // One route per action, each with its own body schema: POST /api/cases/{id}/sign, /return, …
+  for (const action of HTTP_CASE_ACTIONS) {
+    app.post(
+      `/:id/${action.replace(/_/g, '-')}`,
+      {
+        schema: {
+          tags: ['case actions'],
+          summary: action.replace(/_/g, ' '),
+          params: IdParams,
+          body: CASE_ACTION_BODIES[action],
+          response: { 200: CaseDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const state = await performCaseAction(app.ctx, {
+          actor: request.actor,
+          caseId: request.params.id,
+          action,
+          body: request.body as Record<string, unknown>,
+        });
+        return getCase(app.ctx, { actor: request.actor, caseId: state.id });
+      },
+    );
+  }
+};

@@ -1,0 +1,77 @@
+// Every action on an existing case goes through here: load the case under a row lock, check the
+// actor's scope, let the pure decider decide, and write state, history, clocks and outbox in one
+// transaction guarded by the version. Merging (并案) also records the child on its parent, and
+// closing a parent closes its merged children, in the same transaction.
+import { type Actor, type CaseCommand, type CaseState, type Decision, type DecisionContext, decide, DomainError, type DutyLists } from '@jiesu/core';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/schema';
+import { decisionContext } from './case-context';
+import { assertCaseInScope } from './case-scope';
+
+export interface ActOnCaseOptions {
+  actor: Actor;
+  caseId: string;
+  command: CaseCommand;
+  /** The version the client last saw; a mismatch is VERSION_CONFLICT. */
+  expectedVersion?: number;
+  dutyLists?: DutyLists;
+  /** Skip the scope check (the system actor of the sweep acts everywhere). */
+  isSystem?: boolean;
+}
+
+export async function actOnCase(ctx: AppContext, opts: ActOnCaseOptions): Promise<CaseState> {
+  const dctx = await decisionContext(ctx, opts.actor, opts.dutyLists ? { dutyLists: opts.dutyLists } : {});
+  return ctx.db.transaction().execute(async (trx) => {
+    const stored = await ctx.repos.cases.load(opts.caseId, trx, { forUpdate: true });
+    if (!stored) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${opts.caseId}.`, { caseId: opts.caseId });
+    if (!opts.isSystem) assertCaseInScope(opts.actor, stored.state, stored.locationPath);
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== stored.state.version) {
+      throw new DomainError('VERSION_CONFLICT', `Case ${stored.state.caseNumber} changed since you loaded it (version ${opts.expectedVersion}, now ${stored.state.version}); reload and try again.`, {
+        expectedVersion: opts.expectedVersion,
+        currentVersion: stored.state.version,
+      });
+    }
+    const command = opts.command.type === 'merge' ? await linkParent(ctx, trx, dctx, stored.state, opts.command) : opts.command;
+    const decision = decide(stored.state, command, dctx);
+    await ctx.repos.cases.save(decision, { expectedVersion: stored.state.version, locationPath: stored.locationPath }, trx);
+    if (opts.command.type === 'close' && decision.state.status === 'closed') await closeChildren(ctx, trx, dctx, decision);
+    return decision.state;
+  });
+}
+
+/**
+ * 并案: the parent (which must be open and in scope) records the child; the merge command then
+ * carries the parent's number and status as stored, whatever the client sent.
+ */
+async function linkParent(
+  ctx: AppContext,
+  trx: Kysely<Database>,
+  dctx: DecisionContext,
+  child: CaseState,
+  command: Extract<CaseCommand, { type: 'merge' }>,
+): Promise<CaseCommand> {
+  const parentId = command.parent.caseId;
+  if (parentId === child.id) throw new DomainError('CANNOT_MERGE_INTO_SELF', 'A case cannot be merged into itself.');
+  const parent = await ctx.repos.cases.load(parentId, trx, { forUpdate: true });
+  if (!parent) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${parentId}.`, { field: 'parentCaseId' });
+  assertCaseInScope(dctx.actor, parent.state, parent.locationPath);
+  const d = decide(parent.state, { type: 'link_child', child: { caseId: child.id, caseNumber: child.caseNumber } }, dctx);
+  await ctx.repos.cases.save(d, { expectedVersion: parent.state.version, locationPath: parent.locationPath }, trx);
+  return { ...command, parent: { caseId: parent.state.id, caseNumber: parent.state.caseNumber, status: parent.state.status } };
+}
+
+/** Every requester gets feedback: merged children close with their parent. */
+async function closeChildren(ctx: AppContext, trx: Kysely<Database>, dctx: DecisionContext, parent: Decision): Promise<void> {
+  const feedback = parent.state.feedbacks[parent.state.feedbacks.length - 1];
+  for (const link of parent.state.children) {
+    const child = await ctx.repos.cases.load(link.caseId, trx, { forUpdate: true });
+    if (!child || child.state.status !== 'merged') continue;
+    const d = decide(
+      child.state,
+      { type: 'parent_closed', parentCaseId: parent.state.id, summary: feedback?.summary ?? '', isSolved: feedback?.isSolved ?? false },
+      dctx,
+    );
+    await ctx.repos.cases.save(d, { expectedVersion: child.state.version, locationPath: child.locationPath }, trx);
+  }
+}

@@ -1,0 +1,92 @@
+// What the case use cases share: the case policy (from configuration), a decision context for an
+// actor, unit and attachment resolution, the location path, and the system actor the sweep uses.
+import {
+  type Actor,
+  type CaseAttachment,
+  type CasePolicy,
+  DEFAULT_CASE_POLICY,
+  type DecisionContext,
+  DomainError,
+  type DutyLists,
+  type UnitRef,
+} from '@jiesu/core';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/schema';
+
+export function casePolicy(ctx: AppContext): CasePolicy {
+  return { ...DEFAULT_CASE_POLICY, timeZone: ctx.config.timeZone };
+}
+
+export async function decisionContext(ctx: AppContext, actor: Actor, extra: { dutyLists?: DutyLists } = {}): Promise<DecisionContext> {
+  return { now: ctx.now(), actor, calendar: await ctx.calendar.get(), policy: casePolicy(ctx), ...extra };
+}
+
+/** Units named by code, as the decider needs them; an unknown or inactive code is refused. */
+export async function resolveUnits(ctx: AppContext, codes: readonly string[], field: string, trx?: Kysely<Database>): Promise<UnitRef[]> {
+  const unique = [...new Set(codes)];
+  const found = await ctx.repos.units.findByCodes(unique, trx);
+  const byCode = new Map(found.map((u) => [u.code, u]));
+  return codes.map((code, i) => {
+    const u = byCode.get(code);
+    if (!u || !u.isActive) throw new DomainError('UNIT_NOT_FOUND', `No active unit has the code ${code}.`, { field: `${field}[${i}]`, code });
+    return { code: u.code, name: u.name, path: u.path, class: u.class };
+  });
+}
+
+export async function resolveUnit(ctx: AppContext, code: string, field: string, trx?: Kysely<Database>): Promise<UnitRef> {
+  const [u] = await resolveUnits(ctx, [code], field, trx);
+  return u as UnitRef;
+}
+
+/** Metadata of uploaded files named by id. */
+export async function resolveAttachments(ctx: AppContext, ids: readonly string[] | undefined, trx?: Kysely<Database>): Promise<CaseAttachment[]> {
+  if (!ids || ids.length === 0) return [];
+  const db = trx ?? ctx.db;
+  const rows = await db.selectFrom('attachments').selectAll().where('id', 'in', [...ids]).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id, i) => {
+    const r = byId.get(id);
+    if (!r) throw new DomainError('NOT_FOUND', `No uploaded file has the id ${id}; upload it first.`, { field: `attachmentIds[${i}]` });
+    return { id: r.id, kind: r.kind as CaseAttachment['kind'], mimeType: r.mime_type, sizeBytes: r.size_bytes, name: r.name };
+  });
+}
+
+/** The path of the most specific division of a location, checking the codes agree with each other. */
+export async function locationPath(
+  ctx: AppContext,
+  loc: { districtCode: string | null; streetCode: string | null; communityCode: string | null },
+  trx?: Kysely<Database>,
+): Promise<string | null> {
+  const levels: Array<[string | null, string, string]> = [
+    [loc.communityCode, 'community', 'location.communityCode'],
+    [loc.streetCode, 'street', 'location.streetCode'],
+    [loc.districtCode, 'district', 'location.districtCode'],
+  ];
+  let deepest: string | null = null;
+  for (const [code, cls, field] of levels) {
+    if (!code) continue;
+    const u = await ctx.repos.units.findByCode(code, trx);
+    if (!u || u.class !== cls) throw new DomainError('UNIT_NOT_FOUND', `${code} is not a ${cls} code.`, { field, code });
+    if (deepest !== null && !deepest.startsWith(u.path)) {
+      throw new DomainError('VALIDATION_FAILED', `${field} ${code} does not contain the more specific location given.`, { field });
+    }
+    deepest ??= u.path;
+  }
+  return deepest;
+}
+
+/** The actor clock sweeps run as: the centre's supervisor role, named "system". */
+export async function systemActor(ctx: AppContext): Promise<Actor> {
+  const centre = (await ctx.repos.units.list({ scopePath: '/', class: 'centre', limit: 1, offset: 0 })).items[0];
+  if (!centre) throw new Error('no centre unit: seed the organisation first');
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'system',
+    displayName: '系统督办',
+    unitCode: centre.code,
+    unitPath: centre.path,
+    unitClass: 'centre',
+    roles: ['supervisor'],
+  };
+}

@@ -1,0 +1,40 @@
+// A case as a user may see it: requester masked unless the viewer is entitled (the centre's case
+// staff, the lead unit's handler); every unmasked view writes an audit row.
+import { type Actor, type CaseState, DomainError, presentCaseRequester } from '@jiesu/core';
+import type { AppContext } from '../../context';
+import { assertCaseInScope } from './case-scope';
+
+export async function loadCaseInScope(ctx: AppContext, actor: Actor, caseId: string) {
+  const stored = await ctx.repos.cases.load(caseId);
+  if (!stored) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${caseId}.`, { caseId });
+  assertCaseInScope(actor, stored.state, stored.locationPath);
+  return stored;
+}
+
+export type PresentedCase = Omit<CaseState, 'requester'> & {
+  requester: { name: string | null; phone: string | null; isAnonymous: boolean; isMasked: boolean };
+};
+
+export async function getCase(ctx: AppContext, opts: { actor: Actor; caseId: string }): Promise<PresentedCase> {
+  const { state } = await loadCaseInScope(ctx, opts.actor, opts.caseId);
+  const requester = presentCaseRequester(state, opts.actor);
+  if (requester.isUnmasked && (state.requester.name !== null || state.requester.phone !== null)) {
+    await ctx.repos.audit.record(opts.actor, { action: 'requester.view_unmasked', targetType: 'case', targetId: state.id, data: { caseNumber: state.caseNumber } });
+  }
+  return {
+    ...state,
+    requester: { name: requester.name, phone: requester.phone, isAnonymous: requester.isAnonymous, isMasked: !requester.isUnmasked },
+  };
+}
+
+export async function getCaseTimeline(ctx: AppContext, opts: { actor: Actor; caseId: string }) {
+  const { state } = await loadCaseInScope(ctx, opts.actor, opts.caseId);
+  return { caseId: state.id, caseNumber: state.caseNumber, status: state.status, version: state.version, events: await ctx.repos.cases.history(state.id) };
+}
+
+export async function findCaseIdByNumber(ctx: AppContext, opts: { actor: Actor; caseNumber: string }): Promise<string> {
+  const id = await ctx.repos.cases.findIdByNumber(opts.caseNumber);
+  if (!id) throw new DomainError('CASE_NOT_FOUND', `No case has the number ${opts.caseNumber}.`, { caseNumber: opts.caseNumber });
+  await loadCaseInScope(ctx, opts.actor, id);
+  return id;
+}

@@ -1,0 +1,45 @@
+// 受理: record a request as a new case. A retried request with the same idempotency key returns
+// the case the first one created instead of a second case.
+import { randomUUID } from 'node:crypto';
+import { type Actor, type CaseIntake, type CaseState, caseNumberDateKey, DomainError, initialState } from '@jiesu/core';
+import type { AppContext } from '../../context';
+import { casePolicy, decisionContext, locationPath, resolveAttachments } from './case-context';
+
+export interface TakeInCaseOptions {
+  actor: Actor;
+  intake: Omit<CaseIntake, 'attachments'> & { attachmentIds?: string[] };
+  idempotencyKey?: string | null;
+}
+
+export async function takeInCase(ctx: AppContext, opts: TakeInCaseOptions): Promise<{ state: CaseState; isNew: boolean }> {
+  const key = opts.idempotencyKey ?? null;
+  if (key !== null) {
+    const existing = await existingFor(ctx, opts.actor, key);
+    if (existing) return { state: existing, isNew: false };
+  }
+  const { attachmentIds, ...intake } = opts.intake;
+  const attachments = await resolveAttachments(ctx, attachmentIds);
+  const path = await locationPath(ctx, intake.location);
+  const base = await decisionContext(ctx, opts.actor);
+  const sequence = await ctx.repos.cases.nextDailySequence(caseNumberDateKey(base.now, casePolicy(ctx).timeZone));
+  const decision = initialState({ ...intake, attachments }, { ...base, caseId: randomUUID(), dailySequence: sequence });
+  const inserted = await ctx.db.transaction().execute((trx) => ctx.repos.cases.insert(decision, { locationPath: path, idempotencyKey: key }, trx));
+  if (!inserted) {
+    // Another request with the same key won the race between our check and our insert.
+    const existing = await existingFor(ctx, opts.actor, key as string);
+    if (existing) return { state: existing, isNew: false };
+  }
+  return { state: decision.state, isNew: true };
+}
+
+async function existingFor(ctx: AppContext, actor: Actor, key: string): Promise<CaseState | null> {
+  const id = await ctx.repos.cases.findIdByIdempotencyKey(key);
+  if (!id) return null;
+  const stored = await ctx.repos.cases.load(id);
+  if (!stored) return null;
+  // A key belongs to whoever first used it: another user reusing it learns nothing of that case.
+  if (stored.state.receivedBy.userId !== actor.userId) {
+    throw new DomainError('CONFLICT', 'This idempotency key was already used for another request; send a new key.', { field: 'Idempotency-Key' });
+  }
+  return stored.state;
+}

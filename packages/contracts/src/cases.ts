@@ -1,0 +1,159 @@
+// Case API shapes: intake, one body per action (units and files named by code/id; the server
+// resolves them), and the shapes of lists and queues.
+import { CASE_CHANNELS, CASE_KINDS, CASE_STATUSES, CASE_URGENCIES, type CaseAction } from '@jiesu/core';
+import { type TObject, type TSchema, Type } from 'typebox';
+import { IsoDateTime, StringEnum } from './common';
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Codes = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 });
+const AttachmentIds = Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 }));
+
+export const IntakeBody = Type.Object(
+  {
+    channel: StringEnum(CASE_CHANNELS),
+    kind: StringEnum(CASE_KINDS),
+    categoryCode: Type.String({ minLength: 1, maxLength: 12 }),
+    urgency: StringEnum(CASE_URGENCIES),
+    requester: Type.Object(
+      {
+        name: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()])),
+        phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
+        isAnonymous: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: false },
+    ),
+    subject: Text(200),
+    detail: Type.String({ maxLength: 5000 }),
+    location: Type.Object(
+      {
+        address: Text(300),
+        coordinates: Type.Optional(Type.Union([Type.Object({ lng: Type.Number(), lat: Type.Number() }, { additionalProperties: false }), Type.Null()])),
+        districtCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{6}$' }), Type.Null()])),
+        streetCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{9}$' }), Type.Null()])),
+        communityCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{12}$' }), Type.Null()])),
+      },
+      { additionalProperties: false },
+    ),
+    attachmentIds: AttachmentIds,
+  },
+  { additionalProperties: false },
+);
+
+const Plan = {
+  lead: Type.String({ minLength: 1, maxLength: 40, description: 'code of the lead unit (主办)' }),
+  coHandlers: Type.Optional(Codes),
+  mode: Type.Optional(StringEnum(['standard', 'dual', 'backstop'] as const)),
+};
+export const DispatchPlanBody = Type.Object(Plan, { additionalProperties: false });
+
+const common = {
+  expectedVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'the version you last saw; a mismatch is VERSION_CONFLICT' })),
+  note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+};
+
+function body<P extends Record<string, TSchema>>(props: P): TObject {
+  return Type.Object({ ...common, ...props }, { additionalProperties: false });
+}
+
+/** Actions a person can take over HTTP (link_child, parent_closed and score are the server's own). */
+export const CASE_ACTION_BODIES = {
+  answer: body({ text: Text(5000) }),
+  dispatch: body(Plan),
+  redispatch: body({ ...Plan, reason: Text(1000) }),
+  sign: body({}),
+  return: body({ reason: Text(1000), attachmentIds: AttachmentIds, suggestedUnitCode: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
+  accept_return: body({ redispatch: Type.Optional(DispatchPlanBody) }),
+  refuse_return: body({ reason: Text(1000) }),
+  open_dispute: body({ parties: Type.Array(Type.String({ minLength: 1 }), { minItems: 2, maxItems: 10 }) }),
+  rule_dispute: body({ ...Plan, basis: Text(1000) }),
+  acknowledge: body({}),
+  add_co_handler: body({ units: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 20 }), isSupervised: Type.Optional(Type.Boolean()) }),
+  contact: body({ method: Type.Optional(StringEnum(['phone', 'sms', 'visit', 'other'] as const)) }),
+  note: body({ note: Text(2000), attachmentIds: AttachmentIds }),
+  whistle: body({ units: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 20 }), reason: Text(1000) }),
+  whistle_report: body({ whistleId: Type.Integer({ minimum: 1 }) }),
+  request_extension: body({ amount: Type.Integer({ minimum: 1, maximum: 1000 }), unit: StringEnum(['minutes', 'hours', 'calendar_days', 'working_days'] as const), reason: Text(1000) }),
+  approve_extension: body({
+    amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    unit: Type.Optional(StringEnum(['minutes', 'hours', 'calendar_days', 'working_days'] as const)),
+  }),
+  refuse_extension: body({ reason: Text(1000) }),
+  submit_feedback: body({ summary: Text(5000), isSolved: Type.Boolean(), attachmentIds: AttachmentIds }),
+  close: body({}),
+  send_back: body({ reason: Text(1000) }),
+  merge: body({ parentCaseId: Type.String({ format: 'uuid' }) }),
+  record_visit: body({
+    status: StringEnum(['valid', 'invalid'] as const),
+    isContacted: Type.Optional(Type.Boolean()),
+    isSolved: Type.Optional(Type.Boolean()),
+    satisfaction: Type.Optional(StringEnum(['satisfied', 'basically_satisfied', 'dissatisfied'] as const)),
+    invalidReason: Type.Optional(StringEnum(['unreached', 'declined', 'wrong_number'] as const)),
+  }),
+  remind: body({ clockKey: Type.String({ minLength: 1 }) }),
+  escalate: body({ clockKey: Type.String({ minLength: 1 }) }),
+} satisfies Partial<Record<CaseAction, TObject>>;
+
+export type HttpCaseAction = keyof typeof CASE_ACTION_BODIES;
+export const HTTP_CASE_ACTIONS = Object.keys(CASE_ACTION_BODIES) as HttpCaseAction[];
+
+export const CaseSummarySchema = Type.Object({
+  id: Type.String(),
+  caseNumber: Type.String(),
+  status: Type.String({ enum: [...CASE_STATUSES] }),
+  version: Type.Integer(),
+  urgency: Type.String(),
+  kind: Type.String(),
+  channel: Type.String(),
+  categoryCode: Type.String(),
+  subject: Type.String(),
+  districtCode: Type.Union([Type.String(), Type.Null()]),
+  streetCode: Type.Union([Type.String(), Type.Null()]),
+  communityCode: Type.Union([Type.String(), Type.Null()]),
+  leadUnitCode: Type.Union([Type.String(), Type.Null()]),
+  isOverdue: Type.Boolean(),
+  hasPendingExtension: Type.Boolean(),
+  receivedAt: IsoDateTime,
+  closedAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+
+export const CaseSearchQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Array(StringEnum(CASE_STATUSES))),
+    urgency: Type.Optional(StringEnum(CASE_URGENCIES)),
+    category: Type.Optional(Type.String({ pattern: '^\\d{2,6}$' })),
+    lead: Type.Optional(Type.String()),
+    street: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
+    overdue: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The case aggregate as the API presents it (requester masked per viewer); open-ended on purpose. */
+export const CaseDetailSchema = Type.Object(
+  {
+    id: Type.String(),
+    caseNumber: Type.String(),
+    version: Type.Integer(),
+    status: StringEnum(CASE_STATUSES),
+    requester: Type.Object({
+      name: Type.Union([Type.String(), Type.Null()]),
+      phone: Type.Union([Type.String(), Type.Null()]),
+      isAnonymous: Type.Boolean(),
+      isMasked: Type.Boolean(),
+    }),
+  },
+  { additionalProperties: true },
+);
+
+export const AttachmentSchema = Type.Object({
+  id: Type.String(),
+  kind: StringEnum(['photo', 'video', 'audio', 'document'] as const),
+  mimeType: Type.String(),
+  sizeBytes: Type.Integer(),
+  name: Type.Union([Type.String(), Type.Null()]),
+});
