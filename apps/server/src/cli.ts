@@ -5,6 +5,7 @@ import { createRuntime } from './app-context';
 import { ConfigError, loadConfig } from './config';
 import { buildApp } from './http/app';
 import { startClockSweeper } from './jobs/clock-sweeper';
+import { sweepClocks } from './use-cases/cases/sweep-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
 import { seedReference } from './seed/seed-reference';
 
@@ -77,6 +78,21 @@ program
       const ref = await seedReference(rt.ctx);
       console.log(`units added: ${ref.unitsAdded}; categories added: ${ref.categoriesAdded} (from ${ref.categorySource})`);
       if (opts.demo) console.log(`demo users added: ${await seedDemoUsers(rt.ctx)} (password ${DEMO_PASSWORD})`);
+    }),
+  );
+
+program
+  .command('sweep')
+  .description('run one round of the clock sweep (reminders 催办, escalations 督办) and print what it did')
+  .option('--at <instant>', 'pretend the time is this ISO instant (simulation and tests)')
+  .action((opts: { at?: string }) =>
+    withRuntime(async (rt) => {
+      if (opts.at) {
+        const at = new Date(opts.at);
+        if (Number.isNaN(at.getTime())) throw new Error(`--at ${opts.at}: not an ISO instant`);
+        rt.ctx.now = () => at;
+      }
+      console.log(JSON.stringify(await sweepClocks(rt.ctx)));
     }),
   );
 

@@ -15,9 +15,11 @@ let water: Client;
 
 beforeAll(async () => {
   env = await startTestEnv();
-  [operator, dispatcher, wangjing, jianwai, water] = await Promise.all(
-    ['operator', 'dispatcher', 'wangjing.handler', 'jianwai.handler', 'water.handler'].map((u) => env.as(u)),
-  );
+  operator = await env.as('operator');
+  dispatcher = await env.as('dispatcher');
+  wangjing = await env.as('wangjing.handler');
+  jianwai = await env.as('jianwai.handler');
+  water = await env.as('water.handler');
 });
 afterAll(async () => {
   await env?.close();

@@ -18,6 +18,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   CATEGORY_HAS_CHILDREN: 409,
   CALENDAR_YEAR_MISSING: 422,
   RATE_LIMITED: 429,
+  // case lifecycle: who may act is 403; a refusal by the rules is 422 (the default)
+  NOT_LEAD_UNIT: 403,
+  NOT_ASSIGNED_UNIT: 403,
+  NOT_SUMMONED_UNIT: 403,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_TYPE_NOT_ALLOWED: 415,
+  TOO_MANY_ATTACHMENTS: 400,
 };
 
 export function statusOf(code: ErrorCode): number {

@@ -18,6 +18,8 @@ export interface ActOnCaseOptions {
   dutyLists?: DutyLists;
   /** Skip the scope check (the system actor of the sweep acts everywhere). */
   isSystem?: boolean;
+  /** Runs inside the same transaction after the case is saved (e.g. the visit's attempt and score fact). */
+  withinTransaction?: (trx: Kysely<Database>, state: CaseState) => Promise<void>;
 }
 
 export async function actOnCase(ctx: AppContext, opts: ActOnCaseOptions): Promise<CaseState> {
@@ -32,33 +34,38 @@ export async function actOnCase(ctx: AppContext, opts: ActOnCaseOptions): Promis
         currentVersion: stored.state.version,
       });
     }
-    const command = opts.command.type === 'merge' ? await linkParent(ctx, trx, dctx, stored.state, opts.command) : opts.command;
-    const decision = decide(stored.state, command, dctx);
+    if (opts.command.type === 'merge') {
+      const decision = await merge(ctx, trx, dctx, stored.state, opts.command);
+      await ctx.repos.cases.save(decision, { expectedVersion: stored.state.version, locationPath: stored.locationPath }, trx);
+      return decision.state;
+    }
+    const decision = decide(stored.state, opts.command, dctx);
     await ctx.repos.cases.save(decision, { expectedVersion: stored.state.version, locationPath: stored.locationPath }, trx);
     if (opts.command.type === 'close' && decision.state.status === 'closed') await closeChildren(ctx, trx, dctx, decision);
+    await opts.withinTransaction?.(trx, decision.state);
     return decision.state;
   });
 }
 
 /**
- * 并案: the parent (which must be open and in scope) records the child; the merge command then
- * carries the parent's number and status as stored, whatever the client sent.
+ * 并案: the child's decision comes first (so its own refusals win), carrying the parent's number
+ * and status as stored, whatever the client sent; then the parent (open, in scope) records the child.
  */
-async function linkParent(
+async function merge(
   ctx: AppContext,
   trx: Kysely<Database>,
   dctx: DecisionContext,
   child: CaseState,
   command: Extract<CaseCommand, { type: 'merge' }>,
-): Promise<CaseCommand> {
+): Promise<Decision> {
   const parentId = command.parent.caseId;
-  if (parentId === child.id) throw new DomainError('CANNOT_MERGE_INTO_SELF', 'A case cannot be merged into itself.');
-  const parent = await ctx.repos.cases.load(parentId, trx, { forUpdate: true });
+  const parent = parentId === child.id ? { state: child, locationPath: null } : await ctx.repos.cases.load(parentId, trx, { forUpdate: true });
   if (!parent) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${parentId}.`, { field: 'parentCaseId' });
+  const decision = decide(child, { ...command, parent: { caseId: parent.state.id, caseNumber: parent.state.caseNumber, status: parent.state.status } }, dctx);
   assertCaseInScope(dctx.actor, parent.state, parent.locationPath);
-  const d = decide(parent.state, { type: 'link_child', child: { caseId: child.id, caseNumber: child.caseNumber } }, dctx);
-  await ctx.repos.cases.save(d, { expectedVersion: parent.state.version, locationPath: parent.locationPath }, trx);
-  return { ...command, parent: { caseId: parent.state.id, caseNumber: parent.state.caseNumber, status: parent.state.status } };
+  const linked = decide(parent.state, { type: 'link_child', child: { caseId: child.id, caseNumber: child.caseNumber } }, dctx);
+  await ctx.repos.cases.save(linked, { expectedVersion: parent.state.version, locationPath: parent.locationPath }, trx);
+  return decision;
 }
 
 /** Every requester gets feedback: merged children close with their parent. */

@@ -18,7 +18,9 @@ export type PresentedCase = Omit<CaseState, 'requester'> & {
 export async function getCase(ctx: AppContext, opts: { actor: Actor; caseId: string }): Promise<PresentedCase> {
   const { state } = await loadCaseInScope(ctx, opts.actor, opts.caseId);
   const requester = presentCaseRequester(state, opts.actor);
-  if (requester.isUnmasked && (state.requester.name !== null || state.requester.phone !== null)) {
+  // The operator who recorded the requester is not viewing anyone else's data; every other unmasked view is logged.
+  const isRecorder = state.receivedBy.userId === opts.actor.userId;
+  if (requester.isUnmasked && !isRecorder && (state.requester.name !== null || state.requester.phone !== null)) {
     await ctx.repos.audit.record(opts.actor, { action: 'requester.view_unmasked', targetType: 'case', targetId: state.id, data: { caseNumber: state.caseNumber } });
   }
   return {
