@@ -3,3 +3,4 @@ export * from './org';
 export * from './calendar';
 export * from './scoring';
 export * from './cases';
+export * from './intake';

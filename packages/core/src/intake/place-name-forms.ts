@@ -54,7 +54,8 @@ export function placeNameForms(level: PlaceLevel, rawName: string): NameForm[] {
 }
 
 function full(form: string): NameForm {
-  return { form, kind: 'full_name', weight: W.fullName, isWeak: false };
+  // A two-character official name (东村, 火村, 光明) is also an everyday word.
+  return { form, kind: 'full_name', weight: W.fullName, isWeak: form.length <= 2 };
 }
 function variant(form: string): NameForm {
   return { form, kind: 'name_variant', weight: W.nameVariant, isWeak: false };
