@@ -1,4 +1,5 @@
 // The jiesu command line: parses options and calls library code; no logic of its own.
+import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Unit } from '@jiesu/core';
 import { createRuntime } from './app-context';
@@ -8,6 +9,7 @@ import { startClockSweeper } from './jobs/clock-sweeper';
 import { sweepClocks } from './use-cases/cases/sweep-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
 import { seedReference } from './seed/seed-reference';
+import { simulateCity } from './simulate/simulate-city';
 
 const program = new Command().name('jiesu').description('jiesu — 12345 citizen-request hotline platform (接诉即办)');
 
@@ -93,6 +95,29 @@ program
         rt.ctx.now = () => at;
       }
       console.log(JSON.stringify(await sweepClocks(rt.ctx)));
+    }),
+  );
+
+program
+  .command('simulate')
+  .description('generate a realistic stream of cases through the real use cases (returns, disputes, extensions, late handling, visits)')
+  .option('-n, --cases <n>', 'number of cases', positiveInt, 300)
+  .option('-d, --days <n>', 'spread over the last N days', positiveInt, 30)
+  .option('--seed <n>', 'random seed (same seed, same city)', positiveInt, 1)
+  .action((opts: { cases: number; days: number; seed: number }) =>
+    withRuntime(async (rt) => {
+      await seedReference(rt.ctx);
+      const bar = new SingleBar({ format: 'simulating |{bar}| {value}/{total} cases  {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
+      bar.start(opts.cases, 0);
+      const report = await simulateCity(rt.ctx, {
+        cases: opts.cases,
+        days: opts.days,
+        seed: opts.seed,
+        end: new Date(),
+        onProgress: (done) => bar.update(done),
+      });
+      bar.stop();
+      console.log(JSON.stringify(report, null, 2));
     }),
   );
 
