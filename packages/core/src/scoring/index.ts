@@ -8,6 +8,7 @@ export * from './rates';
 export * from './wilson';
 export * from './rollup';
 export * from './score-units';
+export * from './score-tallies';
 export * from './explain';
 export * from './ranking';
 export * from './community-ranking';

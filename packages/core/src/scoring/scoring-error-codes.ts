@@ -11,4 +11,15 @@ export const SCORING_ERROR_CODES = [
   'SCORING_UNKNOWN_UNIT',
   // a case, visit or item score that is malformed (duplicate case id, score out of range …)
   'SCORING_INVALID_INPUT',
+  // a return visit attempt on a case that is not closed and awaiting its visit
+  'VISIT_NOT_OPEN',
+  // a period already published: re-publishing needs a reason and creates a new version
+  'SCORING_ALREADY_PUBLISHED',
+  'PUBLICATION_NOT_FOUND',
+  'APPEAL_NOT_FOUND',
+  // the case already has an appeal waiting for a decision, or one that was granted
+  'APPEAL_ALREADY_OPEN',
+  'APPEAL_ALREADY_DECIDED',
+  // appeals are for cases that were handled to the end (closed, visited or scored) and had a lead
+  'APPEAL_CASE_NOT_FINISHED',
 ] as const;

@@ -1,0 +1,112 @@
+// All SQL about return visits (回访): the attempts of each case and the visitor's queue of closed
+// cases awaiting their visit.
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, ReturnVisitAttemptsTable } from '../db/schema';
+import { inScope } from './case-query.repository';
+
+type Db = Kysely<Database>;
+
+export type VisitAttemptResult = 'reached' | 'no_answer' | 'declined' | 'wrong_number';
+
+export interface VisitAttemptRow {
+  caseId: string;
+  attemptNo: number;
+  at: Date;
+  result: VisitAttemptResult;
+  isContacted: boolean | null;
+  isSolved: boolean | null;
+  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  comment: string | null;
+  visitor: { userId: string; username: string };
+}
+
+function toAttempt(r: Selectable<ReturnVisitAttemptsTable>): VisitAttemptRow {
+  return {
+    caseId: r.case_id,
+    attemptNo: r.attempt_no,
+    at: r.at,
+    result: r.result as VisitAttemptResult,
+    isContacted: r.is_contacted,
+    isSolved: r.is_solved,
+    satisfaction: r.satisfaction as VisitAttemptRow['satisfaction'],
+    comment: r.comment,
+    visitor: { userId: r.visitor_user_id, username: r.visitor_username },
+  };
+}
+
+export interface VisitQueueItem {
+  caseId: string;
+  caseNumber: string;
+  subject: string;
+  categoryCode: string;
+  closedAt: Date | null;
+  attempts: number;
+  lastAttemptAt: Date | null;
+}
+
+export class ReturnVisitRepository {
+  constructor(private readonly db: Db) {}
+
+  async attemptsFor(caseId: string, trx: Db = this.db): Promise<VisitAttemptRow[]> {
+    const rows = await trx.selectFrom('return_visit_attempts').selectAll().where('case_id', '=', caseId).orderBy('attempt_no').execute();
+    return rows.map(toAttempt);
+  }
+
+  async insertAttempt(a: VisitAttemptRow, trx: Db = this.db): Promise<void> {
+    await trx
+      .insertInto('return_visit_attempts')
+      .values({
+        case_id: a.caseId,
+        attempt_no: a.attemptNo,
+        at: a.at,
+        result: a.result,
+        is_contacted: a.isContacted,
+        is_solved: a.isSolved,
+        satisfaction: a.satisfaction,
+        comment: a.comment,
+        visitor_user_id: a.visitor.userId,
+        visitor_username: a.visitor.username,
+      })
+      .execute();
+  }
+
+  /** Locks the case row for an attempt that does not change the case itself; null when there is no such case. */
+  async lockCaseStatus(caseId: string, trx: Db): Promise<{ status: string; caseNumber: string; unitPaths: string[] } | null> {
+    const row = await trx.selectFrom('cases').select(['status', 'case_number', 'unit_paths']).where('id', '=', caseId).forUpdate().executeTakeFirst();
+    return row ? { status: row.status, caseNumber: row.case_number, unitPaths: row.unit_paths } : null;
+  }
+
+  /** Closed cases in scope still awaiting their visit, oldest closure first, with attempts so far. */
+  async queue(scopePath: string, limit: number, offset: number, trx: Db = this.db): Promise<{ total: number; items: VisitQueueItem[] }> {
+    const base = trx.selectFrom('cases').where('status', '=', 'closed').where(inScope(scopePath));
+    const [{ total } = { total: 0 }] = await base.select(sql<number>`count(*)::int`.as('total')).execute();
+    const rows = await base
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('return_visit_attempts')
+            .select(['case_id', sql<number>`count(*)::int`.as('attempts'), sql<Date>`max(at)`.as('last_at')])
+            .groupBy('case_id')
+            .as('a'),
+        (j) => j.onRef('a.case_id', '=', 'cases.id'),
+      )
+      .select(['cases.id', 'cases.case_number', 'cases.subject', 'cases.category_code', 'cases.closed_at', 'a.attempts', 'a.last_at'])
+      .orderBy('cases.closed_at')
+      .orderBy('cases.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return {
+      total,
+      items: rows.map((r) => ({
+        caseId: r.id,
+        caseNumber: r.case_number,
+        subject: r.subject,
+        categoryCode: r.category_code,
+        closedAt: r.closed_at,
+        attempts: r.attempts ?? 0,
+        lastAttemptAt: r.last_at ?? null,
+      })),
+    };
+  }
+}

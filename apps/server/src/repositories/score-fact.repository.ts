@@ -1,0 +1,195 @@
+// All SQL about the scoring fact table (one row per case whose return visit concluded) and the
+// aggregates rankings are built from: one GROUP BY per (lead, street, district), rolled up with
+// GROUPING SETS into one tally per unit — never a scan of case JSON.
+import type { CaseTally, VisitSatisfaction } from '@jiesu/core';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, ScoreFactsTable } from '../db/schema';
+
+type Db = Kysely<Database>;
+
+export interface ScoreFact {
+  caseId: string;
+  caseNumber: string;
+  periodKey: string;
+  visitedAt: Date;
+  leadUnitCode: string;
+  leadUnitClass: string;
+  /** The street above the lead (null when the lead is a street or has none above it). */
+  streetCode: string | null;
+  /** The district above the lead (null when the lead is a district or has none above it). */
+  districtCode: string | null;
+  isValid: boolean;
+  isContacted: boolean;
+  isSolved: boolean;
+  satisfaction: VisitSatisfaction | null;
+  isExempt: boolean;
+}
+
+function toFact(r: Selectable<ScoreFactsTable>): ScoreFact {
+  return {
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    periodKey: r.period_key,
+    visitedAt: r.visited_at,
+    leadUnitCode: r.lead_unit_code,
+    leadUnitClass: r.lead_unit_class,
+    streetCode: r.street_code,
+    districtCode: r.district_code,
+    isValid: r.is_valid,
+    isContacted: r.is_contacted,
+    isSolved: r.is_solved,
+    satisfaction: r.satisfaction as VisitSatisfaction | null,
+    isExempt: r.is_exempt,
+  };
+}
+
+/** Where a tally row comes from: the cases a unit led, or those led below a street or district. */
+export type TallyLevel = 'lead' | 'street' | 'district';
+
+export interface TallyRow {
+  level: TallyLevel;
+  unitCode: string;
+  /** The lead's class on 'lead' rows; null on roll-up rows (the level names the class). */
+  leadUnitClass: string | null;
+  cases: number;
+  tally: CaseTally;
+}
+
+interface RawTally {
+  level: TallyLevel;
+  unit_code: string | null;
+  lead_unit_class: string | null;
+  cases: number;
+  exemptions: number;
+  valid_visits: number;
+  invalid_visits: number;
+  contacted: number;
+  solved: number;
+  satisfied: number;
+  basically_satisfied: number;
+  dissatisfied: number;
+}
+
+function toTally(r: RawTally): CaseTally {
+  return {
+    validVisits: Number(r.valid_visits),
+    contacted: Number(r.contacted),
+    solved: Number(r.solved),
+    satisfied: Number(r.satisfied),
+    basicallySatisfied: Number(r.basically_satisfied),
+    dissatisfied: Number(r.dissatisfied),
+    invalidVisits: Number(r.invalid_visits),
+    exemptions: Number(r.exemptions),
+  };
+}
+
+// Exempt cases count only as exemptions; the rest split into valid and invalid visits.
+const TALLY_AGGREGATES = sql`
+  count(*)::int as cases,
+  count(*) filter (where is_exempt)::int as exemptions,
+  count(*) filter (where not is_exempt and is_valid)::int as valid_visits,
+  count(*) filter (where not is_exempt and not is_valid)::int as invalid_visits,
+  count(*) filter (where not is_exempt and is_valid and is_contacted)::int as contacted,
+  count(*) filter (where not is_exempt and is_valid and is_solved)::int as solved,
+  count(*) filter (where not is_exempt and is_valid and satisfaction = 'satisfied')::int as satisfied,
+  count(*) filter (where not is_exempt and is_valid and satisfaction = 'basically_satisfied')::int as basically_satisfied,
+  count(*) filter (where not is_exempt and is_valid and satisfaction = 'dissatisfied')::int as dissatisfied`;
+
+const TALLY_SUMS = sql`
+  sum(cases)::int as cases, sum(exemptions)::int as exemptions, sum(valid_visits)::int as valid_visits,
+  sum(invalid_visits)::int as invalid_visits, sum(contacted)::int as contacted, sum(solved)::int as solved,
+  sum(satisfied)::int as satisfied, sum(basically_satisfied)::int as basically_satisfied, sum(dissatisfied)::int as dissatisfied`;
+
+export class ScoreFactRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Writes (or rewrites, after a correction) the case's fact row. */
+  async upsert(f: ScoreFact, trx: Db = this.db): Promise<void> {
+    const values = {
+      case_number: f.caseNumber,
+      period_key: f.periodKey,
+      visited_at: f.visitedAt,
+      lead_unit_code: f.leadUnitCode,
+      lead_unit_class: f.leadUnitClass,
+      street_code: f.streetCode,
+      district_code: f.districtCode,
+      is_valid: f.isValid,
+      is_contacted: f.isContacted,
+      is_solved: f.isSolved,
+      satisfaction: f.satisfaction,
+      is_exempt: f.isExempt,
+    };
+    await trx
+      .insertInto('score_facts')
+      .values({ case_id: f.caseId, ...values })
+      .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...values, updated_at: sql`now()` }))
+      .execute();
+  }
+
+  async findByCase(caseId: string, trx: Db = this.db): Promise<ScoreFact | null> {
+    const row = await trx.selectFrom('score_facts').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+    return row ? toFact(row) : null;
+  }
+
+  /** Marks a case exempt (免考核) or not; false when the case has no fact row yet. */
+  async setExempt(caseId: string, isExempt: boolean, trx: Db = this.db): Promise<boolean> {
+    const r = await trx.updateTable('score_facts').set({ is_exempt: isExempt, updated_at: sql`now()` }).where('case_id', '=', caseId).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /**
+   * One tally per unit and level for the periods: the cases each lead unit led, and the cases led
+   * below each street and district. First a GROUP BY over the facts (one row per distinct lead
+   * chain, a few thousand for a city), then GROUPING SETS over that small result.
+   */
+  async periodTallies(periodKeys: readonly string[], trx: Db = this.db): Promise<TallyRow[]> {
+    if (periodKeys.length === 0) return [];
+    const { rows } = await sql<RawTally>`
+      with per_lead as (
+        select lead_unit_code, lead_unit_class, street_code, district_code, ${TALLY_AGGREGATES}
+        from score_facts
+        where period_key in (${sql.join(periodKeys)})
+        group by lead_unit_code, lead_unit_class, street_code, district_code
+      )
+      select
+        case when grouping(lead_unit_code) = 0 then 'lead' when grouping(street_code) = 0 then 'street' else 'district' end as level,
+        case when grouping(lead_unit_code) = 0 then lead_unit_code when grouping(street_code) = 0 then street_code else district_code end as unit_code,
+        case when grouping(lead_unit_code) = 0 then lead_unit_class end as lead_unit_class,
+        ${TALLY_SUMS}
+      from per_lead
+      group by grouping sets ((lead_unit_code, lead_unit_class), (street_code), (district_code))`.execute(trx);
+    return rows
+      .filter((r): r is RawTally & { unit_code: string } => r.unit_code !== null)
+      .map((r) => ({ level: r.level, unitCode: r.unit_code, leadUnitClass: r.lead_unit_class, cases: Number(r.cases), tally: toTally(r) }));
+  }
+
+  /** Tallies of the units led under one street (its communities and sections), per lead unit. */
+  async ledTalliesUnderStreet(periodKeys: readonly string[], streetCode: string, trx: Db = this.db): Promise<Array<{ unitCode: string; tally: CaseTally }>> {
+    if (periodKeys.length === 0) return [];
+    const { rows } = await sql<RawTally>`
+      select 'lead' as level, lead_unit_code as unit_code, null as lead_unit_class, ${TALLY_AGGREGATES}
+      from score_facts
+      where period_key in (${sql.join(periodKeys)}) and street_code = ${streetCode}
+      group by lead_unit_code`.execute(trx);
+    return rows.map((r) => ({ unitCode: r.unit_code ?? '', tally: toTally(r) }));
+  }
+
+  /** Units of the given classes (inactive ones too: they may still have facts), for scoring. */
+  async unitsOfClasses(classes: readonly string[], trx: Db = this.db): Promise<Array<{ code: string; name: string; class: string; path: string; isActive: boolean }>> {
+    if (classes.length === 0) return [];
+    const rows = await trx.selectFrom('units').select(['code', 'name', 'class', 'path', 'is_active']).where('class', 'in', [...classes]).orderBy('code').execute();
+    return rows.map((r) => ({ code: r.code, name: r.name, class: r.class, path: r.path, isActive: r.is_active }));
+  }
+
+  /** Every fact counting for the unit in the period: led by it, or led below it when it is a street or district. */
+  async factsCountingFor(periodKey: string, unitCode: string, trx: Db = this.db): Promise<ScoreFact[]> {
+    const rows = await trx
+      .selectFrom('score_facts')
+      .selectAll()
+      .where('period_key', '=', periodKey)
+      .where((eb) => eb.or([eb('lead_unit_code', '=', unitCode), eb('street_code', '=', unitCode), eb('district_code', '=', unitCode)]))
+      .orderBy('case_id')
+      .execute();
+    return rows.map(toFact);
+  }
+}

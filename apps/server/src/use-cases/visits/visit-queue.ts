@@ -1,0 +1,16 @@
+// The visitor's queue: closed cases in the actor's area still awaiting their return visit.
+import type { Actor } from '@jiesu/core';
+import type { AppContext } from '../../context';
+import type { VisitQueueItem } from '../../repositories/return-visit.repository';
+import { requireRole } from '../require';
+import { loadPolicy } from '../scoring/scoring-config';
+
+export async function visitQueue(
+  ctx: AppContext,
+  opts: { actor: Actor; limit?: number; offset?: number },
+): Promise<{ total: number; maxAttempts: number; items: VisitQueueItem[] }> {
+  requireRole(opts.actor, 'visitor', 'evaluator', 'supervisor');
+  const policy = await loadPolicy(ctx);
+  const page = await ctx.repos.returnVisits.queue(opts.actor.unitPath, opts.limit ?? 50, opts.offset ?? 0);
+  return { ...page, maxAttempts: policy.maxVisitAttempts };
+}
