@@ -1,0 +1,187 @@
+// All SQL about what residents submitted themselves: the link from a case to its Open311 token or
+// portal tracking token, the listings the Open311 feed reads (joined with the case), the history
+// rows the public may see, and residents' ratings.
+import type { CaseState } from '@jiesu/core';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, PublicRequestsTable } from '../db/schema';
+import { encodeJson, reviveJson } from './case-json';
+
+type Db = Kysely<Database>;
+
+export type PublicRequestSource = 'open311' | 'portal';
+
+export interface PublicRequest {
+  caseId: string;
+  source: PublicRequestSource;
+  serviceCode: string | null;
+  token: string;
+  apiKeyId: string | null;
+  mediaUrl: string | null;
+  addressId: string | null;
+  attributes: Record<string, string | string[]>;
+  createdAt: Date;
+}
+
+export interface PublicCase {
+  request: PublicRequest;
+  state: CaseState;
+  updatedAt: Date;
+}
+
+export interface PublicRequestFilter {
+  source: PublicRequestSource;
+  caseNumbers?: string[];
+  serviceCodes?: string[];
+  statuses?: readonly string[];
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  limit: number;
+  offset: number;
+}
+
+export interface HistoryRow {
+  caseId: string;
+  caseNumber: string;
+  seq: number;
+  action: string;
+  toStatus: string;
+  at: Date;
+  note: string | null;
+  actorUsername: string;
+  data: Record<string, unknown>;
+}
+
+export interface CaseRating {
+  caseId: string;
+  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  comment: string | null;
+  ratedAt: Date;
+}
+
+function toRequest(r: Selectable<PublicRequestsTable>): PublicRequest {
+  return {
+    caseId: r.case_id,
+    source: r.source as PublicRequestSource,
+    serviceCode: r.service_code,
+    token: r.token,
+    apiKeyId: r.api_key_id,
+    mediaUrl: r.media_url,
+    addressId: r.address_id,
+    attributes: reviveJson<Record<string, string | string[]>>(r.attributes),
+    createdAt: r.created_at,
+  };
+}
+
+export class PublicRequestRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(r: Omit<PublicRequest, 'createdAt'> & { trackingHash: string | null }, trx: Db = this.db): Promise<void> {
+    await trx
+      .insertInto('public_requests')
+      .values({
+        case_id: r.caseId,
+        source: r.source,
+        service_code: r.serviceCode,
+        token: r.token,
+        api_key_id: r.apiKeyId,
+        tracking_hash: r.trackingHash,
+        media_url: r.mediaUrl,
+        address_id: r.addressId,
+        attributes: encodeJson(r.attributes),
+      })
+      .execute();
+  }
+
+  async findByToken(token: string, trx: Db = this.db): Promise<{ request: PublicRequest; caseNumber: string } | null> {
+    const row = await trx
+      .selectFrom('public_requests')
+      .innerJoin('cases', 'cases.id', 'public_requests.case_id')
+      .selectAll('public_requests')
+      .select('cases.case_number')
+      .where('public_requests.token', '=', token)
+      .executeTakeFirst();
+    return row ? { request: toRequest(row), caseNumber: row.case_number } : null;
+  }
+
+  async findByCaseId(caseId: string, trx: Db = this.db): Promise<PublicRequest | null> {
+    const row = await trx.selectFrom('public_requests').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+    return row ? toRequest(row) : null;
+  }
+
+  async findCaseIdByTrackingHash(hash: string, trx: Db = this.db): Promise<string | null> {
+    const row = await trx.selectFrom('public_requests').select('case_id').where('tracking_hash', '=', hash).executeTakeFirst();
+    return row?.case_id ?? null;
+  }
+
+  /** Publicly submitted cases with their link row, newest first. */
+  async listCases(f: PublicRequestFilter, trx: Db = this.db): Promise<PublicCase[]> {
+    let q = trx.selectFrom('public_requests').innerJoin('cases', 'cases.id', 'public_requests.case_id').where('public_requests.source', '=', f.source);
+    if (f.caseNumbers?.length) q = q.where('cases.case_number', 'in', f.caseNumbers);
+    if (f.serviceCodes?.length) q = q.where('public_requests.service_code', 'in', f.serviceCodes);
+    if (f.statuses) q = f.statuses.length === 0 ? q.where(sql<boolean>`false`) : q.where('cases.status', 'in', [...f.statuses]);
+    if (f.receivedFrom) q = q.where('cases.received_at', '>=', f.receivedFrom);
+    if (f.receivedTo) q = q.where('cases.received_at', '<=', f.receivedTo);
+    const rows = await q
+      .selectAll('public_requests')
+      .select(['cases.state', 'cases.updated_at'])
+      .orderBy('cases.received_at', 'desc')
+      .orderBy('cases.case_number', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    return rows.map((r) => ({ request: toRequest(r), state: reviveJson<CaseState>(r.state), updatedAt: r.updated_at }));
+  }
+
+  /** History rows of publicly submitted cases of one source written in [from, to], oldest first. */
+  async historyBetween(f: { source: PublicRequestSource; from: Date; to: Date; limit: number }, trx: Db = this.db): Promise<HistoryRow[]> {
+    const rows = await trx
+      .selectFrom('case_history')
+      .innerJoin('public_requests', 'public_requests.case_id', 'case_history.case_id')
+      .innerJoin('cases', 'cases.id', 'case_history.case_id')
+      .select([
+        'case_history.case_id',
+        'cases.case_number',
+        'case_history.seq',
+        'case_history.action',
+        'case_history.to_status',
+        'case_history.at',
+        'case_history.note',
+        'case_history.actor_username',
+        'case_history.data',
+      ])
+      .where('public_requests.source', '=', f.source)
+      .where('case_history.at', '>=', f.from)
+      .where('case_history.at', '<=', f.to)
+      .orderBy('case_history.at')
+      .orderBy('case_history.seq')
+      .limit(f.limit)
+      .execute();
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      caseNumber: r.case_number,
+      seq: r.seq,
+      action: r.action,
+      toStatus: r.to_status,
+      at: r.at,
+      note: r.note,
+      actorUsername: r.actor_username,
+      data: reviveJson<Record<string, unknown>>(r.data),
+    }));
+  }
+
+  /** Records a rating; false when the case already has one (one rating per case). */
+  async insertRating(r: Omit<CaseRating, 'ratedAt'> & { ratedAt: Date }, trx: Db = this.db): Promise<boolean> {
+    const row = await trx
+      .insertInto('case_ratings')
+      .values({ case_id: r.caseId, satisfaction: r.satisfaction, comment: r.comment, rated_at: r.ratedAt })
+      .onConflict((oc) => oc.column('case_id').doNothing())
+      .returning('case_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async findRating(caseId: string, trx: Db = this.db): Promise<CaseRating | null> {
+    const row = await trx.selectFrom('case_ratings').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+    return row ? { caseId: row.case_id, satisfaction: row.satisfaction as CaseRating['satisfaction'], comment: row.comment, ratedAt: row.rated_at } : null;
+  }
+}

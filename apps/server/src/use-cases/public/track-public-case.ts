@@ -1,0 +1,47 @@
+// 查询进度: what a resident sees of their own case — status, category, place and the public
+// history. Never the requester's identity, staff names or internal notes.
+import { CASE_STATUS_INFO } from '@jiesu/core';
+import type { AppContext } from '../../context';
+import type { CaseRating } from '../../repositories/public-request.repository';
+import { findTrackedCase, type TrackingProof } from './find-tracked-case';
+import { historyLike, type PublicEvent, publicEvents } from './public-history';
+
+export interface PublicCaseView {
+  caseNumber: string;
+  status: string;
+  statusLabel: string;
+  isOpen: boolean;
+  categoryName: string | null;
+  subject: string;
+  address: string;
+  receivedAt: Date;
+  closedAt: Date | null;
+  events: PublicEvent[];
+  canRate: boolean;
+  rating: Omit<CaseRating, 'caseId'> | null;
+}
+
+export function isRateable(status: keyof typeof CASE_STATUS_INFO): boolean {
+  return CASE_STATUS_INFO[status].stage === 'finished';
+}
+
+export async function trackPublicCase(ctx: AppContext, opts: { proof: TrackingProof }): Promise<PublicCaseView> {
+  const { state } = await findTrackedCase(ctx, opts.proof);
+  const history = historyLike(await ctx.repos.cases.history(state.id));
+  const rating = await ctx.repos.publicRequests.findRating(state.id);
+  const info = CASE_STATUS_INFO[state.status];
+  return {
+    caseNumber: state.caseNumber,
+    status: state.status,
+    statusLabel: info.label,
+    isOpen: info.isOpen,
+    categoryName: (await ctx.repos.categories.findByCode(state.categoryCode))?.name ?? null,
+    subject: state.subject,
+    address: state.location.address,
+    receivedAt: state.receivedAt,
+    closedAt: state.closedAt,
+    events: publicEvents(history, state),
+    canRate: isRateable(state.status) && rating === null,
+    rating: rating ? { satisfaction: rating.satisfaction, comment: rating.comment, ratedAt: rating.ratedAt } : null,
+  };
+}
