@@ -1,0 +1,166 @@
+// What intake suggestions read on every call, built once and held in memory: the gazetteer and
+// unit lookup (from the organisation and administrator aliases), boundaries, urgency and routing
+// rules, category names, the active category model and knowledge-base statistics. Administrator
+// edits call reload*(); edits made elsewhere to units or categories are noticed by a cheap
+// signature check at most every `checkEveryMs`.
+import {
+  type BoundaryIndex,
+  buildGazetteer,
+  createUnitLookup,
+  DEFAULT_URGENCY_RULES,
+  type Gazetteer,
+  type GazetteerAlias,
+  type AliasKind,
+  type PlaceLevel,
+  prepareBoundaries,
+  type RoutingRule,
+  type Unit,
+  type UnitLookup,
+  type UrgencyRule,
+} from '@jiesu/core';
+import { type CategoryModel, loadModel } from '@jiesu/nlp';
+import { defaultRoutingRules } from '../intake/default-routing-rules';
+import type { CategoryRepository } from '../repositories/category.repository';
+import type { IntakeRepository } from '../repositories/intake.repository';
+import type { KnowledgeRepository } from '../repositories/knowledge.repository';
+
+const PLACE_CLASSES = new Set<Unit['class']>(['district', 'street', 'community']);
+
+export const SETTING_KEYS = { urgencyRules: 'urgency_rules', routingRules: 'routing_rules', duplicates: 'duplicates' } as const;
+
+export interface DuplicateSettings {
+  /** Only cases received in the last N days are compared. */
+  windowDays: number;
+  limit: number;
+  /** Jaccard similarity below which a case is not suggested. */
+  minSimilarity: number;
+}
+
+export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = { windowDays: 30, limit: 5, minSimilarity: 0.15 };
+
+export type RuleSource = 'default' | 'administrator';
+
+export interface IntakeReference {
+  lookup: UnitLookup;
+  gazetteer: Gazetteer;
+  boundaries: BoundaryIndex | null;
+  urgencyRules: readonly UrgencyRule[];
+  urgencySource: RuleSource;
+  routingRules: readonly RoutingRule[];
+  routingSource: RuleSource;
+  duplicates: DuplicateSettings;
+  categoryNames: ReadonlyMap<string, string>;
+  /** Level-1 category name → code: how a classifier label becomes a category. */
+  level1CodeByName: ReadonlyMap<string, string>;
+}
+
+export interface LoadedModel {
+  id: number;
+  createdAt: Date;
+  model: CategoryModel;
+}
+
+export interface KnowledgeStats {
+  n: number;
+  meanLength: number;
+  df: ReadonlyMap<string, number>;
+}
+
+interface Repos {
+  intake: IntakeRepository;
+  knowledge: KnowledgeRepository;
+  categories: CategoryRepository;
+}
+
+export class IntakeService {
+  private ref: Promise<IntakeReference> | null = null;
+  private signature = '';
+  private checkedAt = 0;
+  private loadedModel: Promise<LoadedModel | null> | null = null;
+  private kb: Promise<KnowledgeStats> | null = null;
+
+  constructor(
+    private readonly repos: Repos,
+    private readonly checkEveryMs = 30_000,
+  ) {}
+
+  async reference(): Promise<IntakeReference> {
+    if (this.ref !== null && Date.now() - this.checkedAt > this.checkEveryMs) {
+      this.checkedAt = Date.now();
+      if ((await this.repos.intake.referenceSignature()) !== this.signature) this.ref = null;
+    }
+    this.ref ??= this.loadReference().catch((e: unknown) => {
+      this.ref = null;
+      throw e;
+    });
+    return this.ref;
+  }
+
+  async model(): Promise<LoadedModel | null> {
+    this.loadedModel ??= this.loadModel().catch((e: unknown) => {
+      this.loadedModel = null;
+      throw e;
+    });
+    return this.loadedModel;
+  }
+
+  async knowledgeStats(): Promise<KnowledgeStats> {
+    this.kb ??= this.repos.knowledge.statistics().catch((e: unknown) => {
+      this.kb = null;
+      throw e;
+    });
+    return this.kb;
+  }
+
+  /** After an edit of rules, aliases, boundaries or settings. */
+  reloadReference(): void {
+    this.ref = null;
+  }
+
+  reloadModel(): void {
+    this.loadedModel = null;
+  }
+
+  reloadKnowledge(): void {
+    this.kb = null;
+  }
+
+  private async loadReference(): Promise<IntakeReference> {
+    const { intake } = this.repos;
+    this.signature = await intake.referenceSignature();
+    this.checkedAt = Date.now();
+    const [units, aliasRows, boundaryRows, urgency, routing, duplicates, categories] = await Promise.all([
+      intake.allUnits(),
+      intake.listAliases(),
+      intake.listBoundaries(),
+      intake.getSetting<UrgencyRule[]>(SETTING_KEYS.urgencyRules),
+      intake.getSetting<RoutingRule[]>(SETTING_KEYS.routingRules),
+      intake.getSetting<DuplicateSettings>(SETTING_KEYS.duplicates),
+      this.repos.categories.listAll({ includeInactive: false }),
+    ]);
+    // An alias whose unit was since switched off is left out rather than failing the whole gazetteer.
+    const places = new Set(units.filter((u) => u.isActive && PLACE_CLASSES.has(u.class)).map((u) => u.code));
+    const aliases: GazetteerAlias[] = aliasRows.map((a) => ({ alias: a.alias, unitCode: a.unitCode, kind: a.kind as AliasKind }));
+    return {
+      lookup: createUnitLookup(units),
+      gazetteer: buildGazetteer(units, aliases.filter((a) => places.has(a.unitCode))),
+      boundaries:
+        boundaryRows.length === 0
+          ? null
+          : prepareBoundaries(boundaryRows.map((b) => ({ unitCode: b.unitCode, level: b.level as PlaceLevel, polygons: b.polygons }))),
+      urgencyRules: urgency?.value ?? DEFAULT_URGENCY_RULES,
+      urgencySource: urgency ? 'administrator' : 'default',
+      routingRules: routing?.value ?? defaultRoutingRules(categories),
+      routingSource: routing ? 'administrator' : 'default',
+      duplicates: { ...DEFAULT_DUPLICATE_SETTINGS, ...(duplicates?.value ?? {}) },
+      categoryNames: new Map(categories.map((c) => [c.code, c.name])),
+      level1CodeByName: new Map(categories.filter((c) => c.level === 1).map((c) => [c.name, c.code])),
+    };
+  }
+
+  private async loadModel(): Promise<LoadedModel | null> {
+    const row = await this.repos.intake.activeModel();
+    if (row === null) return null;
+    return { id: row.id, createdAt: row.createdAt, model: loadModel(row.artifact) };
+  }
+}
