@@ -1,0 +1,188 @@
+// Response shapes as the console reads them. The case aggregate comes from the core's CaseState
+// with every Date turned into an ISO string (that is what JSON carries).
+import type { CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
+
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
+
+export interface PresentedRequester {
+  name: string | null;
+  phone: string | null;
+  isAnonymous: boolean;
+  /** The API masked it for this viewer (张** / 138****1234). Show exactly what came. */
+  isMasked: boolean;
+}
+
+export type CaseDetail = Jsonified<Omit<CaseState, 'requester'>> & { requester: PresentedRequester };
+
+export interface CaseSummary {
+  id: string;
+  caseNumber: string;
+  status: CaseStatus;
+  version: number;
+  urgency: string;
+  kind: string;
+  channel: string;
+  categoryCode: string;
+  subject: string;
+  districtCode: string | null;
+  streetCode: string | null;
+  communityCode: string | null;
+  leadUnitCode: string | null;
+  isOverdue: boolean;
+  hasPendingExtension: boolean;
+  receivedAt: string;
+  closedAt: string | null;
+  clock?: { key: string; name: string; dueAt: string };
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface Me {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitCode: string;
+  unitPath: string;
+  unitClass: UnitClass;
+  roles: Role[];
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  user: { id: string; username: string; displayName: string; unitCode: string; roles: Role[] };
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  class: UnitClass;
+  kind: string | null;
+  parentCode: string | null;
+  path: string;
+  isActive: boolean;
+}
+
+export interface UnitDetail extends Unit {
+  ancestors: { code: string; name: string; class: UnitClass }[];
+  childCount: number;
+}
+
+export interface CategoryNode {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  level: number;
+  path: string;
+  sortOrder: number;
+  isActive: boolean;
+  children?: CategoryNode[];
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  unitCode: string;
+  roles: Role[];
+  isActive: boolean;
+}
+
+export interface Attachment {
+  id: string;
+  kind: 'photo' | 'video' | 'audio' | 'document';
+  mimeType: string;
+  sizeBytes: number;
+  name?: string | null;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  action: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  at: string;
+  actor: { userId: string; username: string; unitCode: string };
+  note: string | null;
+  attachments: Attachment[];
+  data: Record<string, unknown>;
+}
+
+export interface Timeline {
+  caseId: string;
+  caseNumber: string;
+  status: CaseStatus;
+  version: number;
+  events: TimelineEvent[];
+}
+
+export interface InboxQueue {
+  unitCode: string;
+  toSign: CaseSummary[];
+  inHand: CaseSummary[];
+  dueSoon: CaseSummary[];
+  overdue: CaseSummary[];
+}
+
+export interface DispatchQueue {
+  toDispatch: CaseSummary[];
+  returned: CaseSummary[];
+  disputed: CaseSummary[];
+  awaitingReview: CaseSummary[];
+  extensionRequests: CaseSummary[];
+}
+
+export interface OverdueUnitRow {
+  unitCode: string;
+  unitName: string;
+  unitClass: UnitClass;
+  overdue: number;
+  nearDue: number;
+}
+
+export interface OverdueClockRow {
+  caseId: string;
+  caseNumber: string;
+  subject: string;
+  status: CaseStatus;
+  clockKey: string;
+  clockName: string;
+  ownerUnitCode: string;
+  dueAt: string;
+  isOverdue: boolean;
+  remindedAt: string | null;
+  escalatedAt: string | null;
+}
+
+export interface OverdueBoard {
+  units: OverdueUnitRow[];
+  clocks: OverdueClockRow[];
+}
+
+export interface SweepResult {
+  casesExamined: number;
+  reminded: number;
+  escalated: number;
+  skippedLocked: number;
+}
+
+export interface CalendarYear {
+  year: number;
+  source: string;
+  holidays: number;
+  workdays: number;
+}
+
+export interface DutyList {
+  communityCode: string;
+  categoryPrefixes: string[];
+}

@@ -1,0 +1,167 @@
+// The console shell: providers (antd locale, i18n, auth, reference data), the router and the
+// role-scoped menu. Each route names the roles that may see it; the menu shows only those.
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  InboxOutlined,
+  PhoneOutlined,
+  SendOutlined,
+  SettingOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@jiesu/core';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import { type ReactNode, useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { ROLE_LABELS } from './i18n/labels';
+import type { StringKey } from './i18n/strings';
+import { CalendarPage } from './pages/admin/calendar-page';
+import { CategoriesPage } from './pages/admin/categories-page';
+import { DutyListsPage } from './pages/admin/duty-lists-page';
+import { OrgPage } from './pages/admin/org-page';
+import { UsersPage } from './pages/admin/users-page';
+import { CaseDetailPage } from './pages/cases/case-detail-page';
+import { CaseSearchPage } from './pages/cases/case-search-page';
+import { DispatchBoardPage } from './pages/dispatch/dispatch-board-page';
+import { InboxPage } from './pages/inbox/inbox-page';
+import { IntakePage } from './pages/intake/intake-page';
+import { LoginPage } from './pages/login/login-page';
+import { RankingsPage } from './pages/rankings/rankings-page';
+import { SupervisionPage } from './pages/supervision/supervision-page';
+import { VisitsPage } from './pages/visits/visits-page';
+import { ReferenceProvider, useReference } from './reference';
+
+interface Screen {
+  path: string;
+  label: StringKey;
+  icon: ReactNode;
+  roles: readonly Role[];
+  /** Only for the centre and district sub-centres. */
+  dispatchUnitOnly?: boolean;
+  element: ReactNode;
+  group?: 'admin';
+}
+
+const SCREENS: readonly Screen[] = [
+  { path: '/intake', label: 'menuIntake', icon: <PhoneOutlined />, roles: ['operator', 'dispatcher'], dispatchUnitOnly: true, element: <IntakePage /> },
+  { path: '/dispatch', label: 'menuDispatch', icon: <SendOutlined />, roles: ['dispatcher', 'operator', 'supervisor'], dispatchUnitOnly: true, element: <DispatchBoardPage /> },
+  { path: '/inbox', label: 'menuInbox', icon: <InboxOutlined />, roles: ['handler', 'unit_leader'], element: <InboxPage /> },
+  { path: '/supervision', label: 'menuSupervision', icon: <AlertOutlined />, roles: ['supervisor', 'unit_leader', 'dispatcher'], element: <SupervisionPage /> },
+  { path: '/visits', label: 'menuVisits', icon: <FormOutlined />, roles: ['visitor'], element: <VisitsPage /> },
+  { path: '/rankings', label: 'menuRankings', icon: <BarChartOutlined />, roles: ['evaluator', 'analyst', 'supervisor', 'administrator', 'unit_leader', 'dispatcher'], element: <RankingsPage /> },
+  { path: '/cases', label: 'menuCases', icon: <FileSearchOutlined />, roles: ['operator', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'visitor', 'evaluator', 'administrator', 'analyst'], element: <CaseSearchPage /> },
+  { path: '/admin/org', label: 'menuOrg', icon: <ApartmentOutlined />, roles: ['administrator', 'unit_leader'], element: <OrgPage />, group: 'admin' },
+  { path: '/admin/users', label: 'menuUsers', icon: <TeamOutlined />, roles: ['administrator', 'unit_leader'], element: <UsersPage />, group: 'admin' },
+  { path: '/admin/categories', label: 'menuCategories', icon: <TagsOutlined />, roles: ['administrator'], element: <CategoriesPage />, group: 'admin' },
+  { path: '/admin/duty-lists', label: 'menuDutyLists', icon: <UnorderedListOutlined />, roles: ['administrator', 'unit_leader'], element: <DutyListsPage />, group: 'admin' },
+  { path: '/admin/calendar', label: 'menuCalendar', icon: <CalendarOutlined />, roles: ['administrator'], element: <CalendarPage />, group: 'admin' },
+];
+
+function useScreens(): Screen[] {
+  const { hasRole, isDispatchUnit } = useAuth();
+  return SCREENS.filter((s) => hasRole(...s.roles) && (!s.dispatchUnitOnly || isDispatchUnit));
+}
+
+function Shell() {
+  const { me, logOut } = useAuth();
+  const { t, lang, setLang, pick } = useI18n();
+  const ref = useReference();
+  const screens = useScreens();
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (me) ref.loadUnits([me.unitCode]);
+  }, [me, ref]);
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+
+  const main = screens.filter((s) => !s.group);
+  const admin = screens.filter((s) => s.group === 'admin');
+  const selected = screens.find((s) => location.pathname.startsWith(s.path))?.path ?? '';
+  const items = [
+    ...main.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
+    ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: t('menuAdmin'), children: admin.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={210} breakpoint="lg" collapsedWidth={64} theme="dark">
+        <div className="jiesu-brand">
+          <span className="jiesu-brand-mark">12345</span>
+          <span>{lang === 'zh' ? '接诉即办' : 'Jiesu'}</span>
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={['admin']} items={items} onClick={(e) => navigate(e.key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f3' }}>
+          <Typography.Text strong style={{ fontSize: 16 }}>{screens.find((s) => s.path === selected) ? t(screens.find((s) => s.path === selected)!.label) : t('caseDetail')}</Typography.Text>
+          <Space size={12}>
+            <Typography.Text data-testid="whoami">{me.displayName}</Typography.Text>
+            <Typography.Text type="secondary">{ref.unitName(me.unitCode)}</Typography.Text>
+            {me.roles.map((r) => <Tag key={r} color="geekblue">{pick(ROLE_LABELS[r])}</Tag>)}
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">{t('language')}</Button>
+            <Button size="small" onClick={() => void logOut()}>{t('logout')}</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20 }}>
+          <Routes>
+            {screens.map((s) => <Route key={s.path} path={s.path} element={s.element} />)}
+            <Route path="/cases/:id" element={<CaseDetailPage />} />
+            <Route path="*" element={<Navigate to={screens[0]?.path ?? '/cases'} replace />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function Root() {
+  const { isLoading } = useAuth();
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+    document.title = lang === 'zh' ? '接诉即办 · 工作台' : 'Jiesu · Console';
+  }, [lang]);
+  if (isLoading) return <Spin style={{ display: 'block', margin: 120 }} />;
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/*" element={<Shell />} />
+    </Routes>
+  );
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Themed>
+        <AuthProvider>
+          <ReferenceProvider>
+            <BrowserRouter>
+              <Root />
+            </BrowserRouter>
+          </ReferenceProvider>
+        </AuthProvider>
+      </Themed>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,68 @@
+// Who is logged in. The token lives in localStorage (through the api client); on start the console
+// asks /api/auth/me, and a 401 anywhere sends the user back to the login screen.
+import type { Role } from '@jiesu/core';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api } from './api/client';
+import type { LoginResponse, Me } from './api/types';
+
+interface Auth {
+  me: Me | null;
+  isLoading: boolean;
+  logIn(username: string, password: string): Promise<void>;
+  logOut(): Promise<void>;
+  hasRole(...roles: Role[]): boolean;
+  /** The centre or a district sub-centre: the places that take calls and dispatch. */
+  isDispatchUnit: boolean;
+}
+
+const Ctx = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [isLoading, setLoading] = useState<boolean>(api.token !== null);
+
+  useEffect(() => {
+    api.onUnauthenticated = () => setMe(null);
+    if (!api.token) return;
+    api
+      .get<Me>('/api/auth/me')
+      .then(setMe)
+      .catch(() => setMe(null))
+      .finally(() => setLoading(false));
+  }, []);
+
+  const logIn = useCallback(async (username: string, password: string) => {
+    const r = await api.post<LoginResponse>('/api/auth/login', { username, password });
+    api.setToken(r.token);
+    setMe(await api.get<Me>('/api/auth/me'));
+  }, []);
+
+  const logOut = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } catch {
+      // the session may already be gone; forget it either way
+    }
+    api.setToken(null);
+    setMe(null);
+  }, []);
+
+  const value = useMemo<Auth>(
+    () => ({
+      me,
+      isLoading,
+      logIn,
+      logOut,
+      hasRole: (...roles) => me !== null && roles.some((r) => me.roles.includes(r)),
+      isDispatchUnit: me !== null && (me.unitClass === 'centre' || me.unitClass === 'district'),
+    }),
+    [me, isLoading, logIn, logOut],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useAuth(): Auth {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}

@@ -1,0 +1,145 @@
+// Labels of the domain vocabulary in both languages. zh-CN status labels come from the core's one
+// status catalogue (CASE_STATUS_INFO), never re-typed here.
+import { CASE_STATUS_INFO, type CaseAction, type CaseChannel, type CaseKind, type CaseStatus, type CaseUrgency, type Role, type UnitClass } from '@jiesu/core';
+import type { Bilingual, Lang } from './lang';
+
+const STATUS_EN: Record<CaseStatus, string> = {
+  received: 'Received',
+  answered: 'Answered directly',
+  dispatched: 'Dispatched',
+  returned: 'Returned, to review',
+  disputed: 'Jurisdiction dispute',
+  signed: 'Signed',
+  handling: 'Handling',
+  feedback: 'Awaiting review',
+  closed: 'Closed',
+  visited: 'Visited',
+  scored: 'Scored',
+  merged: 'Merged',
+};
+
+export function statusLabel(s: CaseStatus, lang: Lang): string {
+  return lang === 'zh' ? CASE_STATUS_INFO[s].label : STATUS_EN[s];
+}
+
+/** antd Tag colour per status stage. */
+export function statusColor(s: CaseStatus): string {
+  switch (CASE_STATUS_INFO[s].stage) {
+    case 'with_centre':
+      return s === 'returned' || s === 'disputed' ? 'orange' : 'blue';
+    case 'with_unit':
+      return 'processing';
+    case 'finished':
+      return 'success';
+    case 'linked':
+      return 'default';
+  }
+}
+
+export const KIND_LABELS: Record<CaseKind, Bilingual> = {
+  consultation: { zh: '咨询', en: 'Consultation' },
+  help: { zh: '求助', en: 'Help' },
+  complaint: { zh: '投诉', en: 'Complaint' },
+  report: { zh: '举报', en: 'Report' },
+  suggestion: { zh: '建议', en: 'Suggestion' },
+  praise: { zh: '表扬', en: 'Praise' },
+};
+
+export const URGENCY_LABELS: Record<CaseUrgency, Bilingual> = {
+  emergency: { zh: '紧急', en: 'Emergency' },
+  utilities: { zh: '水电气热', en: 'Utilities' },
+  general: { zh: '一般', en: 'General' },
+  complex: { zh: '疑难复杂', en: 'Complex' },
+};
+
+export const URGENCY_COLORS: Record<CaseUrgency, string> = { emergency: 'red', utilities: 'volcano', general: 'default', complex: 'purple' };
+
+export const CHANNEL_LABELS: Record<CaseChannel, Bilingual> = {
+  phone: { zh: '电话', en: 'Phone' },
+  web: { zh: '网站', en: 'Web' },
+  app: { zh: '移动端', en: 'App' },
+  wechat: { zh: '微信', en: 'WeChat' },
+  letter: { zh: '来信', en: 'Letter' },
+  open311: { zh: 'Open311', en: 'Open311' },
+  proactive: { zh: '主动治理', en: 'Proactive' },
+};
+
+export const ROLE_LABELS: Record<Role, Bilingual> = {
+  operator: { zh: '话务员', en: 'Operator' },
+  dispatcher: { zh: '派单员', en: 'Dispatcher' },
+  handler: { zh: '承办人', en: 'Handler' },
+  unit_leader: { zh: '单位负责人', en: 'Unit leader' },
+  supervisor: { zh: '督办员', en: 'Supervisor' },
+  visitor: { zh: '回访员', en: 'Visitor' },
+  evaluator: { zh: '考评员', en: 'Evaluator' },
+  administrator: { zh: '系统管理员', en: 'Administrator' },
+  analyst: { zh: '分析员', en: 'Analyst' },
+};
+
+export const UNIT_CLASS_LABELS: Record<UnitClass, Bilingual> = {
+  centre: { zh: '市热线中心', en: 'Centre' },
+  district: { zh: '区', en: 'District' },
+  street: { zh: '街道乡镇', en: 'Street / township' },
+  community: { zh: '社区村', en: 'Community / village' },
+  section: { zh: '科室', en: 'Section' },
+  department: { zh: '委办局', en: 'Department' },
+  enterprise: { zh: '公共服务企业', en: 'Enterprise' },
+};
+
+export const ACTION_LABELS: Record<CaseAction | 'intake', Bilingual> = {
+  intake: { zh: '受理', en: 'Taken in' },
+  answer: { zh: '直接答复', en: 'Answered directly' },
+  dispatch: { zh: '派单', en: 'Dispatch' },
+  redispatch: { zh: '改派', en: 'Re-dispatch' },
+  sign: { zh: '签收', en: 'Sign' },
+  return: { zh: '退单', en: 'Return' },
+  accept_return: { zh: '同意退单', en: 'Accept return' },
+  refuse_return: { zh: '驳回退单', en: 'Refuse return' },
+  open_dispute: { zh: '发起管辖争议', en: 'Open dispute' },
+  rule_dispute: { zh: '争议裁定', en: 'Rule dispute' },
+  acknowledge: { zh: '协办确认', en: 'Acknowledge' },
+  add_co_handler: { zh: '增加协办', en: 'Add co-handler' },
+  contact: { zh: '联系诉求人', en: 'Contact requester' },
+  note: { zh: '办理记录', en: 'Note' },
+  whistle: { zh: '吹哨', en: 'Whistle' },
+  whistle_report: { zh: '报到', en: 'Report in' },
+  request_extension: { zh: '申请延期', en: 'Request extension' },
+  approve_extension: { zh: '批准延期', en: 'Approve extension' },
+  refuse_extension: { zh: '驳回延期', en: 'Refuse extension' },
+  submit_feedback: { zh: '办结反馈', en: 'Submit feedback' },
+  close: { zh: '审核办结', en: 'Close' },
+  send_back: { zh: '退回重办', en: 'Send back' },
+  merge: { zh: '并案', en: 'Merge' },
+  link_child: { zh: '关联并案', en: 'Link request' },
+  parent_closed: { zh: '随主案办结', en: 'Closed with parent' },
+  record_visit: { zh: '回访', en: 'Return visit' },
+  score: { zh: '计入考核', en: 'Scored' },
+  remind: { zh: '催办', en: 'Remind' },
+  escalate: { zh: '督办', en: 'Escalate' },
+};
+
+export const CLOCK_LABELS: Record<string, Bilingual> = {
+  dispatch: { zh: '派单时限', en: 'Dispatch' },
+  sign: { zh: '签收时限', en: 'Sign' },
+  first_contact: { zh: '响应时限', en: 'First contact' },
+  firstContact: { zh: '响应时限', en: 'First contact' },
+  feedback: { zh: '办结时限', en: 'Feedback' },
+  rework: { zh: '重办时限', en: 'Rework' },
+  whistle_arrival: { zh: '报到时限', en: 'Whistle arrival' },
+};
+
+export function clockLabel(name: string, lang: Lang): string {
+  return CLOCK_LABELS[name]?.[lang] ?? name;
+}
+
+export const SATISFACTION_LABELS: Record<'satisfied' | 'basically_satisfied' | 'dissatisfied', Bilingual> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
+};
+
+export const INVALID_VISIT_LABELS: Record<'unreached' | 'declined' | 'wrong_number', Bilingual> = {
+  unreached: { zh: '联系不上', en: 'Could not be reached' },
+  declined: { zh: '拒绝回访', en: 'Declined' },
+  wrong_number: { zh: '号码错误', en: 'Wrong number' },
+};

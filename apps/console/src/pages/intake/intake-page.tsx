@@ -1,0 +1,270 @@
+// 受理登记: the call-taking form, the suggestions beside it, and dispatch in the same flow — once
+// the case is taken in, the operator picks lead, co-handlers and mode and sends it, or answers a
+// consultation directly.
+import { CheckCircleTwoTone, SendOutlined } from '@ant-design/icons';
+import { CASE_KINDS, CASE_URGENCIES, type CaseKind } from '@jiesu/core';
+import { App, Button, Card, Cascader, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import type { CaseDetail, CategoryNode } from '../../api/types';
+import { actionPath } from '../../components/case-action-modal';
+import { UnitSelect } from '../../components/unit-select';
+import { useReportError } from '../../components/use-report-error';
+import { useI18n } from '../../i18n/i18n';
+import { KIND_LABELS, URGENCY_LABELS } from '../../i18n/labels';
+import { useAuth } from '../../auth';
+import { useReference } from '../../reference';
+import { SuggestionsPanel } from './suggestions-panel';
+
+interface IntakeValues {
+  requesterName?: string;
+  requesterPhone?: string;
+  isAnonymous?: boolean;
+  kind: CaseKind;
+  category?: string[];
+  urgency: string;
+  subject?: string;
+  detail?: string;
+  address?: string;
+  districtCode?: string | null;
+  streetCode?: string | null;
+  communityCode?: string | null;
+}
+
+interface CascaderOption {
+  value: string;
+  label: string;
+  children?: CascaderOption[];
+}
+
+function toOptions(nodes: CategoryNode[]): CascaderOption[] {
+  return nodes.filter((n) => n.isActive).map((n) => ({ value: n.code, label: n.name, ...(n.children?.length ? { children: toOptions(n.children) } : {}) }));
+}
+
+/** The cascader path for a category code: its ancestors' codes (01 › 0101 › 010101). */
+export function categoryPath(code: string): string[] {
+  const out: string[] = [];
+  for (let i = 2; i <= code.length; i += 2) out.push(code.slice(0, i));
+  return out;
+}
+
+const newKey = () => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
+
+export function IntakePage() {
+  const { t, pick, lang } = useI18n();
+  const { hasRole } = useAuth();
+  const mayDispatch = hasRole('dispatcher');
+  const ref = useReference();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [form] = Form.useForm<IntakeValues>();
+  const [dispatchForm] = Form.useForm<{ lead?: string | null; coHandlers?: string[]; mode: string; answer?: string }>();
+  const [created, setCreated] = useState<CaseDetail | null>(null);
+  const [dispatched, setDispatched] = useState<CaseDetail | null>(null);
+  const [busy, setBusy] = useState(false);
+  const idempotencyKey = useRef(newKey());
+  const options = useMemo(() => toOptions(ref.categories), [ref.categories]);
+
+  const subject = Form.useWatch('subject', form) ?? '';
+  const detail = Form.useWatch('detail', form) ?? '';
+  const address = Form.useWatch('address', form) ?? '';
+  const kind = Form.useWatch('kind', form) ?? '';
+  const districtCode = Form.useWatch('districtCode', form) ?? null;
+  const streetCode = Form.useWatch('streetCode', form) ?? null;
+  const isAnonymous = Form.useWatch('isAnonymous', form) ?? false;
+
+  const takeIn = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const body = {
+        channel: 'phone',
+        kind: v.kind,
+        categoryCode: v.category?.[v.category.length - 1] ?? '',
+        urgency: v.urgency,
+        requester: { name: v.requesterName || null, phone: v.requesterPhone || null, isAnonymous: v.isAnonymous ?? false },
+        subject: v.subject ?? '',
+        detail: v.detail ?? '',
+        location: { address: v.address ?? '', districtCode: v.districtCode ?? null, streetCode: v.streetCode ?? null, communityCode: v.communityCode ?? null },
+      };
+      const c = await api.post<CaseDetail>('/api/cases', body, { 'idempotency-key': idempotencyKey.current });
+      setCreated(c);
+      setTimeout(() => document.querySelector('[data-testid="dispatch-panel"],[data-testid="handed-over"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 100);
+      dispatchForm.setFieldsValue({ lead: v.streetCode ?? v.districtCode ?? null, coHandlers: [], mode: 'standard' });
+      void message.success(`${t('takenIn')} ${c.caseNumber}`);
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const dispatch = async () => {
+    if (!created) return;
+    const v = await dispatchForm.validateFields();
+    setBusy(true);
+    try {
+      const c = await api.post<CaseDetail>(actionPath(created.id, 'dispatch'), {
+        expectedVersion: created.version,
+        lead: v.lead,
+        ...(v.coHandlers && v.coHandlers.length ? { coHandlers: v.coHandlers } : {}),
+        mode: v.mode,
+      });
+      setDispatched(c);
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const answer = async () => {
+    if (!created) return;
+    const text = dispatchForm.getFieldValue('answer') as string | undefined;
+    if (!text) return;
+    setBusy(true);
+    try {
+      setDispatched(await api.post<CaseDetail>(actionPath(created.id, 'answer'), { expectedVersion: created.version, text }));
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = () => {
+    form.resetFields();
+    dispatchForm.resetFields();
+    setCreated(null);
+    setDispatched(null);
+    idempotencyKey.current = newKey();
+  };
+
+  if (dispatched) {
+    return (
+      <Card>
+        <Result
+          status="success"
+          title={<span data-testid="dispatch-result">{dispatched.caseNumber} · {dispatched.status === 'answered' ? t('directAnswer') : t('dispatched')}</span>}
+          subTitle={dispatched.subject}
+          extra={[
+            <Button key="next" type="primary" onClick={reset}>{t('newIntake')}</Button>,
+            <Link key="open" to={`/cases/${dispatched.id}`}><Button>{t('viewCase')}</Button></Link>,
+          ]}
+        />
+      </Card>
+    );
+  }
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={15}>
+        <Card title={t('intakeTitle')} extra={created && <Typography.Text type="success" data-testid="created-number"><CheckCircleTwoTone twoToneColor="#52c41a" /> {t('takenIn')} {created.caseNumber}</Typography.Text>}>
+          <Form form={form} layout="vertical" disabled={!!created} initialValues={{ kind: 'complaint', urgency: 'general', isAnonymous: false }} requiredMark="optional">
+            <Row gutter={12}>
+              <Col span={8}><Form.Item name="requesterName" label={`${t('requester')} · ${t('requesterName')}`}><Input id="intake-name" /></Form.Item></Col>
+              <Col span={8}><Form.Item name="requesterPhone" label={t('requesterPhone')} rules={[{ pattern: /^[\d\s+-]{5,20}$/, message: t('requesterPhone') }]}><Input id="intake-phone" /></Form.Item></Col>
+              <Col span={8}><Form.Item name="isAnonymous" label=" " valuePropName="checked"><Checkbox>{t('anonymous')}</Checkbox></Form.Item></Col>
+            </Row>
+            <Row gutter={12}>
+              <Col span={14}>
+                <Form.Item name="kind" label={t('kind')}>
+                  <Radio.Group optionType="button" options={CASE_KINDS.map((k) => ({ value: k, label: pick(KIND_LABELS[k]) }))} />
+                </Form.Item>
+              </Col>
+              <Col span={10}>
+                <Form.Item name="urgency" label={t('urgency')}>
+                  <Select id="intake-urgency" options={CASE_URGENCIES.map((u) => ({ value: u, label: pick(URGENCY_LABELS[u]) }))} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item name="category" label={t('category')} rules={[{ required: true, message: t('category') }]}>
+              <Cascader id="intake-category" options={options} showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }} placeholder={t('category')} />
+            </Form.Item>
+            <Form.Item name="subject" label={t('subject')} rules={[{ required: true, message: t('subject') }, { max: 200 }]}><Input id="intake-subject" /></Form.Item>
+            <Form.Item name="detail" label={t('detail')} rules={[{ max: 5000 }]}><Input.TextArea id="intake-detail" rows={4} showCount maxLength={5000} /></Form.Item>
+            <Form.Item name="address" label={t('address')} rules={[{ required: true, message: t('address') }, { max: 300 }]}><Input id="intake-address" /></Form.Item>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item name="districtCode" label={t('district')}>
+                  <UnitSelect id="intake-district" unitClass="district" onChange={() => form.setFieldsValue({ streetCode: null, communityCode: null })} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="streetCode" label={t('street')}>
+                  <UnitSelect id="intake-street" parent={districtCode ?? null} unitClass="street" onChange={() => form.setFieldsValue({ communityCode: null })} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="communityCode" label={t('community')}>
+                  <UnitSelect id="intake-community" parent={streetCode ?? null} unitClass="community" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Form>
+          {!created && (
+            <Button type="primary" size="large" onClick={() => void takeIn()} loading={busy} data-testid="take-in">{t('takeIn')}</Button>
+          )}
+        </Card>
+        {created && mayDispatch && (
+          <Card title={t('dispatchTitle')} style={{ marginTop: 16 }} data-testid="dispatch-panel">
+            <Form form={dispatchForm} layout="vertical">
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="lead" label={t('leadUnit')} rules={[{ required: true, message: t('leadUnit') }]}>
+                    <UnitSelect id="dispatch-lead" unitClass={['street', 'department', 'enterprise', 'community', 'district']} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="coHandlers" label={t('coHandlers')}><UnitSelect multiple /></Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name="mode" label={t('mode')}>
+                <Radio.Group options={[{ value: 'standard', label: t('modeStandard') }, { value: 'dual', label: t('modeDual') }, { value: 'backstop', label: t('modeBackstop') }]} />
+              </Form.Item>
+              <Space>
+                <Button type="primary" icon={<SendOutlined />} onClick={() => void dispatch()} loading={busy} data-testid="dispatch">{t('dispatchNow')}</Button>
+              </Space>
+            </Form>
+          </Card>
+        )}
+        {created && !mayDispatch && (
+          <Card style={{ marginTop: 16 }} data-testid="handed-over">
+            <Result
+              status="success"
+              title={`${created.caseNumber} · ${lang === 'zh' ? '已受理，已进入派单队列' : 'taken in; it waits in the dispatch queue'}`}
+              subTitle={lang === 'zh' ? '派单员将在派单时限内派出；咨询类可直接答复。' : 'A dispatcher sends it on within the dispatch clock; a consultation can be answered now.'}
+              extra={[
+                <Button key="next" type="primary" onClick={reset}>{t('newIntake')}</Button>,
+                <Link key="open" to={`/cases/${created.id}`}><Button>{t('viewCase')}</Button></Link>,
+              ]}
+            />
+            <Form form={dispatchForm} layout="vertical">
+              {created.kind === 'consultation' && (
+                <div style={{ marginTop: 20 }}>
+                  <Form.Item name="answer" label={t('directAnswerText')}><Input.TextArea rows={3} /></Form.Item>
+                  <Button onClick={() => void answer()} loading={busy}>{t('directAnswer')}</Button>
+                </div>
+              )}
+            </Form>
+          </Card>
+        )}
+      </Col>
+      <Col xs={24} xl={9}>
+        <SuggestionsPanel
+          input={{ subject, detail, address, kind }}
+          onApplyCategory={(code) => form.setFieldsValue({ category: categoryPath(code) })}
+          onApplyUrgency={(u) => form.setFieldsValue({ urgency: u })}
+          onApplyLocation={(l) => form.setFieldsValue(l)}
+          onApplyLead={(code) => dispatchForm.setFieldsValue({ lead: code })}
+          onUseAnswer={(text) => {
+            form.setFieldsValue({ kind: 'consultation' });
+            dispatchForm.setFieldsValue({ answer: text });
+          }}
+        />
+        {isAnonymous && <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('anonymous')}</Typography.Paragraph>}
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,243 @@
+// Browser journey through the web console in headless Chromium, against the real server on an
+// in-memory database: the operator takes a call and dispatches it; the street (wangjing.handler)
+// signs, contacts the requester and gives feedback with a photo; the dispatcher closes it; the
+// visitor records the return visit; the evaluator sees the street appear in the month's ranking.
+// Screenshots of each screen are saved to docs/screenshots/console-*.png.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../src/app-context';
+import { loadConfig } from '../../src/config';
+import { buildApp } from '../../src/http/app';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../src/seed/seed-demo';
+import { seedReference } from '../../src/seed/seed-reference';
+import { PNG } from '../case-helpers';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const SHOTS = `${ROOT}docs/screenshots/`;
+const CHROMIUM = process.env.JIESU_CHROMIUM ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+
+let rt: Runtime;
+let app: FastifyInstance;
+let browser: Browser;
+let base = '';
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  // The console's production build is what the server serves; build it once if it is missing.
+  execFileSync(process.execPath, [`${ROOT}scripts/ensure-built.mjs`, 'console'], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(SHOTS, { recursive: true });
+  rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: null }), { inMemory: true });
+  await seedReference(rt.ctx);
+  await seedDemoUsers(rt.ctx);
+  app = await buildApp({ ctx: rt.ctx, consoleDir: `${ROOT}apps/console/dist` });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await rt?.close();
+});
+
+async function logIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(12_000);
+  await page.goto(`${base}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('whoami').waitFor();
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}console-${name}.png`, fullPage: false });
+
+/** Opens an antd Select by its input id, types, and picks the first option whose label matches. */
+async function pickOption(page: Page, inputId: string, text: string): Promise<void> {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`#${inputId}`).fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function api<T>(path: string, username: string): Promise<T> {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const { token } = (await login.json()) as { token: string };
+  return (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
+}
+
+describe.skipIf(!hasChromium)('console journey (headless Chromium)', () => {
+  let caseNumber = '';
+
+  it('serves the console at / with SPA fallback, and keeps API 404s as JSON', async () => {
+    const index = await fetch(`${base}/inbox`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<div id="root">');
+    const missing = await fetch(`${base}/api/no-such-thing`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  it('operator takes a call; the dispatcher dispatches it to the street from the board', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const login = await ctx.newPage();
+    await login.goto(`${base}/login`);
+    await login.locator('#login-username').fill('operator');
+    await login.locator('#login-password').fill('wrong-password');
+    await login.getByRole('button', { name: '登录' }).click();
+    await expect(login.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码不正确');
+    await shot(login, 'login');
+    await ctx.close();
+
+    const page = await logIn('operator');
+    await page.waitForURL(/\/intake$/);
+    await page.locator('#intake-name').fill('张三丰');
+    await page.locator('#intake-phone').fill('13812341234');
+    await page.locator('#intake-category').click();
+    await page.locator('#intake-category').fill('事故处理');
+    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '事故处理' }).first().click();
+    await page.locator('#intake-subject').fill('小区门口道路塌陷');
+    await page.locator('#intake-detail').fill('花家地西里三区门口路面塌陷一个大坑，晚上行人容易摔倒，请尽快修补。');
+    await page.locator('#intake-address').fill('朝阳区望京街道花家地西里三区5号楼');
+    await pickOption(page, 'intake-district', '朝阳区');
+    await pickOption(page, 'intake-street', '望京街道');
+    await page.getByTestId('suggestions-panel').locator('.ant-card-body').waitFor();
+    await page.waitForTimeout(1200); // let the suggestions panel answer (or say it is unavailable)
+    await shot(page, 'intake');
+
+    await page.getByTestId('take-in').click();
+    await page.getByTestId('handed-over').waitFor();
+    caseNumber = ((await page.getByTestId('created-number').textContent()) ?? '').match(/\d{8}-\d{6,}/)?.[0] ?? '';
+    expect(caseNumber).not.toBe('');
+    await page.waitForTimeout(400);
+    await shot(page, 'intake-taken');
+    await page.context().close();
+
+    // Dispatch is the dispatcher's: from the board, with the lead pre-filled from the location.
+    const board = await logIn('dispatcher');
+    await board.goto(`${base}/dispatch`);
+    const row = board.locator('tr:visible', { hasText: caseNumber });
+    await row.waitFor();
+    await shot(board, 'dispatch-board');
+    await row.getByTestId('row-dispatch').click();
+    const modal = board.locator('.ant-modal');
+    await modal.getByText('望京街道').waitFor();
+    await board.waitForTimeout(500); // the modal's opening animation
+    await shot(board, 'dispatch-modal');
+    await modal.getByRole('button', { name: '提交' }).click();
+    await row.waitFor({ state: 'detached' });
+    await board.context().close();
+  });
+
+  it('the street signs, contacts the requester and gives feedback with a photo', async () => {
+    const page = await logIn('wangjing.handler');
+    await page.goto(`${base}/inbox`);
+    const row = page.locator('tr:visible', { hasText: caseNumber });
+    await row.waitFor();
+    await shot(page, 'inbox');
+    await row.getByTestId('row-sign').click();
+    await page.getByTestId('case-number').waitFor();
+    await page.getByRole('button', { name: '联系诉求人' }).waitFor();
+    // The lead street's handler must call the requester back: the API unmasks them for it.
+    await expect(page.getByTestId('requester-phone').textContent()).resolves.toBe('13812341234');
+
+    await page.getByRole('button', { name: '联系诉求人' }).click();
+    await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+    await page.getByRole('button', { name: '办结反馈' }).waitFor();
+    await page.locator('[data-testid="event-contact"]').waitFor();
+
+    await page.getByRole('button', { name: '办结反馈' }).click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('textarea').first().fill('已组织施工队修补路面，并设置警示标志，现场已恢复通行。');
+    await modal.locator('input[type=file]').setInputFiles({ name: 'repaired.png', mimeType: 'image/png', buffer: PNG });
+    await modal.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
+    await modal.getByRole('button', { name: '提交' }).click();
+    await page.locator('[data-testid="event-submit_feedback"]').waitFor();
+    await expect(page.locator('.ant-tag[data-status]').first().textContent()).resolves.toBe('待审核');
+    await page.waitForTimeout(500);
+    await shot(page, 'case-detail');
+    await page.context().close();
+  });
+
+  it('the dispatcher reviews the feedback and closes the case', async () => {
+    const page = await logIn('dispatcher');
+    await page.goto(`${base}/dispatch`);
+    await page.getByRole('tab', { name: /待审核/ }).click();
+    const row = page.locator('tr:visible', { hasText: caseNumber });
+    await row.waitFor();
+    await shot(page, 'dispatch-review');
+    await row.getByTestId('row-close').click();
+    await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('the visitor records the return visit; the evaluator sees the street ranked', async () => {
+    const period = (await import('@jiesu/core')).evaluationPeriodKeyOf(new Date());
+    type Rankings = { classes: { rows: { unitCode: string; sampleSize: number }[] }[] };
+    const before = await api<Rankings>(`/api/scoring/periods/${period}/rankings?class=street&source=live`, 'evaluator');
+    const wangjingBefore = before.classes.flatMap((c) => c.rows).find((r) => r.unitCode === '110105026');
+    expect(wangjingBefore?.sampleSize ?? 0).toBe(0);
+
+    const page = await logIn('visitor');
+    await page.goto(`${base}/visits`);
+    const row = page.locator('tr:visible', { hasText: caseNumber });
+    await row.waitFor();
+    await row.getByTestId('row-visit').click();
+    await page.locator('.ant-modal').getByText('满意', { exact: true }).waitFor();
+    await page.waitForTimeout(500); // the modal's opening animation
+    await shot(page, 'visit');
+    await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.context().close();
+
+    const evaluator = await logIn('evaluator');
+    await evaluator.goto(`${base}/rankings`);
+    const ranked = evaluator.locator('[data-testid="rankings-table"] [data-unit="110105026"]');
+    await ranked.waitFor();
+    await expect(evaluator.locator('[data-testid="rankings-table"] tr', { has: evaluator.locator('[data-unit="110105026"]') }).textContent()).resolves.toContain('100.0%');
+    await evaluator.waitForTimeout(800); // let the charts animate in
+    await shot(evaluator, 'rankings');
+    await evaluator.getByText('数据看板').scrollIntoViewIfNeeded();
+    await evaluator.waitForTimeout(500);
+    await shot(evaluator, 'dashboard');
+    // The evaluator works with aggregates: the requester is masked for them.
+    await evaluator.goto(`${base}/cases`);
+    await evaluator.getByRole('link', { name: caseNumber }).click();
+    await evaluator.getByTestId('requester-phone').waitFor();
+    await expect(evaluator.getByTestId('requester-phone').textContent()).resolves.toBe('138****1234');
+    await evaluator.context().close();
+  });
+
+  it('supervision and administration screens render, and English is one click away', async () => {
+    const sup = await logIn('supervisor');
+    await sup.goto(`${base}/supervision`);
+    await sup.getByText('超期督办看板').waitFor();
+    await sup.getByRole('button', { name: '立即执行催办督办扫描' }).click();
+    await sup.getByText('扫描完成').waitFor();
+    await shot(sup, 'supervision');
+    await sup.context().close();
+
+    const admin = await logIn('admin');
+    await admin.goto(`${base}/admin/org`);
+    await admin.locator('.ant-tree-switcher').first().click();
+    await admin.getByText('朝阳区').first().waitFor();
+    await shot(admin, 'admin-org');
+    await admin.getByTestId('lang-toggle').click();
+    await admin.goto(`${base}/admin/categories`);
+    await admin.getByText('Category tree').waitFor();
+    await shot(admin, 'admin-categories-en');
+    await admin.context().close();
+  });
+});
