@@ -14,6 +14,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'console',
+          include: ['apps/console/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['apps/server/test/**/*.test.ts'],
           testTimeout: 60_000,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command against a throwaway PostgreSQL server: initdb in a temporary folder, start it on
-# a free loopback port, export JIESU_TEST_DATABASE_URL (and DATABASE_URL for scripts), run the
+# a free loopback port, export JIESU_TEST_DATABASE_URL (an admin URL: tests and benchmarks create
+# their own databases on it), run the
 # command, stop the server and remove the folder, whatever happens.
 #   scripts/with-postgres.sh npx vitest run --project integration
 set -euo pipefail

@@ -9,6 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FolderAttachmentStorage } from './services/attachment-storage';
 import { CalendarService } from './services/calendar.service';
+import { SessionCache } from './services/session-cache';
+import { CaseNumberAllocator } from './services/case-number-allocator';
+import { CasePolicyService } from './services/case-policy.service';
+import { UnitDirectory } from './services/unit-directory';
+import { IntakeService } from './services/intake.service';
 
 export interface Runtime {
   ctx: AppContext;
@@ -26,7 +31,12 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     db: database.db,
     repos,
     calendar: new CalendarService(config.timeZone, repos.holidaySchedules),
+    intake: new IntakeService(repos),
     attachments: new FolderAttachmentStorage(opts.inMemory ? mkdtempSync(join(tmpdir(), 'jiesu-files-')) : join(config.dataDir, 'attachments')),
+    unitDirectory: new UnitDirectory(repos.units),
+    caseNumbers: new CaseNumberAllocator(repos.cases),
+    sessions: new SessionCache(),
+    casePolicy: new CasePolicyService(database.db, config.timeZone),
     now: opts.now ?? (() => new Date()),
   };
   return { ctx, database, migrationsApplied, close: () => database.close() };

@@ -9,6 +9,11 @@ import { startClockSweeper } from './jobs/clock-sweeper';
 import { sweepClocks } from './use-cases/cases/sweep-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
 import { seedReference } from './seed/seed-reference';
+import { seedDemoKnowledge } from './seed/seed-knowledge';
+import { evalModelFile, readModelFile, trainModelFile } from './intake/model-files';
+import { systemActor } from './use-cases/cases/case-context';
+import { publishRankings } from './use-cases/scoring/publish-rankings';
+import { importCategoryModel, listCategoryModels, trainModelFromCases } from './use-cases/intake/category-models';
 import { simulateCity } from './simulate/simulate-city';
 
 const program = new Command().name('jiesu').description('jiesu — 12345 citizen-request hotline platform (接诉即办)');
@@ -41,7 +46,8 @@ program
     if (opts.demo) {
       const ref = await seedReference(rt.ctx);
       const users = await seedDemoUsers(rt.ctx);
-      app.log.info({ ...ref, demoUsersAdded: users }, 'reference and demo data loaded');
+      const articles = await seedDemoKnowledge(rt.ctx);
+      app.log.info({ ...ref, demoUsersAdded: users, demoArticlesAdded: articles }, 'reference and demo data loaded');
     }
     const sweeper = config.sweepIntervalSeconds > 0 ? startClockSweeper(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
     let closing = false;
@@ -74,12 +80,13 @@ program
 program
   .command('seed')
   .description('load reference data (divisions, departments, categories); --demo adds demo users')
-  .option('--demo', 'also add the demo users')
+  .option('--demo', 'also add the demo users and the demo knowledge base')
   .action((opts: { demo?: boolean }) =>
     withRuntime(async (rt) => {
       const ref = await seedReference(rt.ctx);
       console.log(`units added: ${ref.unitsAdded}; categories added: ${ref.categoriesAdded} (from ${ref.categorySource})`);
       if (opts.demo) console.log(`demo users added: ${await seedDemoUsers(rt.ctx)} (password ${DEMO_PASSWORD})`);
+      if (opts.demo) console.log(`demo knowledge articles added: ${await seedDemoKnowledge(rt.ctx)}`);
     }),
   );
 
@@ -154,6 +161,87 @@ org
       ancestors.sort((a, b) => a.path.length - b.path.length);
       console.log(ancestors.map((a) => a.name).join(' › '));
       console.log(JSON.stringify({ ...u, below: await rt.ctx.repos.units.countByClass(u.path) }, null, 2));
+    }),
+  );
+
+function share(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n < 1)) throw new InvalidArgumentError('expected a share from 0 up to (not including) 1, e.g. 0.2');
+  return n;
+}
+
+const model = program.command('model').description('category classifier: train and evaluate on labelled files (JSONL or CSV), store models in the database');
+
+model
+  .command('train')
+  .description('train on a labelled file with a stratified hold-out; write the model (and the held-out rows) and print the evaluation as JSON')
+  .requiredOption('--data <file>', 'labelled JSONL or CSV (subject, detail, label)')
+  .requiredOption('--out <file>', 'where to write the model artifact (JSON)')
+  .option('--test-share <share>', 'share of each label held out for evaluation (0 = train on everything)', share, 0.2)
+  .option('--seed <n>', 'seed of the split and of training', positiveInt, 42)
+  .option('--holdout-out <file>', 'write the held-out rows as JSONL, to run `model eval` on exactly them')
+  .action(async (opts: { data: string; out: string; testShare: number; seed: number; holdoutOut?: string }) => {
+    const report = await trainModelFile({ data: opts.data, out: opts.out, testShare: opts.testShare, seed: opts.seed, ...(opts.holdoutOut ? { holdoutOut: opts.holdoutOut } : {}) });
+    console.log(JSON.stringify(report, null, 2));
+  });
+
+model
+  .command('eval')
+  .description('evaluate a model file on a labelled file: accuracy, macro-F1, per-label precision/recall/F1 and the confusion matrix, as JSON')
+  .requiredOption('--model <file>', 'model artifact written by `model train`')
+  .requiredOption('--data <file>', 'labelled JSONL or CSV')
+  .action(async (opts: { model: string; data: string }) => {
+    console.log(JSON.stringify(await evalModelFile(opts), null, 2));
+  });
+
+model
+  .command('import')
+  .description('store a model artifact in the database and make it the active model for suggestions')
+  .requiredOption('--model <file>', 'model artifact (JSON)')
+  .option('--no-activate', 'store it without making it active')
+  .action((opts: { model: string; activate: boolean }) =>
+    withRuntime(async (rt) => {
+      const actor = { ...(await systemActor(rt.ctx)), roles: ['administrator' as const] };
+      const stored = await importCategoryModel(rt.ctx, { actor, artifact: await readModelFile(opts.model), source: `file ${opts.model}`, activate: opts.activate });
+      console.log(JSON.stringify(stored, null, 2));
+    }),
+  );
+
+model
+  .command('train-from-cases')
+  .description("train from the platform's finished cases (label = level-1 category), store and activate the model")
+  .option('--min-cases <n>', 'do nothing below this many finished cases', positiveInt, 200)
+  .option('--test-share <share>', 'share held out for the stored figures', share, 0.2)
+  .option('--seed <n>', 'seed of the split and of training', positiveInt, 42)
+  .action((opts: { minCases: number; testShare: number; seed: number }) =>
+    withRuntime(async (rt) => {
+      const actor = { ...(await systemActor(rt.ctx)), roles: ['administrator' as const] };
+      const result = await trainModelFromCases(rt.ctx, { actor, minCases: opts.minCases, testShare: opts.testShare, seed: opts.seed });
+      console.log(JSON.stringify(result, null, 2));
+    }),
+  );
+
+model
+  .command('list')
+  .description('stored models, newest first')
+  .action(() =>
+    withRuntime(async (rt) => {
+      const actor = { ...(await systemActor(rt.ctx)), roles: ['administrator' as const] };
+      console.log(JSON.stringify((await listCategoryModels(rt.ctx, { actor })).items, null, 2));
+    }),
+  );
+
+const scores = program.command('scores').description('three-rate scoring (三率) and rankings');
+scores
+  .command('publish')
+  .description("publish a period's rankings as an immutable snapshot (again, with --reason, for a new version)")
+  .requiredOption('--period <YYYY-MM>', 'the evaluation period, e.g. 2026-11')
+  .option('--reason <text>', 'why a new version is published')
+  .action((opts: { period: string; reason?: string }) =>
+    withRuntime(async (rt) => {
+      const actor = { ...(await systemActor(rt.ctx)), roles: ['evaluator' as const] };
+      const meta = await publishRankings(rt.ctx, { actor, periodKey: opts.period, reason: opts.reason ?? null });
+      console.log(`published ${meta.periodKey} version ${meta.version}${meta.reason ? ` (${meta.reason})` : ''}`);
     }),
   );
 

@@ -22,6 +22,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** Optional path of a category taxonomy CSV (level1,level2,level3) imported by `seed`. */
   categoryFile: string | null;
+  /** The jurisdiction_id Open311 clients may send (one jurisdiction per server). */
+  open311JurisdictionId: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiRateLimit: int('JIESU_API_RATE_LIMIT', 6000, 1, 10_000_000),
     sweepIntervalSeconds: int('JIESU_SWEEP_INTERVAL_SECONDS', 30, 0, 86_400),
     categoryFile: str('JIESU_CATEGORY_FILE'),
+    open311JurisdictionId: str('JIESU_OPEN311_JURISDICTION') ?? '12345.beijing.gov.cn',
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -5,14 +5,28 @@ import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { Repositories } from './repositories';
 import type { AttachmentStorage } from './services/attachment-storage';
+import type { CaseNumberAllocator } from './services/case-number-allocator';
+import type { CasePolicyService } from './services/case-policy.service';
 import type { CalendarService } from './services/calendar.service';
+import type { SessionCache } from './services/session-cache';
+import type { UnitDirectory } from './services/unit-directory';
+import type { IntakeService } from './services/intake.service';
 
 export interface AppContext {
   config: Config;
   db: Kysely<Database>;
   repos: Repositories;
   calendar: CalendarService;
+  /** Cached gazetteer, rules and category model for intake suggestions. */
+  intake: IntakeService;
   attachments: AttachmentStorage;
+  /** Cached unit lookups for hot paths; cleared when this process changes a unit. */
+  unitDirectory: UnitDirectory;
+  caseNumbers: CaseNumberAllocator;
+  /** Who is behind a session token, remembered for a few seconds. */
+  sessions: SessionCache;
+  /** Clocks, reminders, extensions, evidence and attachment limits: defaults overlaid with the administrator's. */
+  casePolicy: CasePolicyService;
   /** The current instant; injectable so tests can move time. */
   now(): Date;
 }

@@ -38,7 +38,6 @@ const BODIES: Record<(typeof HTTP_CASE_ACTIONS)[number], () => Record<string, un
   close: () => ({}),
   send_back: () => ({ reason: '重办' }),
   merge: () => ({ parentCaseId: openParent }),
-  record_visit: () => ({ status: 'valid', isContacted: true, isSolved: true, satisfaction: 'satisfied' }),
   remind: () => ({ clockKey: 'dispatch' }),
   escalate: () => ({ clockKey: 'dispatch' }),
 };
@@ -112,7 +111,8 @@ beforeAll(async () => {
   await step(wangjing, visited, 'contact');
   await step(wangjing, visited, 'submit-feedback', { summary: '已处理', isSolved: true });
   await step(dispatcher, visited, 'close');
-  await step(visitor, visited, 'record-visit', { status: 'valid', isContacted: true, isSolved: true, satisfaction: 'satisfied' });
+  const visit = await visitor.post(`/api/visits/${visited}/attempts`, { result: 'reached', isContacted: true, isSolved: true, satisfaction: 'satisfied' });
+  if (visit.statusCode !== 200) throw new Error(`visit: ${visit.statusCode} ${visit.body}`);
   caseIn.set('visited', visited);
 
   const merged = await newCase();

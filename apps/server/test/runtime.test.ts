@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../src/app-context';
 import { ConfigError, loadConfig } from '../src/config';
+import { MIGRATION_NAMES } from '../src/db/migrate';
 import { seedReference } from '../src/seed/seed-reference';
 import { startTestEnv, TEST_PG_URL } from './harness';
 
@@ -35,7 +36,8 @@ describe.runIf(!TEST_PG_URL)('embedded database on disk', () => {
     try {
       const config = loadConfig({ JIESU_DATA_DIR: dir, LOG_LEVEL: 'silent' });
       const first = await createRuntime(config);
-      expect(first.migrationsApplied).toEqual(['0001-foundation']);
+      expect(first.migrationsApplied).toEqual(MIGRATION_NAMES);
+      expect(MIGRATION_NAMES[0]).toBe('0001-foundation');
       const seeded = await seedReference(first.ctx);
       expect(seeded.unitsAdded).toBeGreaterThan(8000);
       await first.ctx.repos.units.update('110105026', { name: '望京街道（改名测试）' });

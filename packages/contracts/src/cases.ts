@@ -55,7 +55,11 @@ function body<P extends Record<string, TSchema>>(props: P): TObject {
   return Type.Object({ ...common, ...props }, { additionalProperties: false });
 }
 
-/** Actions a person can take over HTTP (link_child, parent_closed and score are the server's own). */
+/**
+ * Actions a person can take over HTTP. link_child, parent_closed and score are the server's own;
+ * record_visit runs only through the return-visit API (POST /api/visits/{caseId}/attempts), which
+ * also writes the visit attempt and the scoring fact.
+ */
 export const CASE_ACTION_BODIES = {
   answer: body({ text: Text(5000) }),
   dispatch: body(Plan),
@@ -82,13 +86,6 @@ export const CASE_ACTION_BODIES = {
   close: body({}),
   send_back: body({ reason: Text(1000) }),
   merge: body({ parentCaseId: Type.String({ format: 'uuid' }) }),
-  record_visit: body({
-    status: StringEnum(['valid', 'invalid'] as const),
-    isContacted: Type.Optional(Type.Boolean()),
-    isSolved: Type.Optional(Type.Boolean()),
-    satisfaction: Type.Optional(StringEnum(['satisfied', 'basically_satisfied', 'dissatisfied'] as const)),
-    invalidReason: Type.Optional(StringEnum(['unreached', 'declined', 'wrong_number'] as const)),
-  }),
   remind: body({ clockKey: Type.String({ minLength: 1 }) }),
   escalate: body({ clockKey: Type.String({ minLength: 1 }) }),
 } satisfies Partial<Record<CaseAction, TObject>>;

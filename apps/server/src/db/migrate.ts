@@ -4,10 +4,18 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-cases';
+import * as m0003 from './migrations/0003-scoring';
+import * as m0004 from './migrations/0004-open311';
+import * as m0005 from './migrations/0005-intake';
+import * as m0006 from './migrations/0006-case-policy';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-cases': m0002,
+  '0003-scoring': m0003,
+  '0004-open311': m0004,
+  '0005-intake': m0005,
+  '0006-case-policy': m0006,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -15,6 +23,9 @@ class StaticMigrationProvider implements MigrationProvider {
     return MIGRATIONS;
   }
 }
+
+/** Every migration, in order: what a fresh database gets. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });

@@ -161,18 +161,239 @@ export interface AttachmentsTable {
   uploaded_at: CreatedAt;
 }
 
+export interface Open311ServicesTable {
+  service_code: string;
+  category_code: string;
+  service_name: string | null;
+  description: string | null;
+  group_name: string | null;
+  keywords: string | null;
+  type: Generated<string>;
+  attributes: Json<unknown>;
+  sort_order: Generated<number>;
+  is_active: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface Open311ApiKeysTable {
+  id: string;
+  client_name: string;
+  key_hash: string;
+  key_prefix: string;
+  contact: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface PublicRequestsTable {
+  case_id: string;
+  source: string;
+  service_code: string | null;
+  token: string;
+  api_key_id: string | null;
+  tracking_hash: string | null;
+  media_url: string | null;
+  address_id: string | null;
+  attributes: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface CaseRatingsTable {
+  case_id: string;
+  satisfaction: string;
+  comment: string | null;
+  rated_at: CreatedAt;
+}
+
+export interface ReturnVisitAttemptsTable {
+  id: Generated<number>;
+  case_id: string;
+  attempt_no: number;
+  at: Timestamp;
+  result: string;
+  is_contacted: boolean | null;
+  is_solved: boolean | null;
+  satisfaction: string | null;
+  comment: string | null;
+  visitor_user_id: string;
+  visitor_username: string;
+}
+
+export interface ScoreFactsTable {
+  case_id: string;
+  case_number: string;
+  period_key: string;
+  visited_at: Timestamp;
+  lead_unit_code: string;
+  lead_unit_class: string;
+  street_code: string | null;
+  district_code: string | null;
+  is_valid: boolean;
+  is_contacted: boolean;
+  is_solved: boolean;
+  satisfaction: string | null;
+  is_exempt: boolean;
+  updated_at: CreatedAt;
+}
+
+export interface ScoreAppealsTable {
+  id: string;
+  case_id: string;
+  case_number: string;
+  unit_code: string;
+  unit_path: string;
+  reason: string;
+  explanation: string;
+  attachment_ids: string[];
+  status: string;
+  filed_by_user_id: string;
+  filed_by_username: string;
+  filed_at: Timestamp;
+  decided_by_user_id: string | null;
+  decided_by_username: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+export interface ScoringSettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface ScorePublicationsTable {
+  id: Generated<number>;
+  period_key: string;
+  version: number;
+  reason: string | null;
+  published_at: Timestamp;
+  published_by_user_id: string;
+  published_by_username: string;
+  rankings: Json<unknown>;
+}
+
+export interface CommunityRankingConfigsTable {
+  street_code: string;
+  config: Json<unknown>;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface CommunityItemScoresTable {
+  quarter_key: string;
+  community_code: string;
+  street_code: string;
+  item_scores: Json<Record<string, number>>;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface CategoryModelsTable {
+  id: Generated<number>;
+  created_at: CreatedAt;
+  format: string;
+  format_version: number;
+  labels: string[];
+  training_size: number;
+  metrics: Json<unknown> | null;
+  source: string;
+  artifact: Json<unknown>;
+  is_active: Generated<boolean>;
+  created_by: string | null;
+}
+
+export interface IntakeSettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface GazetteerAliasesTable {
+  id: Generated<number>;
+  alias: string;
+  unit_code: string;
+  kind: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UnitBoundariesTable {
+  unit_code: string;
+  level: string;
+  polygons: Json<unknown>;
+  source: string | null;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface CaseTokensTable {
+  case_id: string;
+  street_code: string | null;
+  received_at: Timestamp;
+  tokens: string[];
+}
+
+export interface KnowledgeArticlesTable {
+  id: string;
+  title: string;
+  answer: string;
+  category_codes: string[];
+  source_policy: string | null;
+  valid_from: Timestamp | null;
+  valid_to: Timestamp | null;
+  is_active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  tokens: string[];
+  title_tokens: string[];
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface CasePolicyTable {
+  id: ColumnType<number, number | undefined, never>;
+  policy: Json<unknown>;
+  updated_by: string;
+  updated_at: CreatedAt;
+}
+
 export interface Database {
+  case_policy: CasePolicyTable;
   cases: CasesTable;
+  category_models: CategoryModelsTable;
+  intake_settings: IntakeSettingsTable;
+  gazetteer_aliases: GazetteerAliasesTable;
+  unit_boundaries: UnitBoundariesTable;
+  case_tokens: CaseTokensTable;
+  knowledge_articles: KnowledgeArticlesTable;
   case_history: CaseHistoryTable;
   case_clocks: CaseClocksTable;
   case_number_counters: CaseNumberCountersTable;
   notification_outbox: NotificationOutboxTable;
   community_duty_lists: CommunityDutyListsTable;
   attachments: AttachmentsTable;
+  open311_services: Open311ServicesTable;
+  open311_api_keys: Open311ApiKeysTable;
+  public_requests: PublicRequestsTable;
+  case_ratings: CaseRatingsTable;
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
   categories: CategoriesTable;
   holiday_schedules: HolidaySchedulesTable;
   audit_log: AuditLogTable;
+  return_visit_attempts: ReturnVisitAttemptsTable;
+  score_facts: ScoreFactsTable;
+  score_appeals: ScoreAppealsTable;
+  scoring_settings: ScoringSettingsTable;
+  score_publications: ScorePublicationsTable;
+  community_ranking_configs: CommunityRankingConfigsTable;
+  community_item_scores: CommunityItemScoresTable;
 }

@@ -1,7 +1,10 @@
 // Builds the Fastify application around an AppContext, without listening: the CLI listens, tests
 // use app.inject. Route chain: rate limit → authenticate (under /api) → validate → use case → present.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -9,6 +12,7 @@ import type { Actor } from '@jiesu/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from '../context';
 import { authenticate } from '../use-cases/auth/authenticate';
+import { registerConsole } from './console-static';
 import { registerErrorHandling } from './errors';
 import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -17,9 +21,18 @@ import { caseRoutes } from './routes/cases.routes';
 import { categoryRoutes } from './routes/categories.routes';
 import { dutyListRoutes } from './routes/duty-lists.routes';
 import { healthRoutes } from './routes/health.routes';
+import { intakeRoutes } from './routes/intake.routes';
+import { knowledgeRoutes } from './routes/knowledge.routes';
+import { open311AdminRoutes } from './routes/open311-admin.routes';
+import { open311Routes } from './routes/open311.routes';
+import { publicRoutes } from './routes/public.routes';
+import { appealRoutes } from './routes/appeals.routes';
 import { queueRoutes } from './routes/queues.routes';
+import { settingsRoutes } from './routes/settings.routes';
+import { scoringRoutes } from './routes/scoring.routes';
 import { unitRoutes } from './routes/units.routes';
 import { userRoutes } from './routes/users.routes';
+import { visitRoutes } from './routes/visits.routes';
 import { validatorCompiler } from './validation';
 
 declare module 'fastify' {
@@ -35,7 +48,14 @@ export interface BuildAppOptions {
   ctx: AppContext;
   logger?: FastifyServerOptions['logger'];
   version?: string;
+  /** Folder of the built portal served at /portal/; default apps/portal/dist, null for none. */
+  portalDir?: string | null;
+  /** Folder of the built web console served at /; default apps/console/dist, null for none. */
+  consoleDir?: string | null;
 }
+
+/** apps/portal/dist, from this file (apps/server/src/http/app.ts). */
+export const PORTAL_DIST = fileURLToPath(new URL('../../../portal/dist', import.meta.url));
 
 export function bearerToken(header: string | undefined): string | null {
   const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -76,8 +96,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(healthRoutes);
+  // Open311 GeoReport v2 and the portal's API are public (no login), rate-limited per route.
+  await app.register(open311Routes, { prefix: '/open311/v2' });
+  // The built public portal (apps/portal/dist), when it has been built.
+  const portalDir = opts.portalDir === undefined ? PORTAL_DIST : opts.portalDir;
+  if (portalDir !== null && existsSync(portalDir)) {
+    await app.register(fastifyStatic, { root: portalDir, prefix: '/portal/', redirect: true, decorateReply: false });
+  }
+  // The built web console (apps/console/dist) at /, with SPA fallback, when it has been built.
+  if (opts.consoleDir !== null) await registerConsole(app, opts.consoleDir);
   await app.register(async (api) => {
     await api.register(authRoutes, { prefix: '/api/auth' });
+    await api.register(publicRoutes, { prefix: '/api/public' });
     // Everything else under /api needs an actor.
     await api.register(async (secured) => {
       secured.addHook('onRequest', async (request) => {
@@ -89,8 +119,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(calendarRoutes, { prefix: '/api/calendar' });
       await secured.register(caseRoutes, { prefix: '/api/cases' });
       await secured.register(queueRoutes, { prefix: '/api/queues' });
+      await secured.register(settingsRoutes, { prefix: '/api/settings' });
       await secured.register(dutyListRoutes, { prefix: '/api/duty-lists' });
       await secured.register(attachmentRoutes, { prefix: '/api/attachments' });
+      await secured.register(intakeRoutes, { prefix: '/api/intake' });
+      await secured.register(knowledgeRoutes, { prefix: '/api/knowledge' });
+      await secured.register(visitRoutes, { prefix: '/api/visits' });
+      await secured.register(appealRoutes, { prefix: '/api/appeals' });
+      await secured.register(scoringRoutes, { prefix: '/api/scoring' });
+      await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
     });
   });
   return app;

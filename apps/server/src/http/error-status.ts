@@ -16,6 +16,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   UNIT_CODE_TAKEN: 409,
   USERNAME_TAKEN: 409,
   CATEGORY_HAS_CHILDREN: 409,
+  VISIT_NOT_OPEN: 409,
+  SCORING_ALREADY_PUBLISHED: 409,
+  APPEAL_ALREADY_OPEN: 409,
+  APPEAL_ALREADY_DECIDED: 409,
+  SCORING_INVALID_WEIGHTS: 400,
   CALENDAR_YEAR_MISSING: 422,
   RATE_LIMITED: 429,
   // case lifecycle: who may act is 403; a refusal by the rules is 422 (the default)

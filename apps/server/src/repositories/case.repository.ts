@@ -71,6 +71,34 @@ function clockRow(caseId: string, c: CaseClock) {
   };
 }
 
+function historyRow(e: CaseHistoryEvent) {
+  return {
+    case_id: e.caseId,
+    seq: e.seq,
+    action: e.action,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    actor_user_id: e.actor.userId,
+    actor_username: e.actor.username,
+    actor_unit_code: e.actor.unitCode,
+    at: e.at,
+    note: e.note,
+    attachments: e.attachments as unknown,
+    data: { ...e.data, actorDisplayName: e.actor.displayName } as unknown,
+  };
+}
+
+function outboxRow(n: CaseNotification) {
+  return { case_id: n.caseId, kind: n.kind, unit_code: 'unitCode' in n ? n.unitCode : null, payload: n as unknown };
+}
+
+/** Several changes to one clock in a decision: the last one wins. */
+function lastPerKey(changes: ClockChange[]): CaseClock[] {
+  const clocks = new Map<string, CaseClock>();
+  for (const c of changes) clocks.set(c.clock.key, c.clock);
+  return [...clocks.values()];
+}
+
 export interface ClockRow {
   caseId: string;
   key: string;
@@ -98,12 +126,12 @@ function toClockRow(r: Selectable<CaseClocksTable>): ClockRow {
 export class CaseRepository {
   constructor(private readonly db: Db) {}
 
-  /** Next number of the day's sequence; its own statement, so the counter row is locked only for an instant. */
-  async nextDailySequence(dayKey: string, trx: Db = this.db): Promise<number> {
+  /** Reserves the next `count` numbers of the day's sequence; returns the last one reserved. Its own statement, so the counter row is locked only for an instant. */
+  async reserveDailySequence(dayKey: string, count: number, trx: Db = this.db): Promise<number> {
     const row = await trx
       .insertInto('case_number_counters')
-      .values({ day: dayKey, last: 1 })
-      .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`case_number_counters.last + 1` }))
+      .values({ day: dayKey, last: count })
+      .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`case_number_counters.last + ${count}` }))
       .returning('last')
       .executeTakeFirstOrThrow();
     return row.last;
@@ -114,21 +142,65 @@ export class CaseRepository {
     return row?.id ?? null;
   }
 
-  /** Inserts a new case with its first history rows and clocks; false when the idempotency key is already used. */
+  /**
+   * Inserts a new case — the row, its first history rows, clocks, outbox messages and search
+   * tokens — in ONE statement (data-modifying CTEs: atomic without BEGIN/COMMIT, one round trip).
+   * Returns false when the idempotency key is already used; then nothing at all is written.
+   */
   async insert(
     decision: { state: CaseState; events: CaseHistoryEvent[]; clocks: ClockChange[]; notifications: CaseNotification[] },
-    opts: { locationPath: string | null; idempotencyKey: string | null },
-    trx: Db,
+    opts: { locationPath: string | null; idempotencyKey: string | null; tokens?: string[] },
+    trx: Db = this.db,
   ): Promise<boolean> {
-    const inserted = await trx
-      .insertInto('cases')
-      .values({ id: decision.state.id, case_number: decision.state.caseNumber, idempotency_key: opts.idempotencyKey, ...caseColumns(decision.state, opts.locationPath) })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) return false;
-    await this.writeEffects(decision, trx);
-    return true;
+    const row: Record<string, unknown> = {
+      id: decision.state.id,
+      case_number: decision.state.caseNumber,
+      idempotency_key: opts.idempotencyKey,
+      ...caseColumns(decision.state, opts.locationPath),
+    };
+    const columns = Object.keys(row);
+    const history = encodeJson(decision.events.map((e) => ({ ...historyRow(e), at: e.at.toISOString() })));
+    const clocks = encodeJson(
+      lastPerKey(decision.clocks).map((c) => {
+        const r = clockRow(decision.state.id, c);
+        const iso = (d: Date | null) => (d ? d.toISOString() : null);
+        return { ...r, started_at: iso(r.started_at), due_at: iso(r.due_at), remind_at: iso(r.remind_at), stopped_at: iso(r.stopped_at), reminded_at: iso(r.reminded_at), escalated_at: iso(r.escalated_at) };
+      }),
+    );
+    const outbox = encodeJson(decision.notifications.map(outboxRow));
+    const result = await sql<{ inserted: number }>`
+      with c as (
+        insert into cases (${sql.join(columns.map((k) => sql.ref(k)))})
+        values (${sql.join(columns.map((k) => row[k]))})
+        on conflict (idempotency_key) do nothing
+        returning id, street_code, received_at
+      ),
+      h as (
+        insert into case_history (case_id, seq, action, from_status, to_status, actor_user_id, actor_username, actor_unit_code, at, note, attachments, data)
+        select x.case_id, x.seq, x.action, x.from_status, x.to_status, x.actor_user_id, x.actor_username, x.actor_unit_code, x.at, x.note, x.attachments, x.data
+        from jsonb_to_recordset(${history}::jsonb) as x(case_id uuid, seq int, action text, from_status text, to_status text, actor_user_id text,
+          actor_username text, actor_unit_code text, at timestamptz, note text, attachments jsonb, data jsonb)
+        where exists (select 1 from c)
+      ),
+      k as (
+        insert into case_clocks (case_id, key, name, owner_unit_code, owner_unit_path, started_at, due_at, remind_at, status, stopped_at, reminded_at, escalated_at)
+        select x.case_id, x.key, x.name, x.owner_unit_code, x.owner_unit_path, x.started_at, x.due_at, x.remind_at, x.status, x.stopped_at, x.reminded_at, x.escalated_at
+        from jsonb_to_recordset(${clocks}::jsonb) as x(case_id uuid, key text, name text, owner_unit_code text, owner_unit_path text, started_at timestamptz,
+          due_at timestamptz, remind_at timestamptz, status text, stopped_at timestamptz, reminded_at timestamptz, escalated_at timestamptz)
+        where exists (select 1 from c)
+      ),
+      o as (
+        insert into notification_outbox (case_id, kind, unit_code, payload)
+        select x.case_id, x.kind, x.unit_code, x.payload
+        from jsonb_to_recordset(${outbox}::jsonb) as x(case_id uuid, kind text, unit_code text, payload jsonb)
+        where exists (select 1 from c)
+      ),
+      t as (
+        insert into case_tokens (case_id, street_code, received_at, tokens)
+        select id, street_code, received_at, ${opts.tokens ?? []}::text[] from c where ${opts.tokens !== undefined}
+      )
+      select count(*)::int as inserted from c`.execute(trx);
+    return (result.rows[0]?.inserted ?? 0) === 1;
   }
 
   async load(id: string, trx: Db = this.db, opts: { forUpdate?: boolean } = {}): Promise<StoredCase | null> {
@@ -181,30 +253,18 @@ export class CaseRepository {
       await trx
         .insertInto('case_history')
         .values(
-          decision.events.map((e) => ({
-            case_id: e.caseId,
-            seq: e.seq,
-            action: e.action,
-            from_status: e.fromStatus,
-            to_status: e.toStatus,
-            actor_user_id: e.actor.userId,
-            actor_username: e.actor.username,
-            actor_unit_code: e.actor.unitCode,
-            at: e.at,
-            note: e.note,
-            attachments: encodeJson(e.attachments),
-            data: encodeJson({ ...e.data, actorDisplayName: e.actor.displayName }),
-          })),
+          decision.events.map((e) => {
+            const r = historyRow(e);
+            return { ...r, attachments: encodeJson(r.attachments), data: encodeJson(r.data) };
+          }),
         )
         .execute();
     }
-    // Several changes to one clock in a decision: the last one wins.
-    const clocks = new Map<string, CaseClock>();
-    for (const c of decision.clocks) clocks.set(c.clock.key, c.clock);
-    if (clocks.size > 0) {
+    const clocks = lastPerKey(decision.clocks);
+    if (clocks.length > 0) {
       await trx
         .insertInto('case_clocks')
-        .values([...clocks.values()].map((c) => clockRow(decision.state.id, c)))
+        .values(clocks.map((c) => clockRow(decision.state.id, c)))
         .onConflict((oc) =>
           oc.columns(['case_id', 'key']).doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
@@ -224,14 +284,7 @@ export class CaseRepository {
     if (decision.notifications.length > 0) {
       await trx
         .insertInto('notification_outbox')
-        .values(
-          decision.notifications.map((n) => ({
-            case_id: n.caseId,
-            kind: n.kind,
-            unit_code: 'unitCode' in n ? n.unitCode : null,
-            payload: encodeJson(n),
-          })),
-        )
+        .values(decision.notifications.map((n) => ({ ...outboxRow(n), payload: encodeJson(n) })))
         .execute();
     }
   }

@@ -1,10 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { AppealRepository } from './appeal.repository';
 import { AuditRepository } from './audit.repository';
 import { CaseQueryRepository } from './case-query.repository';
 import { CaseRepository } from './case.repository';
 import { CategoryRepository } from './category.repository';
 import { HolidayScheduleRepository } from './holiday-schedule.repository';
+import { IntakeRepository } from './intake.repository';
+import { KnowledgeRepository } from './knowledge.repository';
+import { Open311Repository } from './open311.repository';
+import { PublicRequestRepository } from './public-request.repository';
+import { PublicRankingRepository } from './public-ranking.repository';
+import { ReturnVisitRepository } from './return-visit.repository';
+import { ScoreFactRepository } from './score-fact.repository';
+import { ScorePublicationRepository } from './score-publication.repository';
+import { ScoringSettingsRepository } from './scoring-settings.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
 
@@ -17,6 +27,16 @@ export function createRepositories(db: Kysely<Database>) {
     audit: new AuditRepository(db),
     cases: new CaseRepository(db),
     caseQueries: new CaseQueryRepository(db),
+    returnVisits: new ReturnVisitRepository(db),
+    scoreFacts: new ScoreFactRepository(db),
+    scorePublications: new ScorePublicationRepository(db),
+    scoringSettings: new ScoringSettingsRepository(db),
+    appeals: new AppealRepository(db),
+    open311: new Open311Repository(db),
+    publicRequests: new PublicRequestRepository(db),
+    intake: new IntakeRepository(db),
+    knowledge: new KnowledgeRepository(db),
+    publicRankings: new PublicRankingRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -115,7 +115,7 @@ export class UserRepository {
   }
 
   /** The actor behind a live session of an active user, or null. */
-  async findActorBySession(tokenHash: string, now: Date, trx: Db = this.db): Promise<Actor | null> {
+  async findActorBySession(tokenHash: string, now: Date, trx: Db = this.db): Promise<(Actor & { sessionExpiresAt: Date }) | null> {
     const row = await trx
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -128,6 +128,7 @@ export class UserRepository {
         'units.code as unit_code',
         'units.path as unit_path',
         'units.class as unit_class',
+        'sessions.expires_at',
       ])
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now)
@@ -142,6 +143,7 @@ export class UserRepository {
       unitPath: row.unit_path,
       unitClass: row.unit_class as UnitClass,
       roles: row.roles as Role[],
+      sessionExpiresAt: row.expires_at,
     };
   }
 }

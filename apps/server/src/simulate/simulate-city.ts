@@ -12,6 +12,7 @@ import type { AppContext } from '../context';
 import { performCaseAction } from '../use-cases/cases/perform-case-action';
 import { sweepClocks } from '../use-cases/cases/sweep-clocks';
 import { takeInCase } from '../use-cases/cases/take-in-case';
+import { recordVisitAttempt } from '../use-cases/visits/record-visit-attempt';
 
 export interface SimulateOptions {
   cases: number;
@@ -195,14 +196,18 @@ export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Prom
       if (await step(dispatcher, id, 'close', {}, r.between(30, 240))) report.closed++;
       if (r.chance(0.85)) {
         const reached = r.chance(0.9);
-        const ok = await step(
-          visitor,
-          id,
-          'record_visit',
-          reached
-            ? { status: 'valid', isContacted: r.chance(0.95), isSolved: solved && r.chance(0.95), satisfaction: solved ? r.weighted({ satisfied: 75, basically_satisfied: 18, dissatisfied: 7 }) : r.weighted({ satisfied: 10, basically_satisfied: 30, dissatisfied: 60 }) }
-            : { status: 'invalid', invalidReason: 'unreached' },
-          r.between(60, 24 * 60),
+        simNow = new Date(simNow.getTime() + r.between(60, 24 * 60) * MINUTE);
+        const satisfaction = solved ? r.weighted({ satisfied: 75, basically_satisfied: 18, dissatisfied: 7 }) : r.weighted({ satisfied: 10, basically_satisfied: 30, dissatisfied: 60 });
+        const ok = await recordVisitAttempt(ctx, {
+          actor: visitor,
+          caseId: id,
+          attempt: reached ? { result: 'reached', isContacted: r.chance(0.95), isSolved: solved && r.chance(0.95), satisfaction } : { result: 'wrong_number' },
+        }).then(
+          () => true,
+          (e: { code?: string; message: string }) => {
+            report.failures.push({ step: 'visit', code: e.code ?? 'ERROR', message: e.message });
+            return false;
+          },
         );
         if (ok) report.visited++;
       }

@@ -10,7 +10,7 @@ import {
   Page,
 } from '@jiesu/contracts';
 import { Type } from 'typebox';
-import { findCaseIdByNumber, getCase, getCaseTimeline } from '../../use-cases/cases/get-case';
+import { findCaseIdByNumber, getCase, getCaseTimeline, presentCase } from '../../use-cases/cases/get-case';
 import { performCaseAction } from '../../use-cases/cases/perform-case-action';
 import { searchCases } from '../../use-cases/cases/case-queues';
 import { takeInCase } from '../../use-cases/cases/take-in-case';
@@ -48,7 +48,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
         },
       });
-      return reply.status(isNew ? 201 : 200).send(await getCase(app.ctx, { actor: request.actor, caseId: state.id }));
+      return reply.status(isNew ? 201 : 200).send(await presentCase(app.ctx, { actor: request.actor, state }));
     },
   );
 
@@ -118,7 +118,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action,
           body: request.body as Record<string, unknown>,
         });
-        return getCase(app.ctx, { actor: request.actor, caseId: state.id });
+        return presentCase(app.ctx, { actor: request.actor, state });
       },
     );
   }

@@ -4,7 +4,6 @@ import {
   type Actor,
   type CaseAttachment,
   type CasePolicy,
-  DEFAULT_CASE_POLICY,
   type DecisionContext,
   DomainError,
   type DutyLists,
@@ -14,18 +13,19 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 
+/** The policy in force as last loaded (synchronous callers: limits, time zone). */
 export function casePolicy(ctx: AppContext): CasePolicy {
-  return { ...DEFAULT_CASE_POLICY, timeZone: ctx.config.timeZone };
+  return ctx.casePolicy.current();
 }
 
 export async function decisionContext(ctx: AppContext, actor: Actor, extra: { dutyLists?: DutyLists } = {}): Promise<DecisionContext> {
-  return { now: ctx.now(), actor, calendar: await ctx.calendar.get(), policy: casePolicy(ctx), ...extra };
+  return { now: ctx.now(), actor, calendar: await ctx.calendar.get(), policy: await ctx.casePolicy.get(), ...extra };
 }
 
 /** Units named by code, as the decider needs them; an unknown or inactive code is refused. */
 export async function resolveUnits(ctx: AppContext, codes: readonly string[], field: string, trx?: Kysely<Database>): Promise<UnitRef[]> {
   const unique = [...new Set(codes)];
-  const found = await ctx.repos.units.findByCodes(unique, trx);
+  const found = await ctx.unitDirectory.findMany(unique, trx);
   const byCode = new Map(found.map((u) => [u.code, u]));
   return codes.map((code, i) => {
     const u = byCode.get(code);
@@ -66,7 +66,7 @@ export async function locationPath(
   let deepest: string | null = null;
   for (const [code, cls, field] of levels) {
     if (!code) continue;
-    const u = await ctx.repos.units.findByCode(code, trx);
+    const u = await ctx.unitDirectory.find(code, trx);
     if (!u || u.class !== cls) throw new DomainError('UNIT_NOT_FOUND', `${code} is not a ${cls} code.`, { field, code });
     if (deepest !== null && !deepest.startsWith(u.path)) {
       throw new DomainError('VALIDATION_FAILED', `${field} ${code} does not contain the more specific location given.`, { field });

@@ -17,6 +17,12 @@ export type PresentedCase = Omit<CaseState, 'requester'> & {
 
 export async function getCase(ctx: AppContext, opts: { actor: Actor; caseId: string }): Promise<PresentedCase> {
   const { state } = await loadCaseInScope(ctx, opts.actor, opts.caseId);
+  return presentCase(ctx, { actor: opts.actor, state });
+}
+
+/** A case the actor may see (already checked), with the requester masked or the unmasked view logged. */
+export async function presentCase(ctx: AppContext, opts: { actor: Actor; state: CaseState }): Promise<PresentedCase> {
+  const { state } = opts;
   const requester = presentCaseRequester(state, opts.actor);
   // The operator who recorded the requester is not viewing anyone else's data; every other unmasked view is logged.
   const isRecorder = state.receivedBy.userId === opts.actor.userId;

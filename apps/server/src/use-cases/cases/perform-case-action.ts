@@ -75,7 +75,8 @@ export async function performCaseAction(
       command = { type: 'contact', ...(b.method ? { method: b.method as 'phone' } : {}) };
       break;
     case 'note':
-      command = { type: 'note', note: str('note'), attachments: await resolveAttachments(ctx, ids('attachmentIds')) };
+      // `note` was taken out of the body above with the other actions' optional note.
+      command = { type: 'note', note: note ?? '', attachments: await resolveAttachments(ctx, ids('attachmentIds')) };
       break;
     case 'whistle':
       command = { type: 'whistle', units: await resolveUnits(ctx, b.units as string[], 'body.units'), reason: str('reason') };
@@ -104,22 +105,6 @@ export async function performCaseAction(
     case 'merge':
       // The parent's number and status are filled in from the stored parent by actOnCase.
       command = { type: 'merge', parent: { caseId: str('parentCaseId'), caseNumber: '', status: 'received' } };
-      break;
-    case 'record_visit':
-      command = {
-        type: 'record_visit',
-        outcome:
-          b.status === 'valid'
-            ? {
-                status: 'valid',
-                answers: {
-                  isContacted: b.isContacted === true,
-                  isSolved: b.isSolved === true,
-                  satisfaction: (b.satisfaction as 'satisfied' | undefined) ?? 'dissatisfied',
-                },
-              }
-            : { status: 'invalid', reason: (b.invalidReason as 'unreached' | undefined) ?? 'unreached' },
-      };
       break;
     case 'remind':
     case 'escalate':

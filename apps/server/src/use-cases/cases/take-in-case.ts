@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, type CaseIntake, type CaseState, caseNumberDateKey, DomainError, initialState } from '@jiesu/core';
 import type { AppContext } from '../../context';
+import { caseTokens } from '../../intake/text-tokens';
 import { casePolicy, decisionContext, locationPath, resolveAttachments } from './case-context';
 
 export interface TakeInCaseOptions {
@@ -12,20 +13,19 @@ export interface TakeInCaseOptions {
 }
 
 export async function takeInCase(ctx: AppContext, opts: TakeInCaseOptions): Promise<{ state: CaseState; isNew: boolean }> {
+  // A retry is rare: rather than look the key up first, let the insert's unique key catch it.
   const key = opts.idempotencyKey ?? null;
-  if (key !== null) {
-    const existing = await existingFor(ctx, opts.actor, key);
-    if (existing) return { state: existing, isNew: false };
-  }
   const { attachmentIds, ...intake } = opts.intake;
   const attachments = await resolveAttachments(ctx, attachmentIds);
   const path = await locationPath(ctx, intake.location);
   const base = await decisionContext(ctx, opts.actor);
-  const sequence = await ctx.repos.cases.nextDailySequence(caseNumberDateKey(base.now, casePolicy(ctx).timeZone));
+  const sequence = await ctx.caseNumbers.next(caseNumberDateKey(base.now, casePolicy(ctx).timeZone));
   const decision = initialState({ ...intake, attachments }, { ...base, caseId: randomUUID(), dailySequence: sequence });
-  const inserted = await ctx.db.transaction().execute((trx) => ctx.repos.cases.insert(decision, { locationPath: path, idempotencyKey: key }, trx));
+  // Words for duplicate search, segmented once here rather than at every search.
+  const tokens = caseTokens(decision.state.subject, decision.state.detail);
+  const inserted = await ctx.repos.cases.insert(decision, { locationPath: path, idempotencyKey: key, tokens });
   if (!inserted) {
-    // Another request with the same key won the race between our check and our insert.
+    // The key was used before (a retry, or a concurrent twin): answer with that case.
     const existing = await existingFor(ctx, opts.actor, key as string);
     if (existing) return { state: existing, isNew: false };
   }

@@ -40,6 +40,7 @@ export async function createUnit(
     const added = await ctx.repos.units.insertMissing([unit], trx);
     if (added === 0) throw new DomainError('UNIT_CODE_TAKEN', `The unit code ${opts.code} is already in use.`, { field: 'code' });
     await ctx.repos.audit.record(opts.actor, { action: 'unit.create', targetType: 'unit', targetId: unit.code, data: { ...unit } }, trx);
+    ctx.unitDirectory.clear();
     return unit;
   });
 }

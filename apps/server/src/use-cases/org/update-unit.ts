@@ -17,6 +17,7 @@ export async function updateUnit(
     }
     const after = (await ctx.repos.units.update(opts.code, opts.patch, trx)) as Unit;
     await ctx.repos.audit.record(opts.actor, { action: 'unit.update', targetType: 'unit', targetId: opts.code, data: { before, patch: opts.patch } }, trx);
+    ctx.unitDirectory.clear();
     return after;
   });
 }

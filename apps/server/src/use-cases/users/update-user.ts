@@ -23,7 +23,10 @@ export async function updateUser(
     }
     const { password: _pw, ...rest } = opts.patch;
     const after = (await ctx.repos.users.update(opts.id, { ...rest, ...(passwordHash ? { passwordHash } : {}) }, trx)) as User;
-    if (opts.patch.isActive === false || passwordHash) await ctx.repos.users.deleteSessionsOf(opts.id, trx);
+    if (opts.patch.isActive === false || passwordHash || opts.patch.roles !== undefined || opts.patch.unitCode !== undefined) {
+      await ctx.repos.users.deleteSessionsOf(opts.id, trx);
+      ctx.sessions.forgetUser(opts.id);
+    }
     await ctx.repos.audit.record(opts.actor, { action: 'user.update', targetType: 'user', targetId: opts.id, data: { patch: { ...rest, passwordChanged: passwordHash !== undefined } } }, trx);
     return after;
   });
