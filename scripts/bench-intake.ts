@@ -69,6 +69,7 @@ const body = (i: number) =>
 async function main() {
   const dbName = `jiesu_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
+  admin.on('error', (e) => console.error(`admin connection: ${e.message}`));
   await admin.connect();
   await admin.query(`create database ${dbName}`);
   const url = new URL(ADMIN_URL as string);
@@ -145,6 +146,7 @@ async function main() {
 
   // Floor: one INSERT of a row of the same width per case, autocommit, same concurrency.
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
+  pool.on('error', (e) => console.error(`floor pool: ${e.message}`));
   await pool.query('create table bench_floor (id uuid primary key, state jsonb not null, created_at timestamptz default now())');
   const state = JSON.stringify({ subject: '小区门口道路破损', detail: 'x'.repeat(600), history: [1, 2, 3] });
   const floor = await drive(CONCURRENCY, Math.min(SECONDS, 10), 2, async () => {

@@ -43,6 +43,15 @@ export interface ModelRow {
   isActive: boolean;
 }
 
+export interface RecentCase {
+  caseId: string;
+  caseNumber: string;
+  subject: string;
+  status: CaseStatus;
+  receivedAt: Date;
+  tokens: string[];
+}
+
 export interface DuplicateRow {
   caseId: string;
   caseNumber: string;
@@ -222,56 +231,19 @@ export class IntakeRepository {
 
   // ---- duplicates (case_tokens rows are written with the case, by CaseRepository.insert) ----
 
-  /**
-   * Open cases of one street received since `since`, ranked by Jaccard similarity of their stored
-   * tokens with `tokens`. Two short steps: the street's recent tokens come from one index range
-   * (case_tokens_street) and are scored here; only the best few are then looked up in cases, to
-   * keep those still open — a street's few hundred recent cases never touch the cases table.
-   */
-  async findDuplicates(q: { streetCode: string; since: Date; tokens: string[]; limit: number; minSimilarity: number }, trx: Db = this.db): Promise<DuplicateRow[]> {
-    if (q.tokens.length === 0) return [];
-    const recent = await trx
+  /** Open cases of one street received since `since`, with their tokens: what the in-memory duplicate index holds. */
+  async recentOpenCases(streetCode: string, since: Date, trx: Db = this.db): Promise<RecentCase[]> {
+    const rows = await trx
       .selectFrom('case_tokens')
-      .select(['case_id', 'tokens'])
-      .where('street_code', '=', q.streetCode)
-      .where('received_at', '>=', q.since)
-      .where(sql<boolean>`tokens && ${q.tokens}::text[]`)
+      .innerJoin('cases', 'cases.id', 'case_tokens.case_id')
+      .select(['cases.id', 'cases.case_number', 'cases.subject', 'cases.status', 'cases.received_at', 'case_tokens.tokens'])
+      .where('case_tokens.street_code', '=', streetCode)
+      .where('case_tokens.received_at', '>=', since)
+      .where('cases.closed_at', 'is', null)
+      .where('cases.status', 'in', [...OPEN_CASE_STATUSES])
       .execute();
-    const query = new Set(q.tokens);
-    const scored: Array<{ id: string; similarity: number; shared: string[] }> = [];
-    for (const r of recent) {
-      const shared = r.tokens.filter((t) => query.has(t));
-      const similarity = shared.length / (r.tokens.length + query.size - shared.length);
-      if (similarity >= q.minSimilarity) scored.push({ id: r.case_id, similarity, shared });
-    }
-    if (scored.length === 0) return [];
-    // Some of the best may have closed since: look at a few more than asked for.
-    scored.sort((a, b) => b.similarity - a.similarity);
-    const top = scored.slice(0, q.limit * 4);
-    const open = await trx
-      .selectFrom('cases')
-      .select(['id', 'case_number', 'subject', 'status', 'received_at'])
-      .where('id', 'in', top.map((s) => s.id))
-      .where('closed_at', 'is', null)
-      .where('status', 'in', [...OPEN_CASE_STATUSES])
-      .execute();
-    const byId = new Map(open.map((c) => [c.id, c]));
-    const out: DuplicateRow[] = [];
-    for (const s of top) {
-      const c = byId.get(s.id);
-      if (c === undefined) continue;
-      out.push({
-        caseId: c.id,
-        caseNumber: c.case_number,
-        subject: c.subject,
-        status: c.status as CaseStatus,
-        receivedAt: c.received_at,
-        similarity: Math.round(s.similarity * 1000) / 1000,
-        sharedWords: s.shared,
-      });
-    }
-    return out
-      .sort((a, b) => b.similarity - a.similarity || b.receivedAt.getTime() - a.receivedAt.getTime())
-      .slice(0, q.limit);
+    return rows.map((r) => ({ caseId: r.id, caseNumber: r.case_number, subject: r.subject, status: r.status as CaseStatus, receivedAt: r.received_at, tokens: r.tokens }));
   }
+
+
 }

@@ -113,19 +113,11 @@ export class KnowledgeRepository {
   }
 
   /** Active articles valid at `at` that share a word with `tokens`, most shared words first (ranked again by the caller). */
-  async candidates(tokens: string[], at: Date, limit: number, trx: Db = this.db): Promise<ArticleCandidate[]> {
-    if (tokens.length === 0) return [];
-    const q = sql`${tokens}::text[]`;
-    const rows = await trx
-      .selectFrom('knowledge_articles')
-      .selectAll()
-      .where('is_active', '=', true)
-      .where(sql<boolean>`tokens && ${q}`)
-      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', at)]))
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', at)]))
-      .orderBy(sql`cardinality(array(select unnest(tokens) intersect select unnest(${q})))`, 'desc')
-      .limit(limit)
-      .execute();
+
+
+  /** Every active article with its tokens: the knowledge base is small enough to rank in memory. */
+  async allActive(trx: Db = this.db): Promise<ArticleCandidate[]> {
+    const rows = await trx.selectFrom('knowledge_articles').selectAll().where('is_active', '=', true).execute();
     return rows.map((r) => ({ ...toArticle(r), tokens: r.tokens, titleTokens: r.title_tokens }));
   }
 

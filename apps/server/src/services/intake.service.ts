@@ -22,7 +22,9 @@ import { type CategoryModel, loadModel } from '@jiesu/nlp';
 import { defaultRoutingRules } from '../intake/default-routing-rules';
 import type { CategoryRepository } from '../repositories/category.repository';
 import type { IntakeRepository } from '../repositories/intake.repository';
-import type { KnowledgeRepository } from '../repositories/knowledge.repository';
+import type { CaseRepository } from '../repositories/case.repository';
+import type { RecentCase } from '../repositories/intake.repository';
+import type { ArticleCandidate, KnowledgeRepository } from '../repositories/knowledge.repository';
 
 const PLACE_CLASSES = new Set<Unit['class']>(['district', 'street', 'community']);
 
@@ -70,6 +72,24 @@ interface Repos {
   intake: IntakeRepository;
   knowledge: KnowledgeRepository;
   categories: CategoryRepository;
+  cases: CaseRepository;
+}
+
+/** The knowledge base held in memory with its BM25 statistics. */
+export interface KnowledgeBase {
+  articles: readonly ArticleCandidate[];
+  stats: KnowledgeStats;
+}
+
+/**
+ * How long data that other processes may change is trusted here: the knowledge base, duty lists
+ * and each street's recent open cases. This process's own changes apply at once.
+ */
+const SHARED_TTL_MS = 10_000;
+
+interface Timed<T> {
+  value: Promise<T>;
+  at: number;
 }
 
 export class IntakeService {
@@ -77,7 +97,9 @@ export class IntakeService {
   private signature = '';
   private checkedAt = 0;
   private loadedModel: Promise<LoadedModel | null> | null = null;
-  private kb: Promise<KnowledgeStats> | null = null;
+  private kb: Timed<KnowledgeBase> | null = null;
+  private readonly dutyLists = new Map<string, Timed<string[] | null>>();
+  private readonly recent = new Map<string, Timed<{ since: Date; cases: RecentCase[] }>>();
 
   constructor(
     private readonly repos: Repos,
@@ -104,12 +126,90 @@ export class IntakeService {
     return this.loadedModel;
   }
 
+  /** Active articles and their statistics, ranked in memory (a city's knowledge base is thousands, not millions). */
+  async knowledgeBase(): Promise<KnowledgeBase> {
+    return this.timed(
+      () => this.kb,
+      (t) => (this.kb = t),
+      async () => {
+        const articles = await this.repos.knowledge.allActive();
+        const df = new Map<string, number>();
+        let total = 0;
+        for (const a of articles) {
+          total += a.tokens.length;
+          for (const t of new Set(a.tokens)) df.set(t, (df.get(t) ?? 0) + 1);
+        }
+        return { articles, stats: { n: articles.length, meanLength: articles.length ? total / articles.length : 0, df } };
+      },
+    );
+  }
+
   async knowledgeStats(): Promise<KnowledgeStats> {
-    this.kb ??= this.repos.knowledge.statistics().catch((e: unknown) => {
-      this.kb = null;
+    return (await this.knowledgeBase()).stats;
+  }
+
+  /** A community's duty list (社区职责清单), or null when none is on record. */
+  async dutyList(communityCode: string): Promise<string[] | null> {
+    return this.timed(
+      () => this.dutyLists.get(communityCode) ?? null,
+      (t) => this.dutyLists.set(communityCode, t),
+      () => this.repos.cases.getDutyList(communityCode),
+    );
+  }
+
+  /**
+   * Open cases of a street received since `since`, for duplicate search. Loaded per street and
+   * kept briefly; cases this process takes in are added at once (rememberCase).
+   */
+  async recentCases(streetCode: string, since: Date): Promise<RecentCase[]> {
+    const cached = this.recent.get(streetCode);
+    if (cached && Date.now() - cached.at < SHARED_TTL_MS) {
+      const loaded = await cached.value;
+      if (loaded.since.getTime() <= since.getTime()) return loaded.cases.filter((c) => c.receivedAt.getTime() >= since.getTime());
+    }
+    const value = this.repos.intake.recentOpenCases(streetCode, since).then((cases) => ({ since, cases }));
+    this.recent.set(streetCode, { value, at: Date.now() });
+    value.catch(() => this.recent.delete(streetCode));
+    return (await value).cases;
+  }
+
+  /** A case this process just took in: visible to duplicate search without waiting for a reload. */
+  rememberCase(streetCode: string | null, c: RecentCase): void {
+    if (streetCode === null) return;
+    const cached = this.recent.get(streetCode);
+    if (cached) void cached.value.then((loaded) => loaded.cases.push(c), () => {});
+  }
+
+  /** A case this process finished or merged: no longer a duplicate candidate. */
+  forgetCase(streetCode: string | null, caseId: string): void {
+    if (streetCode === null) return;
+    const cached = this.recent.get(streetCode);
+    if (!cached) return;
+    void cached.value.then(
+      (loaded) => {
+        const i = loaded.cases.findIndex((c) => c.caseId === caseId);
+        if (i >= 0) loaded.cases.splice(i, 1);
+      },
+      () => {},
+    );
+  }
+
+  forgetDutyList(communityCode: string): void {
+    this.dutyLists.delete(communityCode);
+  }
+
+  private async timed<T>(get: () => Timed<T> | null, set: (t: Timed<T>) => void, load: () => Promise<T>): Promise<T> {
+    const cached = get();
+    if (cached && Date.now() - cached.at < SHARED_TTL_MS) return cached.value;
+    const value = load();
+    set({ value, at: Date.now() });
+    try {
+      return await value;
+    } catch (e) {
+      // A failed load is not cached.
+      set({ value: Promise.reject(e), at: 0 });
       throw e;
-    });
-    return this.kb;
+    }
   }
 
   /** After an edit of rules, aliases, boundaries or settings. */
@@ -123,6 +223,13 @@ export class IntakeService {
 
   reloadKnowledge(): void {
     this.kb = null;
+  }
+
+  /** Forget what other processes may have changed (tests and administrators' reloads). */
+  forgetShared(): void {
+    this.kb = null;
+    this.dutyLists.clear();
+    this.recent.clear();
   }
 
   private async loadReference(): Promise<IntakeReference> {

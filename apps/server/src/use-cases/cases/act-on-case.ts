@@ -2,7 +2,7 @@
 // actor's scope, let the pure decider decide, and write state, history, clocks and outbox in one
 // transaction guarded by the version. Merging (并案) also records the child on its parent, and
 // closing a parent closes its merged children, in the same transaction.
-import { type Actor, type CaseCommand, type CaseState, type Decision, type DecisionContext, decide, DomainError, type DutyLists } from '@jiesu/core';
+import { type Actor, type CaseCommand, type CaseState, type Decision, type DecisionContext, decide, DomainError, type DutyLists, isOpenStatus } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
@@ -23,6 +23,13 @@ export interface ActOnCaseOptions {
 }
 
 export async function actOnCase(ctx: AppContext, opts: ActOnCaseOptions): Promise<CaseState> {
+  const state = await decideAndSave(ctx, opts);
+  // A finished or merged case is no longer a likely duplicate of new requests.
+  if (!isOpenStatus(state.status)) ctx.intake.forgetCase(state.location.streetCode, state.id);
+  return state;
+}
+
+async function decideAndSave(ctx: AppContext, opts: ActOnCaseOptions): Promise<CaseState> {
   const dctx = await decisionContext(ctx, opts.actor, opts.dutyLists ? { dutyLists: opts.dutyLists } : {});
   return ctx.db.transaction().execute(async (trx) => {
     const stored = await ctx.repos.cases.load(opts.caseId, trx, { forUpdate: true });

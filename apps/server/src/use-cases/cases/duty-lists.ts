@@ -21,6 +21,7 @@ export async function putDutyList(ctx: AppContext, opts: { actor: Actor; communi
   const prefixes = [...new Set(opts.categoryPrefixes.map((p) => p.trim()).filter(Boolean))];
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repos.cases.putDutyList(opts.communityCode, prefixes, opts.actor.username, trx);
+    ctx.intake.forgetDutyList(opts.communityCode);
     await ctx.repos.audit.record(opts.actor, { action: 'duty_list.put', targetType: 'unit', targetId: opts.communityCode, data: { categoryPrefixes: prefixes } }, trx);
   });
   return { communityCode: opts.communityCode, categoryPrefixes: prefixes };

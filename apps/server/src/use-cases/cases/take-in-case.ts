@@ -24,6 +24,10 @@ export async function takeInCase(ctx: AppContext, opts: TakeInCaseOptions): Prom
   // Words for duplicate search, segmented once here rather than at every search.
   const tokens = caseTokens(decision.state.subject, decision.state.detail);
   const inserted = await ctx.repos.cases.insert(decision, { locationPath: path, idempotencyKey: key, tokens });
+  if (inserted) {
+    const st = decision.state;
+    ctx.intake.rememberCase(st.location.streetCode, { caseId: st.id, caseNumber: st.caseNumber, subject: st.subject, status: st.status, receivedAt: st.receivedAt, tokens });
+  }
   if (!inserted) {
     // The key was used before (a retry, or a concurrent twin): answer with that case.
     const existing = await existingFor(ctx, opts.actor, key as string);

@@ -1,6 +1,7 @@
 // Suggestions for a draft case (DESIGN §6): category, urgency, location, lead unit, likely
 // duplicates and knowledge-base answers — each with why. Suggestions only: nothing is written.
-// Everything but the duplicate, duty-list and knowledge queries runs on the cached reference
+// Everything runs on in-memory reference data (duplicates, duty lists and knowledge are cached
+// briefly per street / community / city, see IntakeService); the cached reference
 // (services/intake.service.ts), so a call costs a few milliseconds.
 import {
   type Actor,
@@ -19,6 +20,7 @@ import type { AppContext } from '../../context';
 import { caseTokens } from '../../intake/text-tokens';
 import type { DuplicateRow } from '../../repositories/intake.repository';
 import type { IntakeReference, LoadedModel } from '../../services/intake.service';
+import { rankDuplicates } from '../../intake/duplicates';
 import { type KnowledgeHit, searchKnowledgeByTokens } from '../knowledge/search-knowledge';
 import { requireRole } from '../require';
 
@@ -107,10 +109,10 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
   const communityCode = location.community?.code ?? null;
   const since = new Date(ctx.now().getTime() - ref.duplicates.windowDays * 86_400_000);
   const [dutyList, duplicates, knowledge] = await Promise.all([
-    communityCode === null ? Promise.resolve(null) : ctx.repos.cases.getDutyList(communityCode),
+    communityCode === null ? Promise.resolve(null) : ctx.intake.dutyList(communityCode),
     streetCode === null
       ? Promise.resolve([])
-      : ctx.repos.intake.findDuplicates({ streetCode, since, tokens, limit: ref.duplicates.limit, minSimilarity: ref.duplicates.minSimilarity }),
+      : ctx.intake.recentCases(streetCode, since).then((recent) => rankDuplicates(tokens, recent, ref.duplicates)),
     searchKnowledgeByTokens(ctx, tokens, KNOWLEDGE_LIMIT),
   ]);
   lap('queries');

@@ -1,5 +1,5 @@
-// 知识库 search: the query is cut into jieba tokens like the articles were, the GIN index on
-// article tokens finds candidates valid at `now`, and a BM25-style score ranks them (a word that
+// 知识库 search: the query is cut into jieba tokens like the articles were; the articles valid at
+// `now` that share a word (held in memory by IntakeService) are ranked by a BM25-style score (a word that
 // is rare across the knowledge base counts more; a hit in the title counts double).
 import type { Actor } from '@jiesu/core';
 import type { AppContext } from '../../context';
@@ -22,8 +22,6 @@ export interface KnowledgeHit {
 const K1 = 1.2;
 const B = 0.75;
 const TITLE_BOOST = 2;
-/** Candidates fetched before ranking: enough that BM25 can reorder what plain overlap got wrong. */
-const CANDIDATES = 50;
 
 export function rankArticles(queryTokens: readonly string[], candidates: readonly ArticleCandidate[], stats: KnowledgeStats, limit: number): KnowledgeHit[] {
   const n = Math.max(stats.n, candidates.length, 1);
@@ -63,8 +61,13 @@ export function rankArticles(queryTokens: readonly string[], candidates: readonl
 /** Best articles for already-segmented query tokens (the suggestion path segments once for everything). */
 export async function searchKnowledgeByTokens(ctx: AppContext, tokens: readonly string[], limit: number): Promise<KnowledgeHit[]> {
   if (tokens.length === 0) return [];
-  const [candidates, stats] = await Promise.all([ctx.repos.knowledge.candidates([...tokens], ctx.now(), CANDIDATES), ctx.intake.knowledgeStats()]);
-  return rankArticles(tokens, candidates, stats, limit);
+  const kb = await ctx.intake.knowledgeBase();
+  const at = ctx.now().getTime();
+  const query = new Set(tokens);
+  const candidates = kb.articles.filter(
+    (a) => (a.validFrom === null || a.validFrom.getTime() <= at) && (a.validTo === null || a.validTo.getTime() > at) && a.tokens.some((t) => query.has(t)),
+  );
+  return rankArticles(tokens, candidates, kb.stats, limit);
 }
 
 export async function searchKnowledge(ctx: AppContext, opts: { actor: Actor; q: string; limit?: number }): Promise<{ query: string[]; items: KnowledgeHit[] }> {

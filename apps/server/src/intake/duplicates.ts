@@ -1,0 +1,25 @@
+// Likely duplicates (重复诉求): a draft's words against a street's recent open cases, ranked by
+// Jaccard similarity of their token sets. Pure: the caller supplies the cases.
+import type { DuplicateRow, RecentCase } from '../repositories/intake.repository';
+
+export function rankDuplicates(tokens: readonly string[], cases: readonly RecentCase[], opts: { limit: number; minSimilarity: number }): DuplicateRow[] {
+  if (tokens.length === 0) return [];
+  const query = new Set(tokens);
+  const out: DuplicateRow[] = [];
+  for (const c of cases) {
+    const shared = c.tokens.filter((t) => query.has(t));
+    if (shared.length === 0) continue;
+    const similarity = shared.length / (c.tokens.length + query.size - shared.length);
+    if (similarity < opts.minSimilarity) continue;
+    out.push({
+      caseId: c.caseId,
+      caseNumber: c.caseNumber,
+      subject: c.subject,
+      status: c.status,
+      receivedAt: c.receivedAt,
+      similarity: Math.round(similarity * 1000) / 1000,
+      sharedWords: shared,
+    });
+  }
+  return out.sort((a, b) => b.similarity - a.similarity || b.receivedAt.getTime() - a.receivedAt.getTime()).slice(0, opts.limit);
+}
