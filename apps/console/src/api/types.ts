@@ -1,6 +1,8 @@
 // Response shapes as the console reads them. The case aggregate comes from the core's CaseState
 // with every Date turned into an ISO string (that is what JSON carries).
+import type { CaseSummarySchema } from '@jiesu/contracts';
 import type { CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
+import type { Static } from 'typebox';
 
 export type Jsonified<T> = T extends Date
   ? string
@@ -20,26 +22,11 @@ export interface PresentedRequester {
 
 export type CaseDetail = Jsonified<Omit<CaseState, 'requester'>> & { requester: PresentedRequester };
 
-export interface CaseSummary {
-  id: string;
-  caseNumber: string;
+/** A row of a case list: the API's CaseSummarySchema as JSON, plus the clock an inbox row is about. */
+export type CaseSummary = Jsonified<Omit<Static<typeof CaseSummarySchema>, 'status'>> & {
   status: CaseStatus;
-  version: number;
-  urgency: string;
-  kind: string;
-  channel: string;
-  categoryCode: string;
-  subject: string;
-  districtCode: string | null;
-  streetCode: string | null;
-  communityCode: string | null;
-  leadUnitCode: string | null;
-  isOverdue: boolean;
-  hasPendingExtension: boolean;
-  receivedAt: string;
-  closedAt: string | null;
   clock?: { key: string; name: string; dueAt: string };
-}
+};
 
 export interface Page<T> {
   total: number;
