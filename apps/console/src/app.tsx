@@ -3,11 +3,18 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
+  BulbOutlined,
   CalendarOutlined,
+  ClockCircleOutlined,
   FileSearchOutlined,
   FormOutlined,
+  FundOutlined,
   InboxOutlined,
+  NotificationOutlined,
+  PercentageOutlined,
   PhoneOutlined,
   SendOutlined,
   SettingOutlined,
@@ -27,13 +34,19 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { ROLE_LABELS } from './i18n/labels';
 import type { StringKey } from './i18n/strings';
 import { CalendarPage } from './pages/admin/calendar-page';
+import { CasePolicyPage } from './pages/admin/case-policy-page';
 import { CategoriesPage } from './pages/admin/categories-page';
 import { DutyListsPage } from './pages/admin/duty-lists-page';
+import { IntakeRulesPage } from './pages/admin/intake-rules-page';
+import { KnowledgePage } from './pages/admin/knowledge-page';
 import { OrgPage } from './pages/admin/org-page';
 import { UsersPage } from './pages/admin/users-page';
 import { CaseDetailPage } from './pages/cases/case-detail-page';
 import { CaseSearchPage } from './pages/cases/case-search-page';
 import { DispatchBoardPage } from './pages/dispatch/dispatch-board-page';
+import { AppealsPage } from './pages/evaluation/appeals-page';
+import { PublicationsPage } from './pages/evaluation/publications-page';
+import { ScoringSettingsPage } from './pages/evaluation/scoring-settings-page';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { IntakePage } from './pages/intake/intake-page';
 import { LoginPage } from './pages/login/login-page';
@@ -50,7 +63,9 @@ interface Screen {
   /** Only for the centre and district sub-centres. */
   dispatchUnitOnly?: boolean;
   element: ReactNode;
-  group?: 'admin';
+  group?: 'admin' | 'evaluation';
+  /** Only for users of the city centre (the API refuses the others). */
+  centreOnly?: boolean;
 }
 
 const SCREENS: readonly Screen[] = [
@@ -66,11 +81,17 @@ const SCREENS: readonly Screen[] = [
   { path: '/admin/categories', label: 'menuCategories', icon: <TagsOutlined />, roles: ['administrator'], element: <CategoriesPage />, group: 'admin' },
   { path: '/admin/duty-lists', label: 'menuDutyLists', icon: <UnorderedListOutlined />, roles: ['administrator', 'unit_leader'], element: <DutyListsPage />, group: 'admin' },
   { path: '/admin/calendar', label: 'menuCalendar', icon: <CalendarOutlined />, roles: ['administrator'], element: <CalendarPage />, group: 'admin' },
+  { path: '/admin/case-policy', label: 'menuCasePolicy', icon: <ClockCircleOutlined />, roles: ['administrator'], element: <CasePolicyPage />, group: 'admin' },
+  { path: '/admin/intake-rules', label: 'menuIntakeRules', icon: <BulbOutlined />, roles: ['administrator'], element: <IntakeRulesPage />, group: 'admin' },
+  { path: '/admin/knowledge', label: 'menuKnowledge', icon: <BookOutlined />, roles: ['administrator', 'operator', 'dispatcher'], element: <KnowledgePage />, group: 'admin' },
+  { path: '/evaluation/weights', label: 'menuScoringSettings', icon: <PercentageOutlined />, roles: ['administrator', 'evaluator'], element: <ScoringSettingsPage />, group: 'evaluation' },
+  { path: '/evaluation/publications', label: 'menuPublications', icon: <NotificationOutlined />, roles: ['evaluator'], centreOnly: true, element: <PublicationsPage />, group: 'evaluation' },
+  { path: '/evaluation/appeals', label: 'menuAppeals', icon: <AuditOutlined />, roles: ['evaluator', 'analyst', 'administrator', 'handler', 'unit_leader'], element: <AppealsPage />, group: 'evaluation' },
 ];
 
 function useScreens(): Screen[] {
-  const { hasRole, isDispatchUnit } = useAuth();
-  return SCREENS.filter((s) => hasRole(...s.roles) && (!s.dispatchUnitOnly || isDispatchUnit));
+  const { me, hasRole, isDispatchUnit } = useAuth();
+  return SCREENS.filter((s) => hasRole(...s.roles) && (!s.dispatchUnitOnly || isDispatchUnit) && (!s.centreOnly || me?.unitClass === 'centre'));
 }
 
 function Shell() {
@@ -87,9 +108,11 @@ function Shell() {
 
   const main = screens.filter((s) => !s.group);
   const admin = screens.filter((s) => s.group === 'admin');
+  const evaluation = screens.filter((s) => s.group === 'evaluation');
   const selected = screens.find((s) => location.pathname.startsWith(s.path))?.path ?? '';
   const items = [
     ...main.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
+    ...(evaluation.length ? [{ key: 'evaluation', icon: <FundOutlined />, label: t('menuEvaluation'), children: evaluation.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
     ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: t('menuAdmin'), children: admin.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
   ];
 
@@ -100,7 +123,7 @@ function Shell() {
           <span className="jiesu-brand-mark">12345</span>
           <span>{lang === 'zh' ? '接诉即办' : 'Jiesu'}</span>
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={['admin']} items={items} onClick={(e) => navigate(e.key)} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={['evaluation', 'admin']} items={items} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f3' }}>

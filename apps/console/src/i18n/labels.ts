@@ -143,3 +143,11 @@ export const INVALID_VISIT_LABELS: Record<'unreached' | 'declined' | 'wrong_numb
   declined: { zh: '拒绝回访', en: 'Declined' },
   wrong_number: { zh: '号码错误', en: 'Wrong number' },
 };
+
+export const APPEAL_REASON_LABELS: Record<'unreasonable_demand' | 'not_our_duty' | 'duplicate' | 'requester_unreachable' | 'other', Bilingual> = {
+  unreasonable_demand: { zh: '不合理诉求', en: 'Unreasonable demand' },
+  not_our_duty: { zh: '非本单位职责', en: 'Not our duty' },
+  duplicate: { zh: '重复诉求', en: 'Duplicate' },
+  requester_unreachable: { zh: '无法联系诉求人', en: 'Requester unreachable' },
+  other: { zh: '其他', en: 'Other' },
+};

@@ -2,9 +2,9 @@
 // in-memory database: the operator takes a call and dispatches it; the street (wangjing.handler)
 // signs, contacts the requester and gives feedback with a photo; the dispatcher closes it; the
 // visitor records the return visit; the evaluator sees the street appear in the month's ranking.
-// Screenshots of each screen are saved to docs/screenshots/console-*.png.
+// Screenshots: see screenshots.ts (docs/screenshots/console-*.png with JIESU_UPDATE_SCREENSHOTS=1).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -16,9 +16,10 @@ import { buildApp } from '../../src/http/app';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../src/seed/seed-demo';
 import { seedReference } from '../../src/seed/seed-reference';
 import { PNG } from '../case-helpers';
+import { screenshotDir } from './screenshots';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const SHOTS = `${ROOT}docs/screenshots/`;
+const SHOTS = screenshotDir();
 const CHROMIUM = process.env.JIESU_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 
@@ -31,7 +32,6 @@ beforeAll(async () => {
   if (!hasChromium && !process.env.CI) return;
   // The console's production build is what the server serves; build it once if it is missing.
   execFileSync(process.execPath, [`${ROOT}scripts/ensure-built.mjs`, 'console'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(SHOTS, { recursive: true });
   rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: null }), { inMemory: true });
   await seedReference(rt.ctx);
   await seedDemoUsers(rt.ctx);

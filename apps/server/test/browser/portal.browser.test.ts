@@ -2,10 +2,10 @@
 // with a photo and the phone's location, read the case number, track it by number and phone
 // digits, rate it once closed, and look at the published rankings. The real server listens on a
 // free port over an in-memory database (as the harness builds it); the portal is built first if
-// apps/portal/dist is missing. Screenshots go to a temp folder and the final ones to docs/screenshots/.
+// apps/portal/dist is missing. Screenshots: see screenshots.ts (docs/screenshots/portal-*.png with
+// JIESU_UPDATE_SCREENSHOTS=1).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from '../case-helpers';
 import { type TestEnv, startTestEnv } from '../harness';
 import { closeCase } from '../open311-helpers';
+import { screenshotDir } from './screenshots';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = mkdtempSync(join(tmpdir(), 'jiesu-portal-shots-'));
-const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots');
+const SHOTS = screenshotDir();
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`${CHROMIUM} is missing: the portal browser journey is skipped.`);
 
@@ -31,8 +31,6 @@ async function shot(name: string) {
   await page.evaluate('window.scrollTo(0, 0)');
   const file = join(SHOTS, `portal-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  mkdirSync(DOCS_SHOTS, { recursive: true });
-  copyFileSync(file, join(DOCS_SHOTS, `portal-${name}.png`));
 }
 
 /** A published snapshot in the scoring area's shape, so the rankings page has something to draw. */

@@ -12,6 +12,7 @@ import { toApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import type { CaseDetail, Timeline as CaseTimeline } from '../../api/types';
 import { useAuth } from '../../auth';
+import { AppealModal } from '../../components/appeal-modal';
 import { AttachmentList } from '../../components/attachment-view';
 import { CaseActionModal } from '../../components/case-action-modal';
 import { StatusTag, UrgencyTag } from '../../components/case-tags';
@@ -26,13 +27,14 @@ const PRIMARY: ReadonlySet<HttpCaseAction> = new Set(['dispatch', 'sign', 'conta
 export function CaseDetailPage() {
   const { id = '' } = useParams();
   const { t, pick, lang } = useI18n();
-  const { me } = useAuth();
+  const { me, hasRole } = useAuth();
   const ref = useReference();
   const { message } = App.useApp();
   const [c, setCase] = useState<CaseDetail | null>(null);
   const [timeline, setTimeline] = useState<CaseTimeline | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<HttpCaseAction | null>(null);
+  const [appealing, setAppealing] = useState(false);
 
   const load = useCallback(() => {
     setError(null);
@@ -54,6 +56,8 @@ export function CaseDetailPage() {
   const actions = availableActions(c, me);
   const r = c.requester;
   const running = c.clocks.filter((k) => k.status === 'running');
+  // Units appeal a finished case (the API checks that theirs was the lead).
+  const canAppeal = hasRole('handler', 'unit_leader') && (c.status === 'closed' || c.status === 'visited' || c.status === 'scored');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -74,6 +78,7 @@ export function CaseDetailPage() {
                 {pick(ACTION_LABELS[a])}
               </Button>
             ))}
+            {canAppeal && <Button onClick={() => setAppealing(true)} data-testid="file-appeal">{t('fileAppeal')}</Button>}
             <Button icon={<ReloadOutlined />} onClick={load} aria-label={t('reload')} />
           </Space>
         }
@@ -182,6 +187,7 @@ export function CaseDetailPage() {
         </Col>
       </Row>
 
+      <AppealModal caseId={c.id} caseNumber={c.caseNumber} open={appealing} onClose={() => setAppealing(false)} />
       {action && (
         <CaseActionModal
           c={c}
