@@ -6,6 +6,8 @@ import { createRuntime } from './app-context';
 import { ConfigError, loadConfig } from './config';
 import { buildApp } from './http/app';
 import { startClockSweeper } from './jobs/clock-sweeper';
+import { startNotificationDispatcher } from './jobs/notification-dispatcher';
+import { LogNotificationSender } from './services/notification-sender';
 import { sweepClocks } from './use-cases/cases/sweep-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
 import { seedReference } from './seed/seed-reference';
@@ -50,12 +52,14 @@ program
       app.log.info({ ...ref, demoUsersAdded: users, demoArticlesAdded: articles }, 'reference and demo data loaded');
     }
     const sweeper = config.sweepIntervalSeconds > 0 ? startClockSweeper(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
+    const dispatcher = config.sweepIntervalSeconds > 0 ? startNotificationDispatcher(rt.ctx, new LogNotificationSender(app.log), app.log, 5_000) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down: finishing requests in flight');
       await sweeper?.stop();
+      await dispatcher?.stop();
       await app.close();
       await rt.close();
       process.exit(0);

@@ -27,6 +27,7 @@ import { open311AdminRoutes } from './routes/open311-admin.routes';
 import { open311Routes } from './routes/open311.routes';
 import { publicRoutes } from './routes/public.routes';
 import { appealRoutes } from './routes/appeals.routes';
+import { notificationRoutes } from './routes/notifications.routes';
 import { queueRoutes } from './routes/queues.routes';
 import { settingsRoutes } from './routes/settings.routes';
 import { scoringRoutes } from './routes/scoring.routes';
@@ -119,6 +120,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(calendarRoutes, { prefix: '/api/calendar' });
       await secured.register(caseRoutes, { prefix: '/api/cases' });
       await secured.register(queueRoutes, { prefix: '/api/queues' });
+      await secured.register(notificationRoutes, { prefix: '/api/notifications' });
       await secured.register(settingsRoutes, { prefix: '/api/settings' });
       await secured.register(dutyListRoutes, { prefix: '/api/duty-lists' });
       await secured.register(attachmentRoutes, { prefix: '/api/attachments' });

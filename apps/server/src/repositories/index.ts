@@ -15,6 +15,7 @@ import { ReturnVisitRepository } from './return-visit.repository';
 import { ScoreFactRepository } from './score-fact.repository';
 import { ScorePublicationRepository } from './score-publication.repository';
 import { ScoringSettingsRepository } from './scoring-settings.repository';
+import { NotificationRepository } from './notification.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
 
@@ -26,6 +27,7 @@ export function createRepositories(db: Kysely<Database>) {
     holidaySchedules: new HolidayScheduleRepository(db),
     audit: new AuditRepository(db),
     cases: new CaseRepository(db),
+    notifications: new NotificationRepository(db),
     caseQueries: new CaseQueryRepository(db),
     returnVisits: new ReturnVisitRepository(db),
     scoreFacts: new ScoreFactRepository(db),

@@ -1,0 +1,26 @@
+// Where notifications go once their change is committed. A city plugs in its SMS / WeChat / app
+// push gateway here; the default writes each one to the structured log, so nothing is lost and
+// the delivery is visible, and units read theirs in the console (GET /api/notifications).
+import type { FastifyBaseLogger } from 'fastify';
+
+export interface OutboxMessage {
+  id: number;
+  caseId: string;
+  kind: string;
+  unitCode: string | null;
+  payload: unknown;
+  createdAt: Date;
+}
+
+export interface NotificationSender {
+  /** Delivers one message; throwing leaves it in the outbox for the next round. */
+  send(message: OutboxMessage): Promise<void>;
+}
+
+export class LogNotificationSender implements NotificationSender {
+  constructor(private readonly log: Pick<FastifyBaseLogger, 'info'>) {}
+
+  async send(message: OutboxMessage): Promise<void> {
+    this.log.info({ notification: { id: message.id, kind: message.kind, caseId: message.caseId, unitCode: message.unitCode } }, 'notification delivered (log sender)');
+  }
+}
