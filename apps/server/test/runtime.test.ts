@@ -1,15 +1,19 @@
 // Start-up behaviour: data survives a restart on the embedded database, migrations are idempotent,
 // seeding twice adds nothing, bad configuration is refused with every bad key, and public
 // endpoints are rate-limited.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../src/app-context';
 import { ConfigError, loadConfig } from '../src/config';
 import { MIGRATION_NAMES } from '../src/db/migrate';
 import { seedReference } from '../src/seed/seed-reference';
 import { startTestEnv, TEST_PG_URL } from './harness';
+
+const run = promisify(execFile);
 
 describe('configuration', () => {
   it('works with no configuration at all', () => {
@@ -49,6 +53,26 @@ describe.runIf(!TEST_PG_URL)('embedded database on disk', () => {
       const again = await seedReference(second.ctx);
       expect(again).toMatchObject({ unitsAdded: 0, categoriesAdded: 0 });
       await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a second process on the same data folder, and frees it on close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiesu-lock-'));
+    const bin = join(__dirname, '..', 'bin', 'jiesu.mjs');
+    const env = { ...process.env, JIESU_DATA_DIR: dir, LOG_LEVEL: 'silent' };
+    try {
+      const open = await createRuntime(loadConfig(env));
+      const refused = await run(process.execPath, [bin, 'migrate'], { env }).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(refused?.code).toBe(1);
+      expect(refused?.stderr).toContain(`in use by process ${process.pid}`);
+      await open.close();
+      const after = await run(process.execPath, [bin, 'migrate'], { env });
+      expect(after.stdout).toContain('database is up to date');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 // Opens the one database jiesu runs on: embedded PGlite in the data folder by default, or a
 // PostgreSQL server when DATABASE_URL is set. Both go through Kysely's PostgresDialect and are
 // configured to return the same JS types (int8/numeric as numbers, dates as 'YYYY-MM-DD').
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -48,14 +48,53 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   let dataDir: string | undefined;
+  let unlock = () => {};
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
     dataDir = join(options.dataDir, 'pglite');
+    unlock = lockDataDir(options.dataDir);
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * A lock file names the owner; a live owner makes the second process stop with a clear message,
+ * a dead one (a crash) is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = join(dir, 'pglite.lock');
+  try {
+    const owner = Number(readFileSync(file, 'utf8'));
+    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      throw new Error(
+        `The embedded database in ${dir} is in use by process ${owner} (jiesu serve?). Stop it first, or point both at a PostgreSQL server with DATABASE_URL.`,
+      );
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
