@@ -66,14 +66,21 @@ describe('suggestions', () => {
     expect(s.urgency.urgency).toBe('emergency');
     expect(s.urgency.rule.id).toBe('gas-leak');
     expect(s.urgency.explanation).toContain('gas-leak');
+    // every reason comes in Chinese too, for the zh-CN console
+    expect(s.urgency.explanationZh).toMatch(/^关键词「.+」命中规则 gas-leak（燃气泄漏有爆炸和中毒风险，燃气公司须立即赶到），建议为紧急。/);
     expect(s.location.street).toEqual({ code: WANGJING, name: '望京街道' });
     expect(s.location.community.code).toBe(HUAJIADI);
     expect(s.location.confidence).toBeGreaterThan(0.5);
     expect(s.location.explanation).toContain('望京');
+    expect(s.location.explanationZh).toMatch(/^地址解析为 朝阳区 › 望京街道 › 花家地西里三区社区（社区级）。匹配：「.+」= /);
     expect(s.leadUnit.lead.code).toBe('E110000-GAS');
     expect(s.leadUnit.rule.id).toBe('gas-supply');
     expect(s.category.available).toBe(false);
     expect(s.category.explanation).toContain('jiesu model import');
+    expect(s.category.explanationZh).toContain('没有启用的类别模型');
+    expect(s.leadUnit.explanationZh).toMatch(/^类别 \d+（已填写）。适用规则「gas-supply」/);
+    expect(s.duplicatesExplanationZh).toContain('望京街道');
+    expect(s.knowledgeExplanationZh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('resolves another address to its own street', async () => {
@@ -154,6 +161,7 @@ describe('administrator reference', () => {
     expect(withList.leadUnit.lead.code).toBe(HUAJIADI);
     expect(withList.leadUnit.basis).toBe('rule');
     expect(withList.leadUnit.explanation).toContain('duty list');
+    expect(withList.leadUnit.explanationZh).toContain('职责清单内');
   });
 
   it('gazetteer aliases: an estate name resolves once an administrator maps it', async () => {
@@ -259,5 +267,6 @@ describe('knowledge base', () => {
     expect(s.knowledge[0].matchedWords).toContain('居住证');
     expect(s.knowledge.length).toBeLessThanOrEqual(3);
     expect(s.knowledgeExplanation).toContain('直接答复');
+    expect(s.knowledgeExplanationZh).toContain('可直接答复');
   });
 });

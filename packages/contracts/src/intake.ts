@@ -21,13 +21,19 @@ export const SuggestionDraftBody = Type.Object(
 );
 export type SuggestionDraft = Static<typeof SuggestionDraftBody>;
 
+/** Why, in both console languages: English (kept for API compatibility) and Chinese (zh-CN). */
+const Explanation = {
+  explanation: Type.String({ description: 'why, in English' }),
+  explanationZh: Type.String({ description: 'why, in Chinese (zh-CN)' }),
+};
+
 const CategorySuggestion = Type.Object({
   available: Type.Boolean({ description: 'false when no category model is active' }),
   labels: Type.Array(Type.Object({ label: Type.String(), probability: Type.Number(), categoryCode: Nullable(Type.String()), categoryName: Nullable(Type.String()) })),
   drivers: Type.Array(Type.Object({ term: Type.String(), weight: Type.Number(), label: Type.String() })),
   mappedCategoryCodes: Type.Array(Type.String()),
   model: Type.Union([Type.Object({ id: Type.Integer(), createdAt: Type.String(), accuracy: Type.Union([Type.Number(), Type.Null()]), macroF1: Type.Union([Type.Number(), Type.Null()]) }), Type.Null()]),
-  explanation: Type.String(),
+  ...Explanation,
 });
 
 const UrgencySuggestion = Type.Object({
@@ -35,7 +41,7 @@ const UrgencySuggestion = Type.Object({
   rule: Type.Union([Type.Object({ id: Type.String(), matched: Type.String() }), Type.Null()]),
   confidence: Type.Number(),
   matches: Type.Array(Type.Object({ id: Type.String(), urgency: Type.String(), matched: Type.String() })),
-  explanation: Type.String(),
+  ...Explanation,
 });
 
 const PlaceRef = Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]);
@@ -58,7 +64,7 @@ const LocationSuggestion = Type.Object({
       label: Type.String(),
     }),
   ),
-  explanation: Type.String(),
+  ...Explanation,
 });
 
 const LeadSuggestion = Type.Object({
@@ -68,7 +74,7 @@ const LeadSuggestion = Type.Object({
   rule: Type.Union([Type.Object({ id: Type.String(), categoryPrefix: Type.String(), districtCode: Nullable(Type.String()) }), Type.Null()]),
   basis: Type.String(),
   confidence: Type.Number(),
-  explanation: Type.String(),
+  ...Explanation,
 });
 
 export const DuplicateSuggestion = Type.Object({
@@ -99,8 +105,10 @@ export const SuggestionsResponse = Type.Object({
   leadUnit: LeadSuggestion,
   duplicates: Type.Array(DuplicateSuggestion),
   duplicatesExplanation: Type.String(),
+  duplicatesExplanationZh: Type.String(),
   knowledge: Type.Array(KnowledgeHit),
   knowledgeExplanation: Type.String(),
+  knowledgeExplanationZh: Type.String(),
 });
 
 // ---- administrator reference ----

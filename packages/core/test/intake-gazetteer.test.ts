@@ -56,12 +56,14 @@ describe('resolveLocation: names that repeat across districts', () => {
     expect(r.confidence).toBe(0);
     expect(r.alternatives.map((a) => a.streetCode).sort()).toEqual([dsTaoyuan.code, xsTaoyuan.code].sort());
     expect(r.explanation).toContain('ask the resident');
+    expect(r.explanationZh).toContain('请向诉求人确认所在的区或街道');
   });
 
   it('finds a repeated community through its district and fills in the street from the tree', () => {
     const r = resolve('西山区幸福社区3号楼');
     expect(r).toMatchObject({ level: 'community', districtCode: xishan.code, streetCode: xsTaoyuan.code, communityCode: xsXingfu.code });
     expect(r.explanation).toContain('street follows from the tree');
+    expect(r.explanationZh).toBe('地址解析为 西山区 › 桃园街道 › 幸福社区（社区级）。匹配：「西山区」= 西山区（区，全称）；「幸福社区」= 幸福社区（社区，全称）。街道由行政区划层级推出。次优解读：东山区 › 桃园街道 › 幸福社区。');
   });
 
   it('backs off to the shared district when two streets tie inside it', () => {
@@ -134,5 +136,6 @@ describe('resolveLocation: consistency between levels', () => {
   it('says nothing was recognised for text with no place in it', () => {
     expect(resolve('')).toMatchObject({ level: 'none', confidence: 0, matched: [], alternatives: [] });
     expect(resolve('楼道灯坏了').explanation).toContain('No district');
+    expect(resolve('楼道灯坏了').explanationZh).toContain('没有识别出任何区、街道');
   });
 });

@@ -22,6 +22,7 @@ describe('locateByCoordinates', () => {
     expect(r).toMatchObject({ unitCode: '990101001001', level: 'community', districtCode: '990101', streetCode: '990101001', communityCode: '990101001001' });
     expect(r.containing.map((c) => c.unitCode)).toEqual(['990101001001', '990101001', '990101']);
     expect(r.explanation).toContain('990101001001');
+    expect(r.explanationZh).toBe('坐标 (1.5, 1.5) 位于 990101001001（社区）、990101001（街道）、990101（区） 之内；建议其中最具体的 990101001001。');
   });
 
   it('falls back to the coarser level where no finer boundary is loaded', () => {
@@ -33,6 +34,7 @@ describe('locateByCoordinates', () => {
     const r = locateByCoordinates([15, 5], boundaries);
     expect(r).toMatchObject({ unitCode: null, level: 'none', containing: [] });
     expect(r.explanation).toContain('No loaded boundary');
+    expect(r.explanationZh).toContain('已加载的边界中没有一个包含坐标 (15, 5)');
   });
 
   it('gives the same answers from a prepared index', () => {

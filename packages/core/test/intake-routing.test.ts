@@ -34,6 +34,9 @@ describe('suggestLeadUnit: community duty lists (准入)', () => {
     const s = suggest({ categoryCode: '010203', location: { communityCode: dsXingfu.code } });
     expect(s).toMatchObject({ leadUnitCode: dsXingfu.code, coHandlerCodes: [dsTaoyuan.code], basis: 'rule', rule: { id: 'community-matters' } });
     expect(s.explanation).toContain('duty list');
+    expect(s.explanationZh).toBe(
+      `适用规则「community-matters」（类别前缀「01」，全市适用）。规则要求由所在社区主办。类别 010203 在 幸福社区 的职责清单内，因此由社区主办，并同时派给其所在街道 ${dsTaoyuan.name}（双派双督）。`,
+    );
   });
 
   it("keeps a community from leading a category off its list: the street leads, the community assists", () => {
@@ -41,6 +44,8 @@ describe('suggestLeadUnit: community duty lists (准入)', () => {
     expect(s).toMatchObject({ leadUnitCode: dsTaoyuan.code, coHandlerCodes: [dsXingfu.code], basis: 'duty_list' });
     expect(s.explanation).toContain('not on 幸福社区');
     expect(s.explanation).toContain('co-handler');
+    expect(s.explanationZh).toContain('类别 0108 不在 幸福社区 的职责清单内（社区准入）');
+    expect(s.explanationZh).toContain('社区作为协办单位');
   });
 
   it("reads a trailing '*' in a duty list as a prefix, like the dispatch rules do", () => {
@@ -68,6 +73,9 @@ describe('suggestLeadUnit: district backstop (兜底)', () => {
     const s = suggest({ categoryCode: '0901', location: { districtCode: xishan.code } });
     expect(s).toMatchObject({ leadUnitCode: xishan.code, coHandlerCodes: [], basis: 'backstop', rule: { id: 'street-default' } });
     expect(s.explanation).toContain('兜底');
+    expect(s.explanationZh).toBe(
+      `适用规则「street-default」，但规则要求街道主办，而位置没有所属街道。无法确定区以下的承办单位，因此由所在区 ${xishan.name} 兜底承办。`,
+    );
   });
 
   it('sends the case to the district when no rule matches', () => {
@@ -80,6 +88,7 @@ describe('suggestLeadUnit: district backstop (兜底)', () => {
     const s = suggest({ categoryCode: '0901', location: {} });
     expect(s).toMatchObject({ leadUnitCode: null, coHandlerCodes: [], basis: 'manual', confidence: 0 });
     expect(s.explanation).toContain('centre must dispatch this case by hand');
+    expect(s.explanationZh).toContain('需由中心人工派单');
   });
 
   it('backstops when the unit a rule names is inactive', () => {
@@ -96,6 +105,7 @@ describe('suggestLeadUnit: district backstop (兜底)', () => {
     const s = suggest({ categoryCode: '0901', location: { districtCode: xishan.code, streetCode: xsTaoyuan.code, communityCode: dsXingfu.code } });
     expect(s.leadUnitCode).toBe(dsTaoyuan.code);
     expect(s.explanation).toContain('does not contain community');
+    expect(s.explanationZh).toContain(`位置中的街道 ${xsTaoyuan.code} 不包含社区 ${dsXingfu.code}`);
   });
 });
 
@@ -109,10 +119,13 @@ describe('suggestLeadUnit: departments and enterprises by kind', () => {
     const s = suggest({ categoryCode: '020105', location: { districtCode: xishan.code } });
     expect(s.leadUnitCode).toBe(cityWater.code);
     expect(s.explanation).toContain('has no 水务 department of its own');
+    expect(s.explanationZh).toContain(`（${xishan.name}没有自己的水务部门）`);
   });
 
   it('uses the city-level body when no location is known at all', () => {
-    expect(suggest({ categoryCode: '0204', location: {} }).leadUnitCode).toBe(cityHeat.code);
+    const s = suggest({ categoryCode: '0204', location: {} });
+    expect(s.leadUnitCode).toBe(cityHeat.code);
+    expect(s.explanationZh).toContain(`规则要求供热企业主办；${cityHeat.name} 是市级的供热企业。`);
   });
 
   it('routes to a named unit regardless of location', () => {

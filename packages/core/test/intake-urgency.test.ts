@@ -34,6 +34,13 @@ describe('suggestUrgency with the default rules', () => {
     expect(s.rule).toEqual({ id: 'gas-leak', matched: '煤气味' });
     expect(s.matches.map((m) => m.id)).toEqual(['gas-leak', 'power-supply']);
     expect(s.explanation).toContain('power-supply');
+    expect(s.explanationZh).toBe('关键词「煤气味」命中规则 gas-leak（燃气泄漏有爆炸和中毒风险，燃气公司须立即赶到），建议为紧急。另命中：power-supply（水电气热，「停电」）；以最严重者为准。');
+  });
+
+  it('explains in Chinese too, with the default note in Chinese', () => {
+    const s = suggestUrgency('人行道塌陷一个大坑');
+    expect(s.explanation).toBe("Rule 'collapse' matched '塌陷', so emergency is suggested (Ground, road or building collapse.).");
+    expect(s.explanationZh).toBe('关键词「塌陷」命中规则 collapse（地面、道路或建筑塌陷），建议为紧急。');
   });
 
   it("matches all words of a '+' keyword in any order", () => {
@@ -47,6 +54,8 @@ describe('suggestUrgency with the default rules', () => {
     expect(s).toMatchObject({ urgency: 'general', rule: null, matches: [] });
     expect(s.confidence).toBe(0.5);
     expect(s.explanation).toContain('No urgency rule matched');
+    expect(s.explanationZh).toContain('没有命中任何紧急程度规则');
+    expect(s.explanationZh).toContain('一般');
   });
 
   it('has valid default rules covering the brief', () => {
@@ -63,6 +72,12 @@ describe('suggestUrgency with administrator rules', () => {
 
   it('breaks ties within a severity by priority and skips switched-off rules', () => {
     expect(suggestUrgency('地下车库积水', rules).rule?.id).toBe('b');
+  });
+
+  it("quotes an administrator's note as written in the Chinese explanation", () => {
+    expect(suggestUrgency('地下车库积水', rules).explanationZh).toMatch(/^关键词「积水」命中规则 b（higher priority），建议为水电气热。/);
+    const edited = DEFAULT_URGENCY_RULES.map((r) => (r.id === 'fire' ? { ...r, note: '火情，立即派单' } : r));
+    expect(suggestUrgency('配电箱冒烟', edited).explanationZh).toContain('（火情，立即派单）');
   });
 
   it('accepts keywords as a list and ignores case and full-width forms', () => {

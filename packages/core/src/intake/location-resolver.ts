@@ -1,6 +1,7 @@
 // Address text → district › street/township › community, as a suggestion the operator confirms:
 // the answer, the words that led to it, how sure it is, and the other readings when the text
 // could mean more than one place (names such as 八里庄街道 or 幸福社区 repeat across districts).
+import { bi, explained, type Explained, joinBi, PLACE_LEVEL_ZH, type BilingualText } from './explanation';
 import type { Gazetteer, GazetteerPlace } from './gazetteer';
 import {
   commonChain,
@@ -39,7 +40,7 @@ export interface LocationAlternative {
   label: string;
 }
 
-export interface LocationResolution {
+export interface LocationResolution extends Explained {
   districtCode?: string;
   streetCode?: string;
   communityCode?: string;
@@ -48,7 +49,6 @@ export interface LocationResolution {
   confidence: number;
   matched: LocationMatch[];
   alternatives: LocationAlternative[];
-  explanation: string;
 }
 
 const MAX_ALTERNATIVES = 5;
@@ -67,6 +67,16 @@ const KIND_WORDS: Record<PlaceMatchKind, string> = {
   estate: 'estate alias',
 };
 
+const KIND_WORDS_ZH: Record<PlaceMatchKind, string> = {
+  full_name: '全称',
+  name_variant: '规范变体',
+  short_form: '简称',
+  short_name: '别名',
+  road: '道路别名',
+  landmark: '地标别名',
+  estate: '小区别名',
+};
+
 export function resolveLocation(text: string, gazetteer: Gazetteer): LocationResolution {
   const normalized = normalizeIntakeText(text).replace(CITY_PREFIX, '');
   const mentions = mentionsOf(gazetteer, normalized);
@@ -78,10 +88,11 @@ export function resolveLocation(text: string, gazetteer: Gazetteer): LocationRes
       confidence: 0,
       matched: [],
       alternatives: [],
-      explanation:
+      ...explained(
         normalized.length === 0
-          ? 'No address text was given.'
-          : 'No district, street, community or registered alias was recognised in the address.',
+          ? bi('No address text was given.', '没有提供地址文本。')
+          : bi('No district, street, community or registered alias was recognised in the address.', '地址中没有识别出任何区、街道（乡镇）、社区或已登记的别名。'),
+      ),
     };
   }
 
@@ -108,7 +119,12 @@ export function resolveLocation(text: string, gazetteer: Gazetteer): LocationRes
       confidence: 0,
       matched: [],
       alternatives,
-      explanation: `The address could mean ${tied.length} different places (${tied.map((h) => label(h.chain)).join('; ')}) and nothing else in it tells them apart; ask the resident for the district or street.`,
+      ...explained(
+        bi(
+          `The address could mean ${tied.length} different places (${tied.map((h) => label(h.chain)).join('; ')}) and nothing else in it tells them apart; ask the resident for the district or street.`,
+          `地址可能指 ${tied.length} 个不同的地点（${tied.map((h) => label(h.chain)).join('；')}），地址中没有其他信息能区分它们；请向诉求人确认所在的区或街道。`,
+        ),
+      ),
     };
   }
 
@@ -120,19 +136,41 @@ export function resolveLocation(text: string, gazetteer: Gazetteer): LocationRes
   // Capped below 1: text evidence is never proof, and the operator still confirms.
   const confidence = Math.min(MAX_CONFIDENCE, round(evidence(supports, level) * margin * conflictFactor));
 
-  const parts = [`Resolved to ${label(chain)} (${level}).`];
-  parts.push(`Matched: ${supports.map((s) => `'${s.mention.match.text}' = ${s.place.name} (${s.place.level}, ${KIND_WORDS[s.entry.kind]})`).join('; ')}.`);
+  const parts: BilingualText[] = [bi(`Resolved to ${label(chain)} (${level}).`, `地址解析为 ${label(chain)}（${PLACE_LEVEL_ZH[level]}级）。`)];
+  parts.push(
+    bi(
+      `Matched: ${supports.map((s) => `'${s.mention.match.text}' = ${s.place.name} (${s.place.level}, ${KIND_WORDS[s.entry.kind]})`).join('; ')}.`,
+      `匹配：${supports.map((s) => `「${s.mention.match.text}」= ${s.place.name}（${PLACE_LEVEL_ZH[s.place.level]}，${KIND_WORDS_ZH[s.entry.kind]}）`).join('；')}。`,
+    ),
+  );
   const implied = impliedLevels(chain, supports);
-  if (implied.length > 0) parts.push(`The ${implied.join(' and ')} follow${implied.length === 1 ? 's' : ''} from the tree.`);
+  if (implied.length > 0) {
+    parts.push(
+      bi(
+        `The ${implied.join(' and ')} follow${implied.length === 1 ? 's' : ''} from the tree.`,
+        `${implied.map((l) => PLACE_LEVEL_ZH[l]).join('和')}由行政区划层级推出。`,
+      ),
+    );
+  }
   if (isTie) {
-    parts.push(`Below ${level} it is ambiguous: ${tied.map((h) => label(h.chain)).join('; ')} fit equally well, so only the common part is suggested.`);
+    parts.push(
+      bi(
+        `Below ${level} it is ambiguous: ${tied.map((h) => label(h.chain)).join('; ')} fit equally well, so only the common part is suggested.`,
+        `${PLACE_LEVEL_ZH[level]}以下存在歧义：${tied.map((h) => label(h.chain)).join('；')} 同样符合，因此只建议共同的部分。`,
+      ),
+    );
   } else if (runnerUp !== undefined) {
-    parts.push(`Next best reading: ${label(runnerUp.chain)}.`);
+    parts.push(bi(`Next best reading: ${label(runnerUp.chain)}.`, `次优解读：${label(runnerUp.chain)}。`));
   }
   if (strongConflicts.length > 0) {
-    parts.push(`Inconsistent with the rest of the address and ignored: ${strongConflicts.map((m) => `'${m.match.text}'`).join(', ')}.`);
+    parts.push(
+      bi(
+        `Inconsistent with the rest of the address and ignored: ${strongConflicts.map((m) => `'${m.match.text}'`).join(', ')}.`,
+        `与地址其余部分不一致、已忽略：${strongConflicts.map((m) => `「${m.match.text}」`).join('、')}。`,
+      ),
+    );
   }
-  return { ...codesOf(chain), level, confidence, matched, alternatives, explanation: parts.join(' ') };
+  return { ...codesOf(chain), level, confidence, matched, alternatives, ...explained(joinBi(parts)) };
 }
 
 /**
@@ -156,9 +194,9 @@ function chainCovers(chain: Chain, place: GazetteerPlace): boolean {
   return place.code === chain.districtCode || place.code === chain.streetCode || place.code === chain.communityCode;
 }
 
-function impliedLevels(chain: Chain, supports: readonly Support[]): string[] {
+function impliedLevels(chain: Chain, supports: readonly Support[]): PlaceLevel[] {
   const named = new Set(supports.map((s) => s.place.level));
-  const out: string[] = [];
+  const out: PlaceLevel[] = [];
   if (chain.districtCode !== null && !named.has('district')) out.push('district');
   if (chain.streetCode !== null && !named.has('street')) out.push('street');
   return out;

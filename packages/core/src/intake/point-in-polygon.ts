@@ -1,6 +1,7 @@
 // Coordinates → the unit whose boundary contains them, for intake from apps and maps. Boundaries
 // are administrator-loaded data (none ship with jiesu); this is plain ray casting with a
 // bounding-box prefilter, so it needs no geometry library.
+import { bi, explained, type Explained, PLACE_LEVEL_ZH } from './explanation';
 import { invalidRule, requireNonEmptyString, requireOneOf } from './rule-validation';
 import { PLACE_LEVELS, type PlaceLevel } from './place-name-forms';
 
@@ -34,7 +35,7 @@ export interface BoundaryIndex {
   readonly boundaries: readonly PreparedBoundary[];
 }
 
-export interface CoordinateLocation {
+export interface CoordinateLocation extends Explained {
   /** The most specific unit containing the point, or null. */
   unitCode: string | null;
   level: PlaceLevel | 'none';
@@ -43,7 +44,6 @@ export interface CoordinateLocation {
   communityCode?: string;
   /** Every boundary containing the point, most specific first. */
   containing: Array<{ unitCode: string; level: PlaceLevel }>;
-  explanation: string;
 }
 
 const DEPTH: Record<PlaceLevel, number> = { district: 1, street: 2, community: 3 };
@@ -75,10 +75,15 @@ export function locateByCoordinates(
       unitCode: null,
       level: 'none',
       containing,
-      explanation: `No loaded boundary contains (${lng}, ${lat}); ${index.boundaries.length} boundaries were checked.`,
+      ...explained(
+        bi(
+          `No loaded boundary contains (${lng}, ${lat}); ${index.boundaries.length} boundaries were checked.`,
+          `已加载的边界中没有一个包含坐标 (${lng}, ${lat})；共检查了 ${index.boundaries.length} 个边界。`,
+        ),
+      ),
     };
   }
-  const out: CoordinateLocation = { unitCode: top.unitCode, level: top.level, containing, explanation: '' };
+  const out: CoordinateLocation = { unitCode: top.unitCode, level: top.level, containing, explanation: '', explanationZh: '' };
   for (const level of PLACE_LEVELS) {
     const first = hits.find((h) => h.level === level);
     if (first === undefined) continue;
@@ -87,9 +92,18 @@ export function locateByCoordinates(
     if (level === 'community') out.communityCode = first.unitCode;
   }
   const sameLevel = hits.filter((h) => h.level === top.level);
-  out.explanation =
-    `(${lng}, ${lat}) lies inside ${containing.map((c) => `${c.unitCode} (${c.level})`).join(', ')}; the most specific, ${top.unitCode}, is suggested.` +
-    (sameLevel.length > 1 ? ` Boundaries of ${sameLevel.length} ${top.level} units overlap here; the smallest was chosen — check the boundary data.` : '');
+  const overlap = sameLevel.length > 1;
+  Object.assign(
+    out,
+    explained(
+      bi(
+        `(${lng}, ${lat}) lies inside ${containing.map((c) => `${c.unitCode} (${c.level})`).join(', ')}; the most specific, ${top.unitCode}, is suggested.` +
+          (overlap ? ` Boundaries of ${sameLevel.length} ${top.level} units overlap here; the smallest was chosen — check the boundary data.` : ''),
+        `坐标 (${lng}, ${lat}) 位于 ${containing.map((c) => `${c.unitCode}（${PLACE_LEVEL_ZH[c.level]}）`).join('、')} 之内；建议其中最具体的 ${top.unitCode}。` +
+          (overlap ? `此处有 ${sameLevel.length} 个${PLACE_LEVEL_ZH[top.level]}级单位的边界重叠，已选面积最小的一个——请检查边界数据。` : ''),
+      ),
+    ),
+  );
   return out;
 }
 

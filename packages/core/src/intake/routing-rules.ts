@@ -3,6 +3,7 @@
 // the lead is who it is; the dispatcher confirms.
 import { isInDutyList, type DutyLists } from '../cases/dispatch-rules';
 import type { Unit } from '../org/unit';
+import { bi, type BilingualText, explained, type Explained, joinBi } from './explanation';
 import { assertUniqueIds, invalidRule, requireFiniteNumber, requireNonEmptyString, requireOneOf } from './rule-validation';
 import { createUnitLookup, type UnitLookup } from './unit-lookup';
 
@@ -45,25 +46,29 @@ export interface SuggestLeadUnitInput {
 /** rule: a rule chose the lead; duty_list: a community was kept from leading; backstop: 兜底 district; manual: the centre must choose. */
 export type LeadBasis = 'rule' | 'duty_list' | 'backstop' | 'manual';
 
-export interface LeadSuggestion {
+export interface LeadSuggestion extends Explained {
   leadUnitCode: string | null;
   coHandlerCodes: string[];
   rule: { id: string; categoryPrefix: string; districtCode: string | null } | null;
   basis: LeadBasis;
   confidence: number;
-  explanation: string;
 }
 
 const CONFIDENCE: Record<LeadBasis, number> = { rule: 0.8, duty_list: 0.8, backstop: 0.5, manual: 0 };
+
+/** Enterprises are kinded by one character ('水', '电', '气', '热'); in a sentence they read 供水企业 … */
+const ENTERPRISE_KIND_ZH: Record<string, string> = { 水: '供水', 电: '供电', 气: '供气', 热: '供热' };
+
+const CLASS_ZH: Record<Unit['class'], string> = { centre: '中心', district: '区', street: '街道', community: '社区', section: '科室', department: '部门', enterprise: '企业' };
 
 interface KnownLocation {
   district: Unit | null;
   street: Unit | null;
   community: Unit | null;
-  notes: string[];
+  notes: BilingualText[];
 }
 
-type Resolved = { lead: Unit; co: Unit[]; basis: 'rule' | 'duty_list'; why: string } | { miss: string };
+type Resolved = { lead: Unit; co: Unit[]; basis: 'rule' | 'duty_list'; why: BilingualText } | { miss: BilingualText };
 
 export function suggestLeadUnit(input: SuggestLeadUnitInput): LeadSuggestion {
   const { categoryCode, rules, dutyLists } = input;
@@ -74,11 +79,14 @@ export function suggestLeadUnit(input: SuggestLeadUnitInput): LeadSuggestion {
 
   const rule = pickRoutingRule(rules, categoryCode, loc.district?.code ?? null);
   const ruleRef = rule === null ? null : { id: rule.id, categoryPrefix: rule.categoryPrefix, districtCode: rule.districtCode ?? null };
-  const prefix = loc.notes.length > 0 ? `${loc.notes.join(' ')} ` : '';
+  const prefix = joinBi(loc.notes);
 
-  let reason: string;
+  let reason: BilingualText;
   if (rule === null) {
-    reason = `No routing rule covers category ${categoryCode}${loc.district ? ` in ${loc.district.name}` : ''}.`;
+    reason = bi(
+      `No routing rule covers category ${categoryCode}${loc.district ? ` in ${loc.district.name}` : ''}.`,
+      `${loc.district ? `${loc.district.name}内` : ''}没有覆盖类别 ${categoryCode} 的派单规则。`,
+    );
   } else {
     const resolved = resolveTarget(rule, categoryCode, loc, lookup, dutyLists);
     if (!('miss' in resolved)) {
@@ -88,10 +96,19 @@ export function suggestLeadUnit(input: SuggestLeadUnitInput): LeadSuggestion {
         rule: ruleRef,
         basis: resolved.basis,
         confidence: CONFIDENCE[resolved.basis],
-        explanation: `${prefix}Rule '${rule.id}' (category prefix '${rule.categoryPrefix}'${rule.districtCode ? `, ${rule.districtCode} only` : ', city-wide'}) applies. ${resolved.why}`,
+        ...explained(
+          joinBi([
+            prefix,
+            bi(
+              `Rule '${rule.id}' (category prefix '${rule.categoryPrefix}'${rule.districtCode ? `, ${rule.districtCode} only` : ', city-wide'}) applies.`,
+              `适用规则「${rule.id}」（类别前缀「${rule.categoryPrefix}」，${rule.districtCode ? `仅限 ${rule.districtCode}` : '全市适用'}）。`,
+            ),
+            resolved.why,
+          ]),
+        ),
       };
     }
-    reason = `Rule '${rule.id}' applies, but ${resolved.miss}`;
+    reason = bi(`Rule '${rule.id}' applies, but ${resolved.miss.en}`, `适用规则「${rule.id}」，但${resolved.miss.zh}`);
   }
 
   if (loc.district !== null) {
@@ -101,7 +118,16 @@ export function suggestLeadUnit(input: SuggestLeadUnitInput): LeadSuggestion {
       rule: ruleRef,
       basis: 'backstop',
       confidence: CONFIDENCE.backstop,
-      explanation: `${prefix}${reason} No unit below the district can be identified, so the district of the location, ${loc.district.name}, takes the case (兜底).`,
+      ...explained(
+        joinBi([
+          prefix,
+          reason,
+          bi(
+            `No unit below the district can be identified, so the district of the location, ${loc.district.name}, takes the case (兜底).`,
+            `无法确定区以下的承办单位，因此由所在区 ${loc.district.name} 兜底承办。`,
+          ),
+        ]),
+      ),
     };
   }
   return {
@@ -110,7 +136,16 @@ export function suggestLeadUnit(input: SuggestLeadUnitInput): LeadSuggestion {
     rule: ruleRef,
     basis: 'manual',
     confidence: CONFIDENCE.manual,
-    explanation: `${prefix}${reason} The location is not resolved even to a district, so no district can backstop it: the centre must dispatch this case by hand (or resolve the address first).`,
+    ...explained(
+      joinBi([
+        prefix,
+        reason,
+        bi(
+          'The location is not resolved even to a district, so no district can backstop it: the centre must dispatch this case by hand (or resolve the address first).',
+          '位置连所在区都没有解析出来，无法由区兜底：需由中心人工派单（或先解析地址）。',
+        ),
+      ]),
+    ),
   };
 }
 
@@ -136,24 +171,40 @@ function resolveTarget(rule: RoutingRule, categoryCode: string, loc: KnownLocati
   const t = rule.target;
   if (t.kind === 'unit') {
     const unit = lookup.byCode(t.unitCode);
-    if (unit === undefined || !unit.isActive) return { miss: `the unit it names (${t.unitCode}) is unknown or inactive.` };
+    if (unit === undefined || !unit.isActive) {
+      return { miss: bi(`the unit it names (${t.unitCode}) is unknown or inactive.`, `其指定的单位（${t.unitCode}）不存在或已停用。`) };
+    }
     if (unit.class === 'community') {
       const street = unit.parentCode === null ? undefined : lookup.byCode(unit.parentCode);
-      return communityLead(unit, street ?? null, categoryCode, dutyLists, `It names ${unit.name}.`);
+      return communityLead(unit, street ?? null, categoryCode, dutyLists, bi(`It names ${unit.name}.`, `规则指定 ${unit.name}。`));
     }
-    return { lead: unit, co: [], basis: 'rule', why: `It names ${unit.name} as lead.` };
+    return { lead: unit, co: [], basis: 'rule', why: bi(`It names ${unit.name} as lead.`, `规则指定 ${unit.name} 主办。`) };
   }
   switch (t.unitClass) {
     case 'district':
-      return loc.district !== null ? { lead: loc.district, co: [], basis: 'rule', why: `The district of the location, ${loc.district.name}, leads.` } : { miss: 'the location has no district.' };
+      return loc.district !== null
+        ? { lead: loc.district, co: [], basis: 'rule', why: bi(`The district of the location, ${loc.district.name}, leads.`, `由所在区 ${loc.district.name} 主办。`) }
+        : { miss: bi('the location has no district.', '位置没有所属的区。') };
     case 'street':
-      return loc.street !== null ? { lead: loc.street, co: [], basis: 'rule', why: `The street of the location, ${loc.street.name}, leads.` } : { miss: 'it asks for the street and the location has none.' };
+      return loc.street !== null
+        ? { lead: loc.street, co: [], basis: 'rule', why: bi(`The street of the location, ${loc.street.name}, leads.`, `由所在街道 ${loc.street.name} 主办。`) }
+        : { miss: bi('it asks for the street and the location has none.', '规则要求街道主办，而位置没有所属街道。') };
     case 'community':
-      if (loc.community !== null) return communityLead(loc.community, loc.street, categoryCode, dutyLists, 'It asks for the community of the location.');
-      if (loc.street !== null) {
-        return { lead: loc.street, co: [], basis: 'rule', why: `It asks for the community, but none is known for the location, so its street, ${loc.street.name}, leads.` };
+      if (loc.community !== null) {
+        return communityLead(loc.community, loc.street, categoryCode, dutyLists, bi('It asks for the community of the location.', '规则要求由所在社区主办。'));
       }
-      return { miss: 'it asks for the community and the location has neither community nor street.' };
+      if (loc.street !== null) {
+        return {
+          lead: loc.street,
+          co: [],
+          basis: 'rule',
+          why: bi(
+            `It asks for the community, but none is known for the location, so its street, ${loc.street.name}, leads.`,
+            `规则要求社区主办，但位置的社区未知，因此由其所在街道 ${loc.street.name} 主办。`,
+          ),
+        };
+      }
+      return { miss: bi('it asks for the community and the location has neither community nor street.', '规则要求社区主办，而位置既没有社区也没有街道。') };
     case 'department':
     case 'enterprise':
       return bodyLead(t.unitClass, t.departmentKind ?? '', loc, lookup);
@@ -161,48 +212,80 @@ function resolveTarget(rule: RoutingRule, categoryCode: string, loc: KnownLocati
 }
 
 /** 准入: a community leads only what is on its duty list; otherwise the street leads and the community assists. */
-function communityLead(community: Unit, street: Unit | null, categoryCode: string, dutyLists: DutyLists | undefined, lead: string): Resolved {
+function communityLead(community: Unit, street: Unit | null, categoryCode: string, dutyLists: DutyLists | undefined, lead: BilingualText): Resolved {
   const list = dutyLists?.[community.code];
   if (list !== undefined && isInDutyList(categoryCode, list)) {
     return {
       lead: community,
       co: street === null ? [] : [street],
       basis: 'rule',
-      why: `${lead} Category ${categoryCode} is on ${community.name}'s duty list, so the community leads${street ? ` and its street, ${street.name}, is dispatched with it (双派双督)` : ''}.`,
+      why: joinBi([
+        lead,
+        bi(
+          `Category ${categoryCode} is on ${community.name}'s duty list, so the community leads${street ? ` and its street, ${street.name}, is dispatched with it (双派双督)` : ''}.`,
+          `类别 ${categoryCode} 在 ${community.name} 的职责清单内，因此由社区主办${street ? `，并同时派给其所在街道 ${street.name}（双派双督）` : ''}。`,
+        ),
+      ]),
     };
   }
-  const why = list === undefined ? `${community.name} has no duty list on record, so it may lead nothing` : `category ${categoryCode} is not on ${community.name}'s duty list`;
-  if (street === null) return { miss: `${why}, and its street is unknown.` };
+  const why =
+    list === undefined
+      ? bi(`${community.name} has no duty list on record, so it may lead nothing`, `${community.name} 没有登记职责清单，不能主办任何事项`)
+      : bi(`category ${categoryCode} is not on ${community.name}'s duty list`, `类别 ${categoryCode} 不在 ${community.name} 的职责清单内`);
+  if (street === null) return { miss: bi(`${why.en}, and its street is unknown.`, `${why.zh}，且其所在街道未知。`) };
   return {
     lead: street,
     co: [community],
     basis: 'duty_list',
-    why: `${lead} But ${why} (社区准入): its street, ${street.name}, leads and the community assists as co-handler.`,
+    why: joinBi([
+      lead,
+      bi(
+        `But ${why.en} (社区准入): its street, ${street.name}, leads and the community assists as co-handler.`,
+        `但${why.zh}（社区准入）：由其所在街道 ${street.name} 主办，社区作为协办单位。`,
+      ),
+    ]),
   };
 }
 
 function bodyLead(unitClass: 'department' | 'enterprise', kind: string, loc: KnownLocation, lookup: UnitLookup): Resolved {
-  const candidates: Array<{ list: readonly Unit[]; where: string }> = [];
-  if (loc.district !== null) candidates.push({ list: lookup.bodies(loc.district.code, unitClass, kind), where: `in ${loc.district.name}` });
-  if (lookup.centreCode !== null) candidates.push({ list: lookup.bodies(lookup.centreCode, unitClass, kind), where: 'at city level' });
+  const body = `${(unitClass === 'enterprise' ? ENTERPRISE_KIND_ZH[kind] : undefined) ?? kind}${CLASS_ZH[unitClass]}`;
+  const candidates: Array<{ list: readonly Unit[]; where: BilingualText }> = [];
+  if (loc.district !== null) candidates.push({ list: lookup.bodies(loc.district.code, unitClass, kind), where: bi(`in ${loc.district.name}`, `${loc.district.name}`) });
+  if (lookup.centreCode !== null) candidates.push({ list: lookup.bodies(lookup.centreCode, unitClass, kind), where: bi('at city level', '市级') });
   for (const [i, c] of candidates.entries()) {
     const first = c.list[0];
     if (first === undefined) continue;
-    const fallback = i > 0 && loc.district !== null ? ` (${loc.district.name} has no ${kind} ${unitClass} of its own)` : '';
-    const others = c.list.length > 1 ? ` Other ${kind} ${unitClass}s ${c.where}: ${c.list.slice(1).map((u) => u.name).join(', ')}.` : '';
-    return { lead: first, co: [], basis: 'rule', why: `It asks for the ${kind} ${unitClass}; ${first.name} is the one ${c.where}${fallback}.${others}` };
+    const fallback = i > 0 && loc.district !== null ? bi(` (${loc.district.name} has no ${kind} ${unitClass} of its own)`, `（${loc.district.name}没有自己的${body}）`) : bi('', '');
+    const others =
+      c.list.length > 1
+        ? bi(` Other ${kind} ${unitClass}s ${c.where.en}: ${c.list.slice(1).map((u) => u.name).join(', ')}.`, `${c.where.zh}的其他${body}：${c.list.slice(1).map((u) => u.name).join('、')}。`)
+        : bi('', '');
+    return {
+      lead: first,
+      co: [],
+      basis: 'rule',
+      why: bi(
+        `It asks for the ${kind} ${unitClass}; ${first.name} is the one ${c.where.en}${fallback.en}.${others.en}`,
+        `规则要求${body}主办；${first.name} 是${c.where.zh}的${body}${fallback.zh}。${others.zh}`,
+      ),
+    };
   }
-  return { miss: `no active ${kind} ${unitClass} exists ${loc.district ? `in ${loc.district.name} or ` : ''}at city level.` };
+  return {
+    miss: bi(
+      `no active ${kind} ${unitClass} exists ${loc.district ? `in ${loc.district.name} or ` : ''}at city level.`,
+      `${loc.district ? `${loc.district.name}和` : ''}市级都没有在用的${body}。`,
+    ),
+  };
 }
 
 /** Fills in the levels a location implies (a community's street and district), from the organisation. */
 function knownLocation(location: RoutingLocation, lookup: UnitLookup): KnownLocation {
-  const notes: string[] = [];
+  const notes: BilingualText[] = [];
   const get = (code: string | null | undefined, cls: Unit['class']): Unit | null => {
     if (code == null || code === '') return null;
     const u = lookup.byCode(code);
     if (u === undefined || u.class !== cls || !u.isActive) {
-      notes.push(`The location's ${cls} ${code} is not an active ${cls} and was ignored.`);
+      notes.push(bi(`The location's ${cls} ${code} is not an active ${cls} and was ignored.`, `位置中的${CLASS_ZH[cls]} ${code} 不是在用的${CLASS_ZH[cls]}，已忽略。`));
       return null;
     }
     return u;
@@ -216,13 +299,27 @@ function knownLocation(location: RoutingLocation, lookup: UnitLookup): KnownLoca
   let street = get(location.streetCode, 'street');
   const communityStreet = parentOf(community, 'street');
   if (communityStreet !== null && street?.code !== communityStreet.code) {
-    if (street !== null) notes.push(`The location's street ${street.code} does not contain community ${community?.code}; the community's street ${communityStreet.code} is used.`);
+    if (street !== null) {
+      notes.push(
+        bi(
+          `The location's street ${street.code} does not contain community ${community?.code}; the community's street ${communityStreet.code} is used.`,
+          `位置中的街道 ${street.code} 不包含社区 ${community?.code}；改用该社区所属的街道 ${communityStreet.code}。`,
+        ),
+      );
+    }
     street = communityStreet;
   }
   let district = get(location.districtCode, 'district');
   const streetDistrict = parentOf(street, 'district');
   if (streetDistrict !== null && district?.code !== streetDistrict.code) {
-    if (district !== null) notes.push(`The location's district ${district.code} does not contain street ${street?.code}; the street's district ${streetDistrict.code} is used.`);
+    if (district !== null) {
+      notes.push(
+        bi(
+          `The location's district ${district.code} does not contain street ${street?.code}; the street's district ${streetDistrict.code} is used.`,
+          `位置中的区 ${district.code} 不包含街道 ${street?.code}；改用该街道所属的区 ${streetDistrict.code}。`,
+        ),
+      );
+    }
     district = streetDistrict;
   }
   return { district, street, community, notes };

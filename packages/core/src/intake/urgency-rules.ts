@@ -1,6 +1,7 @@
 // Urgency from keywords: administrator-editable rules (燃气泄漏 → emergency, 停水 → utilities …).
 // The suggestion names the rule and the words that fired it; the operator confirms or overrides.
 import { CASE_URGENCIES, type CaseUrgency } from '../cases/case-types';
+import { bi, explained, type Explained } from './explanation';
 import { normalizeIntakeText } from './normalize-text';
 import { assertUniqueIds, invalidRule, requireFiniteNumber, requireNonEmptyString, requireOneOf } from './rule-validation';
 
@@ -26,14 +27,13 @@ export interface UrgencyRuleMatch {
   matched: string;
 }
 
-export interface UrgencySuggestion {
+export interface UrgencySuggestion extends Explained {
   urgency: CaseUrgency;
   rule: { id: string; matched: string } | null;
   /** 0..1: a keyword hit is good evidence; "nothing matched" is weak evidence for general. */
   confidence: number;
   /** Every rule that fired, winner first, so the operator sees what else the text touched. */
   matches: UrgencyRuleMatch[];
-  explanation: string;
 }
 
 /**
@@ -62,6 +62,38 @@ export const DEFAULT_URGENCY_RULES: readonly UrgencyRule[] = [
   { id: 'telecom', pattern: '断网|网络中断|通信中断|没有信号', urgency: 'utilities', priority: 20, note: 'Telecom outage.' },
   { id: 'long-standing', pattern: '历史遗留|多年未解决|反复投诉|多次反映|一直没解决', urgency: 'complex', priority: 10, note: 'Long-standing problems: the centre may grant the complex-case clock.' },
 ];
+
+/** Chinese names of the urgencies, as the console shows them. */
+const URGENCY_ZH: Record<CaseUrgency, string> = { emergency: '紧急', utilities: '水电气热', complex: '疑难复杂', general: '一般' };
+
+/**
+ * The default rules' notes in Chinese. Used only while a rule still carries its default note; a
+ * note an administrator wrote is quoted as written, in whatever language it was written.
+ */
+const DEFAULT_NOTES_ZH: Record<string, string> = {
+  'gas-leak': '燃气泄漏有爆炸和中毒风险，燃气公司须立即赶到',
+  fire: '起火或冒烟，同时提醒来电人拨打119',
+  'electric-shock': '带电电线或触电',
+  'lift-entrapment': '有人被困电梯',
+  collapse: '地面、道路或建筑塌陷',
+  manhole: '井盖缺失，行人和车辆有坠落风险',
+  'burst-pipe': '水管爆裂期间会淹没住户和道路',
+  'falling-objects': '物体正在或已经坠落在公共通道上',
+  'gas-supply': '燃气供应中断（未提及泄漏）',
+  heating: '供暖季投诉（室温不达标）',
+  'water-supply': '停水或严重漏水',
+  'power-supply': '停电',
+  'flooding-weather': '极端天气及其后果',
+  telecom: '通信中断',
+  'long-standing': '长期未解决的问题，中心可给予疑难复杂件时限',
+};
+
+function noteZh(rule: UrgencyRule): string | undefined {
+  if (rule.note === undefined || rule.note.trim() === '') return undefined;
+  const byDefault = DEFAULT_URGENCY_RULES.find((d) => d.id === rule.id);
+  const zh = DEFAULT_NOTES_ZH[rule.id];
+  return byDefault !== undefined && byDefault.note === rule.note && zh !== undefined ? zh : rule.note;
+}
 
 interface CompiledRule {
   rule: UrgencyRule;
@@ -99,20 +131,33 @@ export function suggestUrgency(text: string, rules: readonly UrgencyRule[] = DEF
       rule: null,
       confidence: CONFIDENCE.none,
       matches: [],
-      explanation: 'No urgency rule matched the text, so the default (general) is suggested; read the request for risks the rules do not name.',
+      ...explained(
+        bi(
+          'No urgency rule matched the text, so the default (general) is suggested; read the request for risks the rules do not name.',
+          '没有命中任何紧急程度规则，因此建议默认的“一般”；请通读诉求，留意规则没有列出的风险。',
+        ),
+      ),
     };
   }
   const others = matches.slice(1);
+  const note = noteZh(win.c.rule);
   return {
     urgency: win.urgency,
     rule: { id: win.id, matched: win.matched },
     confidence: win.isAllWords ? CONFIDENCE.allWords : CONFIDENCE.keyword,
     matches: listed,
-    explanation:
-      `Rule '${win.id}' matched '${win.matched}', so ${win.urgency} is suggested` +
-      (win.c.rule.note ? ` (${win.c.rule.note})` : '') +
-      '.' +
-      (others.length > 0 ? ` Also matched: ${others.map((m) => `'${m.id}' (${m.urgency}, '${m.matched}')`).join(', ')}; the most severe wins.` : ''),
+    ...explained(
+      bi(
+        `Rule '${win.id}' matched '${win.matched}', so ${win.urgency} is suggested` +
+          (win.c.rule.note ? ` (${win.c.rule.note})` : '') +
+          '.' +
+          (others.length > 0 ? ` Also matched: ${others.map((m) => `'${m.id}' (${m.urgency}, '${m.matched}')`).join(', ')}; the most severe wins.` : ''),
+        `关键词「${win.matched}」命中规则 ${win.id}` +
+          (note === undefined ? '' : `（${note}）`) +
+          `，建议为${URGENCY_ZH[win.urgency]}。` +
+          (others.length > 0 ? `另命中：${others.map((m) => `${m.id}（${URGENCY_ZH[m.urgency]}，「${m.matched}」）`).join('、')}；以最严重者为准。` : ''),
+      ),
+    ),
   };
 }
 

@@ -5,8 +5,14 @@
 // (services/intake.service.ts), so a call costs a few milliseconds.
 import {
   type Actor,
+  bi,
+  type BilingualText,
   type CaseKind,
   type CaseUrgency,
+  explained,
+  type Explained,
+  explanationOf,
+  joinBi,
   type LeadSuggestion,
   locateByCoordinates,
   type LocationResolution,
@@ -35,16 +41,15 @@ export interface SuggestionDraft {
 
 type PlaceRef = { code: string; name: string } | null;
 
-export interface CategorySuggestion {
+export interface CategorySuggestion extends Explained {
   available: boolean;
   labels: Array<{ label: string; probability: number; categoryCode: string | null; categoryName: string | null }>;
   drivers: Array<{ term: string; weight: number; label: string }>;
   mappedCategoryCodes: string[];
   model: { id: number; createdAt: string; accuracy: number | null; macroF1: number | null } | null;
-  explanation: string;
 }
 
-export interface LocationSuggestion {
+export interface LocationSuggestion extends Explained {
   source: 'coordinates' | 'address' | 'text' | 'none';
   level: string;
   district: PlaceRef;
@@ -53,17 +58,15 @@ export interface LocationSuggestion {
   confidence: number;
   matched: LocationResolution['matched'];
   alternatives: LocationResolution['alternatives'];
-  explanation: string;
 }
 
-export interface LeadUnitSuggestion {
+export interface LeadUnitSuggestion extends Explained {
   categoryCode: string | null;
   lead: PlaceRef;
   coHandlers: Array<{ code: string; name: string }>;
   rule: LeadSuggestion['rule'];
   basis: string;
   confidence: number;
-  explanation: string;
 }
 
 export interface IntakeSuggestions {
@@ -73,8 +76,10 @@ export interface IntakeSuggestions {
   leadUnit: LeadUnitSuggestion;
   duplicates: DuplicateRow[];
   duplicatesExplanation: string;
+  duplicatesExplanationZh: string;
   knowledge: KnowledgeHit[];
   knowledgeExplanation: string;
+  knowledgeExplanationZh: string;
 }
 
 /** Milliseconds per stage, filled when the caller passes an object (the benchmark does). */
@@ -120,18 +125,19 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
   const leadUnit = suggestLead(ref, draft, category, location, communityCode === null || dutyList === null ? undefined : { [communityCode]: dutyList });
   lap('leadUnit');
 
+  const dup = duplicatesExplanation(location, duplicates, ref);
+  const kb = knowledgeExplanation(knowledge, draft);
   return {
     category,
     urgency,
     location,
     leadUnit,
     duplicates,
-    duplicatesExplanation: duplicatesExplanation(location, duplicates, ref),
+    duplicatesExplanation: dup.en,
+    duplicatesExplanationZh: dup.zh,
     knowledge,
-    knowledgeExplanation:
-      knowledge.length === 0
-        ? 'No knowledge-base article valid today shares a word with the request.'
-        : `Articles valid today ranked by the words they share with the request (rarer words count more, title words double)${draft.kind === 'consultation' ? '; for a consultation, answer directly (直接答复) when one fits' : ''}.`,
+    knowledgeExplanation: kb.en,
+    knowledgeExplanationZh: kb.zh,
   };
 }
 
@@ -143,7 +149,12 @@ function suggestCategory(loaded: LoadedModel | null, ref: IntakeReference, draft
       drivers: [],
       mappedCategoryCodes: [],
       model: null,
-      explanation: 'No category model is active: import one with `jiesu model import` or train one with `jiesu model train-from-cases`.',
+      ...explained(
+        bi(
+          'No category model is active: import one with `jiesu model import` or train one with `jiesu model train-from-cases`.',
+          '当前没有启用的类别模型：请用 `jiesu model import` 导入，或用 `jiesu model train-from-cases` 从历史工单训练。',
+        ),
+      ),
     };
   }
   const p = predict(loaded.model, { subject: draft.subject, detail: draft.detail }, { top: 3, drivers: 5 });
@@ -154,18 +165,25 @@ function suggestCategory(loaded: LoadedModel | null, ref: IntakeReference, draft
   const metrics = loaded.model.metrics;
   const top = labels[0];
   const words = p.drivers.map((d) => `'${d.term}'`).join(', ');
+  const wordsZh = p.drivers.map((d) => `「${d.term}」`).join('、');
   const figures = metrics ? ` (held-out accuracy ${metrics.accuracy.toFixed(3)}, macro-F1 ${metrics.macroF1.toFixed(3)})` : '';
+  const figuresZh = metrics ? `（留出集准确率 ${metrics.accuracy.toFixed(3)}，宏平均 F1 ${metrics.macroF1.toFixed(3)}）` : '';
   const unmapped = top !== undefined && top.categoryCode === null ? ` The label '${top.label}' has no level-1 category of that name in the taxonomy, so no code is suggested.` : '';
+  const unmappedZh = top !== undefined && top.categoryCode === null ? `分类体系中没有名为「${top.label}」的一级类别，因此不建议类别代码。` : '';
   return {
     available: true,
     labels,
     drivers: p.drivers,
     mappedCategoryCodes: labels.flatMap((l) => (l.categoryCode === null ? [] : [l.categoryCode])),
     model: { id: loaded.id, createdAt: loaded.createdAt.toISOString(), accuracy: metrics?.accuracy ?? null, macroF1: metrics?.macroF1 ?? null },
-    explanation:
+    ...explained(
       top === undefined
-        ? 'The model returned no label.'
-        : `Model #${loaded.id}${figures} suggests '${top.label}' with probability ${top.probability.toFixed(2)}${words ? `, mostly because of ${words}` : ''}. The model predicts level-1 categories only; choose the level-2 and level-3 category below it.${unmapped}`,
+        ? bi('The model returned no label.', '模型没有给出任何标签。')
+        : bi(
+            `Model #${loaded.id}${figures} suggests '${top.label}' with probability ${top.probability.toFixed(2)}${words ? `, mostly because of ${words}` : ''}. The model predicts level-1 categories only; choose the level-2 and level-3 category below it.${unmapped}`,
+            `模型 #${loaded.id}${figuresZh || ' '}建议「${top.label}」，概率 ${top.probability.toFixed(2)}${wordsZh ? `，主要依据 ${wordsZh}` : ''}。模型只预测一级类别；请在其下选择二级和三级类别。${unmappedZh}`,
+          ),
+    ),
   };
 }
 
@@ -187,14 +205,19 @@ function suggestLocation(ref: IntakeReference, draft: SuggestionDraft): Location
     confidence: r.confidence,
     matched: r.matched,
     alternatives: r.alternatives,
-    explanation: hasAddress ? r.explanation : `No address was given; read from the subject and detail. ${r.explanation}`,
+    ...explained(joinBi([hasAddress ? null : bi('No address was given; read from the subject and detail.', '没有填写地址；从标题和内容中识别。'), explanationOf(r)])),
   };
   if (draft.coordinates === undefined) return fromText;
   if (ref.boundaries === null) {
-    return { ...fromText, explanation: `${fromText.explanation} Coordinates were given, but no boundaries are loaded, so they were not used.` };
+    return {
+      ...fromText,
+      ...explained(
+        joinBi([explanationOf(fromText), bi('Coordinates were given, but no boundaries are loaded, so they were not used.', '提供了坐标，但尚未加载边界数据，因此没有使用坐标。')]),
+      ),
+    };
   }
   const c = locateByCoordinates(draft.coordinates, ref.boundaries);
-  if (c.unitCode === null) return { ...fromText, explanation: `${fromText.explanation} ${c.explanation}` };
+  if (c.unitCode === null) return { ...fromText, ...explained(joinBi([explanationOf(fromText), explanationOf(c)])) };
   const agrees = (c.streetCode ?? c.districtCode) === (r.streetCode ?? r.districtCode);
   return {
     source: 'coordinates',
@@ -206,7 +229,16 @@ function suggestLocation(ref: IntakeReference, draft: SuggestionDraft): Location
     confidence: 0.95,
     matched: r.matched,
     alternatives: r.level === 'none' || agrees ? r.alternatives : [{ ...codesOf(r), level: r.level, score: 0, label: 'reading of the address text' }, ...r.alternatives],
-    explanation: `${c.explanation}${r.level === 'none' ? '' : agrees ? ' The address text agrees.' : ` The address text reads differently (${r.explanation}) — check with the resident.`}`,
+    ...explained(
+      joinBi([
+        explanationOf(c),
+        r.level === 'none'
+          ? null
+          : agrees
+            ? bi('The address text agrees.', '地址文本与之一致。')
+            : bi(`The address text reads differently (${r.explanation}) — check with the resident.`, `地址文本的解读不同（${r.explanationZh}）——请与诉求人核实。`),
+      ]),
+    ),
   };
 }
 
@@ -235,7 +267,12 @@ function suggestLead(
       rule: null,
       basis: 'manual',
       confidence: 0,
-      explanation: 'No category is known yet (none given and none suggested), so no routing rule can be chosen; pick the category first.',
+      ...explained(
+        bi(
+          'No category is known yet (none given and none suggested), so no routing rule can be chosen; pick the category first.',
+          '尚无类别（既未填写也没有建议），无法选择派单规则；请先选择类别。',
+        ),
+      ),
     };
   }
   const s = suggestLeadUnit({
@@ -245,7 +282,10 @@ function suggestLead(
     units: ref.lookup,
     ...(dutyLists ? { dutyLists } : {}),
   });
-  const basisOfCategory = given !== undefined ? `Category ${categoryCode} as given.` : `Category ${categoryCode} as suggested by the model (level 1 only).`;
+  const basisOfCategory =
+    given !== undefined
+      ? bi(`Category ${categoryCode} as given.`, `类别 ${categoryCode}（已填写）。`)
+      : bi(`Category ${categoryCode} as suggested by the model (level 1 only).`, `类别 ${categoryCode}（模型建议，仅一级）。`);
   return {
     categoryCode,
     lead: place(ref, s.leadUnitCode),
@@ -253,14 +293,34 @@ function suggestLead(
     rule: s.rule,
     basis: s.basis,
     confidence: s.confidence,
-    explanation: `${basisOfCategory} ${s.explanation}`,
+    ...explained(joinBi([basisOfCategory, explanationOf(s)])),
   };
 }
 
-function duplicatesExplanation(location: LocationSuggestion, found: readonly DuplicateRow[], ref: IntakeReference): string {
+function duplicatesExplanation(location: LocationSuggestion, found: readonly DuplicateRow[], ref: IntakeReference): BilingualText {
   const { windowDays, minSimilarity } = ref.duplicates;
-  if (location.street === null) return 'The street is not known, so duplicates (open cases in the same street) were not searched; resolve the address first.';
+  if (location.street === null) {
+    return bi(
+      'The street is not known, so duplicates (open cases in the same street) were not searched; resolve the address first.',
+      '街道未知，因此没有查找重复件（同一街道的在办工单）；请先解析地址。',
+    );
+  }
   const scope = `open cases in ${location.street.name} received in the last ${windowDays} days`;
-  if (found.length === 0) return `No ${scope} share enough words with this request (Jaccard similarity ≥ ${minSimilarity}).`;
-  return `${found.length} of the ${scope} look alike: ranked by the share of words they have in common with this request (Jaccard similarity of jieba tokens); the shared words are listed.`;
+  const scopeZh = `${location.street.name}近 ${windowDays} 天受理的在办工单`;
+  if (found.length === 0) {
+    return bi(`No ${scope} share enough words with this request (Jaccard similarity ≥ ${minSimilarity}).`, `${scopeZh}中没有与本诉求用词足够相近的（Jaccard 相似度 ≥ ${minSimilarity}）。`);
+  }
+  return bi(
+    `${found.length} of the ${scope} look alike: ranked by the share of words they have in common with this request (Jaccard similarity of jieba tokens); the shared words are listed.`,
+    `${scopeZh}中有 ${found.length} 件相似：按与本诉求共有词语的比例排序（jieba 分词的 Jaccard 相似度），并列出共有词语。`,
+  );
+}
+
+function knowledgeExplanation(knowledge: readonly KnowledgeHit[], draft: SuggestionDraft): BilingualText {
+  if (knowledge.length === 0) return bi('No knowledge-base article valid today shares a word with the request.', '今日有效的知识库文章中，没有与诉求共有词语的。');
+  const consultation = draft.kind === 'consultation';
+  return bi(
+    `Articles valid today ranked by the words they share with the request (rarer words count more, title words double)${consultation ? '; for a consultation, answer directly (直接答复) when one fits' : ''}.`,
+    `今日有效的文章按与诉求共有的词语排序（越少见的词权重越高，标题中的词加倍）${consultation ? '；咨询类诉求如有合适的答案，可直接答复' : ''}。`,
+  );
 }
