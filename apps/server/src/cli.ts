@@ -7,6 +7,8 @@ import { ConfigError, loadConfig } from './config';
 import { buildApp } from './http/app';
 import { startClockSweeper } from './jobs/clock-sweeper';
 import { startNotificationDispatcher } from './jobs/notification-dispatcher';
+import { startScoreFinalizer } from './jobs/score-finalizer';
+import { markScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './services/notification-sender';
 import { sweepClocks } from './use-cases/cases/sweep-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
@@ -53,6 +55,7 @@ program
     }
     const sweeper = config.sweepIntervalSeconds > 0 ? startClockSweeper(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
     const dispatcher = config.sweepIntervalSeconds > 0 ? startNotificationDispatcher(rt.ctx, new LogNotificationSender(app.log), app.log, 5_000) : null;
+    const finalizer = config.sweepIntervalSeconds > 0 ? startScoreFinalizer(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -60,6 +63,7 @@ program
       app.log.info({ signal }, 'shutting down: finishing requests in flight');
       await sweeper?.stop();
       await dispatcher?.stop();
+      await finalizer?.stop();
       await app.close();
       await rt.close();
       process.exit(0);
@@ -243,9 +247,24 @@ scores
   .option('--reason <text>', 'why a new version is published')
   .action((opts: { period: string; reason?: string }) =>
     withRuntime(async (rt) => {
-      const actor = { ...(await systemActor(rt.ctx)), roles: ['evaluator' as const] };
+      const actor = await systemActor(rt.ctx, ['evaluator']);
       const meta = await publishRankings(rt.ctx, { actor, periodKey: opts.period, reason: opts.reason ?? null });
       console.log(`published ${meta.periodKey} version ${meta.version}${meta.reason ? ` (${meta.reason})` : ''}`);
+    }),
+  );
+
+scores
+  .command('finalize')
+  .description('mark the visited cases of published periods as scored (已考核); `serve` does this on its own')
+  .action(() =>
+    withRuntime(async (rt) => {
+      let total = 0;
+      for (;;) {
+        const r = await markScoredCases(rt.ctx);
+        total += r.scored;
+        if (r.scored + r.skipped === 0) break;
+      }
+      console.log(`cases marked scored: ${total}`);
     }),
   );
 

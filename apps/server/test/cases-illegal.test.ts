@@ -4,6 +4,7 @@
 import { CASE_STATUSES, type CaseAction, type CaseStatus, canTakeAction, refusalCode } from '@jiesu/core';
 import { HTTP_CASE_ACTIONS } from '@jiesu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markScoredCases } from '../src/use-cases/scoring/mark-scored-cases';
 import { historyCount, intakeBody, uploadPhoto } from './case-helpers';
 import { type Client, type TestEnv, startTestEnv } from './harness';
 
@@ -51,8 +52,12 @@ async function newCase(overrides: Record<string, unknown> = {}): Promise<string>
   return (await operator.post('/api/cases', intakeBody(overrides))).json().id;
 }
 
+// A fixed clock: the scored case needs its evaluation period (2026-12: Nov 19 – Dec 18) published,
+// which is allowed only once the period has ended.
+let clock = new Date('2026-11-25T10:00:00+08:00');
+
 beforeAll(async () => {
-  env = await startTestEnv();
+  env = await startTestEnv({ now: () => clock, config: { sessionTtlHours: 24 * 90 } });
   operator = await env.as('operator');
   dispatcher = await env.as('dispatcher');
   wangjing = await env.as('wangjing.handler');
@@ -105,6 +110,23 @@ beforeAll(async () => {
   await step(dispatcher, closed, 'close');
   caseIn.set('closed', closed);
 
+
+  const scored = await newCase();
+  await step(dispatcher, scored, 'dispatch', { lead: '110105026' });
+  await step(wangjing, scored, 'sign');
+  await step(wangjing, scored, 'contact');
+  await step(wangjing, scored, 'submit-feedback', { summary: '已处理', isSolved: true });
+  await step(dispatcher, scored, 'close');
+  const scoredVisit = await visitor.post(`/api/visits/${scored}/attempts`, { result: 'reached', isContacted: true, isSolved: true, satisfaction: 'satisfied' });
+  if (scoredVisit.statusCode !== 200) throw new Error(`visit: ${scoredVisit.statusCode} ${scoredVisit.body}`);
+  clock = new Date('2026-12-20T10:00:00+08:00');
+  const published = await (await env.as('evaluator')).post('/api/scoring/periods/2026-12/publications', {});
+  if (published.statusCode !== 201) throw new Error(`publish: ${published.statusCode} ${published.body}`);
+  const marked = await markScoredCases(env.rt.ctx);
+  if (marked.scored < 1) throw new Error(`no case was marked scored: ${JSON.stringify(marked)}`);
+  caseIn.set('scored', scored);
+
+  // After the publication: this case's period (2027-01) is not published, so it stays visited.
   const visited = await newCase();
   await step(dispatcher, visited, 'dispatch', { lead: '110105026' });
   await step(wangjing, visited, 'sign');
@@ -122,8 +144,16 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 describe('illegal transitions over HTTP', () => {
-  it('reaches every status except scored (which only the scoring run sets)', () => {
-    expect([...caseIn.keys()].sort()).toEqual(CASE_STATUSES.filter((s) => s !== 'scored').sort());
+  it('reaches every status (scored: once its period is published)', () => {
+    expect([...caseIn.keys()].sort()).toEqual([...CASE_STATUSES].sort());
+  });
+
+  it('marks the visited cases of a published period scored, once, through the decider', async () => {
+    const id = caseIn.get('scored') as string;
+    const timeline = (await dispatcher.get(`/api/cases/${id}/timeline`)).json();
+    expect(timeline.events.at(-1)).toMatchObject({ action: 'score', fromStatus: 'visited', toStatus: 'scored', actor: { username: 'system' } });
+    expect(timeline.events.at(-1).data.periodKey).toBe('2026-12');
+    expect(await markScoredCases(env.rt.ctx)).toEqual({ scored: 0, skipped: 0 });
   });
 
   it('refuses every action not allowed in each status, with its code, writing nothing', async () => {

@@ -126,6 +126,20 @@ export class ScoreFactRepository {
       .execute();
   }
 
+  /** Cases still `visited` whose period has been published: the ones to mark scored (已考核). */
+  async visitedInPublishedPeriods(limit: number, trx: Db = this.db): Promise<Array<{ caseId: string; periodKey: string }>> {
+    const rows = await trx
+      .selectFrom('score_facts')
+      .innerJoin('cases', 'cases.id', 'score_facts.case_id')
+      .select(['score_facts.case_id', 'score_facts.period_key'])
+      .where('cases.status', '=', 'visited')
+      .where((eb) => eb.exists(eb.selectFrom('score_publications').select('score_publications.id').whereRef('score_publications.period_key', '=', 'score_facts.period_key')))
+      .orderBy('score_facts.visited_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ caseId: r.case_id, periodKey: r.period_key }));
+  }
+
   async findByCase(caseId: string, trx: Db = this.db): Promise<ScoreFact | null> {
     const row = await trx.selectFrom('score_facts').selectAll().where('case_id', '=', caseId).executeTakeFirst();
     return row ? toFact(row) : null;

@@ -76,8 +76,8 @@ export async function locationPath(
   return deepest;
 }
 
-/** The actor clock sweeps run as: the centre's supervisor role, named "system". */
-export async function systemActor(ctx: AppContext): Promise<Actor> {
+/** The actor the server's own jobs run as, at the centre: supervisor for clock sweeps, evaluator for scoring. */
+export async function systemActor(ctx: AppContext, roles: Actor['roles'] = ['supervisor']): Promise<Actor> {
   const centre = (await ctx.repos.units.list({ scopePath: '/', class: 'centre', limit: 1, offset: 0 })).items[0];
   if (!centre) throw new Error('no centre unit: seed the organisation first');
   return {
@@ -87,6 +87,6 @@ export async function systemActor(ctx: AppContext): Promise<Actor> {
     unitCode: centre.code,
     unitPath: centre.path,
     unitClass: 'centre',
-    roles: ['supervisor'],
+    roles,
   };
 }
