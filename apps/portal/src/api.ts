@@ -1,5 +1,8 @@
 // The portal's typed client for /api/public (same origin). Errors carry the server's message,
 // which is written for residents (zh-CN first).
+import type { PublicRankingRowSchema, PublicRankingsSchema } from '@jiesu/contracts';
+import type { Static } from 'typebox';
+
 export interface PublicService {
   serviceCode: string;
   name: string;
@@ -45,27 +48,11 @@ export interface TrackingProof {
   trackingToken?: string;
 }
 
-export interface RankingRow {
-  rank: number | null;
-  unitCode: string;
-  unitName: string;
-  composite: number | null;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-  sampleSize: number;
-  wilsonRank: number | null;
-  isTop: boolean;
-  isBottom: boolean;
-}
+/** The API's shapes as JSON (dates become ISO strings). */
+type Jsonified<T> = T extends Date ? string : T extends readonly (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
-export interface PublicRankings {
-  periodKey: string | null;
-  periods: string[];
-  version: number | null;
-  publishedAt: string | null;
-  classes: Array<{ unitClass: string; rankedCount: number; top: RankingRow[]; bottom: RankingRow[] }>;
-}
+export type RankingRow = Jsonified<Static<typeof PublicRankingRowSchema>>;
+export type PublicRankings = Jsonified<Static<typeof PublicRankingsSchema>>;
 
 export class ApiError extends Error {
   constructor(

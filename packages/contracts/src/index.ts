@@ -6,3 +6,4 @@ export * from './cases';
 export * from './scoring';
 export * from './intake';
 export * from './settings';
+export * from './public';

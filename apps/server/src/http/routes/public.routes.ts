@@ -2,7 +2,7 @@
 // rate, and the published rankings. Every route is rate-limited per client IP with the public
 // limit; tracking needs the case number with the phone's last 4 digits, or the tracking code.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, StringEnum } from '@jiesu/contracts';
+import { ErrorBody, PublicRankingsSchema, StringEnum } from '@jiesu/contracts';
 import { DomainError } from '@jiesu/core';
 import { Type } from 'typebox';
 import { getPublishedRankings } from '../../use-cases/public/get-published-rankings';
@@ -91,7 +91,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/rankings',
-    { config, schema: { tags, security: [], summary: 'The published monthly rankings (streets/townships, districts)', querystring: Type.Object({ period: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })) }), response: errors } },
+    { config, schema: { tags, security: [], summary: 'The published monthly rankings (streets/townships, districts)', querystring: Type.Object({ period: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })) }), response: { ...errors, 200: PublicRankingsSchema } } },
     async (request) => getPublishedRankings(app.ctx, request.query.period ? { periodKey: request.query.period } : {}),
   );
 };

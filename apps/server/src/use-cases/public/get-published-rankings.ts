@@ -1,31 +1,14 @@
 // 排名公布: the monthly rankings as published (immutable snapshots written by the scoring area),
 // streets/townships and districts, top and bottom of each — never computed live for the public.
+import type { PublicRankingRowSchema, PublicRankingsSchema } from '@jiesu/contracts';
+import type { Static } from 'typebox';
 import type { AppContext } from '../../context';
 import type { PeriodRankings, RankingRow } from '../scoring/compute-rankings';
 
 export const PUBLIC_RANKED_CLASSES = ['street', 'district'] as const;
 
-export interface PublicRankingRow {
-  rank: number | null;
-  unitCode: string;
-  unitName: string;
-  composite: number | null;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-  sampleSize: number;
-  wilsonRank: number | null;
-  isTop: boolean;
-  isBottom: boolean;
-}
-
-export interface PublicRankings {
-  periodKey: string | null;
-  periods: string[];
-  version: number | null;
-  publishedAt: Date | string | null;
-  classes: Array<{ unitClass: string; rankedCount: number; top: PublicRankingRow[]; bottom: PublicRankingRow[] }>;
-}
+export type PublicRankingRow = Static<typeof PublicRankingRowSchema>;
+export type PublicRankings = Static<typeof PublicRankingsSchema>;
 
 function row(r: RankingRow): PublicRankingRow {
   return {
