@@ -4,82 +4,38 @@
 // a scoring weight version; the evaluator publishes last period's rankings, then again with a
 // reason as version 2; the appeals, suggestion-rule and knowledge screens render.
 // Screenshots: see screenshots.ts (docs/screenshots/console-admin-*.png with JIESU_UPDATE_SCREENSHOTS=1).
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { evaluationPeriodKeyOf, shiftPeriodKey } from '@jiesu/core';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/app-context';
-import { loadConfig } from '../../src/config';
-import { buildApp } from '../../src/http/app';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../src/seed/seed-demo';
+import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { seedDemoKnowledge } from '../../src/seed/seed-knowledge';
-import { seedReference } from '../../src/seed/seed-reference';
-import type { Client, TestEnv } from '../harness';
 import { caseFactory } from '../scoring-helpers';
+import { type TestEnv, startTestEnv } from '../harness';
+import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SHOTS = screenshotDir();
-const CHROMIUM = process.env.JIESU_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 
-let rt: Runtime;
-let app: FastifyInstance;
+let env: TestEnv;
 let browser: Browser;
 let base = '';
 /** A case the street led, closed, that it appeals from the case page. */
 let closed = { id: '', caseNumber: '' };
 
 beforeAll(async () => {
-  if (!hasChromium && !process.env.CI) return;
-  execFileSync(process.execPath, [`${ROOT}scripts/ensure-built.mjs`, 'console'], { cwd: ROOT, stdio: 'inherit' });
-  rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: null }), { inMemory: true });
-  await seedReference(rt.ctx);
-  await seedDemoUsers(rt.ctx);
-  app = await buildApp({ ctx: rt.ctx, consoleDir: `${ROOT}apps/console/dist` });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  await seedDemoKnowledge(rt.ctx);
-  closed = await (await caseFactory(envOf(app, rt))).closedCase('110105026');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  if (!runsBrowser) return;
+  ensureBuilt('console');
+  env = await startTestEnv();
+  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  await seedDemoKnowledge(env.rt.ctx);
+  closed = await (await caseFactory(env)).closedCase('110105026');
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await rt?.close();
+  await env?.close();
 });
-
-/** The scoring helpers' view of this server (they drive the use cases and upload over inject). */
-function envOf(server: FastifyInstance, runtime: Runtime): TestEnv {
-  return {
-    app: server,
-    rt: runtime,
-    kind: 'pglite',
-    close: async () => undefined,
-    async as(username: string): Promise<Client> {
-      const res = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      const token = (res.json() as { token: string }).token;
-      const request: Client['request'] = (o) => server.inject({ ...o, headers: { authorization: `Bearer ${token}`, ...(o.headers ?? {}) } });
-      return {
-        token,
-        request,
-        get: (url) => request({ method: 'GET', url }),
-        post: (url, payload) => request({ method: 'POST', url, ...(payload !== undefined ? { payload: payload as object } : {}) }),
-        patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as object }),
-        put: (url, payload) => request({ method: 'PUT', url, payload: payload as object }),
-        delete: (url) => request({ method: 'DELETE', url }),
-      };
-    },
-  };
-}
 
 async function logIn(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -104,7 +60,7 @@ async function api<T>(path: string, username: string): Promise<T> {
 type ClockRule = { amount: number; unit: string };
 type PolicyView = { policy: { clocks: { byUrgency: Record<string, Record<string, ClockRule>> } }; updatedBy: string | null };
 
-describe.skipIf(!hasChromium && !process.env.CI)('console administration (headless Chromium)', () => {
+describe.runIf(runsBrowser)('console administration (headless Chromium)', () => {
   it('the administrator changes the general dispatch clock and adds a weight version', async () => {
     const before = await api<PolicyView>('/api/settings/case-policy', 'admin');
     const general = before.policy.clocks.byUrgency.general!;

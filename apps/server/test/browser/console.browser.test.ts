@@ -3,51 +3,32 @@
 // signs, contacts the requester and gives feedback with a photo; the dispatcher closes it; the
 // visitor records the return visit; the evaluator sees the street appear in the month's ranking.
 // Screenshots: see screenshots.ts (docs/screenshots/console-*.png with JIESU_UPDATE_SCREENSHOTS=1).
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/app-context';
-import { loadConfig } from '../../src/config';
-import { buildApp } from '../../src/http/app';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../src/seed/seed-demo';
-import { seedReference } from '../../src/seed/seed-reference';
+import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { PNG } from '../case-helpers';
+import { type TestEnv, startTestEnv } from '../harness';
+import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SHOTS = screenshotDir();
-const CHROMIUM = process.env.JIESU_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 
-let rt: Runtime;
-let app: FastifyInstance;
+let env: TestEnv;
 let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
-  if (!hasChromium && !process.env.CI) return;
+  if (!runsBrowser) return;
   // The console's production build is what the server serves; build it once if it is missing.
-  execFileSync(process.execPath, [`${ROOT}scripts/ensure-built.mjs`, 'console'], { cwd: ROOT, stdio: 'inherit' });
-  rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: null }), { inMemory: true });
-  await seedReference(rt.ctx);
-  await seedDemoUsers(rt.ctx);
-  app = await buildApp({ ctx: rt.ctx, consoleDir: `${ROOT}apps/console/dist` });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ensureBuilt('console');
+  env = await startTestEnv();
+  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
-  await rt?.close();
+  await env?.close();
 });
 
 async function logIn(username: string): Promise<Page> {
@@ -77,9 +58,7 @@ async function api<T>(path: string, username: string): Promise<T> {
   return (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
 }
 
-// Skipped only on a developer machine without Debian's chromium; in CI (CI=true, which installs
-// it) a missing browser fails the run instead of hiding the journey.
-describe.skipIf(!hasChromium && !process.env.CI)('console journey (headless Chromium)', () => {
+describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
   let caseNumber = '';
 
   it('serves the console at / with SPA fallback, and keeps API 404s as JSON', async () => {

@@ -4,22 +4,16 @@
 // free port over an in-memory database (as the harness builds it); the portal is built first if
 // apps/portal/dist is missing. Screenshots: see screenshots.ts (docs/screenshots/portal-*.png with
 // JIESU_UPDATE_SCREENSHOTS=1).
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from '../case-helpers';
 import { type TestEnv, startTestEnv } from '../harness';
 import { closeCase } from '../open311-helpers';
+import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = screenshotDir();
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`${CHROMIUM} is missing: the portal browser journey is skipped.`);
 
 let env: TestEnv;
 let browser: Browser;
@@ -49,17 +43,12 @@ async function publishSampleRankings() {
 }
 
 beforeAll(async () => {
-  if (!hasChromium && !process.env.CI) return;
-  if (!existsSync(join(ROOT, 'apps', 'portal', 'dist', 'index.html'))) {
-    execFileSync('node', [join(ROOT, 'scripts', 'ensure-built.mjs'), 'portal'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  if (!runsBrowser) return;
+  ensureBuilt('portal');
   env = await startTestEnv({ config: { publicRateLimit: 100_000 } });
   const address = await env.app.listen({ port: 0, host: '127.0.0.1' });
   base = `${address}/portal/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -78,9 +67,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-// Skipped only on a developer machine without Debian's chromium; in CI (CI=true, which installs
-// it) a missing browser fails the run instead of hiding the journey.
-describe.skipIf(!hasChromium && !process.env.CI)('public portal on a phone', () => {
+describe.runIf(runsBrowser)('public portal on a phone', () => {
   let caseNumber = '';
 
   it('submits a request with a photo and location and shows the case number', async () => {
