@@ -75,7 +75,7 @@ async function main() {
   }
   let t0 = performance.now();
   const model = trainCategoryModel(training);
-  const admin: Actor = { ...(await systemActor(ctx)), roles: ['administrator'] };
+  const admin: Actor = await systemActor(ctx, ['administrator']);
   await importCategoryModel(ctx, { actor: admin, artifact: serializeModel(model), source: 'benchmark' });
   log(`model: trained on ${training.length} messages in ${ms((performance.now() - t0) / 1000)} s`);
 

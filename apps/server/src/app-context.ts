@@ -36,7 +36,7 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     unitDirectory: new UnitDirectory(repos.units),
     caseNumbers: new CaseNumberAllocator(repos.cases),
     sessions: new SessionCache(),
-    casePolicy: new CasePolicyService(database.db, config.timeZone),
+    casePolicy: new CasePolicyService(repos.casePolicy, config.timeZone),
     now: opts.now ?? (() => new Date()),
   };
   return { ctx, database, migrationsApplied, close: () => database.close() };

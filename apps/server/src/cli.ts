@@ -8,7 +8,7 @@ import { buildApp } from './http/app';
 import { startClockSweeper } from './jobs/clock-sweeper';
 import { startNotificationDispatcher } from './jobs/notification-dispatcher';
 import { startScoreFinalizer } from './jobs/score-finalizer';
-import { markScoredCases } from './use-cases/scoring/mark-scored-cases';
+import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './services/notification-sender';
 import { sweepClocks } from './use-cases/cases/sweep-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
@@ -209,7 +209,7 @@ model
   .option('--no-activate', 'store it without making it active')
   .action((opts: { model: string; activate: boolean }) =>
     withRuntime(async (rt) => {
-      const actor = { ...(await systemActor(rt.ctx)), roles: ['administrator' as const] };
+      const actor = await systemActor(rt.ctx, ['administrator']);
       const stored = await importCategoryModel(rt.ctx, { actor, artifact: await readModelFile(opts.model), source: `file ${opts.model}`, activate: opts.activate });
       console.log(JSON.stringify(stored, null, 2));
     }),
@@ -223,7 +223,7 @@ model
   .option('--seed <n>', 'seed of the split and of training', positiveInt, 42)
   .action((opts: { minCases: number; testShare: number; seed: number }) =>
     withRuntime(async (rt) => {
-      const actor = { ...(await systemActor(rt.ctx)), roles: ['administrator' as const] };
+      const actor = await systemActor(rt.ctx, ['administrator']);
       const result = await trainModelFromCases(rt.ctx, { actor, minCases: opts.minCases, testShare: opts.testShare, seed: opts.seed });
       console.log(JSON.stringify(result, null, 2));
     }),
@@ -234,7 +234,7 @@ model
   .description('stored models, newest first')
   .action(() =>
     withRuntime(async (rt) => {
-      const actor = { ...(await systemActor(rt.ctx)), roles: ['administrator' as const] };
+      const actor = await systemActor(rt.ctx, ['administrator']);
       console.log(JSON.stringify((await listCategoryModels(rt.ctx, { actor })).items, null, 2));
     }),
   );
@@ -258,13 +258,7 @@ scores
   .description('mark the visited cases of published periods as scored (已考核); `serve` does this on its own')
   .action(() =>
     withRuntime(async (rt) => {
-      let total = 0;
-      for (;;) {
-        const r = await markScoredCases(rt.ctx);
-        total += r.scored;
-        if (r.scored + r.skipped === 0) break;
-      }
-      console.log(`cases marked scored: ${total}`);
+      console.log(`cases marked scored: ${await markAllScoredCases(rt.ctx)}`);
     }),
   );
 

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { AppealRepository } from './appeal.repository';
+import { AttachmentRepository } from './attachment.repository';
 import { AuditRepository } from './audit.repository';
+import { CasePolicyRepository } from './case-policy.repository';
 import { CaseQueryRepository } from './case-query.repository';
 import { CaseRepository } from './case.repository';
 import { CategoryRepository } from './category.repository';
@@ -26,6 +28,8 @@ export function createRepositories(db: Kysely<Database>) {
     categories: new CategoryRepository(db),
     holidaySchedules: new HolidayScheduleRepository(db),
     audit: new AuditRepository(db),
+    attachments: new AttachmentRepository(db),
+    casePolicy: new CasePolicyRepository(db),
     cases: new CaseRepository(db),
     notifications: new NotificationRepository(db),
     caseQueries: new CaseQueryRepository(db),

@@ -33,8 +33,7 @@ const DEMO_ARTICLES: Array<[string, string, string]> = [
 
 export async function seedDemoKnowledge(ctx: AppContext): Promise<number> {
   if ((await ctx.repos.knowledge.countDemo()) > 0) return 0;
-  const actor = await systemActor(ctx);
-  const admin = { ...actor, roles: ['administrator' as const] };
+  const admin = await systemActor(ctx, ['administrator']);
   const level1 = new Map((await ctx.repos.categories.listAll()).filter((c) => c.level === 1).map((c) => [c.name, c.code]));
   for (const [title, answer, category] of DEMO_ARTICLES) {
     const code = level1.get(category);

@@ -147,11 +147,9 @@ export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Prom
         // Sent to a neighbouring street first; it returns the case with evidence; the centre re-dispatches.
         const wrong = r.pick([...streets.values()].filter((s) => s.parentCode === street.parentCode && s.code !== street.code)) ?? street;
         await step(dispatcher, id, 'dispatch', { lead: wrong.code }, dispatchDelay);
-        const photo = await ctx.db
-          .insertInto('attachments')
-          .values({ id: randomUUID(), kind: 'photo', mime_type: 'image/jpeg', size_bytes: 120_000, name: '辖区图.jpg', sha256: 'simulated', uploaded_by: `sim.${wrong.code}` })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        // Evidence metadata only: a simulation stores no bytes.
+        const photo = { id: randomUUID(), kind: 'photo' as const, mimeType: 'image/jpeg', sizeBytes: 120_000, name: '辖区图.jpg', sha256: 'simulated', uploadedBy: `sim.${wrong.code}` };
+        await ctx.repos.attachments.insert(photo);
         await step(handlerOf(wrong), id, 'return', { reason: '该地址不属于本街道辖区', attachmentIds: [photo.id], suggestedUnitCode: street.code }, r.between(20, 90));
         report.returned++;
         if (r.chance(0.3)) {

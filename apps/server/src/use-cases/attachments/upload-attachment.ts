@@ -42,16 +42,13 @@ export async function uploadAttachment(ctx: AppContext, opts: UploadOptions): Pr
   }
   const [attachment] = validateAttachments([{ id, kind: opts.kind, mimeType: opts.mimeType, sizeBytes: size, name: opts.name }], policy);
   const a = attachment as CaseAttachment;
-  await ctx.db
-    .insertInto('attachments')
-    .values({ id, kind: a.kind, mime_type: a.mimeType, size_bytes: a.sizeBytes, name: a.name ?? null, sha256: hash.digest('hex'), uploaded_by: opts.actor.username })
-    .execute();
+  await ctx.repos.attachments.insert({ ...a, sha256: hash.digest('hex'), uploadedBy: opts.actor.username });
   return a;
 }
 
 export async function downloadAttachment(ctx: AppContext, opts: { actor: Actor; id: string }) {
-  const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', opts.id).executeTakeFirst();
-  const stream = row ? await ctx.attachments.get(opts.id) : null;
-  if (!row || !stream) throw new DomainError('NOT_FOUND', `No file has the id ${opts.id}.`);
-  return { stream, mimeType: row.mime_type, name: row.name, sizeBytes: row.size_bytes };
+  const meta = await ctx.repos.attachments.findById(opts.id);
+  const stream = meta ? await ctx.attachments.get(opts.id) : null;
+  if (!meta || !stream) throw new DomainError('NOT_FOUND', `No file has the id ${opts.id}.`);
+  return { stream, mimeType: meta.mimeType, name: meta.name ?? null, sizeBytes: meta.sizeBytes };
 }

@@ -42,13 +42,12 @@ export async function resolveUnit(ctx: AppContext, code: string, field: string, 
 /** Metadata of uploaded files named by id. */
 export async function resolveAttachments(ctx: AppContext, ids: readonly string[] | undefined, trx?: Kysely<Database>): Promise<CaseAttachment[]> {
   if (!ids || ids.length === 0) return [];
-  const db = trx ?? ctx.db;
-  const rows = await db.selectFrom('attachments').selectAll().where('id', 'in', [...ids]).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const found = await ctx.repos.attachments.findByIds(ids, trx);
+  const byId = new Map(found.map((a) => [a.id, a]));
   return ids.map((id, i) => {
     const r = byId.get(id);
     if (!r) throw new DomainError('NOT_FOUND', `No uploaded file has the id ${id}; upload it first.`, { field: `attachmentIds[${i}]` });
-    return { id: r.id, kind: r.kind as CaseAttachment['kind'], mimeType: r.mime_type, sizeBytes: r.size_bytes, name: r.name };
+    return { id: r.id, kind: r.kind, mimeType: r.mimeType, sizeBytes: r.sizeBytes, name: r.name ?? null };
   });
 }
 

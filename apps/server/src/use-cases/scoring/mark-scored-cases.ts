@@ -23,3 +23,13 @@ export async function markScoredCases(ctx: AppContext, opts: { batchSize?: numbe
   }
   return { scored, skipped };
 }
+
+/** Marks every case due, a batch at a time; returns how many were marked. */
+export async function markAllScoredCases(ctx: AppContext): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const r = await markScoredCases(ctx);
+    total += r.scored;
+    if (r.scored + r.skipped === 0) return total;
+  }
+}

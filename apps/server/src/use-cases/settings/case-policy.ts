@@ -4,7 +4,6 @@ import type { CasePolicyResponse } from '@jiesu/contracts';
 import { type Actor, type CasePolicy, DomainError } from '@jiesu/core';
 import type { Static } from 'typebox';
 import type { AppContext } from '../../context';
-import { encodeJson } from '../../repositories/case-json';
 import { requireRole } from '../require';
 
 type PolicyView = Static<typeof CasePolicyResponse>;
@@ -31,11 +30,7 @@ export async function putCasePolicy(ctx: AppContext, opts: { actor: Actor; polic
   // Read before the transaction: on the embedded database a query outside it would wait for it.
   const before = await ctx.casePolicy.info();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('case_policy')
-      .values({ policy: encodeJson(opts.policy), updated_by: opts.actor.username })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ policy: encodeJson(opts.policy), updated_by: opts.actor.username, updated_at: new Date() }))
-      .execute();
+    await ctx.repos.casePolicy.put(opts.policy, opts.actor.username, trx);
     await ctx.repos.audit.record(opts.actor, { action: 'case_policy.put', targetType: 'settings', targetId: 'case_policy', data: { before: before.policy, after: opts.policy } }, trx);
   });
   ctx.casePolicy.forget();
