@@ -30,13 +30,4 @@ export class AuditRepository {
       .execute();
   }
 
-  async listFor(targetType: string, targetId: string, trx: Db = this.db) {
-    return trx
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('target_type', '=', targetType)
-      .where('target_id', '=', targetId)
-      .orderBy('id')
-      .execute();
-  }
 }

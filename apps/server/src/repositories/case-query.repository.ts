@@ -128,11 +128,6 @@ export class CaseQueryRepository {
     return { total, items: rows.map(toSummary) };
   }
 
-  async byIds(ids: string[], trx: Db = this.db): Promise<CaseSummary[]> {
-    if (ids.length === 0) return [];
-    const rows = await trx.selectFrom('cases').select(SUMMARY_COLUMNS).where('id', 'in', ids).execute();
-    return rows.map(toSummary);
-  }
 
   /** A unit's inbox: to sign, in hand, due soon (a running clock of the unit ends before `soon`), overdue. */
   async inbox(unitCode: string, now: Date, soon: Date, limit: number, trx: Db = this.db) {

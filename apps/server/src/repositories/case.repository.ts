@@ -12,8 +12,8 @@ import {
   liveAssignments,
   liveLead,
 } from '@jiesu/core';
-import { type Kysely, type Selectable, sql } from 'kysely';
-import type { CaseClocksTable, CasesTable, Database } from '../db/schema';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema';
 import { involvedUnitPaths } from '../use-cases/cases/case-scope';
 import { encodeJson, reviveJson } from './case-json';
 
@@ -97,30 +97,6 @@ function lastPerKey(changes: ClockChange[]): CaseClock[] {
   const clocks = new Map<string, CaseClock>();
   for (const c of changes) clocks.set(c.clock.key, c.clock);
   return [...clocks.values()];
-}
-
-export interface ClockRow {
-  caseId: string;
-  key: string;
-  name: string;
-  ownerUnitCode: string;
-  dueAt: Date;
-  remindAt: Date;
-  remindedAt: Date | null;
-  escalatedAt: Date | null;
-}
-
-function toClockRow(r: Selectable<CaseClocksTable>): ClockRow {
-  return {
-    caseId: r.case_id,
-    key: r.key,
-    name: r.name,
-    ownerUnitCode: r.owner_unit_code,
-    dueAt: r.due_at,
-    remindAt: r.remind_at,
-    remindedAt: r.reminded_at,
-    escalatedAt: r.escalated_at,
-  };
 }
 
 export class CaseRepository {
@@ -322,10 +298,6 @@ export class CaseRepository {
     return [...new Set(rows.map((r) => r.case_id))];
   }
 
-  async clocksOf(caseId: string, trx: Db = this.db): Promise<ClockRow[]> {
-    const rows = await trx.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').execute();
-    return rows.map(toClockRow);
-  }
 
   async dutyListsFor(communityCodes: string[], trx: Db = this.db): Promise<DutyLists> {
     if (communityCodes.length === 0) return {};
@@ -347,4 +319,3 @@ export class CaseRepository {
   }
 }
 
-export type CaseRow = Selectable<CasesTable>;

@@ -120,16 +120,4 @@ export class KnowledgeRepository {
     const rows = await trx.selectFrom('knowledge_articles').selectAll().where('is_active', '=', true).execute();
     return rows.map((r) => ({ ...toArticle(r), tokens: r.tokens, titleTokens: r.title_tokens }));
   }
-
-  /** Article count, mean token count and per-token document frequency over active articles. */
-  async statistics(trx: Db = this.db): Promise<{ n: number; meanLength: number; df: Map<string, number> }> {
-    const totals = await trx
-      .selectFrom('knowledge_articles')
-      .select([sql<number>`count(*)::int`.as('n'), sql<number | null>`avg(cardinality(tokens))::float8`.as('mean')])
-      .where('is_active', '=', true)
-      .executeTakeFirstOrThrow();
-    const rows = await sql<{ t: string; n: number }>`
-      select t, count(*)::int as n from knowledge_articles, unnest(tokens) as t where is_active group by t`.execute(trx);
-    return { n: totals.n, meanLength: Number(totals.mean ?? 0), df: new Map(rows.rows.map((r) => [r.t, r.n])) };
-  }
 }

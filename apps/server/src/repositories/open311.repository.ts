@@ -89,10 +89,6 @@ export class Open311Repository {
     return row.n > 0;
   }
 
-  async findService(serviceCode: string, trx: Db = this.db): Promise<CuratedService | null> {
-    const row = await trx.selectFrom('open311_services').selectAll().where('service_code', '=', serviceCode).executeTakeFirst();
-    return row ? toService(row) : null;
-  }
 
   async upsertService(s: CuratedService, updatedBy: string, trx: Db = this.db): Promise<void> {
     const values = {

@@ -103,10 +103,6 @@ export class PublicRequestRepository {
     return row ? { request: toRequest(row), caseNumber: row.case_number } : null;
   }
 
-  async findByCaseId(caseId: string, trx: Db = this.db): Promise<PublicRequest | null> {
-    const row = await trx.selectFrom('public_requests').selectAll().where('case_id', '=', caseId).executeTakeFirst();
-    return row ? toRequest(row) : null;
-  }
 
   async findCaseIdByTrackingHash(hash: string, trx: Db = this.db): Promise<string | null> {
     const row = await trx.selectFrom('public_requests').select('case_id').where('tracking_hash', '=', hash).executeTakeFirst();

@@ -140,10 +140,6 @@ export class ScoreFactRepository {
     return rows.map((r) => ({ caseId: r.case_id, periodKey: r.period_key }));
   }
 
-  async findByCase(caseId: string, trx: Db = this.db): Promise<ScoreFact | null> {
-    const row = await trx.selectFrom('score_facts').selectAll().where('case_id', '=', caseId).executeTakeFirst();
-    return row ? toFact(row) : null;
-  }
 
   /** Marks a case exempt (免考核) or not; false when the case has no fact row yet. */
   async setExempt(caseId: string, isExempt: boolean, trx: Db = this.db): Promise<boolean> {
