@@ -20,6 +20,7 @@ import { ScoringSettingsRepository } from './scoring-settings.repository';
 import { NotificationRepository } from './notification.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
+import { WorkItemRepository } from './work-item.repository';
 
 export function createRepositories(db: Kysely<Database>) {
   return {
@@ -43,6 +44,7 @@ export function createRepositories(db: Kysely<Database>) {
     intake: new IntakeRepository(db),
     knowledge: new KnowledgeRepository(db),
     publicRankings: new PublicRankingRepository(db),
+    workItems: new WorkItemRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
