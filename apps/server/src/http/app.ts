@@ -34,6 +34,7 @@ import { scoringRoutes } from './routes/scoring.routes';
 import { unitRoutes } from './routes/units.routes';
 import { userRoutes } from './routes/users.routes';
 import { visitRoutes } from './routes/visits.routes';
+import { workItemRoutes } from './routes/work-items.routes';
 import { validatorCompiler } from './validation';
 
 declare module 'fastify' {
@@ -130,6 +131,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(appealRoutes, { prefix: '/api/appeals' });
       await secured.register(scoringRoutes, { prefix: '/api/scoring' });
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
+      await secured.register(workItemRoutes, { prefix: '/api/work-items' });
     });
   });
   return app;

@@ -2,7 +2,7 @@
 // its history, the sweep's due list with SKIP LOCKED claims, keyset-paged lists, and the outbox
 // rows of its notifications. Every method takes an optional transaction, so a feature can create
 // items inside its own.
-import type { WorkItem, WorkItemDecision, WorkItemHistoryEvent, WorkItemNotification, WorkItemStatus } from '@jiesu/core';
+import type { CaseAttachment, WorkItem, WorkItemDecision, WorkItemHistoryEvent, WorkItemNotification, WorkItemStatus } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { encodeJson, reviveJson } from './case-json';
@@ -33,7 +33,7 @@ export interface WorkItemHistoryRow {
   at: Date;
   actor: { userId: string; username: string; displayName: string | null; unitCode: string };
   note: string | null;
-  attachments: unknown[];
+  attachments: CaseAttachment[];
   data: Record<string, unknown>;
 }
 
@@ -157,7 +157,7 @@ export class WorkItemRepository {
         at: r.at,
         actor: { userId: r.actor_user_id, username: r.actor_username, displayName: typeof actorDisplayName === 'string' ? actorDisplayName : null, unitCode: r.actor_unit_code },
         note: r.note,
-        attachments: reviveJson<unknown[]>(r.attachments),
+        attachments: reviveJson<CaseAttachment[]>(r.attachments),
         data: rest,
       };
     });
