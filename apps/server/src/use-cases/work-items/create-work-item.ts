@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
-import { resolveUnit } from '../cases/case-context';
-import { checkLinkedCases, workItemDecisionContext } from './work-item-context';
+import { checkLinkedCases, resolveWorkItemUnit, workItemDecisionContext } from './work-item-context';
 
 export interface CreateWorkItemOptions {
   actor: Actor;
@@ -51,8 +50,8 @@ async function create(ctx: AppContext, opts: CreateWorkItemOptions, trx: Kysely<
   if ((opts.sourceType === undefined) !== (opts.sourceId === undefined)) {
     throw new DomainError('VALIDATION_FAILED', 'Give sourceType and sourceId together, or neither.', { field: opts.sourceType === undefined ? 'sourceType' : 'sourceId' });
   }
-  const ownerUnit = await resolveUnit(ctx, opts.owner.unitCode, 'owner.unitCode', trx);
-  const creatorUnit = await resolveUnit(ctx, opts.actor.unitCode, 'actor.unitCode', trx);
+  const ownerUnit = await resolveWorkItemUnit(ctx, opts.owner.unitCode, 'owner.unitCode', trx);
+  const creatorUnit = await resolveWorkItemUnit(ctx, opts.actor.unitCode, 'actor.unitCode', trx);
   const linkedCaseIds = await checkLinkedCases(ctx, opts.linkedCaseIds, 'linkedCaseIds', trx);
   const dctx = await workItemDecisionContext(ctx, opts.actor, trx);
   const decision = newWorkItem(

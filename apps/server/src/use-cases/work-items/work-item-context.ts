@@ -13,6 +13,7 @@ import {
   type WorkItemAction,
   type WorkItemDecisionContext,
   type WorkItemPolicy,
+  type UnitRef,
 } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
@@ -25,6 +26,13 @@ export function workItemPolicy(): WorkItemPolicy {
 
 export async function workItemDecisionContext(ctx: AppContext, actor: Actor, trx?: Kysely<Database>): Promise<WorkItemDecisionContext> {
   return { now: ctx.now(), actor, calendar: await ctx.calendar.get(trx), policy: workItemPolicy() };
+}
+
+/** A unit named by code for an item, as the decider needs it; an unknown or inactive code is refused naming `field`. */
+export async function resolveWorkItemUnit(ctx: AppContext, code: string, field: string, trx?: Kysely<Database>): Promise<UnitRef> {
+  const u = await ctx.unitDirectory.find(code, trx);
+  if (!u || !u.isActive) throw new DomainError('UNIT_NOT_FOUND', `No active unit has the code ${code}.`, { field, code });
+  return { code: u.code, name: u.name, path: u.path, class: u.class };
 }
 
 export function workItemNotFound(id: string): DomainError {
