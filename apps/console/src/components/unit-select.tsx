@@ -63,7 +63,7 @@ export function UnitSelect({ value, onChange, parent, unitClass, multiple, place
     const missing = codes.filter((c) => !options.some((o) => o.code === c));
     if (missing.length === 0) return;
     let live = true;
-    Promise.all(missing.map((c) => api.get<Unit>(`/api/units/${encodeURIComponent(c)}`).catch(() => null))).then((found) => {
+    void Promise.all(missing.map((c) => api.get<Unit>(`/api/units/${encodeURIComponent(c)}`).catch(() => null))).then((found) => {
       if (!live) return;
       const add = found.filter((u): u is Unit => u !== null);
       if (add.length) setOptions((prev) => [...prev.filter((p) => !add.some((a) => a.code === p.code)), ...add]);
