@@ -53,7 +53,7 @@ export function UnitSelect({ value, onChange, parent, unitClass, multiple, place
       live = false;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `classes` is rebuilt every render from `classKey`, which is listed
   }, [q, parent, classKey, seed]);
 
   // A value set from outside (a suggestion, a pre-filled lead) shows its name, not its code.
