@@ -5,3 +5,4 @@ export * from './scoring';
 export * from './cases';
 export * from './intake';
 export * from './work-items';
+export * from './settings';

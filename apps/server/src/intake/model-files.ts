@@ -102,7 +102,7 @@ export async function readModelFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path, 'utf8')) as unknown;
   } catch (e) {
-    throw new Error(`${path}: not a readable JSON model file (${e instanceof Error ? e.message : String(e)}).`);
+    throw new Error(`${path}: not a readable JSON model file (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
   }
 }
 

@@ -11,10 +11,11 @@ import {
   type DutyLists,
   liveAssignments,
   liveLead,
+  involvedUnitPaths,
 } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { involvedUnitPaths } from '../use-cases/cases/case-scope';
+
 import { encodeJson, reviveJson } from './case-json';
 
 type Db = Kysely<Database>;
@@ -297,7 +298,6 @@ export class CaseRepository {
       .execute();
     return [...new Set(rows.map((r) => r.case_id))];
   }
-
 
   async dutyListsFor(communityCodes: string[], trx: Db = this.db): Promise<DutyLists> {
     if (communityCodes.length === 0) return {};

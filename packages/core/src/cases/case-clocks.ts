@@ -2,7 +2,7 @@
 // reminder instant are computed, and what a periodic sweep should do with a clock at `now`.
 // Deadline arithmetic is delegated to a calendar passed in by the caller (the WorkingCalendar in
 // ../calendar satisfies it); this module never reads the wall clock.
-import type { CaseUrgency, DeadlineSpan } from './case-types';
+import type { CaseUrgency, DeadlineSpan } from './case-vocabulary';
 
 /** Anything that can add minutes, hours, calendar days or working days to an instant. */
 export interface DeadlineCalendar {

@@ -5,20 +5,10 @@ import type { UnitClass } from '../org/unit';
 import type { VisitAnswers } from '../scoring/types';
 import type { CaseClock } from './case-clocks';
 import type { CaseStatus } from './case-status';
+import type { AttachmentKind, CaseChannel, CaseKind, CaseUrgency, DeadlineSpan } from './case-vocabulary';
 
-export const CASE_CHANNELS = ['phone', 'web', 'app', 'wechat', 'letter', 'open311', 'proactive'] as const;
-export type CaseChannel = (typeof CASE_CHANNELS)[number];
-
-/** 咨询 consultation · 求助 help · 投诉 complaint · 举报 report · 建议 suggestion · 表扬 praise. */
-export const CASE_KINDS = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
-
-/** 紧急 emergency · 水电气热 utilities · 一般 general · 疑难复杂 complex. */
-export const CASE_URGENCIES = ['emergency', 'utilities', 'general', 'complex'] as const;
-export type CaseUrgency = (typeof CASE_URGENCIES)[number];
-
-export const ATTACHMENT_KINDS = ['photo', 'video', 'audio', 'document'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+export { ATTACHMENT_KINDS, CASE_CHANNELS, CASE_KINDS, CASE_URGENCIES } from './case-vocabulary';
+export type { AttachmentKind, CaseChannel, CaseKind, CaseUrgency, DeadlineSpan } from './case-vocabulary';
 
 /** Metadata of a stored file; the bytes live behind the storage interface under `id`. */
 export interface CaseAttachment {
@@ -135,11 +125,6 @@ export interface WhistleCall {
   reportedAt: Date | null;
   /** Reported at or after `dueAt`; null until reported. Counts against the department. */
   late: boolean | null;
-}
-
-export interface DeadlineSpan {
-  amount: number;
-  unit: 'minutes' | 'hours' | 'calendar_days' | 'working_days';
 }
 
 export interface CaseExtension {

@@ -7,6 +7,7 @@ export * from './case-decision';
 export * from './case-error-codes';
 export * from './case-intake';
 export * from './case-number';
+export * from './case-scope';
 export { actsForUnit, isCentreDispatcher, isDistrictDispatcher, liveAssignments, liveLead } from './case-permissions';
 export * from './case-status';
 export * from './case-transitions';

@@ -1,4 +1,5 @@
 // Roles a user can hold. A user belongs to one unit and acts only within its subtree.
+import type { UnitClass } from './unit';
 
 export const ROLES = [
   'operator', // 话务员: takes calls, records intake
@@ -20,7 +21,7 @@ export interface Actor {
   displayName: string;
   unitCode: string;
   unitPath: string;
-  unitClass: import('./unit').UnitClass;
+  unitClass: UnitClass;
   roles: readonly Role[];
 }
 

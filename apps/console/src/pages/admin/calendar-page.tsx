@@ -14,11 +14,10 @@ export function CalendarPage() {
   const [years, setYears] = useState<CalendarYear[]>([]);
   const [year, setYear] = useState<number>(new Date().getFullYear() + 1);
   const [progress, setProgress] = useState<number | null>(null);
+  const report = useReportError();
   const load = useCallback(() => {
-    api.get<CalendarYear[]>('/api/calendar/years').then((y) => setYears([...y].reverse())).catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const report = useReportError(load);
+    api.get<CalendarYear[]>('/api/calendar/years').then((y) => setYears([...y].reverse())).catch((e: unknown) => report(e, load));
+  }, [report]);
   useEffect(load, [load]);
 
   const upload = async (file: File) => {
@@ -31,7 +30,7 @@ export function CalendarPage() {
       void message.success(`${year} · ${t('done')}`);
       load();
     } catch (e) {
-      report(e instanceof SyntaxError ? { code: 'VALIDATION_FAILED', status: 400 } : e);
+      report(e instanceof SyntaxError ? { code: 'VALIDATION_FAILED', status: 400 } : e, load);
     } finally {
       setTimeout(() => setProgress(null), 800);
     }

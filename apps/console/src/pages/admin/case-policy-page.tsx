@@ -54,6 +54,7 @@ export function CasePolicyPage() {
   const [draft, setDraft] = useState<Policy | null>(null);
   const [saving, setSaving] = useState(false);
   const { problem, take, clear, status } = useFieldProblem();
+  const report = useReportError();
   const load = useCallback(() => {
     api
       .get<PolicyResponse>('/api/settings/case-policy')
@@ -61,10 +62,8 @@ export function CasePolicyPage() {
         setData(r);
         setDraft(structuredClone(r.policy));
       })
-      .catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const report = useReportError(load);
+      .catch((e: unknown) => report(e, load));
+  }, [report]);
   useEffect(load, [load]);
 
   if (!data || !draft) return <Spin style={{ display: 'block', margin: 80 }} />;

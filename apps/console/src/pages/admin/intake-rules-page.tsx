@@ -53,6 +53,7 @@ function RuleTable<R extends { id: string; priority: number; note?: string; isAc
   const [page, setPage] = useState(1);
   const [saving, setSaving] = useState(false);
   const { problem, take, clear } = useFieldProblem();
+  const report = useReportError();
   const load = useCallback(() => {
     api
       .get<ListOf<R>>(path)
@@ -60,10 +61,8 @@ function RuleTable<R extends { id: string; priority: number; note?: string; isAc
         setMeta({ source: r.source, updatedBy: r.updatedBy });
         setRows(wrap(r.rules));
       })
-      .catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path]);
-  const report = useReportError(load);
+      .catch((e: unknown) => report(e, load));
+  }, [path, report]);
   useEffect(load, [load]);
 
   const save = async () => {

@@ -45,11 +45,10 @@ export function KnowledgePage() {
   const [editing, setEditing] = useState<Article | 'new' | null>(null);
   const [form] = Form.useForm<ArticleForm>();
   const { problem, take, clear, status } = useFieldProblem();
+  const report = useReportError();
   const load = useCallback(() => {
-    api.get<Page<Article>>('/api/knowledge/articles', { limit: PAGE, offset: (page - 1) * PAGE }).then(setData).catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [page]);
-  const report = useReportError(load);
+    api.get<Page<Article>>('/api/knowledge/articles', { limit: PAGE, offset: (page - 1) * PAGE }).then(setData).catch((e: unknown) => report(e, load));
+  }, [page, report]);
   useEffect(load, [load]);
   const tree = useMemo(() => toTree(ref.categories), [ref.categories]);
 
@@ -58,7 +57,7 @@ export function KnowledgePage() {
     try {
       setHits((await api.get<{ items: Hit[] }>('/api/knowledge/search', { q: q.trim(), limit: 10 })).items);
     } catch (e) {
-      report(e);
+      report(e, load);
     }
   };
   const open = (a: Article | 'new') => {
@@ -98,7 +97,7 @@ export function KnowledgePage() {
       void message.success(t('done'));
       load();
     } catch (e) {
-      report(e);
+      report(e, load);
     }
   };
 

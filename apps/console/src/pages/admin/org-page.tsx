@@ -30,7 +30,7 @@ export function OrgPage() {
       .get<UnitDetail>(`/api/units/${me.unitCode}`)
       .then((u) => setTree([{ ...node(u), isLeaf: u.childCount === 0 }]))
       .catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetch the root again only when the user changes; `node` and `report` are new every render
   }, [me]);
 
   const loadChildren = async (key: string) => {

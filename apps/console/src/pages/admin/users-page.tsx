@@ -19,11 +19,10 @@ export function UsersPage() {
   const [page, setPage] = useState<Page<User> | null>(null);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<{ username: string; displayName: string; unitCode: string; roles: Role[]; password: string }>();
+  const report = useReportError();
   const load = useCallback(() => {
-    api.get<Page<User>>('/api/users', { limit: 200 }).then(setPage).catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const report = useReportError(load);
+    api.get<Page<User>>('/api/users', { limit: 200 }).then(setPage).catch((e: unknown) => report(e, load));
+  }, [report]);
   useEffect(load, [load]);
   useEffect(() => {
     if (page) ref.loadUnits(page.items.map((u) => u.unitCode));
@@ -36,7 +35,7 @@ export function UsersPage() {
       void message.success(t('done'));
       load();
     } catch (e) {
-      report(e);
+      report(e, load);
     }
   };
 
@@ -79,7 +78,7 @@ export function UsersPage() {
               form.resetFields();
               load();
             } catch (e) {
-              report(e);
+              report(e, load);
             }
           })
         }

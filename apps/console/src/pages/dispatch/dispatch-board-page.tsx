@@ -27,23 +27,22 @@ export function DispatchBoardPage() {
   const [loading, setLoading] = useState(false);
   const [target, setTarget] = useState<{ c: CaseDetail; action: HttpCaseAction } | null>(null);
   const [tab, setTab] = useState<keyof DispatchQueue>('toDispatch');
+  const report = useReportError();
   const load = useCallback(() => {
     setLoading(true);
     api
       .get<DispatchQueue>('/api/queues/dispatch')
       .then(setQueue)
-      .catch((e: unknown) => report(e))
+      .catch((e: unknown) => report(e, load))
       .finally(() => setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const report = useReportError(load);
+  }, [report]);
   useEffect(load, [load]);
 
   const open = async (s: CaseSummary, action: HttpCaseAction) => {
     try {
       setTarget({ c: await api.get<CaseDetail>(`/api/cases/${s.id}`), action });
     } catch (e) {
-      report(e);
+      report(e, load);
     }
   };
 

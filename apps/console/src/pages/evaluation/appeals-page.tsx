@@ -34,11 +34,10 @@ export function AppealsPage() {
   const [page, setPage] = useState<Page<Appeal> | null>(null);
   const [deciding, setDeciding] = useState<{ appeal: Appeal; decision: 'grant' | 'refuse' } | null>(null);
   const [form] = Form.useForm<{ note: string }>();
+  const report = useReportError();
   const load = useCallback(() => {
-    api.get<Page<Appeal>>('/api/appeals', { status: filter === 'all' ? undefined : filter, limit: 200 }).then(setPage).catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter]);
-  const report = useReportError(load);
+    api.get<Page<Appeal>>('/api/appeals', { status: filter === 'all' ? undefined : filter, limit: 200 }).then(setPage).catch((e: unknown) => report(e, load));
+  }, [filter, report]);
   useEffect(load, [load]);
   useEffect(() => {
     if (page) ref.loadUnits(page.items.map((a) => a.unitCode));
@@ -53,7 +52,7 @@ export function AppealsPage() {
       form.resetFields();
       load();
     } catch (e) {
-      report(e);
+      report(e, load);
     }
   };
 

@@ -24,11 +24,10 @@ export function PublicationsPage() {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
+  const report = useReportError();
   const load = useCallback(() => {
-    api.get<Publication[]>(`/api/scoring/periods/${period}/publications`).then(setItems).catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [period]);
-  const report = useReportError(load);
+    api.get<Publication[]>(`/api/scoring/periods/${period}/publications`).then(setItems).catch((e: unknown) => report(e, load));
+  }, [period, report]);
   useEffect(load, [load]);
 
   const publish = async (reason?: string) => {
@@ -41,7 +40,7 @@ export function PublicationsPage() {
       load();
     } catch (e) {
       if (toApiError(e).code === 'SCORING_ALREADY_PUBLISHED' && !reason) setAsking(true);
-      else report(e);
+      else report(e, load);
     } finally {
       setBusy(false);
     }

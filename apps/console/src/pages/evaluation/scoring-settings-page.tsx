@@ -44,6 +44,7 @@ export function ScoringSettingsPage() {
   const weightsProblem = useFieldProblem();
   const policyProblem = useFieldProblem();
   const [policyForm] = Form.useForm<Policy>();
+  const report = useReportError();
   const load = useCallback(() => {
     api
       .get<Settings>('/api/scoring/settings')
@@ -51,10 +52,8 @@ export function ScoringSettingsPage() {
         setSettings(s);
         policyForm.setFieldsValue(s.policy);
       })
-      .catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const report = useReportError(load);
+      .catch((e: unknown) => report(e, load));
+  }, [report, policyForm]);
   useEffect(load, [load]);
 
   if (!settings) return <Spin style={{ display: 'block', margin: 80 }} />;

@@ -28,25 +28,24 @@ export function InboxPage() {
   const [inbox, setInbox] = useState<InboxQueue | null>(null);
   const [loading, setLoading] = useState(false);
   const [tab, setTab] = useState<TabKey>('toSign');
+  const report = useReportError();
   const load = useCallback(() => {
     setLoading(true);
     api
       .get<InboxQueue>('/api/queues/inbox')
       .then(setInbox)
-      .catch((e: unknown) => report(e))
+      .catch((e: unknown) => report(e, load))
       .finally(() => setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const report = useReportError(load);
+  }, [report]);
   useEffect(load, [load]);
 
   const sign = async (c: CaseSummary) => {
     try {
       await api.post(actionPath(c.id, 'sign'), { expectedVersion: c.version });
       void message.success(`${c.caseNumber} · ${t('done')}`);
-      navigate(`/cases/${c.id}`);
+      void navigate(`/cases/${c.id}`);
     } catch (e) {
-      report(e);
+      report(e, load);
     }
   };
 

@@ -21,7 +21,7 @@ export function LoginPage() {
     setError(null);
     try {
       await logIn(v.username.trim(), v.password);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (e) {
       setError(messageForError(toApiError(e), lang));
     } finally {

@@ -25,14 +25,13 @@ export function SupervisionPage() {
   const [board, setBoard] = useState<OverdueBoard | null>(null);
   const [nearHours, setNearHours] = useState(24);
   const [sweep, setSweep] = useState<{ running: boolean; result: SweepResult | null }>({ running: false, result: null });
+  const report = useReportError();
   const load = useCallback(() => {
     api
       .get<OverdueBoard>('/api/queues/overdue', { nearHours })
       .then(setBoard)
-      .catch((e: unknown) => report(e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [nearHours]);
-  const report = useReportError(load);
+      .catch((e: unknown) => report(e, load));
+  }, [nearHours, report]);
   useEffect(load, [load]);
   useEffect(() => {
     if (board) ref.loadUnits(board.clocks.map((c) => c.ownerUnitCode));
@@ -46,7 +45,7 @@ export function SupervisionPage() {
       load();
     } catch (e) {
       setSweep({ running: false, result: null });
-      report(e);
+      report(e, load);
     }
   };
 
@@ -57,7 +56,7 @@ export function SupervisionPage() {
       void message.success(`${row.caseNumber} · ${t(action)} · ${t('done')}`);
       load();
     } catch (e) {
-      report(e);
+      report(e, load);
     }
   };
 

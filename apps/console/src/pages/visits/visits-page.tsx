@@ -62,16 +62,15 @@ export function VisitsPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<AttemptValues>();
   const result = Form.useWatch('result', form);
+  const report = useReportError();
   const load = useCallback(() => {
     setLoading(true);
     api
       .get<VisitQueue>('/api/visits/queue', { limit: 200 })
       .then(setQueue)
-      .catch((e: unknown) => report(e))
+      .catch((e: unknown) => report(e, load))
       .finally(() => setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const report = useReportError(load);
+  }, [report]);
   useEffect(load, [load]);
 
   const submit = async () => {
@@ -87,7 +86,7 @@ export function VisitsPage() {
       setTarget(null);
       load();
     } catch (e) {
-      report(e);
+      report(e, load);
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { authenticate } from '../../use-cases/auth/authenticate';
 import { logIn } from '../../use-cases/auth/log-in';
 import { logOut } from '../../use-cases/auth/log-out';
-import { bearerToken } from '../app';
+import { bearerToken } from '../bearer-token';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

@@ -15,7 +15,7 @@ import { flag, jurisdiction, type Open311Params } from '../../use-cases/open311/
 import { postRequestUpdate } from '../../use-cases/open311/post-request-update';
 import { submitServiceRequest } from '../../use-cases/open311/submit-service-request';
 import { statusOf } from '../error-status';
-import { formatOfUrl, type Open311Format, sendOpen311, sendOpen311Error, splitFormat } from '../open311-format';
+import { formatOfUrl, sendOpen311, sendOpen311Error, splitFormat } from '../open311-format';
 
 /** When this implementation of the endpoint last changed (discovery's changeset). */
 const CHANGESET = '2026-01-15T00:00:00+08:00';
@@ -71,12 +71,6 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     return sendOpen311Error(reply, format, 500, 'Something went wrong on the server; the error has been logged.');
   });
   app.setNotFoundHandler((request, reply) => sendOpen311Error(reply, formatOfUrl(request.url), 404, `No GeoReport v2 resource at ${request.method} ${request.url.split('?')[0]}.`));
-
-  const fileFormat = (file: string, expected: string): Open311Format => {
-    const f = splitFormat(file);
-    if (!f || f.name !== expected) notFound(file);
-    return f.format;
-  };
 
   app.get('/:file', { config, schema: { ...schema, summary: 'discovery.{fmt}, services.{fmt}, requests.{fmt}, servicerequestupdates.{fmt}' } }, async (request, reply) => {
     const { file } = request.params as { file: string };

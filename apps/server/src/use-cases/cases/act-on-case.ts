@@ -2,12 +2,11 @@
 // actor's scope, let the pure decider decide, and write state, history, clocks and outbox in one
 // transaction guarded by the version. Merging (并案) also records the child on its parent, and
 // closing a parent closes its merged children, in the same transaction.
-import { type Actor, type CaseCommand, type CaseState, type Decision, type DecisionContext, decide, DomainError, type DutyLists, isOpenStatus } from '@jiesu/core';
+import { type Actor, type CaseCommand, type CaseState, type Decision, type DecisionContext, decide, DomainError, type DutyLists, isOpenStatus, assertCaseInScope } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { decisionContext } from './case-context';
-import { assertCaseInScope } from './case-scope';
 
 export interface ActOnCaseOptions {
   actor: Actor;

@@ -1,8 +1,7 @@
 // A case as a user may see it: requester masked unless the viewer is entitled (the centre's case
 // staff, the lead unit's handler); every unmasked view writes an audit row.
-import { type Actor, type CaseState, DomainError, presentCaseRequester } from '@jiesu/core';
+import { type Actor, type CaseState, DomainError, presentCaseRequester, assertCaseInScope } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import { assertCaseInScope } from './case-scope';
 
 export async function loadCaseInScope(ctx: AppContext, actor: Actor, caseId: string) {
   const stored = await ctx.repos.cases.load(caseId);

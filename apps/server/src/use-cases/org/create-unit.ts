@@ -4,8 +4,8 @@ import { type Actor, assertInScope, childPath, DomainError, type Unit } from '@j
 import type { AppContext } from '../../context';
 import { requireRole } from '../require';
 
-const CREATABLE = ['department', 'enterprise', 'section'] as const;
-export type CreatableUnitClass = (typeof CREATABLE)[number];
+export const CREATABLE_UNIT_CLASSES = ['department', 'enterprise', 'section'] as const;
+export type CreatableUnitClass = (typeof CREATABLE_UNIT_CLASSES)[number];
 
 export async function createUnit(
   ctx: AppContext,

@@ -11,13 +11,14 @@ import {
   type ReturnVisitOutcome,
   type VisitAnswers,
   type VisitAttempt,
+  assertCaseInScope,
 } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 import type { VisitAttemptResult, VisitAttemptRow } from '../../repositories/return-visit.repository';
 import { actOnCase } from '../cases/act-on-case';
-import { assertCaseInScope } from '../cases/case-scope';
+
 import { loadPolicy } from '../scoring/scoring-config';
 import { buildVisitFact } from './visit-fact';
 

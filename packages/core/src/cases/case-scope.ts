@@ -1,6 +1,9 @@
 // Which units a case involves — every unit that holds or held a part, the intake unit and the
 // location — and whether an actor may see it: one of those lies in the actor's subtree.
-import { type Actor, type CaseState, DomainError, isInSubtree } from '@jiesu/core';
+import { DomainError } from '../errors';
+import type { Actor } from '../org/roles';
+import { isInSubtree } from '../org/unit';
+import type { CaseState } from './case-types';
 
 export function involvedUnitPaths(state: CaseState, locationPath: string | null): string[] {
   const paths = new Set<string>(state.assignments.map((a) => a.unit.path));
