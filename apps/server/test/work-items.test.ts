@@ -246,6 +246,9 @@ describe('work items', () => {
       expect(new Date(item.clock.dueAt)).toEqual(new Date(T0.getTime() + DAY));
       const row = await env.rt.ctx.db.selectFrom('work_items').select(['owner_person_name', 'owner_unit_code']).where('id', '=', item.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ owner_person_name: '王楼长', owner_unit_code: HUAJIADI });
+      // The lead's phone is for the units that work with them; the district above sees it masked.
+      expect((await community.get(`/api/work-items/${item.id}`)).json().owner.person.contact).toBe('13900001111');
+      expect((await districtLeader.get(`/api/work-items/${item.id}`)).json().owner.person.contact).toBe('139****1111');
       now = new Date(T0.getTime() + 2 * DAY);
       await supervisor.post('/api/queues/sweep');
       const late = (await community.get(`/api/work-items/${item.id}`)).json();
