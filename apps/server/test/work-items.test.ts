@@ -100,6 +100,11 @@ describe('work items', () => {
       expect([outside.statusCode, outside.json().error.code, outside.json().error.field]).toEqual([403, 'OUT_OF_SCOPE', 'owner.unitCode']);
     });
 
+    it('documents every route in the OpenAPI description', async () => {
+      const paths = Object.keys((await env.app.inject({ method: 'GET', url: '/docs/json' })).json().paths);
+      expect(paths).toEqual(expect.arrayContaining(['/api/work-items/', '/api/work-items/{id}', '/api/work-items/{id}/actions/complete', '/api/work-items/{id}/actions/escalate']));
+    });
+
     it('answers unknown items and malformed ids with 404 and 400', async () => {
       expect((await streetLeader.get('/api/work-items/00000000-0000-4000-8000-000000000009')).json().error.code).toBe('WORK_ITEM_NOT_FOUND');
       expect((await streetLeader.get('/api/work-items/not-a-uuid')).statusCode).toBe(400);
