@@ -10,7 +10,7 @@ import { startNotificationDispatcher } from './jobs/notification-dispatcher';
 import { startScoreFinalizer } from './jobs/score-finalizer';
 import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './services/notification-sender';
-import { sweepClocks } from './use-cases/cases/sweep-clocks';
+import { sweepAllClocks } from './use-cases/clocks/sweep-all-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
 import { seedReference } from './seed/seed-reference';
 import { seedDemoKnowledge } from './seed/seed-knowledge';
@@ -100,7 +100,7 @@ program
 
 program
   .command('sweep')
-  .description('run one round of the clock sweep (reminders 催办, escalations 督办) and print what it did')
+  .description('run one round of the clock sweep of cases and work items (reminders 催办, escalations 督办) and print what it did')
   .option('--at <instant>', 'pretend the time is this ISO instant (simulation and tests)')
   .action((opts: { at?: string }) =>
     withRuntime(async (rt) => {
@@ -109,7 +109,7 @@ program
         if (Number.isNaN(at.getTime())) throw new Error(`--at ${opts.at}: not an ISO instant`);
         rt.ctx.now = () => at;
       }
-      console.log(JSON.stringify(await sweepClocks(rt.ctx)));
+      console.log(JSON.stringify(await sweepAllClocks(rt.ctx)));
     }),
   );
 

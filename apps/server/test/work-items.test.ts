@@ -2,12 +2,15 @@
 // the owner's path (start → progress → complete with evidence), reminders and escalation by the
 // one clock sweep (each at most once), a person-owned item, scope, optimistic concurrency,
 // keyset paging, idempotent creation, and creation inside another use case's transaction.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../src/use-cases/auth/authenticate';
 import { createWorkItem } from '../src/use-cases/work-items/create-work-item';
 import { sweepWorkItems } from '../src/use-cases/work-items/sweep-work-items';
 import { intakeBody, uploadPhoto } from './case-helpers';
-import { type Client, type TestEnv, startTestEnv } from './harness';
+import { type Client, type TestEnv, startTestEnv, TEST_PG_URL } from './harness';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -361,5 +364,43 @@ describe('work items', () => {
       expect(await rows('work_items')).toBe(before + 1);
       expect((await community.get(`/api/work-items/${kept.id}`)).json()).toMatchObject({ title: '提交的任务', source: { type: 'topic', id: 't-42' } });
     });
+  });
+});
+
+// Two OS processes on one PostgreSQL (`jiesu sweep` twice at once): needs a server, so it runs in the PostgreSQL pass.
+describe.runIf(TEST_PG_URL)('two processes sweeping work items on one PostgreSQL', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await startTestEnv({ now: () => T0 });
+  });
+  afterAll(async () => env?.close());
+
+  it('escalates each overdue item exactly once', async () => {
+    const leader = await env.as('wangjing.leader');
+    const actor = await authenticate(env.rt.ctx, { token: leader.token });
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      ids.push((await createWorkItem(env.rt.ctx, { actor, kind: 'general', title: `并发督办 ${i}`, owner: { unitCode: HUAJIADI }, due: { amount: 1, unit: 'hours' } })).id);
+    }
+    const at = new Date(T0.getTime() + 2 * HOUR).toISOString(); // past every deadline
+    const bin = join(__dirname, '..', 'bin', 'jiesu.mjs');
+    const vars = { ...process.env, DATABASE_URL: env.rt.ctx.config.databaseUrl ?? '', LOG_LEVEL: 'silent' };
+    const run = promisify(execFile);
+    const [a, b] = await Promise.all([run(process.execPath, [bin, 'sweep', '--at', at], { env: vars }), run(process.execPath, [bin, 'sweep', '--at', at], { env: vars })]);
+    const ra = JSON.parse(a.stdout.trim().split('\n').pop() as string);
+    const rb = JSON.parse(b.stdout.trim().split('\n').pop() as string);
+    console.log('work-item sweep process A:', ra.workItems, 'process B:', rb.workItems);
+    expect(ra.workItems.escalated + rb.workItems.escalated).toBe(30);
+    const rows = await env.rt.ctx.db
+      .selectFrom('work_item_history')
+      .select(['work_item_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('action', '=', 'escalate')
+      .where('work_item_id', 'in', ids)
+      .groupBy('work_item_id')
+      .execute();
+    expect(rows).toHaveLength(30);
+    expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
+    const outbox = await env.rt.ctx.db.selectFrom('notification_outbox').select('id').where('kind', '=', 'work_item_escalation').where('work_item_id', 'in', ids).execute();
+    expect(outbox).toHaveLength(60); // owner and creating unit, once each
   });
 });
