@@ -1,7 +1,7 @@
 // Work items on a phone (390×844, headless Chromium), the way street and community staff use them:
 // the street leader sets a task for a community with the form; the community handler finds it in
 // 工作任务, opens it, starts it and completes it with a photo, pressing only the buttons the server
-// offered; the street leader then sees it done with its evidence.
+// offered; the street leader then sees it done with its evidence and its notice, in Chinese and English.
 // Screenshots: see screenshots.ts (docs/screenshots/console-work-items-*.png with JIESU_UPDATE_SCREENSHOTS=1).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,14 @@ describe.runIf(runsBrowser)('work items on a phone (headless Chromium, 390×844)
     await page.getByTestId('wi-notifications').getByText('任务已办结').first().waitFor();
     await page.waitForTimeout(300);
     await shot(page, 'notifications');
+    // English is one tap away, on the same screen.
+    await page.getByTestId('lang-toggle').click();
+    await page.getByRole('tab', { name: 'Work items' }).click();
+    await page.getByText('Finished').click();
+    await page.getByTestId('wi-card').filter({ hasText: TITLE }).getByText('Done').waitFor();
+    await expectNoSidewaysScroll(page);
+    await page.waitForTimeout(400); // the tab bar's ink animation
+    await shot(page, 'list-en');
     await page.context().close();
   });
 });
