@@ -104,10 +104,12 @@ export function WorkItemList({ sourceType, sourceId, kind, status, isOverdue, ow
           );
         }}
       />
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 4 }}>
-        <Typography.Text type="secondary">{`${items.length} / ${total}`}</Typography.Text>
-        {cursor && <Button loading={loading} onClick={() => fetchPage(cursor)}>{t('workItemLoadMore')}</Button>}
-      </Space>
+      {total > 0 && (
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 4 }}>
+          <Typography.Text type="secondary">{`${items.length} / ${total}`}</Typography.Text>
+          {cursor && <Button loading={loading} onClick={() => fetchPage(cursor)}>{t('workItemLoadMore')}</Button>}
+        </Space>
+      )}
       <WorkItemDrawer id={selected} onClose={() => open(null)} onChanged={(updated) => setItems((prev) => prev.map((i) => (i.id === updated.id ? updated : i)))} />
     </div>
   );
