@@ -43,7 +43,7 @@ export function WorkItemList({ sourceType, sourceId, kind, status, isOverdue, ow
   const fetchPage = useCallback(
     (after: string | null) => {
       setLoading(true);
-      api
+      void api
         .get<WorkItemPage>('/api/work-items', {
           sourceType,
           sourceId,

@@ -75,7 +75,12 @@ export function WorkItemActionModal({ item, action, onClose, onDone }: { item: W
   const f = fieldsOf(action);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form marks what is missing
+    }
     setBusy(true);
     try {
       const updated = await api.post<WorkItemView>(workItemActionPath(item.id, action), workItemActionBody(action, v, item.version));

@@ -36,7 +36,12 @@ export function WorkItemCreateModal({ open, onClose, onCreated, defaults }: { op
   const key = useMemo(() => (open ? newKey() : ''), [open]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form marks what is missing
+    }
     const body: CreateWorkItemBody = {
       kind: v.kind,
       title: v.title.trim(),

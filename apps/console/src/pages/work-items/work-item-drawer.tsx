@@ -31,7 +31,7 @@ export function WorkItemDrawer({ id, onClose, onChanged }: { id: string | null; 
   const [action, setAction] = useState<WorkItemAction | null>(null);
   const load = useCallback(() => {
     if (!id) return;
-    api
+    void api
       .get<WorkItemDetail>(`/api/work-items/${id}`)
       .then(setItem)
       .catch((e: unknown) => report(e));

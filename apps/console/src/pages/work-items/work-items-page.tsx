@@ -28,7 +28,7 @@ function Notifications({ onOpenItem }: { onOpenItem: (id: string) => void }) {
   const navigate = useNavigate();
   const [rows, setRows] = useState<NotificationRow[]>([]);
   const load = useCallback(() => {
-    api
+    void api
       .get<{ items: NotificationRow[] }>('/api/notifications', { limit: 50 })
       .then((r) => setRows(r.items))
       .catch((e: unknown) => report(e));
