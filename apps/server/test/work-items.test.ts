@@ -341,6 +341,10 @@ describe('work items', () => {
       expect([first.statusCode, second.statusCode]).toEqual([201, 200]);
       expect(second.json().id).toBe(first.json().id);
       expect(await rows('work_items')).toBe(before + 1);
+      // A key is no way into another street's items.
+      const stranger = await otherStreet.request({ method: 'POST', url: '/api/work-items', payload: body({ title: '重试不重复' }), headers: { 'idempotency-key': 'wi-retry-0001' } });
+      expect([stranger.statusCode, stranger.json().error.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      expect(await rows('work_items')).toBe(before + 1);
     });
 
     it("creates inside another use case's transaction: rolled back with it, committed with it", async () => {
