@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../src/use-cases/auth/authenticate';
 import { createWorkItem } from '../src/use-cases/work-items/create-work-item';
 import { sweepWorkItems } from '../src/use-cases/work-items/sweep-work-items';
+import { seedDemoWorkItems } from '../src/seed/seed-work-items';
 import { intakeBody, uploadPhoto } from './case-helpers';
 import { type Client, type TestEnv, startTestEnv, TEST_PG_URL } from './harness';
 
@@ -406,5 +407,23 @@ describe.runIf(TEST_PG_URL)('two processes sweeping work items on one PostgreSQL
     expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
     const outbox = await env.rt.ctx.db.selectFrom('notification_outbox').select('id').where('kind', '=', 'work_item_escalation').where('work_item_id', 'in', ids).execute();
     expect(outbox).toHaveLength(60); // owner and creating unit, once each
+  });
+});
+
+describe('demo work items', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await startTestEnv({ now: () => T0 });
+  });
+  afterAll(async () => env?.close());
+
+  it('are seeded once, for the demo community and street', async () => {
+    expect(await seedDemoWorkItems(env.rt.ctx)).toBe(4);
+    expect(await seedDemoWorkItems(env.rt.ctx)).toBe(0);
+    const community = await env.as('huajiadi.handler');
+    const mine = (await community.get('/api/work-items')).json();
+    expect(mine.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['general', 'meeting_followup', 'notice_ack']);
+    const street = (await (await env.as('wangjing.handler')).get(`/api/work-items?owner=${WANGJING}`)).json();
+    expect(street.items.map((i: { kind: string; allowedActions: string[] }) => [i.kind, i.allowedActions])).toEqual([['topic_task', ['start', 'progress', 'complete', 'acknowledge']]]);
   });
 });
