@@ -8,6 +8,7 @@ import {
   DomainError,
   newWorkItem,
   type NewWorkItemInput,
+  presentWorkItemForViewer,
   type Role,
   sweepWorkItem,
   type UnitRef,
@@ -395,5 +396,15 @@ describe('creating', () => {
     // A feature that authorised its actor (a meeting's recorder) may let a handler set an item in its area.
     expect(codeOf(() => create({ isAuthorisedByFeature: true }, A.jianwai))).toBe('NO_ERROR');
     expect(codeOf(() => create({ isAuthorisedByFeature: true }, otherStreet))).toBe('OUT_OF_SCOPE');
+  });
+});
+
+describe('presenting to a viewer', () => {
+  it("shows a person owner's contact to the units working with them and masks it for the rest", () => {
+    const item = create({ owner: { unit: U.community, person: { name: '王楼长', contact: '13900001111' } } });
+    expect(presentWorkItemForViewer(item, communityHandler).owner.person?.contact).toBe('13900001111');
+    expect(presentWorkItemForViewer(item, streetLeader).owner.person?.contact).toBe('13900001111');
+    expect(presentWorkItemForViewer(item, districtSupervisor).owner.person).toEqual({ name: '王楼长', contact: '139****1111' });
+    expect(item.owner.person?.contact).toBe('13900001111');
   });
 });
