@@ -143,6 +143,10 @@ export const CaseDetailSchema = Type.Object(
       isAnonymous: Type.Boolean(),
       isMasked: Type.Boolean(),
     }),
+    /** The actions the viewer may take now (the core's guards); the console shows exactly these. */
+    allowedActions: Type.Array(StringEnum(HTTP_CASE_ACTIONS)),
+    /** Running clocks the viewer may remind (催办) or escalate (督办) now. */
+    supervisableClocks: Type.Object({ remind: Type.Array(Type.String()), escalate: Type.Array(Type.String()) }),
   },
   { additionalProperties: true },
 );
