@@ -1,6 +1,6 @@
 // The portal's typed client for /api/public (same origin). Errors carry the server's message,
 // which is written for residents (zh-CN first).
-import type { PublicRankingRowSchema, PublicRankingsSchema } from '@jiesu/contracts';
+import type { PublicRankingRowSchema, PublicRankingsSchema, VisitSatisfaction } from '@jiesu/contracts';
 import type { Static } from 'typebox';
 
 export interface PublicService {
@@ -25,7 +25,7 @@ export interface PublicEvent {
   text: string;
 }
 
-export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+export type Satisfaction = VisitSatisfaction;
 
 export interface PublicCaseView {
   caseNumber: string;

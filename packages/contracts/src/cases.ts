@@ -1,7 +1,7 @@
 // Case API shapes: intake, one body per action (units and files named by code/id; the server
 // resolves them), and the shapes of lists and queues.
 import { CASE_CHANNELS, CASE_KINDS, CASE_STATUSES, CASE_URGENCIES, type CaseAction } from '@jiesu/core';
-import { type TObject, type TSchema, Type } from 'typebox';
+import { type Static, type TObject, type TSchema, Type } from 'typebox';
 import { IsoDateTime, StringEnum } from './common';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -51,8 +51,8 @@ const common = {
   note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
 };
 
-function body<P extends Record<string, TSchema>>(props: P): TObject {
-  return Type.Object({ ...common, ...props }, { additionalProperties: false });
+function body<P extends Record<string, TSchema>>(props: P) {
+  return Type.Object({ ...common, ...props } as Omit<typeof common, keyof P> & P, { additionalProperties: false });
 }
 
 /**
@@ -92,6 +92,16 @@ export const CASE_ACTION_BODIES = {
 
 export type HttpCaseAction = keyof typeof CASE_ACTION_BODIES;
 export const HTTP_CASE_ACTIONS = Object.keys(CASE_ACTION_BODIES) as HttpCaseAction[];
+
+/** The body of one action as the route validated it. */
+export type CaseActionBody<A extends HttpCaseAction> = Static<(typeof CASE_ACTION_BODIES)[A]>;
+/** An action with its body: switch on `action` and the body is typed. */
+export type CaseActionRequest = { [A in HttpCaseAction]: { action: A; body: CaseActionBody<A> } }[HttpCaseAction];
+
+/** Pairs an action with its validated body (TypeScript cannot correlate the two through a generic). */
+export function caseActionRequest<A extends HttpCaseAction>(action: A, body: CaseActionBody<A>): CaseActionRequest {
+  return { action, body } as CaseActionRequest;
+}
 
 export const CaseSummarySchema = Type.Object({
   id: Type.String(),
@@ -143,6 +153,10 @@ export const CaseDetailSchema = Type.Object(
       isAnonymous: Type.Boolean(),
       isMasked: Type.Boolean(),
     }),
+    /** The actions the viewer may take now (the core's guards); the console shows exactly these. */
+    allowedActions: Type.Array(StringEnum(HTTP_CASE_ACTIONS)),
+    /** Running clocks the viewer may remind (催办) or escalate (督办) now. */
+    supervisableClocks: Type.Object({ remind: Type.Array(Type.String()), escalate: Type.Array(Type.String()) }),
   },
   { additionalProperties: true },
 );

@@ -1,6 +1,6 @@
 // Scoring API shapes: return visits (回访), appeals (申诉), weights and policy, rankings and their
 // published snapshots, score sheets, and a street's quarterly community ranking.
-import { SCORED_UNIT_CLASSES } from '@jiesu/core';
+import { APPEAL_REASONS, APPEAL_STATUSES, SCORED_UNIT_CLASSES, VISIT_ATTEMPT_RESULTS, VISIT_SATISFACTIONS } from '@jiesu/core';
 import { Type } from 'typebox';
 import { IsoDateTime, StringEnum } from './common';
 
@@ -9,9 +9,9 @@ const strict = { additionalProperties: false } as const;
 export const PeriodKey = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'evaluation period YYYY-MM, named after the month holding its last day' });
 export const QuarterKey = Type.String({ pattern: '^\\d{4}-Q[1-4]$', description: 'quarter YYYY-Qn' });
 export const UnitCodeParam = Type.String({ minLength: 1, maxLength: 40 });
-export const VISIT_SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
-export const VISIT_ATTEMPT_RESULTS = ['reached', 'no_answer', 'declined', 'wrong_number'] as const;
-export const APPEAL_REASON_CODES = ['unreasonable_demand', 'not_our_duty', 'duplicate', 'requester_unreachable', 'other'] as const;
+// The vocabularies are the core's; re-exported so web clients import them (and their types) from here.
+export { APPEAL_REASONS, APPEAL_STATUSES, VISIT_ATTEMPT_RESULTS, VISIT_SATISFACTIONS } from '@jiesu/core';
+export type { AppealReason, AppealStatus, VisitAttemptResult, VisitSatisfaction } from '@jiesu/core';
 export const MONTHLY_CLASSES = ['street', 'district', 'department', 'enterprise'] as const;
 
 // —— return visits ——
@@ -75,7 +75,7 @@ export const VisitQueueSchema = Type.Object({
 export const AppealBody = Type.Object(
   {
     caseId: Type.String({ format: 'uuid' }),
-    reason: StringEnum(APPEAL_REASON_CODES, { description: '不合理诉求 / 非本单位职责 / 重复诉求 / 无法联系诉求人 / 其他' }),
+    reason: StringEnum(APPEAL_REASONS, { description: '不合理诉求 / 非本单位职责 / 重复诉求 / 无法联系诉求人 / 其他' }),
     explanation: Type.String({ minLength: 1, maxLength: 4000 }),
     attachmentIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
   },
@@ -89,7 +89,7 @@ export const AppealDecisionBody = Type.Object(
 
 export const AppealListQuery = Type.Object(
   {
-    status: Type.Optional(StringEnum(['pending', 'granted', 'refused'] as const)),
+    status: Type.Optional(StringEnum(APPEAL_STATUSES)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     offset: Type.Optional(Type.Integer({ minimum: 0 })),
   },
@@ -102,10 +102,10 @@ export const AppealSchema = Type.Object({
   caseId: Type.String(),
   caseNumber: Type.String(),
   unitCode: Type.String(),
-  reason: StringEnum(APPEAL_REASON_CODES),
+  reason: StringEnum(APPEAL_REASONS),
   explanation: Type.String(),
   attachmentIds: Type.Array(Type.String()),
-  status: StringEnum(['pending', 'granted', 'refused'] as const),
+  status: StringEnum(APPEAL_STATUSES),
   filedBy: Who,
   filedAt: IsoDateTime,
   decidedBy: Type.Union([Who, Type.Null()]),

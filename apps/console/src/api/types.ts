@@ -1,6 +1,6 @@
 // Response shapes as the console reads them. The case aggregate comes from the core's CaseState
 // with every Date turned into an ISO string (that is what JSON carries).
-import type { CaseSummarySchema, WorkItemDetailSchema, WorkItemPageSchema, WorkItemSchema } from '@jiesu/contracts';
+import type { CaseSummarySchema, HttpCaseAction, WorkItemDetailSchema, WorkItemPageSchema, WorkItemSchema } from '@jiesu/contracts';
 import type { CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
 import type { Static } from 'typebox';
 
@@ -20,7 +20,13 @@ export interface PresentedRequester {
   isMasked: boolean;
 }
 
-export type CaseDetail = Jsonified<Omit<CaseState, 'requester'>> & { requester: PresentedRequester };
+export type CaseDetail = Jsonified<Omit<CaseState, 'requester'>> & {
+  requester: PresentedRequester;
+  /** What this viewer may do now, decided by the core's guards on the server. */
+  allowedActions: HttpCaseAction[];
+  /** Running clocks this viewer may remind or escalate now. */
+  supervisableClocks: { remind: string[]; escalate: string[] };
+};
 
 /** A row of a case list: the API's CaseSummarySchema as JSON, plus the clock an inbox row is about. */
 export type CaseSummary = Jsonified<Omit<Static<typeof CaseSummarySchema>, 'status'>> & {

@@ -1,20 +1,18 @@
 // 申诉: the lead unit (handler or unit leader) asks, once a case is finished, that it not count
 // in its score (POST /api/appeals with a reason kind and an explanation).
-import type { APPEAL_REASON_CODES } from '@jiesu/contracts';
+import { APPEAL_REASONS, type AppealReason } from '@jiesu/core';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { APPEAL_REASON_LABELS } from '../i18n/labels';
 import { useReportError } from './use-report-error';
 
-type ReasonCode = (typeof APPEAL_REASON_CODES)[number];
-const REASONS = Object.keys(APPEAL_REASON_LABELS) as ReasonCode[];
 
 export function AppealModal({ caseId, caseNumber, open, onClose }: { caseId: string; caseNumber: string; open: boolean; onClose: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
-  const [form] = Form.useForm<{ reason: ReasonCode; explanation: string }>();
+  const [form] = Form.useForm<{ reason: AppealReason; explanation: string }>();
   const submit = async () => {
     const v = await form.validateFields();
     try {
@@ -30,7 +28,7 @@ export function AppealModal({ caseId, caseNumber, open, onClose }: { caseId: str
     <Modal title={`${t('fileAppeal')} · ${caseNumber}`} open={open} onCancel={onClose} okText={t('submit')} cancelText={t('cancel')} onOk={() => void submit().catch(() => undefined)}>
       <Form form={form} layout="vertical" initialValues={{ reason: 'not_our_duty' }}>
         <Form.Item name="reason" label={t('appealReason')} rules={[{ required: true }]}>
-          <Select options={REASONS.map((r) => ({ value: r, label: pick(APPEAL_REASON_LABELS[r]) }))} />
+          <Select options={APPEAL_REASONS.map((r) => ({ value: r, label: pick(APPEAL_REASON_LABELS[r]) }))} />
         </Form.Item>
         <Form.Item name="explanation" label={t('explanation')} rules={[{ required: true, whitespace: true, max: 4000 }]}>
           <Input.TextArea rows={4} />

@@ -153,7 +153,7 @@ export function CaseActionModal({ c, action, open, onClose, onDone }: { c: CaseD
       case 'escalate':
         return (
           <Form.Item name="clockKey" label={t('clock')} rules={req}>
-            <Select options={c.clocks.filter((k) => k.status === 'running').map((k) => ({ value: k.key, label: `${k.key} · ${k.dueAt.slice(0, 16).replace('T', ' ')}` }))} />
+            <Select options={c.clocks.filter((k) => c.supervisableClocks[action].includes(k.key)).map((k) => ({ value: k.key, label: `${k.key} · ${k.dueAt.slice(0, 16).replace('T', ' ')}` }))} />
           </Form.Item>
         );
       case 'whistle_report':

@@ -13,6 +13,7 @@ import {
   type WorkItemKind,
   type WorkItemStatus,
 } from '@jiesu/core';
+import type { AppealReason, VisitSatisfaction } from '@jiesu/contracts';
 import type { Bilingual, Lang } from './lang';
 
 const STATUS_EN: Record<CaseStatus, string> = {
@@ -144,7 +145,7 @@ export function clockLabel(name: string, lang: Lang): string {
   return CLOCK_LABELS[name]?.[lang] ?? name;
 }
 
-export const SATISFACTION_LABELS: Record<'satisfied' | 'basically_satisfied' | 'dissatisfied', Bilingual> = {
+export const SATISFACTION_LABELS: Record<VisitSatisfaction, Bilingual> = {
   satisfied: { zh: '满意', en: 'Satisfied' },
   basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
   dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
@@ -156,7 +157,7 @@ export const INVALID_VISIT_LABELS: Record<'unreached' | 'declined' | 'wrong_numb
   wrong_number: { zh: '号码错误', en: 'Wrong number' },
 };
 
-export const APPEAL_REASON_LABELS: Record<'unreasonable_demand' | 'not_our_duty' | 'duplicate' | 'requester_unreachable' | 'other', Bilingual> = {
+export const APPEAL_REASON_LABELS: Record<AppealReason, Bilingual> = {
   unreasonable_demand: { zh: '不合理诉求', en: 'Unreasonable demand' },
   not_our_duty: { zh: '非本单位职责', en: 'Not our duty' },
   duplicate: { zh: '重复诉求', en: 'Duplicate' },

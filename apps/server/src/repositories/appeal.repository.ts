@@ -1,13 +1,11 @@
 // All SQL about appeals (申诉): a unit asks that a case not count; the centre grants or refuses.
+import type { AppealReason, AppealStatus } from '@jiesu/core';
 import { type Kysely, type Selectable } from 'kysely';
 import type { Database, ScoreAppealsTable } from '../db/schema';
 import { escapeLike } from './unit.repository';
 
 type Db = Kysely<Database>;
 
-export const APPEAL_REASONS = ['unreasonable_demand', 'not_our_duty', 'duplicate', 'requester_unreachable', 'other'] as const;
-export type AppealReason = (typeof APPEAL_REASONS)[number];
-export type AppealStatus = 'pending' | 'granted' | 'refused';
 
 export interface Appeal {
   id: string;

@@ -1,7 +1,7 @@
 // All SQL about what residents submitted themselves: the link from a case to its Open311 token or
 // portal tracking token, the listings the Open311 feed reads (joined with the case), the history
 // rows the public may see, and residents' ratings.
-import type { CaseState } from '@jiesu/core';
+import type { CaseState, VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, PublicRequestsTable } from '../db/schema';
 import { encodeJson, reviveJson } from './case-json';
@@ -53,7 +53,7 @@ export interface HistoryRow {
 
 export interface CaseRating {
   caseId: string;
-  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  satisfaction: VisitSatisfaction;
   comment: string | null;
   ratedAt: Date;
 }

@@ -1,5 +1,6 @@
 // All SQL about return visits (回访): the attempts of each case and the visitor's queue of closed
 // cases awaiting their visit.
+import type { VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, ReturnVisitAttemptsTable } from '../db/schema';
 import { inScope } from './case-query.repository';
@@ -15,7 +16,7 @@ export interface VisitAttemptRow {
   result: VisitAttemptResult;
   isContacted: boolean | null;
   isSolved: boolean | null;
-  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  satisfaction: VisitSatisfaction | null;
   comment: string | null;
   visitor: { userId: string; username: string };
 }

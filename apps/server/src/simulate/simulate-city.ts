@@ -7,7 +7,7 @@
 // each event, so deadlines, reminders and escalations happen as they would.
 import { randomUUID } from 'node:crypto';
 import type { Actor, CaseUrgency, Role, Unit } from '@jiesu/core';
-import type { HttpCaseAction } from '@jiesu/contracts';
+import { type CaseActionBody, caseActionRequest, type HttpCaseAction } from '@jiesu/contracts';
 import type { AppContext } from '../context';
 import { performCaseAction } from '../use-cases/cases/perform-case-action';
 import { sweepClocks } from '../use-cases/cases/sweep-clocks';
@@ -100,10 +100,10 @@ export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Prom
     const supervisor = actor(centre, ['supervisor'], '模拟督办员');
     const handlerOf = (u: Unit) => actor(u, ['handler'], `${u.name} 承办人`);
 
-    const step = async (who: Actor, caseId: string, action: HttpCaseAction, body: Record<string, unknown>, advanceMinutes: number) => {
+    const step = async <A extends HttpCaseAction>(who: Actor, caseId: string, action: A, body: CaseActionBody<A>, advanceMinutes: number) => {
       simNow = new Date(simNow.getTime() + advanceMinutes * MINUTE);
       try {
-        await performCaseAction(ctx, { actor: who, caseId, action, body });
+        await performCaseAction(ctx, { actor: who, caseId, request: caseActionRequest(action, body) });
         return true;
       } catch (e) {
         const err = e as { code?: string; message: string };

@@ -4,16 +4,16 @@ import { DomainError } from '../errors';
 import type { CommandOf, DispatchPlan } from './case-commands';
 import { validateAttachments } from './case-attachments';
 import {
-  isCentreDispatcher,
-  isDistrictDispatcher,
-  liveAssignments,
-  liveLead,
-  requireCentreDispatcher,
-  requireCentreRole,
-  requireCoHandlerWorker,
-  requireDispatcherFor,
-  requireLeadWorker,
-} from './case-permissions';
+  guardAcknowledge,
+  guardAddCoHandler,
+  guardDispatch,
+  guardRedispatch,
+  guardReturn,
+  guardReturnReview,
+  guardRuleDispute,
+  guardSign,
+} from './case-guards';
+import { liveAssignments, requireDispatcherFor } from './case-permissions';
 import type { AssignmentSource, CaseAssignment, CaseReturn, UnitRef } from './case-types';
 import { type DecisionDraft, requireText } from './decision-draft';
 import { checkDispatchPlan, DISPATCHABLE_UNIT_CLASSES } from './dispatch-rules';
@@ -94,6 +94,7 @@ function applyDispatch(d: DecisionDraft, plan: DispatchPlan, source: AssignmentS
 }
 
 export function decideDispatch(d: DecisionDraft, cmd: CommandOf<'dispatch'>): void {
+  guardDispatch(d.state, d.ctx.actor);
   requireDispatcherFor(d.ctx.actor, 'dispatch', planUnits(cmd.plan));
   const isRedispatch = d.state.dispatchCount > 0;
   const data = applyDispatch(d, cmd.plan, 'dispatch');
@@ -101,7 +102,7 @@ export function decideDispatch(d: DecisionDraft, cmd: CommandOf<'dispatch'>): vo
 }
 
 export function decideRedispatch(d: DecisionDraft, cmd: CommandOf<'redispatch'>): void {
-  const current = liveLead(d.state);
+  const current = guardRedispatch(d.state, d.ctx.actor);
   requireDispatcherFor(d.ctx.actor, 'redispatch', [...planUnits(cmd.plan), ...(current ? [current.unit] : [])]);
   const reason = requireText(cmd.reason, 'reason', 'A reason for the re-dispatch');
   const fromUnitCode = current?.unit.code ?? null;
@@ -115,7 +116,7 @@ export function decideRedispatch(d: DecisionDraft, cmd: CommandOf<'redispatch'>)
 }
 
 export function decideSign(d: DecisionDraft, cmd: CommandOf<'sign'>): void {
-  const lead = requireLeadWorker(d.ctx.actor, d.state, 'sign');
+  const lead = guardSign(d.state, d.ctx.actor);
   const s = d.state;
   lead.state = 'signed';
   lead.signedAt = new Date(d.now.getTime());
@@ -129,17 +130,7 @@ export function decideSign(d: DecisionDraft, cmd: CommandOf<'sign'>): void {
 }
 
 export function decideReturn(d: DecisionDraft, cmd: CommandOf<'return'>): void {
-  const lead = requireLeadWorker(d.ctx.actor, d.state, 'return');
-  if (lead.isBinding) {
-    throw new DomainError('RULING_BINDING', `A jurisdiction ruling assigned this case to ${lead.unit.name}; it cannot be returned.`, {
-      unitCode: lead.unit.code,
-    });
-  }
-  if (lead.mustSign) {
-    throw new DomainError('RETURN_REFUSED_MUST_SIGN', 'The centre refused this unit’s return; the unit must sign the case and handle it.', {
-      unitCode: lead.unit.code,
-    });
-  }
+  const lead = guardReturn(d.state, d.ctx.actor);
   const reason = requireText(cmd.reason, 'reason', 'A reason for the return');
   const attachments = validateAttachments(cmd.attachments, d.policy.attachments);
   if (d.policy.requireReturnEvidence && attachments.length === 0) {
@@ -171,14 +162,6 @@ export function decideReturn(d: DecisionDraft, cmd: CommandOf<'return'>): void {
   });
 }
 
-function pendingReturn(d: DecisionDraft): CaseReturn {
-  const last = d.state.returns[d.state.returns.length - 1];
-  if (last === undefined || last.decision !== 'pending') {
-    throw new DomainError('ILLEGAL_TRANSITION', 'This case has no return awaiting review.', { status: d.state.status });
-  }
-  return last;
-}
-
 function decideReturnAs(d: DecisionDraft, ret: CaseReturn, decision: CaseReturn['decision'], note: string | null): void {
   ret.decision = decision;
   ret.decidedAt = new Date(d.now.getTime());
@@ -187,8 +170,7 @@ function decideReturnAs(d: DecisionDraft, ret: CaseReturn, decision: CaseReturn[
 }
 
 export function decideAcceptReturn(d: DecisionDraft, cmd: CommandOf<'accept_return'>): void {
-  requireCentreDispatcher(d.ctx.actor, 'accept_return');
-  const ret = pendingReturn(d);
+  const ret = guardReturnReview(d.state, d.ctx.actor, 'accept_return');
   decideReturnAs(d, ret, 'accepted', cmd.note?.trim() || null);
   withdrawLive(d);
   d.record('accept_return', 'received', { note: cmd.note, data: { unitCode: ret.unitCode } });
@@ -203,8 +185,7 @@ export function decideAcceptReturn(d: DecisionDraft, cmd: CommandOf<'accept_retu
 }
 
 export function decideRefuseReturn(d: DecisionDraft, cmd: CommandOf<'refuse_return'>): void {
-  requireCentreDispatcher(d.ctx.actor, 'refuse_return');
-  const ret = pendingReturn(d);
+  const ret = guardReturnReview(d.state, d.ctx.actor, 'refuse_return');
   const reason = requireText(cmd.reason, 'reason', 'A reason for refusing the return');
   const lead = [...d.state.assignments].reverse().find((a) => a.role === 'lead' && a.unit.code === ret.unitCode && a.state === 'returned');
   if (lead === undefined) {
@@ -220,8 +201,7 @@ export function decideRefuseReturn(d: DecisionDraft, cmd: CommandOf<'refuse_retu
 }
 
 export function decideOpenDispute(d: DecisionDraft, cmd: CommandOf<'open_dispute'>): void {
-  requireCentreDispatcher(d.ctx.actor, 'open_dispute');
-  const ret = pendingReturn(d);
+  const ret = guardReturnReview(d.state, d.ctx.actor, 'open_dispute');
   if (cmd.parties.length === 0) {
     throw new DomainError('VALIDATION_FAILED', 'Name the units in dispute.', { field: 'parties' });
   }
@@ -232,8 +212,7 @@ export function decideOpenDispute(d: DecisionDraft, cmd: CommandOf<'open_dispute
 }
 
 export function decideRuleDispute(d: DecisionDraft, cmd: CommandOf<'rule_dispute'>): void {
-  // The centre rules, or its leadership (a leadership group acts through the centre).
-  requireCentreRole(d.ctx.actor, 'rule_dispute', 'dispatcher', 'unit_leader');
+  guardRuleDispute(d.state, d.ctx.actor);
   const basis = requireText(cmd.basis, 'basis', 'The basis of the ruling');
   const dispute = d.state.disputes[d.state.disputes.length - 1];
   if (dispute === undefined || dispute.ruling !== null) {
@@ -246,10 +225,7 @@ export function decideRuleDispute(d: DecisionDraft, cmd: CommandOf<'rule_dispute
 }
 
 export function decideAcknowledge(d: DecisionDraft, cmd: CommandOf<'acknowledge'>): void {
-  const mine = requireCoHandlerWorker(d.ctx.actor, d.state, 'acknowledge');
-  if (mine.state === 'signed') {
-    throw new DomainError('ALREADY_ACKNOWLEDGED', `${mine.unit.name} has already signed for its part.`, { unitCode: mine.unit.code });
-  }
+  const mine = guardAcknowledge(d.state, d.ctx.actor);
   mine.state = 'signed';
   mine.signedAt = new Date(d.now.getTime());
   d.stopClock(`sign:${mine.unit.code}`);
@@ -259,8 +235,7 @@ export function decideAcknowledge(d: DecisionDraft, cmd: CommandOf<'acknowledge'
 export function decideAddCoHandler(d: DecisionDraft, cmd: CommandOf<'add_co_handler'>): void {
   const actor = d.ctx.actor;
   // The centre may add co-handlers; so may the lead, which coordinates them (首接负责).
-  if (isCentreDispatcher(actor) || isDistrictDispatcher(actor)) requireDispatcherFor(actor, 'add_co_handler', cmd.units);
-  else requireLeadWorker(actor, d.state, 'add_co_handler');
+  if (guardAddCoHandler(d.state, actor) === 'dispatcher') requireDispatcherFor(actor, 'add_co_handler', cmd.units);
   if (cmd.units.length === 0) throw new DomainError('VALIDATION_FAILED', 'Name at least one co-handling unit.', { field: 'units' });
   const live = liveAssignments(d.state);
   const seen = new Set<string>();

@@ -1,11 +1,20 @@
 // Decisions while a unit works the case: contact (响应), notes, whistle (吹哨报到), extension
 // (延期), feedback (办结反馈) and the centre's review (close, or 退回重办).
 import { DomainError } from '../errors';
-import { type Actor, hasRole } from '../org/roles';
 import { validateAttachments } from './case-attachments';
 import { isPastDue, remindInstant } from './case-clocks';
 import type { CommandOf } from './case-commands';
-import { actsForUnit, liveAssignments, requireCentreDispatcher, requireLeadWorker, requireNoteWriter } from './case-permissions';
+import {
+  guardExtensionReview,
+  guardFeedbackReview,
+  guardLeadWork,
+  guardNote,
+  guardRequestExtension,
+  guardWhistle,
+  guardWhistleReport,
+  pendingExtension,
+} from './case-guards';
+import { liveAssignments } from './case-permissions';
 import type { CaseExtension, CaseFeedback, DeadlineSpan, UnitRef } from './case-types';
 import { ensureCoHandler } from './decide-dispatch';
 import { type DecisionDraft, requireText } from './decision-draft';
@@ -23,7 +32,7 @@ function checkSpan(span: DeadlineSpan, field: string): DeadlineSpan {
 }
 
 export function decideContact(d: DecisionDraft, cmd: CommandOf<'contact'>): void {
-  const lead = requireLeadWorker(d.ctx.actor, d.state, 'contact');
+  const lead = guardLeadWork(d.state, d.ctx.actor, 'contact');
   const isFirst = d.state.contactedAt === null;
   if (isFirst) d.state.contactedAt = new Date(d.now.getTime());
   d.stopClock('first_contact');
@@ -31,7 +40,7 @@ export function decideContact(d: DecisionDraft, cmd: CommandOf<'contact'>): void
 }
 
 export function decideNote(d: DecisionDraft, cmd: CommandOf<'note'>): void {
-  requireNoteWriter(d.ctx.actor, d.state);
+  guardNote(d.state, d.ctx.actor);
   const note = requireText(cmd.note, 'note', 'The note');
   const attachments = validateAttachments(cmd.attachments, d.policy.attachments);
   d.record('note', d.state.status, { note, attachments });
@@ -40,13 +49,7 @@ export function decideNote(d: DecisionDraft, cmd: CommandOf<'note'>): void {
 const SUMMONABLE: readonly UnitRef['class'][] = ['department', 'enterprise'];
 
 export function decideWhistle(d: DecisionDraft, cmd: CommandOf<'whistle'>): void {
-  const lead = requireLeadWorker(d.ctx.actor, d.state, 'whistle');
-  if (lead.unit.class !== 'street') {
-    throw new DomainError('WHISTLE_ONLY_BY_STREET', 'Only a street or township leading the case can blow the whistle (吹哨).', {
-      unitCode: lead.unit.code,
-      unitClass: lead.unit.class,
-    });
-  }
+  guardWhistle(d.state, d.ctx.actor);
   const reason = requireText(cmd.reason, 'reason', 'The reason for the whistle');
   if (cmd.units.length === 0) throw new DomainError('VALIDATION_FAILED', 'Name at least one department to summon.', { field: 'units' });
   const seen = new Set<string>();
@@ -85,21 +88,8 @@ export function decideWhistle(d: DecisionDraft, cmd: CommandOf<'whistle'>): void
   d.record('whistle', d.state.status, { note: cmd.note, data: { reason, calls } });
 }
 
-function worksForUnit(actor: Actor, unit: UnitRef): boolean {
-  return hasRole(actor, 'handler', 'unit_leader') && actsForUnit(actor, unit);
-}
-
 export function decideWhistleReport(d: DecisionDraft, cmd: CommandOf<'whistle_report'>): void {
-  const call = d.state.whistles.find((w) => w.id === cmd.whistleId);
-  if (call === undefined) {
-    throw new DomainError('VALIDATION_FAILED', `This case has no whistle call ${cmd.whistleId}.`, { field: 'whistleId', value: cmd.whistleId });
-  }
-  if (!worksForUnit(d.ctx.actor, call.unit)) {
-    throw new DomainError('NOT_SUMMONED_UNIT', `Only ${call.unit.name} can report for this whistle call.`, { whistleId: call.id, unitCode: call.unit.code });
-  }
-  if (call.reportedAt !== null) {
-    throw new DomainError('WHISTLE_ALREADY_REPORTED', `${call.unit.name} already reported for this call.`, { whistleId: call.id });
-  }
+  const call = guardWhistleReport(d.state, d.ctx.actor, cmd.whistleId);
   // Deadlines are exclusive, as for every clock: reporting at the due instant is late.
   const late = d.now.getTime() >= call.dueAt.getTime();
   call.reportedAt = new Date(d.now.getTime());
@@ -108,15 +98,8 @@ export function decideWhistleReport(d: DecisionDraft, cmd: CommandOf<'whistle_re
   d.record('whistle_report', d.state.status, { note: cmd.note, data: { whistleId: call.id, unitCode: call.unit.code, late } });
 }
 
-function pendingExtension(d: DecisionDraft): CaseExtension | undefined {
-  return d.state.extensions.find((e) => e.decision === 'pending');
-}
-
 export function decideRequestExtension(d: DecisionDraft, cmd: CommandOf<'request_extension'>): void {
-  const lead = requireLeadWorker(d.ctx.actor, d.state, 'request_extension');
-  if (pendingExtension(d) !== undefined) {
-    throw new DomainError('EXTENSION_ALREADY_PENDING', 'An extension request is already waiting for the centre; wait for its answer.', {});
-  }
+  const lead = guardRequestExtension(d.state, d.ctx.actor);
   const approved = d.state.extensions.filter((e) => e.decision === 'approved').length;
   if (approved >= d.policy.maxExtensions) {
     throw new DomainError('EXTENSION_LIMIT_REACHED', `This case has had the most extensions allowed (${d.policy.maxExtensions}).`, {
@@ -148,15 +131,8 @@ export function decideRequestExtension(d: DecisionDraft, cmd: CommandOf<'request
   d.record('request_extension', d.state.status, { note: cmd.note, data: { requested, reason, currentDueAt: clock.dueAt } });
 }
 
-function requirePendingExtension(d: DecisionDraft): CaseExtension {
-  const ext = pendingExtension(d);
-  if (ext === undefined) throw new DomainError('NO_PENDING_EXTENSION', 'There is no extension request to decide.', {});
-  return ext;
-}
-
 export function decideApproveExtension(d: DecisionDraft, cmd: CommandOf<'approve_extension'>): void {
-  requireCentreDispatcher(d.ctx.actor, 'approve_extension');
-  const ext = requirePendingExtension(d);
+  const ext = guardExtensionReview(d.state, d.ctx.actor, 'approve_extension');
   const granted = checkSpan(cmd.granted ?? ext.requested, 'granted');
   const clock = d.runningClock('feedback');
   if (clock === undefined) throw new DomainError('CLOCK_NOT_FOUND', 'This case has no running feedback deadline to extend.', { clockKey: 'feedback' });
@@ -183,8 +159,7 @@ export function decideApproveExtension(d: DecisionDraft, cmd: CommandOf<'approve
 }
 
 export function decideRefuseExtension(d: DecisionDraft, cmd: CommandOf<'refuse_extension'>): void {
-  requireCentreDispatcher(d.ctx.actor, 'refuse_extension');
-  const ext = requirePendingExtension(d);
+  const ext = guardExtensionReview(d.state, d.ctx.actor, 'refuse_extension');
   const reason = requireText(cmd.reason, 'reason', 'A reason for refusing the extension');
   Object.assign(ext, {
     decision: 'refused',
@@ -196,7 +171,7 @@ export function decideRefuseExtension(d: DecisionDraft, cmd: CommandOf<'refuse_e
 }
 
 export function decideSubmitFeedback(d: DecisionDraft, cmd: CommandOf<'submit_feedback'>): void {
-  const lead = requireLeadWorker(d.ctx.actor, d.state, 'submit_feedback');
+  const lead = guardLeadWork(d.state, d.ctx.actor, 'submit_feedback');
   const summary = requireText(cmd.summary, 'summary', 'What was done');
   if (typeof cmd.isSolved !== 'boolean') {
     throw new DomainError('VALIDATION_FAILED', 'Say whether the problem was solved.', { field: 'isSolved' });
@@ -205,7 +180,7 @@ export function decideSubmitFeedback(d: DecisionDraft, cmd: CommandOf<'submit_fe
   if (d.policy.requireFeedbackEvidence && attachments.length === 0) {
     throw new DomainError('EVIDENCE_REQUIRED', 'Feedback must carry evidence (photos, video or documents).', { field: 'attachments' });
   }
-  const ext = pendingExtension(d);
+  const ext = pendingExtension(d.state);
   if (ext !== undefined) {
     // Finishing makes the request moot; say so rather than leave it pending forever.
     Object.assign(ext, { decision: 'withdrawn', decidedAt: new Date(d.now.getTime()), decidedBy: { ...d.by } } satisfies Partial<CaseExtension>);
@@ -231,17 +206,8 @@ export function decideSubmitFeedback(d: DecisionDraft, cmd: CommandOf<'submit_fe
   });
 }
 
-function latestFeedback(d: DecisionDraft): CaseFeedback {
-  const f = d.state.feedbacks[d.state.feedbacks.length - 1];
-  if (f === undefined || f.review !== null) {
-    throw new DomainError('ILLEGAL_TRANSITION', 'This case has no feedback awaiting review.', { status: d.state.status });
-  }
-  return f;
-}
-
 export function decideClose(d: DecisionDraft, cmd: CommandOf<'close'>): void {
-  requireCentreDispatcher(d.ctx.actor, 'close');
-  const f = latestFeedback(d);
+  const f = guardFeedbackReview(d.state, d.ctx.actor, 'close');
   const s = d.state;
   f.review = { decision: 'accepted', at: new Date(d.now.getTime()), by: { ...d.by }, note: cmd.note?.trim() || null };
   for (const a of liveAssignments(s)) {
@@ -258,8 +224,7 @@ export function decideClose(d: DecisionDraft, cmd: CommandOf<'close'>): void {
 }
 
 export function decideSendBack(d: DecisionDraft, cmd: CommandOf<'send_back'>): void {
-  requireCentreDispatcher(d.ctx.actor, 'send_back');
-  const f = latestFeedback(d);
+  const f = guardFeedbackReview(d.state, d.ctx.actor, 'send_back');
   const reason = requireText(cmd.reason, 'reason', 'A reason for sending the case back');
   f.review = { decision: 'sent_back', at: new Date(d.now.getTime()), by: { ...d.by }, note: reason };
   const lead = liveAssignments(d.state).find((a) => a.role === 'lead');

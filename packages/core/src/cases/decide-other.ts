@@ -1,23 +1,15 @@
 // Decisions at the edges of the lifecycle: direct answer at intake (直接答复), merging repeated
 // requests (并案), return visit (回访), scoring, and the supervision clocks (催办 / 督办).
 import { DomainError } from '../errors';
-import { sweepClock } from './case-clocks';
 import type { CommandOf } from './case-commands';
-import { requireCentreDispatcher, requireCentreRole, requireIntakeStaff, requireSupervisorOver } from './case-permissions';
+import { guardAnswer, guardIntakeStaff, guardParentClosed, guardRecordVisit, guardScore, guardSupervision } from './case-guards';
 import { isOpenStatus } from './case-status';
 import type { CaseClock } from './case-clocks';
 import { withdrawLive } from './decide-dispatch';
 import { type DecisionDraft, requireText } from './decision-draft';
 
 export function decideAnswer(d: DecisionDraft, cmd: CommandOf<'answer'>): void {
-  requireIntakeStaff(d.ctx.actor, d.state, 'answer');
-  if (d.state.kind !== 'consultation') {
-    throw new DomainError(
-      'DIRECT_ANSWER_NOT_CONSULTATION',
-      `Only a consultation (咨询) can be answered at intake; a ${d.state.kind} must be dispatched.`,
-      { kind: d.state.kind },
-    );
-  }
+  guardAnswer(d.state, d.ctx.actor);
   const text = requireText(cmd.text, 'text', 'The answer');
   d.state.answer = { text, at: new Date(d.now.getTime()), by: { ...d.by } };
   d.state.closedAt = new Date(d.now.getTime());
@@ -26,7 +18,7 @@ export function decideAnswer(d: DecisionDraft, cmd: CommandOf<'answer'>): void {
 }
 
 export function decideMerge(d: DecisionDraft, cmd: CommandOf<'merge'>): void {
-  requireIntakeStaff(d.ctx.actor, d.state, 'merge');
+  guardIntakeStaff(d.state, d.ctx.actor, 'merge');
   const parent = cmd.parent;
   if (parent.caseId === d.state.id) {
     throw new DomainError('CANNOT_MERGE_INTO_SELF', 'A case cannot be merged into itself.', { caseId: parent.caseId });
@@ -50,7 +42,7 @@ export function decideMerge(d: DecisionDraft, cmd: CommandOf<'merge'>): void {
 }
 
 export function decideLinkChild(d: DecisionDraft, cmd: CommandOf<'link_child'>): void {
-  requireIntakeStaff(d.ctx.actor, d.state, 'link_child');
+  guardIntakeStaff(d.state, d.ctx.actor, 'link_child');
   const child = cmd.child;
   if (child.caseId === d.state.id) {
     throw new DomainError('CANNOT_MERGE_INTO_SELF', 'A case cannot be merged into itself.', { caseId: child.caseId });
@@ -63,7 +55,7 @@ export function decideLinkChild(d: DecisionDraft, cmd: CommandOf<'link_child'>):
 }
 
 export function decideParentClosed(d: DecisionDraft, cmd: CommandOf<'parent_closed'>): void {
-  requireCentreDispatcher(d.ctx.actor, 'parent_closed');
+  guardParentClosed(d.state, d.ctx.actor);
   if (d.state.parent?.caseId !== cmd.parentCaseId) {
     throw new DomainError('VALIDATION_FAILED', 'This case is not merged into that case.', { field: 'parentCaseId', value: cmd.parentCaseId });
   }
@@ -75,7 +67,7 @@ export function decideParentClosed(d: DecisionDraft, cmd: CommandOf<'parent_clos
 }
 
 export function decideRecordVisit(d: DecisionDraft, cmd: CommandOf<'record_visit'>): void {
-  requireCentreRole(d.ctx.actor, 'record_visit', 'visitor');
+  guardRecordVisit(d.state, d.ctx.actor);
   const at = new Date(d.now.getTime());
   const note = cmd.note?.trim() || null;
   const o = cmd.outcome;
@@ -87,19 +79,10 @@ export function decideRecordVisit(d: DecisionDraft, cmd: CommandOf<'record_visit
 }
 
 export function decideScore(d: DecisionDraft, cmd: CommandOf<'score'>): void {
-  requireCentreRole(d.ctx.actor, 'score', 'evaluator', 'administrator');
+  guardScore(d.state, d.ctx.actor);
   const periodKey = requireText(cmd.periodKey, 'periodKey', 'The evaluation period');
   d.state.scoredPeriodKey = periodKey;
   d.record('score', 'scored', { note: cmd.note, data: { periodKey } });
-}
-
-function runningClockFor(d: DecisionDraft, key: string): CaseClock {
-  const clock = d.clock(key);
-  if (clock === undefined) throw new DomainError('CLOCK_NOT_FOUND', `This case has no clock "${key}".`, { clockKey: key });
-  if (clock.status !== 'running') {
-    throw new DomainError('CLOCK_NOT_RUNNING', `The clock "${key}" has stopped (${clock.status}).`, { clockKey: key, clockStatus: clock.status });
-  }
-  return clock;
 }
 
 function clockData(clock: CaseClock): Record<string, unknown> {
@@ -108,8 +91,7 @@ function clockData(clock: CaseClock): Record<string, unknown> {
 
 /** 催办: the sweep's reminder, or a supervisor's by hand (which may be repeated). */
 export function decideRemind(d: DecisionDraft, cmd: CommandOf<'remind'>): void {
-  const clock = runningClockFor(d, cmd.clockKey);
-  requireSupervisorOver(d.ctx.actor, clock.ownerUnitPath, 'remind');
+  const clock = guardSupervision(d.state, d.ctx.actor, 'remind', cmd.clockKey);
   clock.remindedAt = new Date(d.now.getTime());
   d.notify({ kind: 'reminder', caseId: d.state.id, clockKey: clock.key, unitCode: clock.ownerUnitCode, dueAt: clock.dueAt });
   d.record('remind', d.state.status, { note: cmd.note, data: clockData(clock) });
@@ -117,14 +99,7 @@ export function decideRemind(d: DecisionDraft, cmd: CommandOf<'remind'>): void {
 
 /** 督办: once per deadline, only past it; marks the case overdue (超期) against the owner. */
 export function decideEscalate(d: DecisionDraft, cmd: CommandOf<'escalate'>): void {
-  const clock = runningClockFor(d, cmd.clockKey);
-  requireSupervisorOver(d.ctx.actor, clock.ownerUnitPath, 'escalate');
-  if (clock.escalatedAt !== null) {
-    throw new DomainError('CLOCK_ALREADY_ESCALATED', `The clock "${clock.key}" was already escalated.`, { clockKey: clock.key });
-  }
-  if (sweepClock(clock, d.now) !== 'escalate') {
-    throw new DomainError('CLOCK_NOT_DUE', `The clock "${clock.key}" is not past its deadline yet.`, { clockKey: clock.key, dueAt: clock.dueAt });
-  }
+  const clock = guardSupervision(d.state, d.ctx.actor, 'escalate', cmd.clockKey, d.now);
   clock.escalatedAt = new Date(d.now.getTime());
   d.markOverdue(clock);
   const marked = d.state.overdue.filter((o) => o.clockKey === clock.key && o.dueAt.getTime() === clock.dueAt.getTime()).map((o) => o.unitCode);

@@ -5,6 +5,7 @@ export * from './case-clocks';
 export * from './case-commands';
 export * from './case-decision';
 export * from './case-error-codes';
+export { allowedActions, supervisableClocks } from './case-guards';
 export * from './case-intake';
 export * from './case-number';
 export * from './case-scope';

@@ -1,23 +1,27 @@
-// Shapes shared by the scoring modules: the unit classes scoring knows, a return visit's answers,
-// and one case as scoring sees it.
+// Shapes shared by the scoring modules: the unit classes scoring knows, the visit and appeal
+// vocabularies, a return visit's answers, and one case as scoring sees it.
 
-/**
- * Unit classes across jiesu. Mirrors org's `UnitClass` without importing it, so scoring stays a
- * leaf that other folders can change around.
- */
-export const SCORED_UNIT_CLASSES = [
-  'centre',
-  'district',
-  'street',
-  'community',
-  'section',
-  'department',
-  'enterprise',
-] as const;
-export type ScoredUnitClass = (typeof SCORED_UNIT_CLASSES)[number];
+import { UNIT_CLASSES, type UnitClass } from '../org/unit';
+
+/** Unit classes scoring knows: all of them (org's list, one source). */
+export const SCORED_UNIT_CLASSES = UNIT_CLASSES;
+export type ScoredUnitClass = UnitClass;
 
 /** 满意 satisfied · 基本满意 basically satisfied · 不满意 dissatisfied. */
-export type VisitSatisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+export const VISIT_SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type VisitSatisfaction = (typeof VISIT_SATISFACTIONS)[number];
+
+/** How a return-visit call went: reached, or why not (an unanswered call may be retried). */
+export const VISIT_ATTEMPT_RESULTS = ['reached', 'no_answer', 'declined', 'wrong_number'] as const;
+export type VisitAttemptResult = (typeof VISIT_ATTEMPT_RESULTS)[number];
+
+/** Grounds for a unit's appeal (申诉): 不合理诉求 / 非本单位职责 / 重复诉求 / 无法联系诉求人 / 其他. */
+export const APPEAL_REASONS = ['unreasonable_demand', 'not_our_duty', 'duplicate', 'requester_unreachable', 'other'] as const;
+export type AppealReason = (typeof APPEAL_REASONS)[number];
+
+/** An appeal waits for the centre, which grants it (the case stops counting) or refuses it. */
+export const APPEAL_STATUSES = ['pending', 'granted', 'refused'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
 /** What the requester answered on a reached return visit (回访). */
 export interface VisitAnswers {

@@ -2,6 +2,7 @@
 // evaluators grant (the case becomes 免考核) or refuse a pending appeal with a note (POST
 // /api/appeals/{id}/decision); units see their own appeals and how they were decided.
 import type { AppealSchema } from '@jiesu/contracts';
+import { APPEAL_STATUSES } from '@jiesu/core';
 import { App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -63,7 +64,7 @@ export function AppealsPage() {
         <Segmented
           value={filter}
           onChange={(v) => setFilter(v as AppealStatus | 'all')}
-          options={[{ value: 'all', label: t('all') }, ...(['pending', 'granted', 'refused'] as const).map((s) => ({ value: s, label: t(STATUS[s].label) }))]}
+          options={[{ value: 'all', label: t('all') }, ...APPEAL_STATUSES.map((s) => ({ value: s, label: t(STATUS[s].label) }))]}
         />
       }
     >

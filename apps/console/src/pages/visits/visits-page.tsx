@@ -2,7 +2,7 @@
 // each call attempt is recorded (POST /api/visits/{caseId}/attempts); a reached requester answers
 // contacted? solved? satisfied?; unanswered calls are retried up to the configured maximum.
 import { PhoneOutlined } from '@ant-design/icons';
-import type { VISIT_ATTEMPT_RESULTS } from '@jiesu/contracts';
+import type { VISIT_ATTEMPT_RESULTS, VisitSatisfaction } from '@jiesu/contracts';
 import { App, Button, Card, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -48,7 +48,7 @@ interface AttemptValues {
   result: AttemptResult;
   isContacted: boolean;
   isSolved: boolean;
-  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  satisfaction: VisitSatisfaction;
   comment?: string;
 }
 

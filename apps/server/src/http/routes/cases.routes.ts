@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CASE_ACTION_BODIES,
+  caseActionRequest,
   CaseDetailSchema,
   CaseSearchQuery,
   CaseSummarySchema,
@@ -112,12 +113,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        const state = await performCaseAction(app.ctx, {
-          actor: request.actor,
-          caseId: request.params.id,
-          action,
-          body: request.body as Record<string, unknown>,
-        });
+        const state = await performCaseAction(app.ctx, { actor: request.actor, caseId: request.params.id, request: caseActionRequest(action, request.body) });
         return presentCase(app.ctx, { actor: request.actor, state });
       },
     );

@@ -2,7 +2,7 @@
 // rate, and the published rankings. Every route is rate-limited per client IP with the public
 // limit; tracking needs the case number with the phone's last 4 digits, or the tracking code.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, PublicRankingsSchema, StringEnum } from '@jiesu/contracts';
+import { ErrorBody, PublicRankingsSchema, StringEnum, VISIT_SATISFACTIONS } from '@jiesu/contracts';
 import { DomainError } from '@jiesu/core';
 import { Type } from 'typebox';
 import { getPublishedRankings } from '../../use-cases/public/get-published-rankings';
@@ -76,7 +76,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: [],
         summary: 'Rate the handling once the request is closed (one rating per request)',
         body: Type.Object(
-          { ...Proof, satisfaction: StringEnum(['satisfied', 'basically_satisfied', 'dissatisfied'] as const), comment: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])) },
+          { ...Proof, satisfaction: StringEnum(VISIT_SATISFACTIONS), comment: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])) },
           { additionalProperties: false },
         ),
         response: errors,

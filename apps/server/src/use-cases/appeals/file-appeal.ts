@@ -1,9 +1,9 @@
 // 申诉: the unit that led a case (or a unit above it) asks that the case not count in its score,
 // giving a reason and evidence. The centre decides (decide-appeal.ts).
-import { type Actor, DomainError, hasRole, isInSubtree } from '@jiesu/core';
+import { type Actor, type AppealReason, DomainError, hasRole, isInSubtree } from '@jiesu/core';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context';
-import type { Appeal, AppealReason } from '../../repositories/appeal.repository';
+import type { Appeal } from '../../repositories/appeal.repository';
 import { resolveAttachments } from '../cases/case-context';
 import { requireRole } from '../require';
 import { answeringLead } from '../visits/visit-fact';

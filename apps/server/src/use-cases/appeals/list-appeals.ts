@@ -1,7 +1,7 @@
 // Appeals in the actor's area (the centre sees all), newest first.
-import type { Actor } from '@jiesu/core';
+import type { Actor, AppealStatus } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import type { Appeal, AppealStatus } from '../../repositories/appeal.repository';
+import type { Appeal } from '../../repositories/appeal.repository';
 import { requireRole } from '../require';
 
 export async function listAppeals(

@@ -1,6 +1,9 @@
 // A case as a user may see it: requester masked unless the viewer is entitled (the centre's case
-// staff, the lead unit's handler); every unmasked view writes an audit row.
-import { type Actor, type CaseState, DomainError, presentCaseRequester, assertCaseInScope } from '@jiesu/core';
+// staff, the lead unit's handler); every unmasked view writes an audit row. It carries the actions
+// the viewer may take now and the clocks they may remind or escalate, from the core's guards, so
+// the console shows exactly those and re-states no rule.
+import { HTTP_CASE_ACTIONS, type HttpCaseAction } from '@jiesu/contracts';
+import { type Actor, allowedActions, assertCaseInScope, type CaseState, DomainError, presentCaseRequester, supervisableClocks } from '@jiesu/core';
 import type { AppContext } from '../../context';
 
 export async function loadCaseInScope(ctx: AppContext, actor: Actor, caseId: string) {
@@ -12,7 +15,23 @@ export async function loadCaseInScope(ctx: AppContext, actor: Actor, caseId: str
 
 export type PresentedCase = Omit<CaseState, 'requester'> & {
   requester: { name: string | null; phone: string | null; isAnonymous: boolean; isMasked: boolean };
+  allowedActions: HttpCaseAction[];
+  supervisableClocks: { remind: string[]; escalate: string[] };
 };
+
+const HTTP_ACTIONS: ReadonlySet<string> = new Set(HTTP_CASE_ACTIONS);
+const isHttpAction = (a: string): a is HttpCaseAction => HTTP_ACTIONS.has(a);
+
+/** What the viewer may do through the API now (internal actions such as score are left out). */
+export function viewerActions(state: CaseState, actor: Actor, now: Date): Pick<PresentedCase, 'allowedActions' | 'supervisableClocks'> {
+  return {
+    allowedActions: allowedActions(state, actor, { now }).filter(isHttpAction),
+    supervisableClocks: {
+      remind: supervisableClocks(state, actor, 'remind', now).map((c) => c.key),
+      escalate: supervisableClocks(state, actor, 'escalate', now).map((c) => c.key),
+    },
+  };
+}
 
 export async function getCase(ctx: AppContext, opts: { actor: Actor; caseId: string }): Promise<PresentedCase> {
   const { state } = await loadCaseInScope(ctx, opts.actor, opts.caseId);
@@ -31,6 +50,7 @@ export async function presentCase(ctx: AppContext, opts: { actor: Actor; state: 
   return {
     ...state,
     requester: { name: requester.name, phone: requester.phone, isAnonymous: requester.isAnonymous, isMasked: !requester.isUnmasked },
+    ...viewerActions(state, opts.actor, ctx.now()),
   };
 }
 
