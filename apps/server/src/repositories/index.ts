@@ -20,6 +20,9 @@ import { ScoringSettingsRepository } from './scoring-settings.repository';
 import { NotificationRepository } from './notification.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
+import { BuildingLeadRepository } from './building-lead.repository';
+import { MeetingRepository } from './meeting.repository';
+import { ProposalRepository } from './proposal.repository';
 
 export function createRepositories(db: Kysely<Database>) {
   return {
@@ -43,6 +46,9 @@ export function createRepositories(db: Kysely<Database>) {
     intake: new IntakeRepository(db),
     knowledge: new KnowledgeRepository(db),
     publicRankings: new PublicRankingRepository(db),
+    meetings: new MeetingRepository(db),
+    proposals: new ProposalRepository(db),
+    buildingLeads: new BuildingLeadRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -5,7 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 
 export interface OutboxMessage {
   id: number;
-  caseId: string;
+  caseId: string | null;
   kind: string;
   unitCode: string | null;
   payload: unknown;

@@ -5,7 +5,7 @@ import { listNotifications } from '../../use-cases/notifications/list-notificati
 
 const Notification = Type.Object({
   id: Type.Integer(),
-  caseId: Type.String(),
+  caseId: Type.Union([Type.String(), Type.Null()]),
   caseNumber: Type.Union([Type.String(), Type.Null()]),
   subject: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String({ description: 'assigned | withdrawn | summoned | reminder | escalation' }),
