@@ -36,6 +36,7 @@ import { userRoutes } from './routes/users.routes';
 import { visitRoutes } from './routes/visits.routes';
 import { deliberationPublicRoutes } from './routes/deliberation-public.routes';
 import { deliberationRoutes } from './routes/deliberation.routes';
+import { workItemRoutes } from './routes/work-items.routes';
 import { validatorCompiler } from './validation';
 
 declare module 'fastify' {
@@ -134,6 +135,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(scoringRoutes, { prefix: '/api/scoring' });
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
       await secured.register(deliberationRoutes, { prefix: '/api/deliberation' });
+      await secured.register(workItemRoutes, { prefix: '/api/work-items' });
     });
   });
   return app;

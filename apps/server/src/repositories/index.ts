@@ -23,6 +23,7 @@ import { UserRepository } from './user.repository';
 import { BuildingLeadRepository } from './building-lead.repository';
 import { MeetingRepository } from './meeting.repository';
 import { ProposalRepository } from './proposal.repository';
+import { WorkItemRepository } from './work-item.repository';
 
 export function createRepositories(db: Kysely<Database>) {
   return {
@@ -49,6 +50,7 @@ export function createRepositories(db: Kysely<Database>) {
     meetings: new MeetingRepository(db),
     proposals: new ProposalRepository(db),
     buildingLeads: new BuildingLeadRepository(db),
+    workItems: new WorkItemRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
