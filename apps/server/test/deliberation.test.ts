@@ -17,6 +17,10 @@ let wangjing: Client;
 let huajiadi: Client;
 let jianwai: Client;
 let analyst: Client;
+let taskDone = '';
+let taskLate = '';
+const taskDoneId = () => taskDone;
+const taskLateId = () => taskLate;
 
 async function logIn(): Promise<void> {
   [operator, dispatcher, wangjing, huajiadi, jianwai, analyst] = await Promise.all([
@@ -233,6 +237,32 @@ describe('one meeting end to end', () => {
     console.log(`[must-show] requesters told: ${outbox.filter((o) => o.kind === 'requester_outcome').length} (cases ${caseA.caseNumber}, ${caseB.caseNumber}); proposer told: 1`);
   });
 
+  it('a passed motion gets follow-up tasks as work items: one for a unit, one for a resident', async () => {
+    const cur = await ok<MeetingView>(huajiadi.get(`/api/deliberation/meetings/${meetingId}`));
+    const passed = cur.items[0]?.motions[0];
+    const failed = cur.items[1]?.motions[0];
+    const onFailed = await huajiadi.post(`/api/deliberation/meetings/${meetingId}/follow-ups`, { motionId: failed?.id, title: 'x', owner: { unitCode: COMMUNITY }, due: { amount: 2, unit: 'working_days' } });
+    expect(onFailed.json().error.code).toBe('ILLEGAL_TRANSITION');
+    const body = { motionId: passed?.id, title: '联系物业确定修剪方案并公示', owner: { unitCode: COMMUNITY }, due: { dueAt: '2026-12-10T10:00:00Z' } };
+    const headers = { 'idempotency-key': 'followup-a-1' };
+    const first = await huajiadi.request({ method: 'POST', url: `/api/deliberation/meetings/${meetingId}/follow-ups`, payload: body, headers });
+    const retry = await huajiadi.request({ method: 'POST', url: `/api/deliberation/meetings/${meetingId}/follow-ups`, payload: body, headers });
+    expect([first.statusCode, retry.statusCode]).toEqual([201, 200]);
+    expect(retry.json().item.id).toBe(first.json().item.id);
+    taskDone = first.json().item.id as string;
+    const late = await ok<{ item: { id: string; kind: string; owner: { person: { name: string } | null }; linkedCaseIds: string[] } }>(
+      huajiadi.post(`/api/deliberation/meetings/${meetingId}/follow-ups`, { motionId: passed?.id, title: '楼长动员5号楼住户配合修剪（挪车）', owner: { personName: '孙立华' }, due: { dueAt: '2026-12-08T10:00:00Z' } }),
+      201,
+    );
+    taskLate = late.item.id;
+    expect(late.item).toMatchObject({ kind: 'meeting_followup', owner: { person: { name: '孙立华' } }, linkedCaseIds: [caseA.id] });
+    const shown = await ok<MeetingView & { items: Array<{ motions: Array<{ followUps: Array<{ id: string }> }> }> }>(huajiadi.get(`/api/deliberation/meetings/${meetingId}`));
+    expect(shown.items[0]?.motions[0]?.followUps.map((f) => f.id).sort()).toEqual([taskDone, taskLate].sort());
+    // the work-item list (the shared one) finds them by source
+    const listed = await ok<{ items: Array<{ id: string }> }>(huajiadi.get(`/api/work-items?sourceType=meeting_motion&sourceId=${passed?.id}`));
+    expect(listed.items).toHaveLength(2);
+  });
+
   it('closes, and the public page shows the matter without personal data', async () => {
     await setNow('2026-12-03T09:00:00Z');
     await ok(huajiadi.post(`/api/deliberation/meetings/${meetingId}/close`, {}));
@@ -244,7 +274,52 @@ describe('one meeting end to end', () => {
     expect(page.past[0]?.items[0]?.motions[0]?.result?.statement.zh).toContain('通过');
     expect(page.proposals[0]?.supportCount).toBe(6);
     const text = JSON.stringify(page);
-    for (const personal of ['张三丰', '138', '李秋菊', '赵秀兰', '139', '王建国', '刘阿姨', '陈师傅', '周大姐', '吴先生', caseA.caseNumber]) expect(text).not.toContain(personal);
+    expect(page.past[0]?.items[0]?.motions[0]).toBeDefined();
+    expect((page.past[0]?.items[0] as unknown as { followUps: Array<{ ownerLabel: string }> }).followUps.map((f) => f.ownerLabel).sort()).toEqual(['居民 · 花家地西里社区', '花家地西里社区']);
+    for (const personal of ['孙立华', '张三丰', '138', '李秋菊', '赵秀兰', '139', '王建国', '刘阿姨', '陈师傅', '周大姐', '吴先生', caseA.caseNumber]) expect(text).not.toContain(personal);
+  });
+});
+
+describe('follow-ups on the shared clocks, and the measures', () => {
+  it('one task done on time, one overdue: the shared sweep escalates it', async () => {
+    await setNow('2026-12-05T02:00:00Z');
+    const done = await ok<{ status: string }>(huajiadi.post(`/api/work-items/${taskDoneId()}/actions/complete`, { text: '已与物业确定方案，5号楼前公示栏已公示。' }));
+    expect(done.status).toBe('done');
+    await setNow('2026-12-09T02:00:00Z');
+    const supervisor = await env.as('supervisor');
+    const first = (await supervisor.post('/api/queues/sweep')).json().workItems;
+    const second = (await supervisor.post('/api/queues/sweep')).json().workItems;
+    expect(first.escalated + second.escalated).toBe(1);
+    const late = await ok<{ isOverdue: boolean; status: string }>(huajiadi.get(`/api/work-items/${taskLateId()}`));
+    expect(late).toMatchObject({ isOverdue: true, status: 'open' });
+    const page = await ok<{ past: Array<{ items: Array<{ followUps: Array<{ title: string; status: string; isOverdue: boolean }> }> }> }>(pub('GET', `/api/public/communities/${COMMUNITY}/deliberation`));
+    const progress = page.past[0]?.items[0]?.followUps.map((f) => [f.status, f.isOverdue]).sort();
+    expect(progress).toEqual([['done', false], ['open', true]]);
+    console.log(`[must-show] follow-ups: ${JSON.stringify(page.past[0]?.items[0]?.followUps.map((f) => ({ title: f.title, status: f.status, isOverdue: f.isOverdue })))}`);
+  });
+
+  it('the measures of the community for the quarter (2026-Q4: 19 Sep – 18 Dec)', async () => {
+    const m = await ok<{ measures: Record<string, number | null>; assessmentScores: Record<string, number> }>(huajiadi.get(`/api/deliberation/measures?communityCode=${COMMUNITY}&quarterKey=2026-Q4`));
+    // by hand: 1 meeting closed; item A decided (B not decided, the proposal deferred); 2 tasks due
+    // in the quarter, 1 done on time, 1 open past its deadline; 1 proposal, on an agenda; the 2
+    // cases of the community both went through the meeting.
+    expect(m.measures).toMatchObject({
+      meetingsHeld: 1,
+      itemsDecided: 1,
+      tasksDue: 2,
+      tasksDoneOnTime: 1,
+      tasksDoneLate: 0,
+      tasksOverdueOpen: 1,
+      tasksOnTimeShare: 0.5,
+      proposalsReceived: 1,
+      proposalsAnswered: 1,
+      proposalsAnsweredShare: 1,
+      casesInCommunity: 2,
+      casesDeliberated: 2,
+      deliberatedCaseShare: 1,
+    });
+    expect(m.assessmentScores).toEqual({ deliberation_meetings: 33.3, deliberation_tasks_on_time: 50, deliberation_proposals_answered: 100 });
+    expect((await jianwai.get(`/api/deliberation/measures?communityCode=${COMMUNITY}&quarterKey=2026-Q4`)).statusCode).toBe(403);
   });
 });
 

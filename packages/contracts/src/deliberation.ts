@@ -2,6 +2,7 @@
 // The server validates with them; the console and portal build their bodies to them.
 import { type Static, Type } from 'typebox';
 import { IsoDateTime, PageQuery, StringEnum } from './common';
+import { DueBody } from './work-items';
 
 const Id = Type.String({ format: 'uuid' });
 const Name = Type.String({ minLength: 1, maxLength: 60 });
@@ -191,3 +192,22 @@ export const PublicCommunitySchema = Type.Object({
   ),
 });
 export type PublicCommunity = Static<typeof PublicCommunitySchema>;
+
+/** A decision's follow-up task (a work item): owner a unit, or a resident supervised by the community. */
+export const FollowUpBody = Type.Object(
+  {
+    motionId: Id,
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    detail: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
+    owner: Type.Object(
+      {
+        unitCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'the owner unit; for a person, the supervising unit (default: the community)' })),
+        personName: Type.Optional(Name),
+        personContact: Type.Optional(Type.String({ maxLength: 60 })),
+      },
+      { additionalProperties: false },
+    ),
+    due: DueBody,
+  },
+  { additionalProperties: false },
+);

@@ -138,6 +138,9 @@ export interface NotificationOutboxTable {
   /** Null for a message about a work item (then work_item_id is set). */
   case_id: string | null;
   work_item_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0012: a meeting, proposal or building lead a message is about (when neither a case nor a work item). */
+  subject_type: ColumnType<string | null, string | null | undefined, string | null>;
+  subject_id: ColumnType<string | null, string | null | undefined, string | null>;
   kind: string;
   unit_code: string | null;
   payload: Json<unknown>;

@@ -330,6 +330,28 @@ export class MeetingRepository {
     return { meetingsHeld: held.n, itemsDecided: decided.n, casesInCommunity: cases.total, casesDeliberated: cases.deliberated };
   }
 
+  /** Follow-up work items of the community's motions due in [from, to), counted by how they ended (as of `asOf`). */
+  async followUpCounts(communityCode: string, from: Date, to: Date, asOf: Date, trx: Db = this.db) {
+    const r = await trx
+      .selectFrom('work_items')
+      .innerJoin('meeting_motions', (j) => j.on(sql<boolean>`meeting_motions.id::text = work_items.source_id`))
+      .innerJoin('meetings', 'meetings.id', 'meeting_motions.meeting_id')
+      .select([
+        sql<number>`count(*)::int`.as('due'),
+        sql<number>`count(*) filter (where work_items.status = 'done' and work_items.closed_at <= work_items.due_at)::int`.as('onTime'),
+        sql<number>`count(*) filter (where work_items.status = 'done' and work_items.closed_at > work_items.due_at)::int`.as('late'),
+        sql<number>`count(*) filter (where work_items.status in ('open', 'in_progress') and work_items.due_at < ${asOf})::int`.as('overdueOpen'),
+      ])
+      .where('work_items.kind', '=', 'meeting_followup')
+      .where('work_items.source_type', '=', 'meeting_motion')
+      .where('work_items.status', '!=', 'cancelled')
+      .where('meetings.community_code', '=', communityCode)
+      .where('work_items.due_at', '>=', from)
+      .where('work_items.due_at', '<', to)
+      .executeTakeFirstOrThrow();
+    return { tasksDue: r.due, tasksDoneOnTime: r.onTime, tasksDoneLate: r.late, tasksOverdueOpen: r.overdueOpen };
+  }
+
   /** Agenda items whose linked cases include any of these (for a case's "went to deliberation" view). */
   async itemsLinkedToCases(caseIds: string[], trx: Db = this.db): Promise<AgendaItem[]> {
     if (caseIds.length === 0) return [];

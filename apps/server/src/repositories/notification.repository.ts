@@ -29,11 +29,14 @@ export class NotificationRepository {
    * to building leads, a requester told a meeting's outcome. The payload never carries identities;
    * the sender looks up the recipient when it delivers.
    */
-  async enqueue(rows: Array<{ caseId: string | null; kind: string; unitCode: string | null; payload: Record<string, unknown> }>, trx: Db): Promise<void> {
+  async enqueue(
+    rows: Array<{ caseId: string | null; subject?: { type: 'meeting' | 'proposal' | 'building_lead'; id: string }; kind: string; unitCode: string | null; payload: Record<string, unknown> }>,
+    trx: Db,
+  ): Promise<void> {
     if (rows.length === 0) return;
     await trx
       .insertInto('notification_outbox')
-      .values(rows.map((r) => ({ case_id: r.caseId, kind: r.kind, unit_code: r.unitCode, payload: JSON.stringify(r.payload) })))
+      .values(rows.map((r) => ({ case_id: r.caseId, subject_type: r.subject?.type ?? null, subject_id: r.subject?.id ?? null, kind: r.kind, unit_code: r.unitCode, payload: JSON.stringify(r.payload) })))
       .execute();
   }
 

@@ -1,11 +1,16 @@
 // 居民议事会 / 楼门层长 / proposals: meetings with their invitation list, agenda, motions; residents'
 // proposals with one support per phone; the building-lead register. Follow-up tasks are work
-// items (0007), not a table here. The outbox takes messages that are not about one case
-// (meeting invitations, notices to building leads), so its case_id may be null.
+// items (0007), not a table here. The outbox takes messages about a meeting, a proposal or a
+// building lead (invitations, notices, outcomes) with a generic subject.
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table notification_outbox alter column case_id drop not null`.execute(db);
+  // Messages about a meeting, a proposal or a building lead are about neither a case nor a work
+  // item: the outbox names their subject generically, and the subject check (0007) admits it.
+  await sql`alter table notification_outbox add column subject_type text`.execute(db);
+  await sql`alter table notification_outbox add column subject_id text`.execute(db);
+  await sql`alter table notification_outbox drop constraint notification_outbox_subject`.execute(db);
+  await sql`alter table notification_outbox add constraint notification_outbox_subject check (case_id is not null or work_item_id is not null or subject_id is not null)`.execute(db);
 
   await sql`
     create table meetings (
@@ -133,6 +138,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`delete from notification_outbox where case_id is null and work_item_id is null`.execute(db);
+  await sql`alter table notification_outbox drop constraint if exists notification_outbox_subject`.execute(db);
+  await sql`alter table notification_outbox add constraint notification_outbox_subject check (case_id is not null or work_item_id is not null)`.execute(db);
+  await sql`alter table notification_outbox drop column if exists subject_id`.execute(db);
+  await sql`alter table notification_outbox drop column if exists subject_type`.execute(db);
   for (const t of ['building_leads', 'proposal_supports', 'proposals', 'meeting_motions', 'meeting_agenda_items', 'meeting_participants', 'meetings']) {
     await sql`drop table if exists ${sql.raw(t)}`.execute(db);
   }

@@ -9,6 +9,7 @@ import {
   BuildingLeadQuery,
   ConclusionBody,
   ErrorBody,
+  FollowUpBody,
   MeasuresQuery,
   MEETING_ACTION_BODIES,
   MeetingListQuery,
@@ -22,6 +23,8 @@ import {
 } from '@jiesu/contracts';
 import { DomainError, type MeetingCommand } from '@jiesu/core';
 import { Type } from 'typebox';
+import { dueFromBody } from '../../use-cases/work-items/perform-work-item-action';
+import { addFollowUp } from '../../use-cases/deliberation/add-follow-up';
 import { actOnMeeting } from '../../use-cases/deliberation/act-on-meeting';
 import { actOnMotion, type MotionStep } from '../../use-cases/deliberation/act-on-motion';
 import { actOnProposal } from '../../use-cases/deliberation/act-on-proposal';
@@ -123,6 +126,21 @@ export const deliberationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
   }
+
+  app.post(
+    '/meetings/:id/follow-ups',
+    { schema: { tags, summary: "A passed motion's follow-up task (a work item on the shared clocks); Idempotency-Key makes a retry safe", params: MeetingParams, body: FollowUpBody, response: { 200: Ok, 201: Ok, ...errors } } },
+    async (r, reply) => {
+      const { owner, due, ...rest } = r.body;
+      const key = r.headers['idempotency-key'];
+      const ownerOpt = owner.personName !== undefined
+        ? { personName: owner.personName, ...(owner.personContact !== undefined ? { personContact: owner.personContact } : {}), ...(owner.unitCode ? { unitCode: owner.unitCode } : {}) }
+        : { unitCode: owner.unitCode ?? '' };
+      if (!('personName' in ownerOpt) && ownerOpt.unitCode === '') throw new DomainError('VALIDATION_FAILED', 'Give owner.unitCode, or owner.personName for a resident.', { field: 'body.owner.unitCode' });
+      const res = await addFollowUp(ctx, { actor: r.actor, meetingId: r.params.id, ...rest, owner: ownerOpt, due: dueFromBody(due, 'body.due'), idempotencyKey: typeof key === 'string' ? key : null });
+      return reply.status(res.isNew ? 201 : 200).send(res);
+    },
+  );
 
   app.get('/proposals', { schema: { tags, summary: "Residents' proposals in your area, most supported first (proposer masked)", querystring: ProposalListQuery, response: { 200: Ok, ...errors } } }, async (r) => {
     const { status, ...q } = r.query;

@@ -37,7 +37,7 @@ export async function addAgendaItem(ctx: AppContext, opts: { actor: Actor; meeti
         if (added.isNew) {
           const next = decideProposal(p, { type: 'put_on_agenda', agendaItemId: added.item.id }, { now: ctx.now() });
           await ctx.repos.proposals.save(next, p.version, trx);
-          await ctx.repos.notifications.enqueue([{ caseId: null, kind: 'proposal_on_agenda', unitCode: null, payload: { proposalId: p.id, meetingId: m.id, agendaItemId: added.item.id, title: p.title } }], trx);
+          await ctx.repos.notifications.enqueue([{ caseId: null, subject: { type: 'proposal', id: p.id }, kind: 'proposal_on_agenda', unitCode: null, payload: { proposalId: p.id, meetingId: m.id, agendaItemId: added.item.id, title: p.title } }], trx);
         }
         return added;
       }

@@ -1,7 +1,9 @@
-// Follow-up tasks of a community's meetings, counted for the measures. Follow-ups are work items
-// (kind 'meeting_followup'); until the work-item model is merged there are none to count.
+// Follow-up tasks of a community's meetings (work items of kind 'meeting_followup' whose source
+// is one of its motions), counted for the measures: due in the period, done by the deadline,
+// done late, still open past it.
 import type { AppContext } from '../../context';
 
-export async function followUpCounts(_ctx: AppContext, _communityCode: string, _from: Date, _to: Date): Promise<{ tasksDue: number; tasksDoneOnTime: number; tasksDoneLate: number; tasksOverdueOpen: number }> {
-  return { tasksDue: 0, tasksDoneOnTime: 0, tasksDoneLate: 0, tasksOverdueOpen: 0 };
+export async function followUpCounts(ctx: AppContext, communityCode: string, from: Date, to: Date): Promise<{ tasksDue: number; tasksDoneOnTime: number; tasksDoneLate: number; tasksOverdueOpen: number }> {
+  const asOf = new Date(Math.min(ctx.now().getTime(), to.getTime()));
+  return ctx.repos.meetings.followUpCounts(communityCode, from, to, asOf);
 }

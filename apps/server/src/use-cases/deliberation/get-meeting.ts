@@ -19,6 +19,9 @@ import {
 import type { AppContext } from '../../context';
 import type { Participant, StoredMeeting } from '../../repositories/meeting.repository';
 import { loadMeeting, voteRulesOf } from './community-scope';
+import { listWorkItems } from '../work-items/list-work-items';
+import type { PresentedWorkItem } from '../work-items/work-item-context';
+import { FOLLOW_UP_SOURCE_TYPE } from './add-follow-up';
 import { REQUESTER_OUTCOME_KIND } from './conclude-agenda-item';
 
 export interface LinkedCaseView {
@@ -34,7 +37,7 @@ export interface LinkedCaseView {
 export interface MeetingView {
   meeting: StoredMeeting & { communityName: string; allowedActions: MeetingAction[]; rules: VoteRules; canRun: boolean };
   participants: Participant[];
-  items: Array<AgendaItem & { motions: Array<Motion & { allowedActions: MotionAction[] }>; linkedCases: LinkedCaseView[] }>;
+  items: Array<AgendaItem & { motions: Array<Motion & { allowedActions: MotionAction[]; followUps: PresentedWorkItem[] }>; linkedCases: LinkedCaseView[] }>;
 }
 
 export async function getMeeting(ctx: AppContext, opts: { actor: Actor; meetingId: string }): Promise<MeetingView> {
@@ -50,6 +53,10 @@ export async function getMeeting(ctx: AppContext, opts: { actor: Actor; meetingI
     Promise.all(caseIds.map((id) => ctx.repos.cases.load(id))),
     ctx.repos.notifications.forCases(caseIds, [REQUESTER_OUTCOME_KIND]),
   ]);
+  const followUps = new Map<string, PresentedWorkItem[]>();
+  for (const x of motions.filter((mo) => mo.status === 'passed')) {
+    followUps.set(x.id, (await listWorkItems(ctx, { actor: opts.actor, kind: 'meeting_followup', sourceType: FOLLOW_UP_SOURCE_TYPE, sourceId: x.id, limit: 200 })).items);
+  }
   const byId = new Map(cases.filter((c) => c !== null).map((c) => [c.state.id, c.state]));
   const toldAt = new Map<string, Date>();
   for (const n of told) if (typeof n.payload.agendaItemId === 'string') toldAt.set(`${n.payload.agendaItemId}:${n.caseId}`, n.createdAt);
@@ -59,7 +66,7 @@ export async function getMeeting(ctx: AppContext, opts: { actor: Actor; meetingI
     participants,
     items: items.map((item) => ({
       ...item,
-      motions: motions.filter((x) => x.agendaItemId === item.id).map((x) => ({ ...x, allowedActions: canRun && m.status === 'in_session' ? allowedMotionActions(x.status) : [] })),
+      motions: motions.filter((x) => x.agendaItemId === item.id).map((x) => ({ ...x, allowedActions: canRun && m.status === 'in_session' ? allowedMotionActions(x.status) : [], followUps: followUps.get(x.id) ?? [] })),
       linkedCases: item.linkedCaseIds.flatMap((id): LinkedCaseView[] => {
         const s = byId.get(id);
         if (!s) return [];

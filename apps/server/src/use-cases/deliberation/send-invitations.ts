@@ -14,6 +14,7 @@ export async function sendInvitations(ctx: AppContext, opts: { actor: Actor; mee
     await ctx.repos.notifications.enqueue(
       marked.map((p) => ({
         caseId: null,
+        subject: { type: 'meeting' as const, id: m.id },
         kind: MEETING_INVITATION_KIND,
         unitCode: p.unitCode ?? (p.buildingLeadId ? null : m.communityCode),
         payload: { meetingId: m.id, participantId: p.id, buildingLeadId: p.buildingLeadId, title: m.title, scheduledAt: m.scheduledAt.toISOString(), place: m.place },
