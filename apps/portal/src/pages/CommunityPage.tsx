@@ -134,7 +134,7 @@ export function CommunityPage({ initialCode }: { initialCode?: string | undefine
   };
 
   const langToggle = (
-    <button type="button" className="choice" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="portal-lang">
+    <button type="button" className="choice" style={{ width: 'auto', padding: '6px 12px', fontSize: 14 }} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="portal-lang">
       {lang === 'zh' ? 'English' : '中文'}
     </button>
   );

@@ -64,13 +64,20 @@ interface MeetingDetail {
   items: ItemView[];
 }
 
+const WORK_ITEM_STATUS: Record<string, { zh: string; en: string }> = {
+  open: { zh: '待办', en: 'Open' },
+  in_progress: { zh: '办理中', en: 'In progress' },
+  done: { zh: '已完成', en: 'Done' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
 type Dialog =
   | { kind: 'cancel' }
   | { kind: 'addItem'; source: 'case' | 'proposal' | 'other' }
   | { kind: 'move'; item: ItemView }
   | { kind: 'second' | 'vote'; motion: MotionView }
   | { kind: 'conclude'; item: ItemView }
-  | { kind: 'followUp'; motion: MotionView };
+  | { kind: 'followUp'; motion: MotionView; key: string };
 
 export function MeetingPage() {
   const { id = '' } = useParams();
@@ -165,6 +172,7 @@ export function MeetingPage() {
           submit: (v) => api.post(`${base}/items/${dialog.item.id}/conclusion`, { outcome: v.outcome, summary: v.summary }),
         };
       case 'followUp':
+        // One idempotency key per opening of the form: a retried submit cannot create a second task.
         return {
           title: t('dlAddFollowUp'),
           fields: [
@@ -176,7 +184,7 @@ export function MeetingPage() {
           submit: (v) => {
             const person = typeof v.ownerPerson === 'string' && v.ownerPerson.trim() !== '' ? v.ownerPerson.trim() : null;
             const unitCode = typeof v.ownerUnit === 'string' && v.ownerUnit.trim() !== '' ? v.ownerUnit.trim() : m.communityCode;
-            return api.post(`${base}/follow-ups`, { motionId: dialog.motion.id, title: v.title, owner: person ? { personName: person, unitCode } : { unitCode }, due: { dueAt: localToIso(v.dueAt) } }, { 'idempotency-key': `${dialog.motion.id}:${String(v.title)}` });
+            return api.post(`${base}/follow-ups`, { motionId: dialog.motion.id, title: v.title, owner: person ? { personName: person, unitCode } : { unitCode }, due: { dueAt: localToIso(v.dueAt) } }, { 'idempotency-key': dialog.key });
           },
         };
     }
@@ -192,10 +200,9 @@ export function MeetingPage() {
             <span style={{ whiteSpace: 'normal' }}>{m.title}</span>
           </Space>
         }
-        extra={<Link to="/deliberation/meetings">{t('menuMeetings')}</Link>}
       >
         <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('dlCommunity')}>{m.communityName}</Descriptions.Item>
+          <Descriptions.Item label={t('dlCommunity')}><Link to="/deliberation/meetings">{m.communityName}</Link></Descriptions.Item>
           <Descriptions.Item label={t('dlTime')}>{dayjs(m.scheduledAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
           <Descriptions.Item label={t('dlPlace')}>{m.place}</Descriptions.Item>
           <Descriptions.Item label={t('dlChair')}>{m.chairName}{m.isChairResident ? ` · ${t('dlChairIsResident')}` : ''}</Descriptions.Item>
@@ -309,7 +316,7 @@ export function MeetingPage() {
                         <List.Item>
                           <Space direction="vertical" size={0}>
                             <Space wrap>
-                              <Tag color={STATUS_COLORS[f.status]}>{f.status}</Tag>
+                              <Tag color={STATUS_COLORS[f.status]}>{WORK_ITEM_STATUS[f.status]?.[lang] ?? f.status}</Tag>
                               {f.isOverdue ? <Tag color="red">{t('dlOverdue')}</Tag> : null}
                               <span>{f.title}</span>
                             </Space>
@@ -320,7 +327,7 @@ export function MeetingPage() {
                         </List.Item>
                       )}
                     />
-                    {m.canRun ? <Button size="small" data-testid="add-follow-up" onClick={() => setDialog({ kind: 'followUp', motion: x })}>{t('dlAddFollowUp')}</Button> : null}
+                    {m.canRun ? <Button size="small" data-testid="add-follow-up" onClick={() => setDialog({ kind: 'followUp', motion: x, key: crypto.randomUUID() })}>{t('dlAddFollowUp')}</Button> : null}
                   </div>
                 ) : null}
               </Space>
