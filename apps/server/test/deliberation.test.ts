@@ -321,6 +321,28 @@ describe('follow-ups on the shared clocks, and the measures', () => {
     expect(m.assessmentScores).toEqual({ deliberation_meetings: 33.3, deliberation_tasks_on_time: 50, deliberation_proposals_answered: 100 });
     expect((await jianwai.get(`/api/deliberation/measures?communityCode=${COMMUNITY}&quarterKey=2026-Q4`)).statusCode).toBe(403);
   });
+
+  it("is available to the street's quarterly assessment of its communities as measured items", async () => {
+    const available = await ok<Array<{ key: string }>>(huajiadi.get('/api/deliberation/assessment-items'));
+    expect(available.map((i) => i.key)).toEqual(['deliberation_meetings', 'deliberation_tasks_on_time', 'deliberation_proposals_answered']);
+    const leader = await env.as('wangjing.leader');
+    await ok(
+      leader.put('/api/scoring/communities/110105026/config', {
+        rateWeights: { response: 0.07, resolution: 0.35, satisfaction: 0.28 },
+        items: [
+          { key: 'face_to_face', label: '面对面沟通', weight: 0.1, maxScore: 100 },
+          { key: 'deliberation_meetings', label: '议事会召开', weight: 0.1, maxScore: 100 },
+          { key: 'deliberation_tasks_on_time', label: '议定事项按期完成', weight: 0.1, maxScore: 100 },
+        ],
+      }),
+    );
+    const ranking = await ok<{ rows: Array<{ unitCode: string; items: Array<{ key: string; score: number; points: number }> }> }>(leader.get('/api/scoring/communities/110105026/quarters/2026-Q4'));
+    const row = ranking.rows.find((r) => r.unitCode === COMMUNITY);
+    // by hand: meetings 1 of 3 → 33.3, points 0.1 × 33.3 / 100 = 0.0333; tasks on time 1 of 2 → 50, points 0.05
+    expect(row?.items.find((i) => i.key === 'deliberation_meetings')).toMatchObject({ score: 33.3 });
+    expect(row?.items.find((i) => i.key === 'deliberation_meetings')?.points).toBeCloseTo(0.0333, 4);
+    expect(row?.items.find((i) => i.key === 'deliberation_tasks_on_time')).toMatchObject({ score: 50, points: 0.05 });
+  });
 });
 
 describe('building leads (楼门层长)', () => {

@@ -21,7 +21,7 @@ import {
   ProposalListQuery,
   ScheduleMeetingBody,
 } from '@jiesu/contracts';
-import { DomainError, type MeetingCommand } from '@jiesu/core';
+import { DELIBERATION_ASSESSMENT_ITEMS, DomainError, type MeetingCommand } from '@jiesu/core';
 import { Type } from 'typebox';
 import { dueFromBody } from '../../use-cases/work-items/perform-work-item-action';
 import { addFollowUp } from '../../use-cases/deliberation/add-follow-up';
@@ -170,6 +170,9 @@ export const deliberationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     sendBuildingLeadNotice(ctx, { actor: r.actor, ...r.body }),
   );
 
+  app.get('/assessment-items', { schema: { tags, summary: "Items a street may add to its communities' quarterly assessment, scored from these measures", response: { 200: Ok, ...errors } } }, async () =>
+    DELIBERATION_ASSESSMENT_ITEMS.map((i) => ({ ...i, weight: 0 })),
+  );
   app.get('/measures', { schema: { tags, summary: "A community's deliberation measures for a quarter or a period", querystring: MeasuresQuery, response: { 200: Ok, ...errors } } }, async (r) => {
     const { from, to, quarterKey, communityCode } = r.query;
     return getDeliberationMeasures(ctx, { actor: r.actor, communityCode, ...(quarterKey ? { quarterKey } : {}), ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) });
