@@ -7,6 +7,10 @@ import {
   BarChartOutlined,
   BookOutlined,
   BulbOutlined,
+  CommentOutlined,
+  HomeOutlined,
+  LikeOutlined,
+  LineChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   ClockCircleOutlined,
@@ -55,6 +59,11 @@ import { RankingsPage } from './pages/rankings/rankings-page';
 import { SupervisionPage } from './pages/supervision/supervision-page';
 import { VisitsPage } from './pages/visits/visits-page';
 import { WorkItemsPage } from './pages/work-items/work-items-page';
+import { BuildingLeadsPage } from './pages/deliberation/building-leads-page';
+import { MeetingPage } from './pages/deliberation/meeting-page';
+import { DeliberationMeasuresPage } from './pages/deliberation/measures-page';
+import { MeetingsPage } from './pages/deliberation/meetings-page';
+import { ProposalsPage } from './pages/deliberation/proposals-page';
 import { ReferenceProvider, useReference } from './reference';
 
 interface Screen {
@@ -65,7 +74,7 @@ interface Screen {
   /** Only for the centre and district sub-centres. */
   dispatchUnitOnly?: boolean;
   element: ReactNode;
-  group?: 'admin' | 'evaluation';
+  group?: 'admin' | 'evaluation' | 'deliberation';
   /** Only for users of the city centre (the API refuses the others). */
   centreOnly?: boolean;
 }
@@ -79,6 +88,10 @@ const SCREENS: readonly Screen[] = [
   { path: '/visits', label: 'menuVisits', icon: <FormOutlined />, roles: ['visitor'], element: <VisitsPage /> },
   { path: '/rankings', label: 'menuRankings', icon: <BarChartOutlined />, roles: ['evaluator', 'analyst', 'supervisor', 'administrator', 'unit_leader', 'dispatcher'], element: <RankingsPage /> },
   { path: '/cases', label: 'menuCases', icon: <FileSearchOutlined />, roles: ['operator', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'visitor', 'evaluator', 'administrator', 'analyst'], element: <CaseSearchPage /> },
+  { path: '/deliberation/meetings', label: 'menuMeetings', icon: <CommentOutlined />, roles: ['handler', 'unit_leader'], element: <MeetingsPage />, group: 'deliberation' },
+  { path: '/deliberation/proposals', label: 'menuProposals', icon: <LikeOutlined />, roles: ['handler', 'unit_leader'], element: <ProposalsPage />, group: 'deliberation' },
+  { path: '/deliberation/leads', label: 'menuBuildingLeads', icon: <HomeOutlined />, roles: ['handler', 'unit_leader'], element: <BuildingLeadsPage />, group: 'deliberation' },
+  { path: '/deliberation/measures', label: 'menuDeliberationMeasures', icon: <LineChartOutlined />, roles: ['handler', 'unit_leader', 'evaluator', 'analyst'], element: <DeliberationMeasuresPage />, group: 'deliberation' },
   { path: '/admin/org', label: 'menuOrg', icon: <ApartmentOutlined />, roles: ['administrator', 'unit_leader'], element: <OrgPage />, group: 'admin' },
   { path: '/admin/users', label: 'menuUsers', icon: <TeamOutlined />, roles: ['administrator', 'unit_leader'], element: <UsersPage />, group: 'admin' },
   { path: '/admin/categories', label: 'menuCategories', icon: <TagsOutlined />, roles: ['administrator'], element: <CategoriesPage />, group: 'admin' },
@@ -114,9 +127,11 @@ function Shell() {
   const main = screens.filter((s) => !s.group);
   const admin = screens.filter((s) => s.group === 'admin');
   const evaluation = screens.filter((s) => s.group === 'evaluation');
+  const deliberation = screens.filter((s) => s.group === 'deliberation');
   const selected = screens.find((s) => location.pathname.startsWith(s.path))?.path ?? '';
   const items = [
     ...main.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
+    ...(deliberation.length ? [{ key: 'deliberation-group', icon: <CommentOutlined />, label: t('menuDeliberation'), children: deliberation.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
     ...(evaluation.length ? [{ key: 'evaluation', icon: <FundOutlined />, label: t('menuEvaluation'), children: evaluation.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
     ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: t('menuAdmin'), children: admin.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
   ];
@@ -128,7 +143,7 @@ function Shell() {
           <span className="jiesu-brand-mark">12345</span>
           <span>{lang === 'zh' ? '接诉即办' : 'Jiesu'}</span>
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={['evaluation', 'admin']} items={items} onClick={(e) => navigate(e.key)} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={['deliberation-group', 'evaluation', 'admin']} items={items} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: isPhone ? '0 8px 0 48px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f3' }}>
@@ -145,6 +160,7 @@ function Shell() {
           <Routes>
             {screens.map((s) => <Route key={s.path} path={s.path} element={s.element} />)}
             <Route path="/cases/:id" element={<CaseDetailPage />} />
+            {screens.some((s) => s.path === '/deliberation/meetings') ? <Route path="/deliberation/meetings/:id" element={<MeetingPage />} /> : null}
             <Route path="*" element={<Navigate to={screens[0]?.path ?? '/cases'} replace />} />
           </Routes>
         </Layout.Content>

@@ -1,6 +1,6 @@
 // The portal's typed client for /api/public (same origin). Errors carry the server's message,
 // which is written for residents (zh-CN first).
-import type { PublicRankingRowSchema, PublicRankingsSchema, VisitSatisfaction } from '@jiesu/contracts';
+import type { PublicCommunitySchema, PublicRankingRowSchema, PublicRankingsSchema, VisitSatisfaction } from '@jiesu/contracts';
 import type { Static } from 'typebox';
 
 export interface PublicService {
@@ -53,6 +53,7 @@ type Jsonified<T> = T extends Date ? string : T extends readonly (infer U)[] ? J
 
 export type RankingRow = Jsonified<Static<typeof PublicRankingRowSchema>>;
 export type PublicRankings = Jsonified<Static<typeof PublicRankingsSchema>>;
+export type PublicCommunity = Jsonified<Static<typeof PublicCommunitySchema>>;
 
 export class ApiError extends Error {
   constructor(
@@ -104,5 +105,9 @@ export const api = {
   }) => postJson<Submitted>('/requests', payload),
   track: (proof: TrackingProof) => postJson<PublicCaseView>('/track', proof),
   rate: (proof: TrackingProof, satisfaction: Satisfaction, comment: string) => postJson<{ satisfaction: Satisfaction }>('/ratings', { ...proof, satisfaction, comment }),
+  communities: (q: string) => call<Array<{ code: string; name: string; streetName: string | null }>>(`/communities?q=${encodeURIComponent(q)}`),
+  community: (code: string) => call<PublicCommunity>(`/communities/${encodeURIComponent(code)}/deliberation`),
+  propose: (payload: { communityCode: string; title: string; detail: string; name: string | null; phone: string }) => postJson<{ proposalId: string; isNew: boolean }>('/proposals', payload),
+  support: (id: string, phone: string) => postJson<{ supportCount: number; isNew: boolean }>(`/proposals/${encodeURIComponent(id)}/support`, { phone }),
   rankings: (period?: string) => call<PublicRankings>(`/rankings${period ? `?period=${encodeURIComponent(period)}` : ''}`),
 };

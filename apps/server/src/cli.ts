@@ -20,6 +20,7 @@ import { systemActor } from './use-cases/cases/case-context';
 import { publishRankings } from './use-cases/scoring/publish-rankings';
 import { importCategoryModel, listCategoryModels, trainModelFromCases } from './use-cases/intake/category-models';
 import { simulateCity } from './simulate/simulate-city';
+import { simulateDeliberation } from './simulate/simulate-deliberation';
 
 const program = new Command().name('jiesu').description('jiesu — 12345 citizen-request hotline platform (接诉即办)');
 
@@ -136,6 +137,19 @@ program
       });
       bar.stop();
       console.log(JSON.stringify(report, null, 2));
+    }),
+  );
+
+program
+  .command('simulate-deliberation')
+  .description('a quarter of 居民议事会 in one community: cases, proposals and support, meetings, votes, follow-up tasks on the shared clocks')
+  .option('-q, --quarter <key>', 'evaluation quarter, e.g. 2026-Q4', '2026-Q4')
+  .option('-c, --community <code>', 'community code (default 花家地西里社区)')
+  .option('--seed <n>', 'random seed', positiveInt, 1)
+  .action((opts: { quarter: string; community?: string; seed: number }) =>
+    withRuntime(async (rt) => {
+      await seedReference(rt.ctx);
+      console.log(JSON.stringify(await simulateDeliberation(rt.ctx, { quarterKey: opts.quarter, seed: opts.seed, ...(opts.community ? { communityCode: opts.community } : {}) }), null, 2));
     }),
   );
 

@@ -7,4 +7,5 @@ export * from './scoring';
 export * from './intake';
 export * from './settings';
 export * from './public';
+export * from './deliberation';
 export * from './work-items';

@@ -4,5 +4,6 @@ export * from './calendar';
 export * from './scoring';
 export * from './cases';
 export * from './intake';
+export * from './deliberation';
 export * from './work-items';
 export * from './settings';

@@ -1,5 +1,8 @@
 // The console's UI strings. zh-CN is the reference; English must cover every key (the type says so).
+import { deliberationEn, deliberationZh } from './deliberation-strings';
+
 export const zh = {
+  ...deliberationZh,
   appName: '接诉即办 · 工作台',
   appShort: '12345 接诉即办',
   login: '登录',
@@ -346,6 +349,7 @@ export const zh = {
 export type StringKey = keyof typeof zh;
 
 export const en: Record<StringKey, string> = {
+  ...deliberationEn,
   appName: 'Jiesu · Console',
   appShort: '12345 Hotline',
   login: 'Log in',

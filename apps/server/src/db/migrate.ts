@@ -10,6 +10,7 @@ import * as m0005 from './migrations/0005-intake';
 import * as m0006 from './migrations/0006-case-policy';
 import * as m0007 from './migrations/0007-work-items';
 import * as m0008 from './migrations/0008-settings';
+import * as m0012 from './migrations/0012-deliberation';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-case-policy': m0006,
   '0007-work-items': m0007,
   '0008-settings': m0008,
+  '0012-deliberation': m0012,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -138,6 +138,9 @@ export interface NotificationOutboxTable {
   /** Null for a message about a work item (then work_item_id is set). */
   case_id: string | null;
   work_item_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0012: a meeting, proposal or building lead a message is about (when neither a case nor a work item). */
+  subject_type: ColumnType<string | null, string | null | undefined, string | null>;
+  subject_id: ColumnType<string | null, string | null | undefined, string | null>;
   kind: string;
   unit_code: string | null;
   payload: Json<unknown>;
@@ -347,6 +350,110 @@ export interface SettingsTable {
   updated_at: CreatedAt;
 }
 
+// 0012 deliberation (议事会, proposals, 楼门层长)
+export interface MeetingsTable {
+  id: string;
+  community_code: string;
+  community_path: string;
+  title: string;
+  scheduled_at: Timestamp;
+  place: string;
+  chair_name: string;
+  is_chair_resident: boolean;
+  status: string;
+  eligible_voters: number;
+  vote_rules: Json<unknown> | null;
+  started_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  cancel_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  version: number;
+}
+
+export interface MeetingParticipantsTable {
+  id: Generated<number>;
+  meeting_id: string;
+  kind: string;
+  name: string;
+  organisation: string | null;
+  unit_code: string | null;
+  building_lead_id: string | null;
+  invited_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingAgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  source_type: string;
+  source_id: string | null;
+  title_snapshot: string;
+  linked_case_ids: string[];
+  minutes: string | null;
+  status: string;
+  outcome_summary: string | null;
+  concluded_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingMotionsTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string;
+  text: string;
+  moved_by: string;
+  seconded_by: string | null;
+  status: string;
+  result: Json<unknown> | null;
+  moved_at: Timestamp;
+  decided_at: Timestamp | null;
+  version: number;
+}
+
+export interface ProposalsTable {
+  id: string;
+  community_code: string;
+  community_path: string;
+  title: string;
+  detail: string;
+  status: string;
+  support_count: number;
+  answer: string | null;
+  agenda_item_id: string | null;
+  proposer_name: string | null;
+  proposer_phone: string;
+  proposer_phone_hash: string;
+  submitted_at: Timestamp;
+  opened_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  version: number;
+}
+
+export interface ProposalSupportsTable {
+  proposal_id: string;
+  phone_hash: string;
+  supported_at: Timestamp;
+}
+
+export interface BuildingLeadsTable {
+  id: string;
+  community_code: string;
+  community_path: string;
+  building: string;
+  door: string | null;
+  floor: string | null;
+  role: string;
+  name: string;
+  phone: string;
+  is_active: Generated<boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 export interface WorkItemsTable {
   id: string;
   kind: string;
@@ -419,4 +526,11 @@ export interface Database {
   score_publications: ScorePublicationsTable;
   community_item_scores: CommunityItemScoresTable;
   settings: SettingsTable;
+  meetings: MeetingsTable;
+  meeting_participants: MeetingParticipantsTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_motions: MeetingMotionsTable;
+  proposals: ProposalsTable;
+  proposal_supports: ProposalSupportsTable;
+  building_leads: BuildingLeadsTable;
 }

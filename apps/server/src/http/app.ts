@@ -35,6 +35,8 @@ import { scoringRoutes } from './routes/scoring.routes';
 import { unitRoutes } from './routes/units.routes';
 import { userRoutes } from './routes/users.routes';
 import { visitRoutes } from './routes/visits.routes';
+import { deliberationPublicRoutes } from './routes/deliberation-public.routes';
+import { deliberationRoutes } from './routes/deliberation.routes';
 import { workItemRoutes } from './routes/work-items.routes';
 import { validatorCompiler } from './validation';
 
@@ -106,6 +108,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(async (api) => {
     await api.register(authRoutes, { prefix: '/api/auth' });
     await api.register(publicRoutes, { prefix: '/api/public' });
+    await api.register(deliberationPublicRoutes, { prefix: '/api/public' });
     // Everything else under /api needs an actor.
     await api.register(async (secured) => {
       secured.addHook('onRequest', async (request) => {
@@ -127,6 +130,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(appealRoutes, { prefix: '/api/appeals' });
       await secured.register(scoringRoutes, { prefix: '/api/scoring' });
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
+      await secured.register(deliberationRoutes, { prefix: '/api/deliberation' });
       await secured.register(workItemRoutes, { prefix: '/api/work-items' });
     });
   });

@@ -20,6 +20,9 @@ import { SettingsRepository } from './settings.repository';
 import { NotificationRepository } from './notification.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
+import { BuildingLeadRepository } from './building-lead.repository';
+import { MeetingRepository } from './meeting.repository';
+import { ProposalRepository } from './proposal.repository';
 import { WorkItemRepository } from './work-item.repository';
 
 export function createRepositories(db: Kysely<Database>) {
@@ -44,6 +47,9 @@ export function createRepositories(db: Kysely<Database>) {
     intake: new IntakeRepository(db),
     knowledge: new KnowledgeRepository(db),
     publicRankings: new PublicRankingRepository(db),
+    meetings: new MeetingRepository(db),
+    proposals: new ProposalRepository(db),
+    buildingLeads: new BuildingLeadRepository(db),
     workItems: new WorkItemRepository(db),
   };
 }

@@ -24,6 +24,29 @@ export class NotificationRepository {
     return rows.map((r) => ({ id: r.id, caseId: r.case_id, workItemId: r.work_item_id, kind: r.kind, unitCode: r.unit_code, payload: reviveJson(r.payload), createdAt: r.created_at }));
   }
 
+  /**
+   * Messages a use case writes itself (not from a case decision): a meeting's invitations, notices
+   * to building leads, a requester told a meeting's outcome. The payload never carries identities;
+   * the sender looks up the recipient when it delivers.
+   */
+  async enqueue(
+    rows: Array<{ caseId: string | null; subject?: { type: 'meeting' | 'proposal' | 'building_lead'; id: string }; kind: string; unitCode: string | null; payload: Record<string, unknown> }>,
+    trx: Db,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await trx
+      .insertInto('notification_outbox')
+      .values(rows.map((r) => ({ case_id: r.caseId, subject_type: r.subject?.type ?? null, subject_id: r.subject?.id ?? null, kind: r.kind, unit_code: r.unitCode, payload: JSON.stringify(r.payload) })))
+      .execute();
+  }
+
+  /** Outbox messages of some kinds about these cases (what requesters were told). */
+  async forCases(caseIds: string[], kinds: string[], trx: Db = this.db): Promise<Array<{ id: number; caseId: string; kind: string; payload: Record<string, unknown>; createdAt: Date; deliveredAt: Date | null }>> {
+    if (caseIds.length === 0) return [];
+    const rows = await trx.selectFrom('notification_outbox').selectAll().where('case_id', 'in', caseIds).where('kind', 'in', kinds).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, caseId: r.case_id ?? '', kind: r.kind, payload: reviveJson<Record<string, unknown>>(r.payload), createdAt: r.created_at, deliveredAt: r.delivered_at }));
+  }
+
   async markDelivered(ids: number[], at: Date, trx: Db): Promise<void> {
     if (ids.length === 0) return;
     await trx.updateTable('notification_outbox').set({ delivered_at: at }).where('id', 'in', ids).execute();

@@ -9,6 +9,7 @@ import {
   selectWeights,
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
+import { deliberationItemScores } from '../deliberation/deliberation-assessment';
 import { communityConfig, type CommunityConfigView, loadStreet } from './community-access';
 import { loadPolicy, loadWeights, periodConfig } from './scoring-config';
 
@@ -38,6 +39,8 @@ export async function rankStreetCommunities(ctx: AppContext, opts: { actor: Acto
   const communities = (await ctx.repos.units.list({ scopePath: street.path, class: 'community', parentCode: street.code, limit: 1000, offset: 0 })).items;
   const tallies = new Map((await ctx.repos.scoreFacts.ledTalliesUnderStreet(quarter.monthKeys, street.code)).map((t) => [t.unitCode, t.tally]));
   const itemScores = await ctx.repos.communityItemScores.itemScores(opts.quarterKey, street.code);
+  // Items measured, not typed in (居民议事会 measures), when the street's config uses them.
+  const measured = await deliberationItemScores(ctx, config.items, communities.map((c) => c.code), quarter);
 
   const rates = new Map(
     communities.map((c) => {
@@ -48,7 +51,7 @@ export async function rankStreetCommunities(ctx: AppContext, opts: { actor: Acto
   );
   const names = new Map(communities.map((c) => [c.code, c.name]));
   const ranked = rankCommunities(
-    communities.map((c) => ({ unitId: c.code, rates: rates.get(c.code) ?? { responseRate: null, resolutionRate: null, satisfactionRate: null, validVisits: 0 }, itemScores: itemScores.get(c.code) ?? {} })),
+    communities.map((c) => ({ unitId: c.code, rates: rates.get(c.code) ?? { responseRate: null, resolutionRate: null, satisfactionRate: null, validVisits: 0 }, itemScores: { ...(itemScores.get(c.code) ?? {}), ...(measured.get(c.code) ?? {}) } })),
     config,
   );
   return {
