@@ -14,6 +14,7 @@ import { CaseNumberAllocator } from './services/case-number-allocator';
 import { CasePolicyService } from './services/case-policy.service';
 import { UnitDirectory } from './services/unit-directory';
 import { IntakeService } from './services/intake.service';
+import { HotspotIndexService } from './services/hotspot-index.service';
 
 export interface Runtime {
   ctx: AppContext;
@@ -38,6 +39,7 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     sessions: new SessionCache(),
     casePolicy: new CasePolicyService(repos.casePolicy, config.timeZone),
     now: opts.now ?? (() => new Date()),
+    hotspots: new HotspotIndexService(repos, async () => (await repos.hotspots.rootUnit())?.code ?? null),
   };
   return { ctx, database, migrationsApplied, close: () => database.close() };
 }

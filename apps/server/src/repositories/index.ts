@@ -8,6 +8,8 @@ import { CaseQueryRepository } from './case-query.repository';
 import { CaseRepository } from './case.repository';
 import { CategoryRepository } from './category.repository';
 import { HolidayScheduleRepository } from './holiday-schedule.repository';
+import { HotspotRepository } from './hotspot.repository';
+import { TopicRepository } from './topic.repository';
 import { IntakeRepository } from './intake.repository';
 import { KnowledgeRepository } from './knowledge.repository';
 import { Open311Repository } from './open311.repository';
@@ -43,6 +45,8 @@ export function createRepositories(db: Kysely<Database>) {
     intake: new IntakeRepository(db),
     knowledge: new KnowledgeRepository(db),
     publicRankings: new PublicRankingRepository(db),
+    hotspots: new HotspotRepository(db),
+    topics: new TopicRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
