@@ -6,3 +6,4 @@ export * from './cases';
 export * from './intake';
 export * from './text-groups';
 export * from './hotspots';
+export * from './settings';

@@ -1,5 +1,5 @@
 // All SQL about hotspot mining (每月一题 candidates): a period's cases with their words and
-// outcomes, stored runs with their ranked groups and members, and the ranking weights.
+// outcomes, and stored runs with their ranked groups and members.
 import type { GroupSignature, HotspotMetrics, HotspotScore, HotspotWeights } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
@@ -286,19 +286,6 @@ export class HotspotRepository {
   async rootUnit(trx: Db = this.db): Promise<{ code: string; path: string } | null> {
     const r = await trx.selectFrom('units').select(['code', 'path']).where('parent_code', 'is', null).orderBy('path').limit(1).executeTakeFirst();
     return r ?? null;
-  }
-
-  async getWeights(trx: Db = this.db): Promise<unknown> {
-    const r = await trx.selectFrom('hotspot_settings').select('value').where('key', '=', 'ranking_weights').executeTakeFirst();
-    return r ? reviveJson<unknown>(r.value) : null;
-  }
-
-  async setWeights(value: HotspotWeights, by: string, trx: Db = this.db): Promise<void> {
-    await trx
-      .insertInto('hotspot_settings')
-      .values({ key: 'ranking_weights', value: encodeJson(value), updated_by: by })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: encodeJson(value), updated_by: by, updated_at: new Date() }))
-      .execute();
   }
 }
 

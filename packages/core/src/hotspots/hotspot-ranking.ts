@@ -2,6 +2,7 @@
 // growth, the "hard" signals) and ranked by one published formula with configurable weights.
 // Pure: the caller supplies the members; no I/O, no clock.
 import { DomainError } from '../errors';
+import { defineSetting } from '../settings/setting-definition';
 
 /** How much each of the four signals counts in a group's score (any non-negative numbers; they are normalised). */
 export interface HotspotWeights {
@@ -33,6 +34,9 @@ export function parseHotspotWeights(value: unknown): HotspotWeights {
   if (out.frequency + out.spread + out.growth + out.difficulty <= 0) throw new DomainError('VALIDATION_FAILED', 'At least one weight must be above 0.', { field: 'weights' });
   return out;
 }
+
+/** The ranking weights in the one settings store. */
+export const HOTSPOT_WEIGHTS_SETTING = defineSetting<HotspotWeights>('hotspots.ranking_weights', DEFAULT_HOTSPOT_WEIGHTS, parseHotspotWeights);
 
 /** One case of a group, as the metrics need it. */
 export interface HotspotMember {

@@ -54,14 +54,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index case_tokens_received on case_tokens (received_at)`.execute(db);
 
   await sql`
-    create table hotspot_settings (
-      key text primary key,
-      value jsonb not null,
-      updated_by text,
-      updated_at timestamptz not null default now()
-    )`.execute(db);
-
-  await sql`
     create table topics (
       id uuid primary key,
       month text not null,
@@ -123,7 +115,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['topic_policies', 'topic_problem_cases', 'topic_problems', 'topics', 'hotspot_settings', 'hotspot_members', 'hotspot_groups', 'hotspot_runs']) {
+  for (const t of ['topic_policies', 'topic_problem_cases', 'topic_problems', 'topics', 'hotspot_members', 'hotspot_groups', 'hotspot_runs']) {
     await sql`drop table if exists ${sql.table(t)} cascade`.execute(db);
   }
   await sql`drop index if exists case_tokens_received`.execute(db);
