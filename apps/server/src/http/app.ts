@@ -34,6 +34,9 @@ import { scoringRoutes } from './routes/scoring.routes';
 import { unitRoutes } from './routes/units.routes';
 import { userRoutes } from './routes/users.routes';
 import { visitRoutes } from './routes/visits.routes';
+import { hotspotRoutes } from './routes/hotspots.routes';
+import { publicTopicRoutes } from './routes/public-topics.routes';
+import { topicRoutes } from './routes/topics.routes';
 import { validatorCompiler } from './validation';
 
 declare module 'fastify' {
@@ -109,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(async (api) => {
     await api.register(authRoutes, { prefix: '/api/auth' });
     await api.register(publicRoutes, { prefix: '/api/public' });
+    await api.register(publicTopicRoutes, { prefix: '/api/public/topics' });
     // Everything else under /api needs an actor.
     await api.register(async (secured) => {
       secured.addHook('onRequest', async (request) => {
@@ -130,6 +134,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(appealRoutes, { prefix: '/api/appeals' });
       await secured.register(scoringRoutes, { prefix: '/api/scoring' });
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
+      await secured.register(hotspotRoutes, { prefix: '/api/hotspots' });
+      await secured.register(topicRoutes, { prefix: '/api/topics' });
     });
   });
   return app;

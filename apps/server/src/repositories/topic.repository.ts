@@ -1,6 +1,6 @@
 // All SQL about topics of the month (每月一题) run as projects: topics, their problems (with the
 // signature cases are matched by), the cases linked to a problem, and the policies issued.
-import type { GroupSignature } from '@jiesu/core';
+import type { GroupSignature, TopicStatus } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { encodeJson, reviveJson } from './case-json';
@@ -8,8 +8,6 @@ import type { StoredTermWeights } from './hotspot.repository';
 
 type Db = Kysely<Database>;
 
-export const TOPIC_STATUSES = ['draft', 'running', 'closed'] as const;
-export type TopicStatus = (typeof TOPIC_STATUSES)[number];
 
 export interface Topic {
   id: string;
