@@ -348,6 +348,7 @@ export interface SettingsTable {
 // ---- 每月一题: hotspots and topics (0010) ----
 export interface HotspotRunsTable {
   id: string;
+  seq: Generated<number>;
   period_from: Timestamp;
   period_to: Timestamp;
   scope_unit_code: string;

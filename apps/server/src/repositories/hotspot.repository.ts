@@ -209,12 +209,12 @@ export class HotspotRepository {
 
   /** The newest run whose scope is `scopeUnitCode` (the live run incremental attach feeds). */
   async latestRun(scopeUnitCode: string, trx: Db = this.db): Promise<HotspotRun | null> {
-    const r = await trx.selectFrom('hotspot_runs').selectAll().where('scope_unit_code', '=', scopeUnitCode).orderBy('computed_at', 'desc').limit(1).executeTakeFirst();
+    const r = await trx.selectFrom('hotspot_runs').selectAll().where('scope_unit_code', '=', scopeUnitCode).orderBy('computed_at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
     return r ? toRun(r) : null;
   }
 
   async listRuns(scopePaths: string | null, limit: number, trx: Db = this.db): Promise<HotspotRun[]> {
-    let q = trx.selectFrom('hotspot_runs').selectAll().orderBy('computed_at', 'desc').limit(limit);
+    let q = trx.selectFrom('hotspot_runs').selectAll().orderBy('computed_at', 'desc').orderBy('seq', 'desc').limit(limit);
     if (scopePaths !== null) q = q.where('scope_unit_path', 'like', `${scopePaths}%`);
     return (await q.execute()).map(toRun);
   }
@@ -280,6 +280,12 @@ export class HotspotRepository {
   async memberTimes(groupId: string, trx: Db = this.db): Promise<Date[]> {
     const rows = await trx.selectFrom('hotspot_members as m').innerJoin('cases as c', 'c.id', 'm.case_id').select('c.received_at').where('m.group_id', '=', groupId).execute();
     return rows.map((r) => new Date(r.received_at));
+  }
+
+  /** Names of the place units (districts, streets, communities). */
+  async placeNames(trx: Db = this.db): Promise<string[]> {
+    const rows = await trx.selectFrom('units').select('name').where('class', 'in', ['district', 'street', 'community']).execute();
+    return rows.map((r) => r.name);
   }
 
   /** The root of the organisation (the city centre): the scope of the live, city-wide run. */

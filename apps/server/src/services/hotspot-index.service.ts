@@ -5,6 +5,7 @@
 // or starts a topic, and otherwise when the stored latest run or topics change (checked at most
 // every few seconds), so several processes converge.
 import { type GroupSignature, GroupAttacher, signatureSimilarity, type TermWeights } from '@jiesu/core';
+import { caseTokens } from '../intake/text-tokens';
 import type { CategoryRepository } from '../repositories/category.repository';
 import type { HotspotRepository, StoredTermWeights } from '../repositories/hotspot.repository';
 import type { TopicRepository } from '../repositories/topic.repository';
@@ -61,6 +62,7 @@ export function level1Map(categories: readonly { code: string; parentCode: strin
 
 export class HotspotIndexService {
   private loaded: Promise<Loaded> | null = null;
+  private places: Promise<ReadonlySet<string>> | null = null;
   private checkedAt = 0;
   /** Failures of the after-intake hook (the case itself is stored; the next run includes it). */
   failures = 0;
@@ -73,6 +75,21 @@ export class HotspotIndexService {
   /** Forget the loaded index (after a computation or a topic change in this process). */
   reload(): void {
     this.loaded = null;
+  }
+
+  /**
+   * Words of the division names (districts, streets, communities): they say where, not what, so
+   * they link no two cases (see fitTermWeights). Segmented like case text; cached per process.
+   */
+  async placeWords(): Promise<ReadonlySet<string>> {
+    this.places ??= this.repos.hotspots.placeNames().then(
+      (names) => new Set(names.flatMap((n) => caseTokens(n, ''))),
+      (e: unknown) => {
+        this.places = null;
+        throw e;
+      },
+    );
+    return this.places;
   }
 
   async blockOf(categoryCode: string): Promise<string | null> {

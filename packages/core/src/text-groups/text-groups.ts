@@ -27,7 +27,7 @@ export const DEFAULT_TEXT_GROUPING: TextGroupingOptions = {
   maxTermsPerText: 24,
   signatureTerms: 16,
   minDf: 2,
-  maxDfShare: 0.05,
+  maxDfShare: 0.25,
   maxPostings: 4000,
 };
 
@@ -45,7 +45,15 @@ export interface TermWeights {
   docCount: number;
 }
 
-export function fitTermWeights(docs: Iterable<{ tokens: readonly string[] }>, opts: Pick<TextGroupingOptions, 'minDf' | 'maxDfShare'> = DEFAULT_TEXT_GROUPING): TermWeights {
+/**
+ * `exclude`: words that must not link texts — place names, so that one problem reported from many
+ * streets is one group and not one group per street (the spread is measured from the case's place).
+ */
+export function fitTermWeights(
+  docs: Iterable<{ tokens: readonly string[] }>,
+  opts: Pick<TextGroupingOptions, 'minDf' | 'maxDfShare'> = DEFAULT_TEXT_GROUPING,
+  exclude: ReadonlySet<string> = new Set(),
+): TermWeights {
   const df = new Map<string, number>();
   let n = 0;
   for (const d of docs) {
@@ -54,7 +62,7 @@ export function fitTermWeights(docs: Iterable<{ tokens: readonly string[] }>, op
   }
   const maxDf = Math.max(opts.minDf, Math.floor(opts.maxDfShare * n));
   const idf = new Map<string, number>();
-  for (const [t, c] of df) if (c >= opts.minDf && c <= maxDf) idf.set(t, Math.log(n / c));
+  for (const [t, c] of df) if (c >= opts.minDf && c <= maxDf && !exclude.has(t)) idf.set(t, Math.log(n / c));
   return { idf, docCount: n };
 }
 

@@ -8,6 +8,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table hotspot_runs (
       id uuid primary key,
+      -- insertion order: two runs computed at the same instant still have a latest
+      seq bigserial not null,
       period_from timestamptz not null,
       period_to timestamptz not null,
       scope_unit_code text not null,
@@ -22,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       term_weights jsonb not null,
       elapsed_ms integer not null
     )`.execute(db);
-  await sql`create index hotspot_runs_latest on hotspot_runs (scope_unit_code, computed_at desc)`.execute(db);
+  await sql`create index hotspot_runs_latest on hotspot_runs (scope_unit_code, computed_at desc, seq desc)`.execute(db);
 
   await sql`
     create table hotspot_groups (

@@ -7,6 +7,7 @@ import {
   type Actor,
   DEFAULT_TEXT_GROUPING,
   DomainError,
+  fitTermWeights,
   GroupAttacher,
   groupTexts,
   type HotspotMember,
@@ -75,7 +76,7 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
   stage('read');
   const blockOf = level1Map(await ctx.repos.categories.listAll({ includeInactive: true }));
   const docs = cases.map((c) => ({ id: c.caseId, tokens: c.tokens, block: blockOf.get(c.categoryCode) ?? c.categoryCode }));
-  const grouped = groupTexts(docs, grouping);
+  const grouped = groupTexts(docs, grouping, fitTermWeights(docs, grouping, await ctx.hotspots.placeWords()));
   stage('group');
 
   const byId = new Map(cases.map((c) => [c.caseId, c]));
