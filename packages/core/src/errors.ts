@@ -4,6 +4,7 @@
 import { CALENDAR_ERROR_CODES } from './calendar/calendar-error-codes';
 import { CASE_ERROR_CODES } from './cases/case-error-codes';
 import { SCORING_ERROR_CODES } from './scoring/scoring-error-codes';
+import { WORK_ITEM_ERROR_CODES } from './work-items/work-item-error-codes';
 
 export const ERROR_CODES = [
   // input and auth
@@ -25,6 +26,7 @@ export const ERROR_CODES = [
   ...CALENDAR_ERROR_CODES,
   ...CASE_ERROR_CODES,
   ...SCORING_ERROR_CODES,
+  ...WORK_ITEM_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

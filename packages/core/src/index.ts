@@ -7,3 +7,4 @@ export * from './intake';
 export * from './text-groups';
 export * from './hotspots';
 export * from './settings';
+export * from './work-items';

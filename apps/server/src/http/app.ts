@@ -37,6 +37,7 @@ import { visitRoutes } from './routes/visits.routes';
 import { hotspotRoutes } from './routes/hotspots.routes';
 import { publicTopicRoutes } from './routes/public-topics.routes';
 import { topicRoutes } from './routes/topics.routes';
+import { workItemRoutes } from './routes/work-items.routes';
 import { validatorCompiler } from './validation';
 
 declare module 'fastify' {
@@ -136,6 +137,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
       await secured.register(hotspotRoutes, { prefix: '/api/hotspots' });
       await secured.register(topicRoutes, { prefix: '/api/topics' });
+      await secured.register(workItemRoutes, { prefix: '/api/work-items' });
     });
   });
   return app;

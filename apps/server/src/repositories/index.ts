@@ -22,6 +22,7 @@ import { SettingsRepository } from './settings.repository';
 import { NotificationRepository } from './notification.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
+import { WorkItemRepository } from './work-item.repository';
 
 export function createRepositories(db: Kysely<Database>) {
   return {
@@ -47,6 +48,7 @@ export function createRepositories(db: Kysely<Database>) {
     publicRankings: new PublicRankingRepository(db),
     hotspots: new HotspotRepository(db),
     topics: new TopicRepository(db),
+    workItems: new WorkItemRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
