@@ -316,6 +316,21 @@ export class TopicRepository {
     return new Map(rows.map((r) => [r.problem_id, Number(r.n)]));
   }
 
+  /** Work items set for problems (their tasks), counted by status and overdue mark, per problem. */
+  async taskProgress(sourceType: string, problemIds: readonly string[], trx: Db = this.db): Promise<Map<string, { total: number; open: number; inProgress: number; done: number; cancelled: number; overdue: number }>> {
+    if (problemIds.length === 0) return new Map();
+    const rows = await sql<{ source_id: string; total: number; open: number; in_progress: number; done: number; cancelled: number; overdue: number }>`
+      select source_id, count(*)::int as total,
+        count(*) filter (where status = 'open')::int as open,
+        count(*) filter (where status = 'in_progress')::int as in_progress,
+        count(*) filter (where status = 'done')::int as done,
+        count(*) filter (where status = 'cancelled')::int as cancelled,
+        count(*) filter (where is_overdue)::int as overdue
+      from work_items where source_type = ${sourceType} and source_id in (${sql.join([...problemIds])})
+      group by source_id`.execute(trx);
+    return new Map(rows.rows.map((r) => [r.source_id, { total: r.total, open: r.open, inProgress: r.in_progress, done: r.done, cancelled: r.cancelled, overdue: r.overdue }]));
+  }
+
   async insertPolicy(p: TopicPolicy, trx: Db = this.db): Promise<void> {
     await trx
       .insertInto('topic_policies')

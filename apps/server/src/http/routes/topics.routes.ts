@@ -1,7 +1,7 @@
 // Topics of the month (每月一题) run as projects: topic → problems → tasks (work items) → policies,
 // linked cases, the before/after effect and the monthly report.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CreateTopicBody, ErrorBody, LinkCaseBody, PolicyBody, ProblemBody, TopicAction, TopicActionBody } from '@jiesu/contracts';
+import { CreateTopicBody, ErrorBody, LinkCaseBody, PolicyBody, ProblemBody, TopicAction, TopicActionBody, TopicTaskBody } from '@jiesu/contracts';
 import { Type } from 'typebox';
 import { actOnTopic } from '../../use-cases/topics/act-on-topic';
 import { addTopicProblem } from '../../use-cases/topics/add-topic-problem';
@@ -10,6 +10,7 @@ import { exportTopicReport } from '../../use-cases/topics/export-topic-report';
 import { getTopic, listTopics } from '../../use-cases/topics/get-topic';
 import { getProblemEffect, linkProblemCase, listProblemCases, unlinkProblemCase } from '../../use-cases/topics/problem-cases';
 import { recordPolicy } from '../../use-cases/topics/record-policy';
+import { createTopicTask, listTopicTasks } from '../../use-cases/topics/topic-tasks';
 
 const tags = ['topics'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -42,6 +43,28 @@ export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post('/:id/problems', { schema: { tags, summary: 'Add a problem (at most three per topic)', params: TopicParams, body: ProblemBody, response: { 201: Ok, ...errors } } }, async (request, reply) =>
     reply.status(201).send(await addTopicProblem(app.ctx, { actor: request.actor, topicId: request.params.id, problem: request.body })),
+  );
+  app.post(
+    '/:id/problems/:problemId/tasks',
+    { schema: { tags, summary: 'Set a task (a work item) for the problem’s lead or a co-unit, with a deadline', params: ProblemParams, body: TopicTaskBody, response: { 200: Ok, 201: Ok, ...errors } } },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const { dueAt, ...body } = request.body;
+      const r = await createTopicTask(app.ctx, {
+        actor: request.actor,
+        topicId: request.params.id,
+        problemId: request.params.problemId,
+        ...body,
+        ...(dueAt !== undefined ? { dueAt: new Date(dueAt) } : {}),
+        idempotencyKey: typeof key === 'string' ? key : null,
+      });
+      return reply.status(r.isNew ? 201 : 200).send(r.item);
+    },
+  );
+  app.get(
+    '/:id/problems/:problemId/tasks',
+    { schema: { tags, summary: 'The problem’s tasks you may see (work items, deadline order)', params: ProblemParams, querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 200: Ok, ...errors } } },
+    async (request) => listTopicTasks(app.ctx, { actor: request.actor, topicId: request.params.id, problemId: request.params.problemId, ...request.query }),
   );
   app.get(
     '/:id/problems/:problemId/cases',
