@@ -246,16 +246,27 @@ export class TopicRepository {
     return r.rows[0]?.sig ?? '';
   }
 
-  /** Links a case to a problem; an existing link is kept (a manual link is never downgraded to auto). Returns true when new. */
+  /**
+   * Links a case to a problem. An existing link is kept — a manual link turns an automatic one
+   * manual, never the reverse. Returns true only when the link is new.
+   */
   async linkCase(l: { problemId: string; caseId: string; linkKind: 'auto' | 'manual'; similarity: number | null; linkedBy: string; linkedAt: Date }, trx: Db = this.db): Promise<boolean> {
     const r = await trx
       .insertInto('topic_problem_cases')
       .values({ problem_id: l.problemId, case_id: l.caseId, link_kind: l.linkKind, similarity: l.similarity, linked_by: l.linkedBy, linked_at: l.linkedAt })
-      .onConflict((oc) =>
-        l.linkKind === 'manual' ? oc.columns(['problem_id', 'case_id']).doUpdateSet({ link_kind: 'manual', linked_by: l.linkedBy, linked_at: l.linkedAt }) : oc.columns(['problem_id', 'case_id']).doNothing(),
-      )
+      .onConflict((oc) => oc.columns(['problem_id', 'case_id']).doNothing())
       .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    const isNew = Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    if (!isNew && l.linkKind === 'manual') {
+      await trx
+        .updateTable('topic_problem_cases')
+        .set({ link_kind: 'manual', linked_by: l.linkedBy, linked_at: l.linkedAt })
+        .where('problem_id', '=', l.problemId)
+        .where('case_id', '=', l.caseId)
+        .where('link_kind', '=', 'auto')
+        .execute();
+    }
+    return isNew;
   }
 
   /** Many auto links at once (when a topic starts); returns how many were new. */

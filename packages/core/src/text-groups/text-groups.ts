@@ -27,7 +27,7 @@ export const DEFAULT_TEXT_GROUPING: TextGroupingOptions = {
   maxTermsPerText: 24,
   signatureTerms: 16,
   minDf: 2,
-  maxDfShare: 0.25,
+  maxDfShare: 0.5,
   maxPostings: 4000,
 };
 

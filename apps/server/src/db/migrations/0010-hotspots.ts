@@ -109,7 +109,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       problem_id uuid references topic_problems(id) on delete set null,
       title text not null,
       issuing_body text not null,
-      issued_on text not null check (issued_on ~ '^\d{4}-\d{2}-\d{2}$'),
+      issued_on text not null check (issued_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
       attachment_id uuid references attachments(id),
       created_by text not null,
       created_at timestamptz not null

@@ -13,6 +13,12 @@ export async function actOnTopic(ctx: AppContext, opts: { actor: Actor; topicId:
   requireTopicRunner(opts.actor);
   const before = await loadTopic(ctx, opts.topicId);
   const now = ctx.now();
+  // Read before the transaction (one connection on the embedded database): the lookback's cases.
+  const lookback =
+    opts.command === 'start' && before.status === 'draft'
+      ? await ctx.repos.hotspots.casesForMining({ from: new Date(now.getTime() - TOPIC_LOOKBACK_DAYS * 86_400_000), to: now, scopePath: null })
+      : [];
+  const blockOf = await Promise.all(lookback.map((c) => ctx.hotspots.blockOf(c.categoryCode)));
   const result = await ctx.db.transaction().execute(async (trx) => {
     const t = await ctx.repos.topics.findTopic(before.id, trx, { forUpdate: true });
     if (!t) throw new DomainError('NOT_FOUND', `Topic ${before.id} does not exist.`, { field: 'id' });
@@ -31,8 +37,7 @@ export async function actOnTopic(ctx: AppContext, opts: { actor: Actor; topicId:
     if (!(await ctx.repos.topics.updateTopic(next, t.version, trx))) throw new DomainError('CONFLICT', 'The topic changed meanwhile; reload and try again.', { field: 'expectedVersion' });
     let linked = 0;
     if (opts.command === 'start') {
-      const cases = await ctx.repos.hotspots.casesForMining({ from: new Date(now.getTime() - TOPIC_LOOKBACK_DAYS * 86_400_000), to: now, scopePath: null }, undefined, trx);
-      const blockOf = await Promise.all(cases.map((c) => ctx.hotspots.blockOf(c.categoryCode)));
+      const cases = lookback;
       for (const p of problems) {
         if (p.signature === null) continue;
         const tw = await ctx.repos.topics.problemTermWeights(p.id, trx);
