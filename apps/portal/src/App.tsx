@@ -1,17 +1,19 @@
-// The portal shell: three pages behind hash routes (#/submit, #/track, #/rankings), so the server
+// The portal shell: four pages behind hash routes (#/submit, #/track, #/rankings, #/topics), so the server
 // only serves static files and a deep link works without a fallback route.
 import { useEffect, useState } from 'react';
 import { RankingsPage } from './pages/RankingsPage';
 import { SubmitPage } from './pages/SubmitPage';
+import { TopicsPage } from './pages/TopicsPage';
 import { TrackPage } from './pages/TrackPage';
 
-type Route = { page: 'submit' } | { page: 'track'; caseNumber?: string; token?: string } | { page: 'rankings' };
+type Route = { page: 'submit' } | { page: 'track'; caseNumber?: string; token?: string } | { page: 'rankings' } | { page: 'topics' };
 
 function parseHash(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const q = new URLSearchParams(query);
   if (path === 'track') return { page: 'track', ...(q.get('no') ? { caseNumber: q.get('no') as string } : {}), ...(q.get('code') ? { token: q.get('code') as string } : {}) };
   if (path === 'rankings') return { page: 'rankings' };
+  if (path === 'topics') return { page: 'topics' };
   return { page: 'submit' };
 }
 
@@ -41,12 +43,14 @@ export function App() {
           {tab('submit', '我要反映')}
           {tab('track', '查询进度')}
           {tab('rankings', '排名公布')}
+          {tab('topics', '每月一题')}
         </nav>
       </header>
       <main className="main">
         {route.page === 'submit' && <SubmitPage />}
         {route.page === 'track' && <TrackPage key={`${route.caseNumber ?? ''}${route.token ?? ''}`} initialCaseNumber={route.caseNumber} initialToken={route.token} />}
         {route.page === 'rankings' && <RankingsPage />}
+        {route.page === 'topics' && <TopicsPage />}
       </main>
       <footer className="footer">紧急情况请拨打 110 / 119 / 120 · 诉求人信息严格保密</footer>
     </div>

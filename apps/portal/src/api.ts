@@ -1,6 +1,6 @@
 // The portal's typed client for /api/public (same origin). Errors carry the server's message,
 // which is written for residents (zh-CN first).
-import type { PublicRankingRowSchema, PublicRankingsSchema } from '@jiesu/contracts';
+import type { PublicRankingRowSchema, PublicRankingsSchema, PublicTopicSchema } from '@jiesu/contracts';
 import type { Static } from 'typebox';
 
 export interface PublicService {
@@ -53,6 +53,7 @@ type Jsonified<T> = T extends Date ? string : T extends readonly (infer U)[] ? J
 
 export type RankingRow = Jsonified<Static<typeof PublicRankingRowSchema>>;
 export type PublicRankings = Jsonified<Static<typeof PublicRankingsSchema>>;
+export type PublicTopic = Jsonified<Static<typeof PublicTopicSchema>>;
 
 export class ApiError extends Error {
   constructor(
@@ -104,5 +105,6 @@ export const api = {
   }) => postJson<Submitted>('/requests', payload),
   track: (proof: TrackingProof) => postJson<PublicCaseView>('/track', proof),
   rate: (proof: TrackingProof, satisfaction: Satisfaction, comment: string) => postJson<{ satisfaction: Satisfaction }>('/ratings', { ...proof, satisfaction, comment }),
+  topics: (month?: string) => call<{ items: PublicTopic[] }>(`/topics${month ? `?month=${encodeURIComponent(month)}` : ''}`),
   rankings: (period?: string) => call<PublicRankings>(`/rankings${period ? `?period=${encodeURIComponent(period)}` : ''}`),
 };

@@ -71,34 +71,24 @@ export interface MemberCase {
   similarity: number;
 }
 
-const CHUNK = 20_000;
+/** Cases are read one day of receipts at a time. */
+const SLICE_MS = 86_400_000;
 
 export class HotspotRepository {
   constructor(private readonly db: Db) {}
 
   /**
    * Every case received in [from, to) located in the scope's subtree (all when scopePath is null),
-   * oldest first, read in keyset pages so a month of a big city never sits in one result. Each
+   * oldest first, read one day at a time (a plain range of the receipt-time index each, so a month
+   * of a big city never sits in one result and no page boundary can repeat or skip a row). Each
    * word string is interned (one string per distinct word), which keeps a month's words small.
    */
   async casesForMining(opts: { from: Date; to: Date; scopePath: string | null }, onPage?: (n: number) => void, trx: Db = this.db): Promise<MiningCase[]> {
     const out: MiningCase[] = [];
     const words = new Map<string, string>();
-    let after: { at: Date; id: string } | null = null;
-    for (;;) {
-      const page: {
-        id: string;
-        received_at: Date;
-        category_code: string;
-        district_code: string | null;
-        street_code: string | null;
-        community_code: string | null;
-        requester: string | null;
-        is_closed: boolean;
-        is_solved: boolean | null;
-        satisfaction: string | null;
-        tokens: string[];
-      }[] = (
+    for (let start = opts.from.getTime(); start < opts.to.getTime(); start += SLICE_MS) {
+      const end = new Date(Math.min(start + SLICE_MS, opts.to.getTime()));
+      const page = (
         await sql<{
           id: string;
           received_at: Date;
@@ -118,11 +108,9 @@ export class HotspotRepository {
         from case_tokens t
         join cases c on c.id = t.case_id
         left join score_facts f on f.case_id = t.case_id and f.is_valid
-        where t.received_at >= ${opts.from} and t.received_at < ${opts.to}
+        where t.received_at >= ${new Date(start)} and t.received_at < ${end}
           ${opts.scopePath === null ? sql`` : sql`and c.location_path like ${`${opts.scopePath}%`}`}
-          ${after === null ? sql`` : sql`and (t.received_at, t.case_id) > (${after.at}, ${after.id}::uuid)`}
-        order by t.received_at, t.case_id
-        limit ${CHUNK}`.execute(trx)
+        order by t.received_at, t.case_id`.execute(trx)
       ).rows;
       for (const r of page) {
         out.push({
@@ -145,9 +133,6 @@ export class HotspotRepository {
         });
       }
       onPage?.(out.length);
-      if (page.length < CHUNK) break;
-      const last = page[page.length - 1] as (typeof page)[number];
-      after = { at: new Date(last.received_at), id: last.id };
     }
     return out;
   }
