@@ -1,12 +1,13 @@
-// The portal shell: three pages behind hash routes (#/submit, #/track, #/rankings), so the server
+// The portal shell: five pages behind hash routes (#/submit, #/track, #/rankings, #/community, #/topics), so the server
 // only serves static files and a deep link works without a fallback route.
 import { useEffect, useState } from 'react';
 import { CommunityPage } from './pages/CommunityPage';
 import { RankingsPage } from './pages/RankingsPage';
 import { SubmitPage } from './pages/SubmitPage';
+import { TopicsPage } from './pages/TopicsPage';
 import { TrackPage } from './pages/TrackPage';
 
-type Route = { page: 'submit' } | { page: 'track'; caseNumber?: string; token?: string } | { page: 'rankings' } | { page: 'community'; code?: string };
+type Route = { page: 'submit' } | { page: 'track'; caseNumber?: string; token?: string } | { page: 'rankings' } | { page: 'community'; code?: string } | { page: 'topics' };
 
 function parseHash(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -14,6 +15,7 @@ function parseHash(hash: string): Route {
   if (path === 'track') return { page: 'track', ...(q.get('no') ? { caseNumber: q.get('no') as string } : {}), ...(q.get('code') ? { token: q.get('code') as string } : {}) };
   if (path === 'rankings') return { page: 'rankings' };
   if (path === 'community') return { page: 'community', ...(q.get('code') ? { code: q.get('code') as string } : {}) };
+  if (path === 'topics') return { page: 'topics' };
   return { page: 'submit' };
 }
 
@@ -44,6 +46,7 @@ export function App() {
           {tab('track', '查询进度')}
           {tab('rankings', '排名公布')}
           {tab('community', '居民议事')}
+          {tab('topics', '每月一题')}
         </nav>
       </header>
       <main className="main">
@@ -51,6 +54,7 @@ export function App() {
         {route.page === 'track' && <TrackPage key={`${route.caseNumber ?? ''}${route.token ?? ''}`} initialCaseNumber={route.caseNumber} initialToken={route.token} />}
         {route.page === 'rankings' && <RankingsPage />}
         {route.page === 'community' && <CommunityPage key={route.code ?? ''} initialCode={route.code} />}
+        {route.page === 'topics' && <TopicsPage />}
       </main>
       <footer className="footer">紧急情况请拨打 110 / 119 / 120 · 诉求人信息严格保密</footer>
     </div>

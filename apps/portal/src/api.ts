@@ -1,6 +1,6 @@
 // The portal's typed client for /api/public (same origin). Errors carry the server's message,
 // which is written for residents (zh-CN first).
-import type { PublicCommunitySchema, PublicRankingRowSchema, PublicRankingsSchema, VisitSatisfaction } from '@jiesu/contracts';
+import type { PublicCommunitySchema, PublicRankingRowSchema, PublicRankingsSchema, PublicTopicSchema, VisitSatisfaction } from '@jiesu/contracts';
 import type { Static } from 'typebox';
 
 export interface PublicService {
@@ -54,6 +54,7 @@ type Jsonified<T> = T extends Date ? string : T extends readonly (infer U)[] ? J
 export type RankingRow = Jsonified<Static<typeof PublicRankingRowSchema>>;
 export type PublicRankings = Jsonified<Static<typeof PublicRankingsSchema>>;
 export type PublicCommunity = Jsonified<Static<typeof PublicCommunitySchema>>;
+export type PublicTopic = Jsonified<Static<typeof PublicTopicSchema>>;
 
 export class ApiError extends Error {
   constructor(
@@ -109,5 +110,6 @@ export const api = {
   community: (code: string) => call<PublicCommunity>(`/communities/${encodeURIComponent(code)}/deliberation`),
   propose: (payload: { communityCode: string; title: string; detail: string; name: string | null; phone: string }) => postJson<{ proposalId: string; isNew: boolean }>('/proposals', payload),
   support: (id: string, phone: string) => postJson<{ supportCount: number; isNew: boolean }>(`/proposals/${encodeURIComponent(id)}/support`, { phone }),
+  topics: (month?: string) => call<{ items: PublicTopic[] }>(`/topics${month ? `?month=${encodeURIComponent(month)}` : ''}`),
   rankings: (period?: string) => call<PublicRankings>(`/rankings${period ? `?period=${encodeURIComponent(period)}` : ''}`),
 };

@@ -14,6 +14,7 @@ import { CaseNumberAllocator } from './services/case-number-allocator';
 import { CasePolicyService } from './services/case-policy.service';
 import { UnitDirectory } from './services/unit-directory';
 import { IntakeService } from './services/intake.service';
+import { HotspotIndexService } from './services/hotspot-index.service';
 import { SettingsStore } from './settings/settings-store';
 
 export interface Runtime {
@@ -41,6 +42,7 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     sessions: new SessionCache(),
     casePolicy: new CasePolicyService(settings, config.timeZone),
     now: opts.now ?? (() => new Date()),
+    hotspots: new HotspotIndexService(repos, async () => (await repos.hotspots.rootUnit())?.code ?? null),
   };
   return { ctx, database, migrationsApplied, close: () => database.close() };
 }

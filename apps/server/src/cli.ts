@@ -21,6 +21,9 @@ import { publishRankings } from './use-cases/scoring/publish-rankings';
 import { importCategoryModel, listCategoryModels, trainModelFromCases } from './use-cases/intake/category-models';
 import { simulateCity } from './simulate/simulate-city';
 import { simulateDeliberation } from './simulate/simulate-deliberation';
+import { simulateTopics } from './simulate/simulate-topics';
+import { computeHotspots } from './use-cases/hotspots/compute-hotspots';
+import { listHotspots } from './use-cases/hotspots/list-hotspots';
 
 const program = new Command().name('jiesu').description('jiesu — 12345 citizen-request hotline platform (接诉即办)');
 
@@ -150,6 +153,65 @@ program
     withRuntime(async (rt) => {
       await seedReference(rt.ctx);
       console.log(JSON.stringify(await simulateDeliberation(rt.ctx, { quarterKey: opts.quarter, seed: opts.seed, ...(opts.community ? { communityCode: opts.community } : {}) }), null, 2));
+    }),
+  );
+
+const topics = program.command('topics').description('每月一题: hotspot mining and topics of the month');
+
+topics
+  .command('hotspots')
+  .description('compute hotspots for a period (stored as a run; new cases then attach to its groups) and print the top groups')
+  .option('-m, --month <YYYY-MM>', 'the month (default: the previous month)')
+  .option('--from <YYYY-MM-DD>', 'first day (with --to) instead of a month')
+  .option('--to <YYYY-MM-DD>', 'last day')
+  .option('-s, --scope <unitCode>', 'mine one area (district, street …); default the whole city')
+  .option('-n, --top <n>', 'groups to print', positiveInt, 20)
+  .option('--previous <n>', 'preceding periods growth is measured against', positiveInt, 2)
+  .action((opts: { month?: string; from?: string; to?: string; scope?: string; top: number; previous: number }) =>
+    withRuntime(async (rt) => {
+      const actor = await systemActor(rt.ctx, ['analyst']);
+      const d = new Date();
+      const month = opts.month ?? (opts.from ? undefined : `${d.getUTCMonth() === 0 ? d.getUTCFullYear() - 1 : d.getUTCFullYear()}-${String(d.getUTCMonth() === 0 ? 12 : d.getUTCMonth()).padStart(2, '0')}`);
+      const { run, stages } = await computeHotspots(rt.ctx, {
+        actor,
+        period: { ...(month ? { month } : {}), ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) },
+        ...(opts.scope ? { scopeUnitCode: opts.scope } : {}),
+        previousPeriods: opts.previous,
+        onStage: (stage, ms) => console.error(`  ${stage}: ${ms} ms`),
+      });
+      console.log(`run ${run.id}: ${run.caseCount} cases, ${run.groupCount} groups of 2+, ${run.elapsedMs} ms (${JSON.stringify(stages)})`);
+      const { formula, groups } = await listHotspots(rt.ctx, { actor, runId: run.id, limit: opts.top });
+      console.log(formula);
+      for (const g of groups) {
+        const m = g.metrics;
+        console.log(
+          `#${g.rank} score ${g.score.toFixed(1)} size ${m.size} requesters ${m.requesters} streets ${m.streets} growth ${m.growth} unresolved ${m.unresolvedShare} dissatisfied ${m.dissatisfiedShare} repeat ${m.repeatShare}: ${g.topWords.join(' ')}`,
+        );
+      }
+    }),
+  );
+
+topics
+  .command('simulate')
+  .description('plant a problem over many streets amid ordinary traffic (this and preceding months), through the real use cases')
+  .option('-n, --cases <n>', 'ordinary cases per month', positiveInt, 600)
+  .option('--planted <n>', 'planted cases in the month', positiveInt, 80)
+  .option('--streets <n>', 'streets the planted problem spreads over', positiveInt, 40)
+  .option('--previous <n>', 'months of ordinary traffic before', positiveInt, 2)
+  .option('--seed <n>', 'random seed', positiveInt, 1)
+  .action((opts: { cases: number; planted: number; streets: number; previous: number; seed: number }) =>
+    withRuntime(async (rt) => {
+      await seedReference(rt.ctx);
+      const d = new Date();
+      // The month just ended is the planted month (30 days ending at the start of today).
+      const monthStart = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - 30 * 86_400_000);
+      const total = opts.cases * (opts.previous + 1) + opts.planted;
+      const bar = new SingleBar({ format: 'simulating |{bar}| {value}/{total} cases  {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
+      bar.start(total, 0);
+      const report = await simulateTopics(rt.ctx, { casesPerMonth: opts.cases, previousMonths: opts.previous, plantedCases: opts.planted, plantedStreets: opts.streets, monthStart, days: 30, seed: opts.seed, onProgress: (n) => bar.update(n) });
+      bar.stop();
+      const { plantedCaseIds, ...rest } = report;
+      console.log(JSON.stringify({ ...rest, monthStart, plantedCaseIds: plantedCaseIds.length }, null, 2));
     }),
   );
 

@@ -11,6 +11,7 @@ import type { CalendarService } from './services/calendar.service';
 import type { SessionCache } from './services/session-cache';
 import type { UnitDirectory } from './services/unit-directory';
 import type { IntakeService } from './services/intake.service';
+import type { HotspotIndexService } from './services/hotspot-index.service';
 import type { SettingsStore } from './settings/settings-store';
 
 export interface AppContext {
@@ -30,6 +31,8 @@ export interface AppContext {
   sessions: SessionCache;
   /** Clocks, reminders, extensions, evidence and attachment limits: defaults overlaid with the administrator's. */
   casePolicy: CasePolicyService;
+  /** Live hotspot groups and topic problems that intake attaches new cases to (每月一题). */
+  hotspots: HotspotIndexService;
   /** The current instant; injectable so tests can move time. */
   now(): Date;
 }

@@ -8,4 +8,5 @@ export * from './intake';
 export * from './settings';
 export * from './public';
 export * from './deliberation';
+export * from './topics';
 export * from './work-items';

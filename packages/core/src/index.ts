@@ -7,3 +7,5 @@ export * from './intake';
 export * from './deliberation';
 export * from './work-items';
 export * from './settings';
+export * from './text-groups';
+export * from './hotspots';

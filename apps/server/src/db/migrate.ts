@@ -11,6 +11,7 @@ import * as m0006 from './migrations/0006-case-policy';
 import * as m0007 from './migrations/0007-work-items';
 import * as m0008 from './migrations/0008-settings';
 import * as m0012 from './migrations/0012-deliberation';
+import * as m0010 from './migrations/0010-hotspots';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-work-items': m0007,
   '0008-settings': m0008,
   '0012-deliberation': m0012,
+  '0010-hotspots': m0010,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

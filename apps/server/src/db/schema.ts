@@ -452,6 +452,96 @@ export interface BuildingLeadsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+// ---- 每月一题: hotspots and topics (0010) ----
+export interface HotspotRunsTable {
+  id: string;
+  seq: Generated<number>;
+  period_from: Timestamp;
+  period_to: Timestamp;
+  scope_unit_code: string;
+  scope_unit_path: string;
+  computed_at: Timestamp;
+  computed_by: string;
+  case_count: number;
+  group_count: number;
+  weights: Json<unknown>;
+  options: Json<unknown>;
+  term_weights: Json<unknown>;
+  elapsed_ms: number;
+}
+
+export interface HotspotGroupsTable {
+  id: string;
+  run_id: string;
+  rank: number;
+  score: number;
+  block: string | null;
+  signature: Json<unknown>;
+  top_words: string[];
+  size: number;
+  attached_count: Generated<number>;
+  metrics: Json<unknown>;
+  signals: Json<unknown>;
+  representative_case_ids: string[];
+}
+
+export interface HotspotMembersTable {
+  group_id: string;
+  case_id: string;
+  similarity: number;
+  is_attached: Generated<boolean>;
+}
+
+export interface TopicsTable {
+  id: string;
+  month: string;
+  title: string;
+  description: string;
+  status: string;
+  version: number;
+  source_run_id: string | null;
+  started_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  idempotency_key: string | null;
+}
+
+export interface TopicProblemsTable {
+  id: string;
+  topic_id: string;
+  seq: number;
+  title: string;
+  description: string;
+  lead_unit_code: string;
+  co_unit_codes: string[];
+  source_group_id: string | null;
+  block: string | null;
+  signature: Json<unknown> | null;
+  term_weights: Json<unknown> | null;
+  match_threshold: number;
+  created_at: Timestamp;
+}
+
+export interface TopicProblemCasesTable {
+  problem_id: string;
+  case_id: string;
+  link_kind: string;
+  similarity: number | null;
+  linked_by: string;
+  linked_at: Timestamp;
+}
+
+export interface TopicPoliciesTable {
+  id: string;
+  topic_id: string;
+  problem_id: string | null;
+  title: string;
+  issuing_body: string;
+  issued_on: ColumnType<string, string, string>;
+  attachment_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 export interface WorkItemsTable {
@@ -496,6 +586,13 @@ export interface WorkItemHistoryTable {
 }
 
 export interface Database {
+  hotspot_runs: HotspotRunsTable;
+  hotspot_groups: HotspotGroupsTable;
+  hotspot_members: HotspotMembersTable;
+  topics: TopicsTable;
+  topic_problems: TopicProblemsTable;
+  topic_problem_cases: TopicProblemCasesTable;
+  topic_policies: TopicPoliciesTable;
   work_items: WorkItemsTable;
   work_item_history: WorkItemHistoryTable;
   cases: CasesTable;

@@ -37,6 +37,9 @@ import { userRoutes } from './routes/users.routes';
 import { visitRoutes } from './routes/visits.routes';
 import { deliberationPublicRoutes } from './routes/deliberation-public.routes';
 import { deliberationRoutes } from './routes/deliberation.routes';
+import { hotspotRoutes } from './routes/hotspots.routes';
+import { publicTopicRoutes } from './routes/public-topics.routes';
+import { topicRoutes } from './routes/topics.routes';
 import { workItemRoutes } from './routes/work-items.routes';
 import { validatorCompiler } from './validation';
 
@@ -109,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await api.register(authRoutes, { prefix: '/api/auth' });
     await api.register(publicRoutes, { prefix: '/api/public' });
     await api.register(deliberationPublicRoutes, { prefix: '/api/public' });
+    await api.register(publicTopicRoutes, { prefix: '/api/public/topics' });
     // Everything else under /api needs an actor.
     await api.register(async (secured) => {
       secured.addHook('onRequest', async (request) => {
@@ -131,6 +135,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(scoringRoutes, { prefix: '/api/scoring' });
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
       await secured.register(deliberationRoutes, { prefix: '/api/deliberation' });
+      await secured.register(hotspotRoutes, { prefix: '/api/hotspots' });
+      await secured.register(topicRoutes, { prefix: '/api/topics' });
       await secured.register(workItemRoutes, { prefix: '/api/work-items' });
     });
   });

@@ -8,6 +8,8 @@ import { CaseRepository } from './case.repository';
 import { CategoryRepository } from './category.repository';
 import { CommunityItemScoreRepository } from './community-item-score.repository';
 import { HolidayScheduleRepository } from './holiday-schedule.repository';
+import { HotspotRepository } from './hotspot.repository';
+import { TopicRepository } from './topic.repository';
 import { IntakeRepository } from './intake.repository';
 import { KnowledgeRepository } from './knowledge.repository';
 import { Open311Repository } from './open311.repository';
@@ -50,6 +52,8 @@ export function createRepositories(db: Kysely<Database>) {
     meetings: new MeetingRepository(db),
     proposals: new ProposalRepository(db),
     buildingLeads: new BuildingLeadRepository(db),
+    hotspots: new HotspotRepository(db),
+    topics: new TopicRepository(db),
     workItems: new WorkItemRepository(db),
   };
 }

@@ -27,6 +27,7 @@ export async function takeInCase(ctx: AppContext, opts: TakeInCaseOptions): Prom
   if (inserted) {
     const st = decision.state;
     ctx.intake.rememberCase(st.location.streetCode, { caseId: st.id, caseNumber: st.caseNumber, subject: st.subject, status: st.status, receivedAt: st.receivedAt, tokens });
+    await attachToHotspots(ctx, st, tokens, opts.actor);
   }
   if (!inserted) {
     // The key was used before (a retry, or a concurrent twin): answer with that case.
@@ -34,6 +35,19 @@ export async function takeInCase(ctx: AppContext, opts: TakeInCaseOptions): Prom
     if (existing) return { state: existing, isNew: false };
   }
   return { state: decision.state, isNew: true };
+}
+
+/**
+ * After the case is stored: join it to its hotspot group and to the running topic problems it
+ * matches (每月一题), so their counts are current. The case is already durable: a failure here is
+ * counted, not thrown — the next hotspot computation includes the case anyway.
+ */
+async function attachToHotspots(ctx: AppContext, st: CaseState, tokens: string[], actor: Actor): Promise<void> {
+  try {
+    await ctx.hotspots.attach({ caseId: st.id, categoryCode: st.categoryCode, tokens }, actor.username, st.receivedAt);
+  } catch {
+    ctx.hotspots.failures++;
+  }
 }
 
 async function existingFor(ctx: AppContext, actor: Actor, key: string): Promise<CaseState | null> {

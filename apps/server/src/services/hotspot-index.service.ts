@@ -1,0 +1,155 @@
+// What intake needs to keep hotspot groups and topic problems current without recomputing: the
+// latest city-wide run's group signatures (an inverted index, in memory) and the running topics'
+// problem signatures. A case just taken in is matched in memory and, when it belongs, written as one
+// member row (and one auto-link per matching problem). Reloaded when this process computes a run
+// or starts a topic, and otherwise when the stored latest run or topics change (checked at most
+// every few seconds), so several processes converge.
+import { type GroupSignature, GroupAttacher, signatureSimilarity, type TermWeights } from '@jiesu/core';
+import { caseTokens } from '../intake/text-tokens';
+import type { CategoryRepository } from '../repositories/category.repository';
+import type { HotspotRepository, StoredTermWeights } from '../repositories/hotspot.repository';
+import type { TopicRepository } from '../repositories/topic.repository';
+
+const CHECK_EVERY_MS = 10_000;
+
+export interface IntakenCase {
+  caseId: string;
+  categoryCode: string;
+  tokens: readonly string[];
+}
+
+export interface AttachResult {
+  groupId: string | null;
+  similarity: number | null;
+  problemIds: string[];
+}
+
+interface ProblemMatcher {
+  id: string;
+  block: string | null;
+  signature: GroupSignature;
+  weights: TermWeights;
+  threshold: number;
+}
+
+interface Loaded {
+  runId: string | null;
+  topicsSignature: string;
+  attacher: GroupAttacher<string> | null;
+  problems: ProblemMatcher[];
+  blockOf: ReadonlyMap<string, string>;
+}
+
+export function toTermWeights(stored: StoredTermWeights): TermWeights {
+  return { docCount: stored.docCount, idf: new Map(Object.entries(stored.idf)) };
+}
+
+/** Level-1 category of every category code (the block texts are grouped within), from the stored tree. */
+export function level1Map(categories: readonly { code: string; parentCode: string | null }[]): Map<string, string> {
+  const parent = new Map(categories.map((c) => [c.code, c.parentCode]));
+  const out = new Map<string, string>();
+  for (const c of categories) {
+    let code = c.code;
+    for (let guard = 0; guard < 10; guard++) {
+      const p = parent.get(code);
+      if (p === null || p === undefined) break;
+      code = p;
+    }
+    out.set(c.code, code);
+  }
+  return out;
+}
+
+export class HotspotIndexService {
+  private loaded: Promise<Loaded> | null = null;
+  private places: Promise<ReadonlySet<string>> | null = null;
+  private checkedAt = 0;
+  /** Failures of the after-intake hook (the case itself is stored; the next run includes it). */
+  failures = 0;
+
+  constructor(
+    private readonly repos: { hotspots: HotspotRepository; topics: TopicRepository; categories: CategoryRepository },
+    private readonly rootUnitCode: () => Promise<string | null>,
+  ) {}
+
+  /** Forget the loaded index (after a computation or a topic change in this process). */
+  reload(): void {
+    this.loaded = null;
+  }
+
+  /**
+   * Words of the division names (districts, streets, communities): they say where, not what, so
+   * they link no two cases (see fitTermWeights). Segmented like case text; cached per process.
+   */
+  async placeWords(): Promise<ReadonlySet<string>> {
+    this.places ??= this.repos.hotspots.placeNames().then(
+      (names) => new Set(names.flatMap((n) => caseTokens(n, ''))),
+      (e: unknown) => {
+        this.places = null;
+        throw e;
+      },
+    );
+    return this.places;
+  }
+
+  async blockOf(categoryCode: string): Promise<string | null> {
+    return (await this.current()).blockOf.get(categoryCode) ?? null;
+  }
+
+  /** Matches one case against the live groups and the running problems, and records what matched. */
+  async attach(c: IntakenCase, linkedBy: string, at: Date): Promise<AttachResult> {
+    const idx = await this.current();
+    const block = idx.blockOf.get(c.categoryCode) ?? null;
+    const result: AttachResult = { groupId: null, similarity: null, problemIds: [] };
+    const m = idx.attacher?.attach(c.tokens, block) ?? null;
+    if (m !== null) {
+      await this.repos.hotspots.attachMember(m.key, c.caseId, m.similarity);
+      result.groupId = m.key;
+      result.similarity = m.similarity;
+    }
+    for (const p of idx.problems) {
+      if (p.block !== null && p.block !== block) continue;
+      const sim = signatureSimilarity(c.tokens, p.signature, p.weights);
+      if (sim >= p.threshold) {
+        await this.repos.topics.linkCase({ problemId: p.id, caseId: c.caseId, linkKind: 'auto', similarity: sim, linkedBy, linkedAt: at });
+        result.problemIds.push(p.id);
+      }
+    }
+    return result;
+  }
+
+  private async current(): Promise<Loaded> {
+    if (this.loaded !== null && Date.now() - this.checkedAt > CHECK_EVERY_MS) {
+      this.checkedAt = Date.now();
+      const l = await this.loaded;
+      const root = await this.rootUnitCode();
+      const latest = root === null ? null : await this.repos.hotspots.latestRun(root);
+      if ((latest?.id ?? null) !== l.runId || (await this.repos.topics.runningSignature()) !== l.topicsSignature) this.loaded = null;
+    }
+    this.loaded ??= this.load().catch((e: unknown) => {
+      this.loaded = null;
+      throw e;
+    });
+    return this.loaded;
+  }
+
+  private async load(): Promise<Loaded> {
+    this.checkedAt = Date.now();
+    const root = await this.rootUnitCode();
+    const run = root === null ? null : await this.repos.hotspots.latestRun(root);
+    let attacher: GroupAttacher<string> | null = null;
+    if (run !== null) {
+      const tw = await this.repos.hotspots.termWeights(run.id);
+      const groups = await this.repos.hotspots.signatures(run.id);
+      if (tw !== null) attacher = new GroupAttacher(toTermWeights(tw), groups.map((g) => ({ key: g.id, block: g.block, signature: g.signature, size: g.size })), optionsOf(run.options));
+    }
+    const problems = (await this.repos.topics.runningProblemSignatures()).map((p) => ({ ...p, weights: toTermWeights(p.termWeights) }));
+    const blockOf = level1Map(await this.repos.categories.listAll({ includeInactive: true }));
+    return { runId: run?.id ?? null, topicsSignature: await this.repos.topics.runningSignature(), attacher, problems, blockOf };
+  }
+}
+
+function optionsOf(options: Record<string, unknown>) {
+  const g = options.grouping;
+  return typeof g === 'object' && g !== null ? (g as ConstructorParameters<typeof GroupAttacher<string>>[2]) : undefined;
+}

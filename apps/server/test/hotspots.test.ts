@@ -1,0 +1,124 @@
+// Hotspot mining (每月一题 candidates) on a simulated city: ordinary recurring traffic for three
+// months and one problem planted in the last month over many streets. Checks permissions and
+// validation first, then that the planted problem is found as one group and ranked first, that
+// the formula and weights are the stored ones, and that a new case attaches to its group at intake.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SimulateTopicsReport, simulateTopics } from '../src/simulate/simulate-topics';
+import { intakeBody } from './case-helpers';
+import { type Client, type TestEnv, startTestEnv } from './harness';
+
+let env: TestEnv;
+let analyst: Client;
+let report: SimulateTopicsReport;
+const MONTH_START = new Date('2026-11-01T00:00:00+08:00');
+
+interface Group {
+  id: string;
+  rank: number;
+  score: number;
+  size: number;
+  attachedCount: number;
+  topWords: string[];
+  metrics: { requesters: number; streets: number; growth: number; previousSizes: number[]; repeatShare: number; unresolvedShare: number; dissatisfiedShare: number };
+  signals: { frequency: number; spread: number; growth: number; difficulty: number; score: number };
+}
+
+beforeAll(async () => {
+  env = await startTestEnv({ now: () => new Date('2026-12-01T10:00:00+08:00') });
+  analyst = await env.as('analyst');
+  report = await simulateTopics(env.rt.ctx, { casesPerMonth: 120, previousMonths: 2, plantedCases: 40, plantedStreets: 25, monthStart: MONTH_START, days: 30, seed: 12, handledShare: 0.5 });
+}, 120_000);
+afterAll(async () => env?.close());
+
+describe('hotspot mining', () => {
+  it('refuses roles without analysis rights, bad periods and areas outside the actor’s', async () => {
+    const handler = await env.as('wangjing.handler');
+    expect((await handler.post('/api/hotspots/runs', { month: '2026-11' })).statusCode).toBe(403);
+    const bad = await analyst.post('/api/hotspots/runs', { month: '2026-13' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toContain('month');
+    const noPeriod = await analyst.post('/api/hotspots/runs', {});
+    expect(noPeriod.statusCode).toBe(400);
+    expect(noPeriod.json().error.field).toBe('from');
+    const leader = await env.as('wangjing.leader');
+    const outside = await leader.post('/api/hotspots/runs', { month: '2026-11', scopeUnitCode: '110105001' });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error.code).toBe('OUT_OF_SCOPE');
+    expect((await analyst.get('/api/hotspots')).statusCode).toBe(404);
+  });
+
+  it('finds the planted problem as one group and ranks it first', async () => {
+    expect(report.failures).toEqual([]);
+    expect(report.planted).toBe(40);
+    const res = await analyst.post('/api/hotspots/runs', { month: '2026-11', previousPeriods: 2 });
+    expect(res.statusCode).toBe(201);
+    const run = res.json().run;
+    expect(run.caseCount).toBe(120 + 40);
+    const list = await analyst.get('/api/hotspots?limit=10');
+    expect(list.statusCode).toBe(200);
+    const body = list.json<{ formula: string; groups: Group[] }>();
+    expect(body.formula).toContain('0.35·F');
+    const top = body.groups[0] as Group;
+    const members = await env.rt.ctx.db.selectFrom('hotspot_members').select('case_id').where('group_id', '=', top.id).execute();
+    const planted = new Set(report.plantedCaseIds);
+    const plantedIn = members.filter((m) => planted.has(m.case_id)).length;
+    console.log(
+      `planted problem: rank ${top.rank}, group holds ${plantedIn} of ${report.planted} planted cases (group size ${top.size}, ${top.metrics.streets} streets, growth ${top.metrics.growth}); top words ${top.topWords.join(' ')}`,
+    );
+    for (const g of body.groups.slice(0, 5)) console.log(`  #${g.rank} score ${g.score} size ${g.size} streets ${g.metrics.streets} growth ${g.metrics.growth}: ${g.topWords.slice(0, 5).join(' ')}`);
+    // 40 planted cases over 25 streets, against 20 ordinary problems sharing 120 cases (≈6 each, steady):
+    // the planted one is the largest, widest and the only one that grew from nothing.
+    expect(plantedIn).toBeGreaterThanOrEqual(36);
+    expect(members.length - plantedIn).toBeLessThanOrEqual(2);
+    expect(top.metrics.previousSizes).toEqual([0, 0]);
+    expect(top.metrics.growth).toBeGreaterThan(10);
+    expect(top.metrics.streets).toBeGreaterThanOrEqual(15);
+    // Half the planted cases were handled and visited, 70% of those unsolved and dissatisfied.
+    expect(top.metrics.dissatisfiedShare).toBeGreaterThan(0.4);
+    // Ordinary problems recur every month: their growth stays near 1.
+    const ordinaryGrowth = body.groups.slice(1).map((g) => g.metrics.growth);
+    expect(Math.max(...ordinaryGrowth)).toBeLessThan(3);
+    expect(top.rank).toBe(1);
+
+    const detail = await analyst.get(`/api/hotspots/groups/${top.id}`);
+    expect(detail.statusCode).toBe(200);
+    const d = detail.json<{ trend: { count: number }[]; byStreet: { name: string; count: number }[]; representativeCases: { caseNumber: string; subject: string }[] }>();
+    expect(d.trend.reduce((s, x) => s + x.count, 0)).toBe(top.size);
+    expect(d.byStreet.reduce((s, x) => s + x.count, 0)).toBe(top.size);
+    expect(d.byStreet[0]?.name).not.toMatch(/^\d+$/);
+    expect(d.representativeCases.length).toBeGreaterThan(0);
+    expect(JSON.stringify(d)).not.toContain('138');
+  });
+
+  it('attaches a new case to its group as it is taken in', async () => {
+    const top = (await analyst.get('/api/hotspots?limit=1')).json<{ groups: Group[] }>().groups[0] as Group;
+    const operator = await env.as('operator');
+    const res = await operator.post(
+      '/api/cases',
+      intakeBody({ subject: '小区电动自行车没地方充电', detail: '花家地西里没有电动自行车充电桩，居民飞线充电，楼道里停满电动车，有火灾隐患，希望增设充电桩。' }),
+    );
+    expect(res.statusCode).toBe(201);
+    const after = (await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group;
+    expect(after.size).toBe(top.size + 1);
+    expect(after.attachedCount).toBe(top.attachedCount + 1);
+    // An unrelated case joins no group of the planted problem.
+    await operator.post('/api/cases', intakeBody({ subject: '咨询护照办理', detail: '想问一下出入境办理护照需要带什么材料，在哪里办理。' }));
+    expect((await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group.size).toBe(top.size + 1);
+  });
+
+  it('ranks with the configured weights and shows them in the formula', async () => {
+    const bad = await analyst.put('/api/hotspots/weights', { frequency: -1, spread: 1, growth: 1, difficulty: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toContain('frequency');
+    const handler = await env.as('wangjing.handler');
+    expect((await handler.put('/api/hotspots/weights', { frequency: 1, spread: 1, growth: 1, difficulty: 1 })).statusCode).toBe(403);
+    const ok = await analyst.put('/api/hotspots/weights', { frequency: 1, spread: 0, growth: 0, difficulty: 0 });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().formula).toContain('1·F + 0·S');
+    await analyst.post('/api/hotspots/runs', { month: '2026-11', previousPeriods: 0 });
+    const groups = (await analyst.get('/api/hotspots?limit=50')).json<{ groups: Group[] }>().groups;
+    // Frequency alone: the order is by distinct requesters.
+    const requesters = groups.map((g) => g.metrics.requesters);
+    expect(requesters).toEqual([...requesters].sort((a, b) => b - a));
+  });
+});
