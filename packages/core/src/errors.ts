@@ -3,6 +3,7 @@
 
 import { CALENDAR_ERROR_CODES } from './calendar/calendar-error-codes';
 import { CASE_ERROR_CODES } from './cases/case-error-codes';
+import { PROACTIVE_ERROR_CODES } from './proactive/proactive-error-codes';
 import { SCORING_ERROR_CODES } from './scoring/scoring-error-codes';
 
 export const ERROR_CODES = [
@@ -25,6 +26,7 @@ export const ERROR_CODES = [
   ...CALENDAR_ERROR_CODES,
   ...CASE_ERROR_CODES,
   ...SCORING_ERROR_CODES,
+  ...PROACTIVE_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

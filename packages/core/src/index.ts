@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './scoring';
 export * from './cases';
 export * from './intake';
+export * from './proactive';
