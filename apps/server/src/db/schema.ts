@@ -396,7 +396,7 @@ export interface PatrolsTable {
   lat: number | null;
   observations: string;
   attachment_ids: string[];
-  case_ids: string[];
+  case_ids: Generated<string[]>;
   idempotency_key: string | null;
   created_at: CreatedAt;
 }
@@ -414,7 +414,7 @@ export interface ProactiveWarningsTable {
   ratio: number;
   forecast: Json<unknown>;
   series: Json<unknown>;
-  case_ids: string[];
+  case_ids: Generated<string[]>;
   status: Generated<string>;
   work_item_id: string | null;
   created_at: CreatedAt;

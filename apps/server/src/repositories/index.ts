@@ -20,6 +20,9 @@ import { ScoringSettingsRepository } from './scoring-settings.repository';
 import { NotificationRepository } from './notification.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
+import { PatrolRepository } from './patrol.repository';
+import { ProactiveWarningRepository } from './proactive-warning.repository';
+import { ProactiveZoneRepository } from './proactive-zone.repository';
 
 export function createRepositories(db: Kysely<Database>) {
   return {
@@ -43,6 +46,9 @@ export function createRepositories(db: Kysely<Database>) {
     intake: new IntakeRepository(db),
     knowledge: new KnowledgeRepository(db),
     publicRankings: new PublicRankingRepository(db),
+    proactiveZones: new ProactiveZoneRepository(db),
+    patrols: new PatrolRepository(db),
+    proactiveWarnings: new ProactiveWarningRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
