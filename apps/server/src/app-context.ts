@@ -14,6 +14,7 @@ import { CaseNumberAllocator } from './services/case-number-allocator';
 import { CasePolicyService } from './services/case-policy.service';
 import { UnitDirectory } from './services/unit-directory';
 import { IntakeService } from './services/intake.service';
+import { SettingsStore } from './settings/settings-store';
 
 export interface Runtime {
   ctx: AppContext;
@@ -26,17 +27,19 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? null : config.dataDir });
   const migrationsApplied = await migrateToLatest(database.db);
   const repos = createRepositories(database.db);
+  const settings = new SettingsStore(database.db, repos);
   const ctx: AppContext = {
     config,
     db: database.db,
     repos,
+    settings,
     calendar: new CalendarService(config.timeZone, repos.holidaySchedules),
-    intake: new IntakeService(repos),
+    intake: new IntakeService(repos, settings),
     attachments: new FolderAttachmentStorage(opts.inMemory ? mkdtempSync(join(tmpdir(), 'jiesu-files-')) : join(config.dataDir, 'attachments')),
     unitDirectory: new UnitDirectory(repos.units),
     caseNumbers: new CaseNumberAllocator(repos.cases),
     sessions: new SessionCache(),
-    casePolicy: new CasePolicyService(repos.casePolicy, config.timeZone),
+    casePolicy: new CasePolicyService(settings, config.timeZone),
     now: opts.now ?? (() => new Date()),
   };
   return { ctx, database, migrationsApplied, close: () => database.close() };

@@ -11,11 +11,14 @@ import type { CalendarService } from './services/calendar.service';
 import type { SessionCache } from './services/session-cache';
 import type { UnitDirectory } from './services/unit-directory';
 import type { IntakeService } from './services/intake.service';
+import type { SettingsStore } from './settings/settings-store';
 
 export interface AppContext {
   config: Config;
   db: Kysely<Database>;
   repos: Repositories;
+  /** Every administrator-edited value, by its core definition: get(def, trx?), set(def, value, actor, trx?). */
+  settings: SettingsStore;
   calendar: CalendarService;
   /** Cached gazetteer, rules and category model for intake suggestions. */
   intake: IntakeService;

@@ -31,7 +31,7 @@ export interface Client {
 
 export const TEST_PG_URL = process.env.JIESU_TEST_DATABASE_URL ?? null;
 
-async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `jiesu_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -130,8 +130,8 @@ describe('administrator reference', () => {
     const s = await suggest(operator, draft);
     expect(s.urgency.urgency).toBe('emergency');
     expect(s.urgency.rule.id).toBe('road-hole');
-    const audit = await env.rt.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'intake.urgency_rules.put').execute();
-    expect(audit).toHaveLength(1);
+    const audit = await env.rt.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', 'intake.urgency_rules').execute();
+    expect(audit.map((a) => a.action)).toEqual(['settings.set']);
   });
 
   it('routing rules and duty lists: a community leads only what its duty list allows', async () => {

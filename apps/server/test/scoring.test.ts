@@ -251,8 +251,8 @@ describe('three rates and rankings', () => {
     const body = (await evaluator.get(`/api/scoring/periods/${PERIOD}/rankings?class=street`)).json();
     expect(body.classes[0].weights).toMatchObject({ validFrom: '2019-01-01', response: 0.1 });
     expect(row(body, 'street', WANGJING).composite).toBeCloseTo(0.684, 12);
-    const audit = await env.rt.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'scoring.weights').execute();
-    expect(audit).toHaveLength(1);
+    const audit = await env.rt.ctx.db.selectFrom('audit_log').select(['action', 'data']).where('target_id', '=', 'scoring.weights').execute();
+    expect(audit.map((a) => a.action)).toEqual(['settings.set']);
   });
 });
 

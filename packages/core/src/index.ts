@@ -5,3 +5,4 @@ export * from './scoring';
 export * from './cases';
 export * from './intake';
 export * from './proactive';
+export * from './settings';

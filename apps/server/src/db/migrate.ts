@@ -8,6 +8,7 @@ import * as m0003 from './migrations/0003-scoring';
 import * as m0004 from './migrations/0004-open311';
 import * as m0005 from './migrations/0005-intake';
 import * as m0006 from './migrations/0006-case-policy';
+import * as m0008 from './migrations/0008-settings';
 import * as m0011 from './migrations/0011-proactive';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-open311': m0004,
   '0005-intake': m0005,
   '0006-case-policy': m0006,
+  '0008-settings': m0008,
   '0011-proactive': m0011,
 };
 
@@ -34,4 +36,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Up (or down) to the named migration: for tests of a migration's data moves. */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

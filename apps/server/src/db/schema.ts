@@ -260,13 +260,6 @@ export interface ScoreAppealsTable {
   decision_note: string | null;
 }
 
-export interface ScoringSettingsTable {
-  key: string;
-  value: Json<unknown>;
-  updated_by: string | null;
-  updated_at: CreatedAt;
-}
-
 export interface ScorePublicationsTable {
   id: Generated<number>;
   period_key: string;
@@ -276,13 +269,6 @@ export interface ScorePublicationsTable {
   published_by_user_id: string;
   published_by_username: string;
   rankings: Json<unknown>;
-}
-
-export interface CommunityRankingConfigsTable {
-  street_code: string;
-  config: Json<unknown>;
-  updated_by: string | null;
-  updated_at: CreatedAt;
 }
 
 export interface CommunityItemScoresTable {
@@ -306,13 +292,6 @@ export interface CategoryModelsTable {
   artifact: Json<unknown>;
   is_active: Generated<boolean>;
   created_by: string | null;
-}
-
-export interface IntakeSettingsTable {
-  key: string;
-  value: Json<unknown>;
-  updated_by: string | null;
-  updated_at: CreatedAt;
 }
 
 export interface GazetteerAliasesTable {
@@ -358,10 +337,12 @@ export interface KnowledgeArticlesTable {
   updated_at: CreatedAt;
 }
 
-export interface CasePolicyTable {
-  id: ColumnType<number, number | undefined, never>;
-  policy: Json<unknown>;
-  updated_by: string;
+/** One row per changed setting (0008); the value is checked by its core definition. */
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
   updated_at: CreatedAt;
 }
 
@@ -450,10 +431,8 @@ export interface Database {
   proactive_warnings: ProactiveWarningsTable;
   policy_notices: PolicyNoticesTable;
   notice_recipients: NoticeRecipientsTable;
-  case_policy: CasePolicyTable;
   cases: CasesTable;
   category_models: CategoryModelsTable;
-  intake_settings: IntakeSettingsTable;
   gazetteer_aliases: GazetteerAliasesTable;
   unit_boundaries: UnitBoundariesTable;
   case_tokens: CaseTokensTable;
@@ -477,8 +456,7 @@ export interface Database {
   return_visit_attempts: ReturnVisitAttemptsTable;
   score_facts: ScoreFactsTable;
   score_appeals: ScoreAppealsTable;
-  scoring_settings: ScoringSettingsTable;
   score_publications: ScorePublicationsTable;
-  community_ranking_configs: CommunityRankingConfigsTable;
   community_item_scores: CommunityItemScoresTable;
+  settings: SettingsTable;
 }

@@ -3,10 +3,10 @@ import type { Database } from '../db/schema';
 import { AppealRepository } from './appeal.repository';
 import { AttachmentRepository } from './attachment.repository';
 import { AuditRepository } from './audit.repository';
-import { CasePolicyRepository } from './case-policy.repository';
 import { CaseQueryRepository } from './case-query.repository';
 import { CaseRepository } from './case.repository';
 import { CategoryRepository } from './category.repository';
+import { CommunityItemScoreRepository } from './community-item-score.repository';
 import { HolidayScheduleRepository } from './holiday-schedule.repository';
 import { IntakeRepository } from './intake.repository';
 import { KnowledgeRepository } from './knowledge.repository';
@@ -16,7 +16,7 @@ import { PublicRankingRepository } from './public-ranking.repository';
 import { ReturnVisitRepository } from './return-visit.repository';
 import { ScoreFactRepository } from './score-fact.repository';
 import { ScorePublicationRepository } from './score-publication.repository';
-import { ScoringSettingsRepository } from './scoring-settings.repository';
+import { SettingsRepository } from './settings.repository';
 import { NotificationRepository } from './notification.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
@@ -32,14 +32,14 @@ export function createRepositories(db: Kysely<Database>) {
     holidaySchedules: new HolidayScheduleRepository(db),
     audit: new AuditRepository(db),
     attachments: new AttachmentRepository(db),
-    casePolicy: new CasePolicyRepository(db),
     cases: new CaseRepository(db),
     notifications: new NotificationRepository(db),
     caseQueries: new CaseQueryRepository(db),
     returnVisits: new ReturnVisitRepository(db),
     scoreFacts: new ScoreFactRepository(db),
     scorePublications: new ScorePublicationRepository(db),
-    scoringSettings: new ScoringSettingsRepository(db),
+    communityItemScores: new CommunityItemScoreRepository(db),
+    settings: new SettingsRepository(db),
     appeals: new AppealRepository(db),
     open311: new Open311Repository(db),
     publicRequests: new PublicRequestRepository(db),

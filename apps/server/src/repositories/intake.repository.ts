@@ -1,5 +1,4 @@
-// All SQL of intake intelligence: the reference behind suggestions (rule lists, aliases,
-// boundaries, the whole organisation for the gazetteer), category models, case tokens and the
+// All SQL of intake intelligence: the reference behind suggestions (aliases, boundaries, the whole organisation for the gazetteer), category models, case tokens and the
 // duplicate search over a street's recent open cases.
 import { type CaseStatus, FINISHED_CASE_STATUSES, OPEN_CASE_STATUSES, type Unit } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
@@ -9,12 +8,6 @@ import { toUnit } from './unit.repository';
 type Db = Kysely<Database>;
 
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-
-export interface StoredSetting<T> {
-  value: T;
-  updatedBy: string | null;
-  updatedAt: Date;
-}
 
 export interface AliasRow {
   id: number;
@@ -83,20 +76,6 @@ export class IntakeRepository {
              (select count(*) || '/' || coalesce(max(updated_at)::text, '') from categories) as categories`.execute(trx);
     const row = r.rows[0];
     return row ? `${row.units}|${row.categories}` : '';
-  }
-
-  async getSetting<T>(key: string, trx: Db = this.db): Promise<StoredSetting<T> | null> {
-    const row = await trx.selectFrom('intake_settings').select(['value', 'updated_by', 'updated_at']).where('key', '=', key).executeTakeFirst();
-    return row ? { value: parseJson<T>(row.value), updatedBy: row.updated_by, updatedAt: row.updated_at } : null;
-  }
-
-  async putSetting(key: string, value: unknown, updatedBy: string, trx: Db = this.db): Promise<void> {
-    const json = JSON.stringify(value);
-    await trx
-      .insertInto('intake_settings')
-      .values({ key, value: json, updated_by: updatedBy })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_by: updatedBy, updated_at: new Date() }))
-      .execute();
   }
 
   async listAliases(trx: Db = this.db): Promise<AliasRow[]> {

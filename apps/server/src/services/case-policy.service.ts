@@ -1,13 +1,13 @@
 // The case policy in force: jiesu's defaults (DESIGN §4) overlaid with what an administrator set,
 // read from the database and cached briefly so every process picks up a change within seconds.
-import { type CasePolicy, DEFAULT_CASE_POLICY } from '@jiesu/core';
-import type { CasePolicyRepository } from '../repositories/case-policy.repository';
+import { type CasePolicy, CASE_POLICY_SETTING, DEFAULT_CASE_POLICY } from '@jiesu/core';
+import type { SettingsStore } from '../settings/settings-store';
 
 export class CasePolicyService {
   private cached: { policy: CasePolicy; at: number } | null = null;
 
   constructor(
-    private readonly repo: CasePolicyRepository,
+    private readonly settings: SettingsStore,
     private readonly timeZone: string,
     private readonly ttlMs = 10_000,
   ) {}
@@ -23,15 +23,15 @@ export class CasePolicyService {
 
   async get(): Promise<CasePolicy> {
     if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.policy;
-    const stored = await this.repo.get();
-    const policy = stored ? { ...stored.policy, timeZone: this.timeZone } : this.defaults();
+    const stored = await this.settings.info(CASE_POLICY_SETTING);
+    const policy = stored.isDefault ? this.defaults() : { ...stored.value, timeZone: this.timeZone };
     this.cached = { policy, at: Date.now() };
     return policy;
   }
 
   async info(): Promise<{ policy: CasePolicy; isDefault: boolean; updatedBy: string | null; updatedAt: Date | null }> {
-    const stored = await this.repo.get();
-    return { policy: await this.get(), isDefault: !stored, updatedBy: stored?.updatedBy ?? null, updatedAt: stored?.updatedAt ?? null };
+    const stored = await this.settings.info(CASE_POLICY_SETTING);
+    return { policy: await this.get(), isDefault: stored.isDefault, updatedBy: stored.updatedBy, updatedAt: stored.updatedAt };
   }
 
   forget(): void {

@@ -7,16 +7,19 @@ import {
   type BoundaryIndex,
   buildGazetteer,
   createUnitLookup,
-  DEFAULT_URGENCY_RULES,
+  DUPLICATE_SETTINGS_SETTING,
+  type DuplicateSettings,
   type Gazetteer,
   type GazetteerAlias,
   type AliasKind,
   type PlaceLevel,
   prepareBoundaries,
+  ROUTING_RULES_SETTING,
   type RoutingRule,
   type Unit,
   type UnitLookup,
   type UrgencyRule,
+  URGENCY_RULES_SETTING,
 } from '@jiesu/core';
 import { type CategoryModel, loadModel } from '@jiesu/nlp';
 import { defaultRoutingRules } from '../intake/default-routing-rules';
@@ -25,20 +28,9 @@ import type { IntakeRepository } from '../repositories/intake.repository';
 import type { CaseRepository } from '../repositories/case.repository';
 import type { RecentCase } from '../repositories/intake.repository';
 import type { ArticleCandidate, KnowledgeRepository } from '../repositories/knowledge.repository';
+import type { SettingsStore } from '../settings/settings-store';
 
 const PLACE_CLASSES = new Set<Unit['class']>(['district', 'street', 'community']);
-
-export const SETTING_KEYS = { urgencyRules: 'urgency_rules', routingRules: 'routing_rules', duplicates: 'duplicates' } as const;
-
-export interface DuplicateSettings {
-  /** Only cases received in the last N days are compared. */
-  windowDays: number;
-  limit: number;
-  /** Jaccard similarity below which a case is not suggested. */
-  minSimilarity: number;
-}
-
-export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = { windowDays: 30, limit: 5, minSimilarity: 0.15 };
 
 export type RuleSource = 'default' | 'administrator';
 
@@ -103,6 +95,7 @@ export class IntakeService {
 
   constructor(
     private readonly repos: Repos,
+    private readonly settings: SettingsStore,
     private readonly checkEveryMs = 30_000,
   ) {}
 
@@ -240,9 +233,9 @@ export class IntakeService {
       intake.allUnits(),
       intake.listAliases(),
       intake.listBoundaries(),
-      intake.getSetting<UrgencyRule[]>(SETTING_KEYS.urgencyRules),
-      intake.getSetting<RoutingRule[]>(SETTING_KEYS.routingRules),
-      intake.getSetting<DuplicateSettings>(SETTING_KEYS.duplicates),
+      this.settings.info(URGENCY_RULES_SETTING),
+      this.settings.info(ROUTING_RULES_SETTING),
+      this.settings.get(DUPLICATE_SETTINGS_SETTING),
       this.repos.categories.listAll({ includeInactive: false }),
     ]);
     // An alias whose unit was since switched off is left out rather than failing the whole gazetteer.
@@ -255,11 +248,11 @@ export class IntakeService {
         boundaryRows.length === 0
           ? null
           : prepareBoundaries(boundaryRows.map((b) => ({ unitCode: b.unitCode, level: b.level as PlaceLevel, polygons: b.polygons }))),
-      urgencyRules: urgency?.value ?? DEFAULT_URGENCY_RULES,
-      urgencySource: urgency ? 'administrator' : 'default',
-      routingRules: routing?.value ?? defaultRoutingRules(categories),
-      routingSource: routing ? 'administrator' : 'default',
-      duplicates: { ...DEFAULT_DUPLICATE_SETTINGS, ...(duplicates?.value ?? {}) },
+      urgencyRules: urgency.value,
+      urgencySource: urgency.isDefault ? 'default' : 'administrator',
+      routingRules: routing.value ?? defaultRoutingRules(categories),
+      routingSource: routing.isDefault ? 'default' : 'administrator',
+      duplicates,
       categoryNames: new Map(categories.map((c) => [c.code, c.name])),
       level1CodeByName: new Map(categories.filter((c) => c.level === 1).map((c) => [c.name, c.code])),
     };

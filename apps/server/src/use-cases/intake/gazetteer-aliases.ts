@@ -2,7 +2,7 @@
 // staff, added and removed by administrators, checked by building the gazetteer with them.
 import { type Actor, type AliasKind, buildGazetteer, DomainError } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import { asBodyField } from './intake-rules';
+import { asBodyField } from '../body-field';
 import { requireRole } from '../require';
 
 export async function listGazetteerAliases(ctx: AppContext, opts: { actor: Actor }) {

@@ -1,6 +1,6 @@
 // Who may see and score a street's communities: the street's own leaders (and administrators)
 // score; anyone whose subtree holds the street reads.
-import { type Actor, assertInScope, type CommunityItem, type CommunityRankingConfig, DEFAULT_COMMUNITY_RANKING_CONFIG, DomainError, hasRole, type Unit } from '@jiesu/core';
+import { type Actor, assertInScope, type CommunityItem, type CommunityRankingConfig, communityRankingSetting, DomainError, hasRole, type Unit } from '@jiesu/core';
 import type { AppContext } from '../../context';
 
 export async function loadStreet(ctx: AppContext, actor: Actor, streetCode: string): Promise<Unit> {
@@ -28,5 +28,5 @@ export function plainConfig(config: CommunityRankingConfig): CommunityConfigView
 }
 
 export async function communityConfig(ctx: AppContext, streetCode: string): Promise<CommunityConfigView> {
-  return plainConfig((await ctx.repos.scoringSettings.communityConfig<CommunityRankingConfig>(streetCode)) ?? DEFAULT_COMMUNITY_RANKING_CONFIG);
+  return plainConfig(await ctx.settings.get(communityRankingSetting(streetCode)));
 }

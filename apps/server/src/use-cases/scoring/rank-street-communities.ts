@@ -37,7 +37,7 @@ export async function rankStreetCommunities(ctx: AppContext, opts: { actor: Acto
   const w = selectWeights(weights, 'community', quarter.firstDay);
   const communities = (await ctx.repos.units.list({ scopePath: street.path, class: 'community', parentCode: street.code, limit: 1000, offset: 0 })).items;
   const tallies = new Map((await ctx.repos.scoreFacts.ledTalliesUnderStreet(quarter.monthKeys, street.code)).map((t) => [t.unitCode, t.tally]));
-  const itemScores = await ctx.repos.scoringSettings.itemScores(opts.quarterKey, street.code);
+  const itemScores = await ctx.repos.communityItemScores.itemScores(opts.quarterKey, street.code);
 
   const rates = new Map(
     communities.map((c) => {

@@ -1,46 +1,29 @@
-// What the scoring use cases share: the stored weights and policy (with their defaults), the
+// What the scoring use cases share: the weights and policy settings (core definitions), the
 // period configuration in the city's time zone, and who may read rankings.
 import {
   type Actor,
-  DEFAULT_WEIGHT_VERSIONS,
   DomainError,
   type EvaluationPeriodConfig,
   hasRole,
   isCentreActor,
   type Role,
-  validateWeightVersions,
+  SCORING_POLICY_SETTING,
+  SCORING_WEIGHTS_SETTING,
+  type ScoringPolicy,
   type WeightVersion,
 } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
 
-export interface ScoringPolicy {
-  /** Local day of the month a period starts on (default 19: the 19th to the 18th). */
-  periodStartDay: number;
-  /** Unanswered calls before a return visit is given up as invalid. */
-  maxVisitAttempts: number;
-  /** Size of the published top and bottom lists. */
-  publishCount: number;
-  /** Fewest valid visits a unit needs to be ranked. */
-  minSampleSize: number;
-}
-
-export const DEFAULT_SCORING_POLICY: ScoringPolicy = { periodStartDay: 19, maxVisitAttempts: 3, publishCount: 10, minSampleSize: 1 };
-
-export const WEIGHTS_KEY = 'weights';
-export const POLICY_KEY = 'policy';
+export type { ScoringPolicy } from '@jiesu/core';
 
 export async function loadWeights(ctx: AppContext, trx?: Kysely<Database>): Promise<WeightVersion[]> {
-  const stored = await ctx.repos.scoringSettings.get<WeightVersion[]>(WEIGHTS_KEY, trx);
-  const versions = stored ?? [...DEFAULT_WEIGHT_VERSIONS];
-  validateWeightVersions(versions);
-  return versions;
+  return ctx.settings.get(SCORING_WEIGHTS_SETTING, trx);
 }
 
 export async function loadPolicy(ctx: AppContext, trx?: Kysely<Database>): Promise<ScoringPolicy> {
-  const stored = await ctx.repos.scoringSettings.get<Partial<ScoringPolicy>>(POLICY_KEY, trx);
-  return { ...DEFAULT_SCORING_POLICY, ...(stored ?? {}) };
+  return ctx.settings.get(SCORING_POLICY_SETTING, trx);
 }
 
 export function periodConfig(ctx: AppContext, policy: ScoringPolicy): EvaluationPeriodConfig {

@@ -33,7 +33,7 @@ export async function setCommunityItemScores(ctx: AppContext, opts: SetCommunity
     }
   });
   await ctx.db.transaction().execute(async (trx) => {
-    await ctx.repos.scoringSettings.putItemScores(
+    await ctx.repos.communityItemScores.putItemScores(
       opts.scores.map((s) => ({ quarterKey: opts.quarterKey, communityCode: s.communityCode, streetCode: street.code, itemScores: s.items })),
       opts.actor.username,
       trx,

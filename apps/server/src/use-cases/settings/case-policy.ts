@@ -1,9 +1,12 @@
 // Read and change the case policy (clocks per urgency, reminders, extensions, evidence, attachment
-// limits). A change applies to clocks started after it; running clocks keep their deadlines.
+// limits). A change applies to clocks started after it; running clocks keep their deadlines. The
+// core setting checks the policy (e.g. signing must fit inside the feedback time); the settings
+// store saves and audits it.
 import type { CasePolicyResponse } from '@jiesu/contracts';
-import { type Actor, type CasePolicy, DomainError } from '@jiesu/core';
+import { type Actor, CASE_POLICY_SETTING, type StoredCasePolicy } from '@jiesu/core';
 import type { Static } from 'typebox';
 import type { AppContext } from '../../context';
+import { asBodyFieldAsync } from '../body-field';
 import { requireRole } from '../require';
 
 type PolicyView = Static<typeof CasePolicyResponse>;
@@ -17,22 +20,9 @@ export async function getCasePolicy(ctx: AppContext): Promise<PolicyView> {
   return view(ctx);
 }
 
-export async function putCasePolicy(ctx: AppContext, opts: { actor: Actor; policy: Omit<CasePolicy, 'timeZone'> }) {
+export async function putCasePolicy(ctx: AppContext, opts: { actor: Actor; policy: StoredCasePolicy }) {
   requireRole(opts.actor, 'administrator');
-  for (const [urgency, rules] of Object.entries(opts.policy.clocks.byUrgency)) {
-    const hours = (r: { amount: number; unit: string }) => r.amount * { minutes: 1 / 60, hours: 1, calendar_days: 24, working_days: 24 }[r.unit as 'hours'];
-    if (hours(rules.sign) > hours(rules.feedback) || hours(rules.firstContact) > hours(rules.feedback)) {
-      throw new DomainError('VALIDATION_FAILED', `For ${urgency} cases, signing and first contact must fit inside the feedback time.`, {
-        field: `body.clocks.byUrgency.${urgency}`,
-      });
-    }
-  }
-  // Read before the transaction: on the embedded database a query outside it would wait for it.
-  const before = await ctx.casePolicy.info();
-  await ctx.db.transaction().execute(async (trx) => {
-    await ctx.repos.casePolicy.put(opts.policy, opts.actor.username, trx);
-    await ctx.repos.audit.record(opts.actor, { action: 'case_policy.put', targetType: 'settings', targetId: 'case_policy', data: { before: before.policy, after: opts.policy } }, trx);
-  });
+  await asBodyFieldAsync(() => ctx.settings.set(CASE_POLICY_SETTING, opts.policy, opts.actor));
   ctx.casePolicy.forget();
   return view(ctx);
 }
