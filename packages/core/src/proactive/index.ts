@@ -3,3 +3,4 @@ export * from './zones';
 export * from './forecast';
 export * from './backtest';
 export * from './proactive-settings';
+export * from './measures';

@@ -1,6 +1,6 @@
-// Configurable values of 未诉先办, each a default plus a pure parse, shaped like the settings
-// store's SettingDefinition ({ key, defaultValue, parse }) so moving them into it is one line.
+// Configurable values of 未诉先办: each a default, a pure parse and its settings-store definition.
 import { DomainError } from '../errors';
+import { defineSetting, type SettingDefinition } from '../settings/setting-definition';
 import { DEFAULT_WARNING_SETTINGS, parseWarningSettings, type WarningSettings } from './forecast';
 
 /**
@@ -19,9 +19,5 @@ export function parseProactiveRateTreatment(value: unknown): ProactiveRateTreatm
   throw new DomainError('VALIDATION_FAILED', `proactiveRates must be one of ${PROACTIVE_RATE_TREATMENTS.join(', ')}.`, { field: 'proactiveRates', value });
 }
 
-export const PROACTIVE_RATES_SETTING = { key: 'proactive.rates', defaultValue: DEFAULT_PROACTIVE_RATE_TREATMENT, parse: parseProactiveRateTreatment };
-export const WARNING_SETTINGS_SETTING = { key: 'proactive.warnings', defaultValue: DEFAULT_WARNING_SETTINGS, parse: parseWarningSettings } as {
-  key: string;
-  defaultValue: WarningSettings;
-  parse(value: unknown): WarningSettings;
-};
+export const PROACTIVE_RATES_SETTING: SettingDefinition<ProactiveRateTreatment> = defineSetting('proactive.rates', DEFAULT_PROACTIVE_RATE_TREATMENT, parseProactiveRateTreatment);
+export const WARNING_SETTINGS_SETTING: SettingDefinition<WarningSettings> = defineSetting('proactive.warnings', DEFAULT_WARNING_SETTINGS, parseWarningSettings);
