@@ -25,6 +25,7 @@ import { intakeRoutes } from './routes/intake.routes';
 import { knowledgeRoutes } from './routes/knowledge.routes';
 import { open311AdminRoutes } from './routes/open311-admin.routes';
 import { open311Routes } from './routes/open311.routes';
+import { proactiveRoutes } from './routes/proactive.routes';
 import { publicRoutes } from './routes/public.routes';
 import { appealRoutes } from './routes/appeals.routes';
 import { notificationRoutes } from './routes/notifications.routes';
@@ -130,6 +131,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(appealRoutes, { prefix: '/api/appeals' });
       await secured.register(scoringRoutes, { prefix: '/api/scoring' });
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
+      await secured.register(proactiveRoutes, { prefix: '/api/proactive' });
     });
   });
   return app;

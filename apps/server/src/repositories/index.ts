@@ -21,6 +21,7 @@ import { NotificationRepository } from './notification.repository';
 import { UnitRepository } from './unit.repository';
 import { UserRepository } from './user.repository';
 import { PatrolRepository } from './patrol.repository';
+import { PolicyNoticeRepository } from './policy-notice.repository';
 import { ProactiveMeasureRepository } from './proactive-measure.repository';
 import { ProactiveWarningRepository } from './proactive-warning.repository';
 import { ProactiveZoneRepository } from './proactive-zone.repository';
@@ -51,6 +52,7 @@ export function createRepositories(db: Kysely<Database>) {
     patrols: new PatrolRepository(db),
     proactiveWarnings: new ProactiveWarningRepository(db),
     proactiveMeasures: new ProactiveMeasureRepository(db),
+    policyNotices: new PolicyNoticeRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

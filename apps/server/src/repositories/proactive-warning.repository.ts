@@ -87,6 +87,13 @@ export class ProactiveWarningRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Number, subject and status of a warning's cases (no requester data). */
+  async caseSummaries(ids: readonly string[], trx: Db = this.db): Promise<Array<{ id: string; caseNumber: string; subject: string; status: string; receivedAt: Date }>> {
+    if (ids.length === 0) return [];
+    const rows = await trx.selectFrom('cases').select(['id', 'case_number', 'subject', 'status', 'received_at']).where('id', 'in', [...ids]).orderBy('received_at', 'desc').execute();
+    return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, subject: r.subject, status: r.status, receivedAt: r.received_at }));
+  }
+
   /** Inserts a warning; false when the series was already warned that day. */
   async insert(w: Omit<ProactiveWarning, 'status' | 'workItemId' | 'createdAt' | 'updatedAt'>, trx: Db = this.db): Promise<boolean> {
     const r = await trx

@@ -26,7 +26,7 @@ export interface WarningSettings {
   horizonWeeks: number;
   /** Quantile of the upper bound (0.9–0.99999). */
   quantile: number;
-  /** Negative-binomial size k (variance μ + μ²/k); Infinity for Poisson. */
+  /** Negative-binomial size k (variance μ + μ²/k); a large k (10⁶) is Poisson. */
   dispersion: number;
   /** Fewest requests in a week (observed or forecast) for a warning. */
   minCount: number;
@@ -62,7 +62,7 @@ const BOUNDS: Record<keyof WarningSettings, [number, number, boolean]> = {
   recentWeeks: [2, 26, true],
   horizonWeeks: [1, 8, true],
   quantile: [0.9, 0.99999, false],
-  dispersion: [0.5, Number.POSITIVE_INFINITY, false],
+  dispersion: [0.5, 1e6, false],
   minCount: [1, 1000, true],
   minRatio: [1, 100, false],
   seasonalMinRatio: [1, 100, false],
@@ -83,7 +83,7 @@ export function parseWarningSettings(value: unknown): WarningSettings {
     if (!(key in BOUNDS)) throw new DomainError('VALIDATION_FAILED', `Unknown warning setting ${key}.`, { field: `warningSettings.${key}` });
   }
   for (const key of Object.keys(BOUNDS) as Array<keyof WarningSettings>) {
-    const raw = key === 'dispersion' && v[key] === 'Infinity' ? Number.POSITIVE_INFINITY : v[key];
+    const raw = v[key];
     if (raw === undefined) continue;
     const [lo, hi, isInteger] = BOUNDS[key];
     if (typeof raw !== 'number' || Number.isNaN(raw) || raw < lo || raw > hi || (isInteger && !Number.isInteger(raw))) {

@@ -1,6 +1,6 @@
 // Configurable values of 未诉先办: each a default, a pure parse and its settings-store definition.
 import { DomainError } from '../errors';
-import { defineSetting, type SettingDefinition } from '../settings/setting-definition';
+import { defineSetting, expectObject, type SettingDefinition } from '../settings/setting-definition';
 import { DEFAULT_WARNING_SETTINGS, parseWarningSettings, type WarningSettings } from './forecast';
 
 /**
@@ -19,5 +19,8 @@ export function parseProactiveRateTreatment(value: unknown): ProactiveRateTreatm
   throw new DomainError('VALIDATION_FAILED', `proactiveRates must be one of ${PROACTIVE_RATE_TREATMENTS.join(', ')}.`, { field: 'proactiveRates', value });
 }
 
-export const PROACTIVE_RATES_SETTING: SettingDefinition<ProactiveRateTreatment> = defineSetting('proactive.rates', DEFAULT_PROACTIVE_RATE_TREATMENT, parseProactiveRateTreatment);
+/** Stored as an object ({ treatment }) so the value can grow fields without a new key. */
+export const PROACTIVE_RATES_SETTING: SettingDefinition<{ treatment: ProactiveRateTreatment }> = defineSetting('proactive.rates', { treatment: DEFAULT_PROACTIVE_RATE_TREATMENT }, (value) => ({
+  treatment: parseProactiveRateTreatment(expectObject(value, '', ['treatment']).treatment),
+}));
 export const WARNING_SETTINGS_SETTING: SettingDefinition<WarningSettings> = defineSetting('proactive.warnings', DEFAULT_WARNING_SETTINGS, parseWarningSettings);

@@ -9,6 +9,7 @@ import {
   selectWeights,
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
+import { proactiveItemScores } from '../proactive/proactive-item-scores';
 import { communityConfig, type CommunityConfigView, loadStreet } from './community-access';
 import { loadPolicy, loadWeights, periodConfig } from './scoring-config';
 
@@ -38,6 +39,9 @@ export async function rankStreetCommunities(ctx: AppContext, opts: { actor: Acto
   const communities = (await ctx.repos.units.list({ scopePath: street.path, class: 'community', parentCode: street.code, limit: 1000, offset: 0 })).items;
   const tallies = new Map((await ctx.repos.scoreFacts.ledTalliesUnderStreet(quarter.monthKeys, street.code)).map((t) => [t.unitCode, t.tally]));
   const itemScores = await ctx.repos.communityItemScores.itemScores(opts.quarterKey, street.code);
+  // Measured items (未诉先办: proactive cases solved, patrol coverage, notices on time) fill in where the street entered no score.
+  const measured = await proactiveItemScores(ctx, { actor: opts.actor, streetCode: street.code, quarterKey: opts.quarterKey, itemKeys: config.items.map((i) => i.key) });
+  for (const [code, scores] of measured) itemScores.set(code, { ...scores, ...(itemScores.get(code) ?? {}) });
 
   const rates = new Map(
     communities.map((c) => {
