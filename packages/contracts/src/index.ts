@@ -8,3 +8,4 @@ export * from './intake';
 export * from './settings';
 export * from './public';
 export * from './proactive';
+export * from './work-items';

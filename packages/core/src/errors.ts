@@ -5,6 +5,7 @@ import { CALENDAR_ERROR_CODES } from './calendar/calendar-error-codes';
 import { CASE_ERROR_CODES } from './cases/case-error-codes';
 import { PROACTIVE_ERROR_CODES } from './proactive/proactive-error-codes';
 import { SCORING_ERROR_CODES } from './scoring/scoring-error-codes';
+import { WORK_ITEM_ERROR_CODES } from './work-items/work-item-error-codes';
 
 export const ERROR_CODES = [
   // input and auth
@@ -27,6 +28,7 @@ export const ERROR_CODES = [
   ...CASE_ERROR_CODES,
   ...SCORING_ERROR_CODES,
   ...PROACTIVE_ERROR_CODES,
+  ...WORK_ITEM_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,3 +6,4 @@ export * from './cases';
 export * from './intake';
 export * from './proactive';
 export * from './settings';
+export * from './work-items';

@@ -8,6 +8,7 @@ import * as m0003 from './migrations/0003-scoring';
 import * as m0004 from './migrations/0004-open311';
 import * as m0005 from './migrations/0005-intake';
 import * as m0006 from './migrations/0006-case-policy';
+import * as m0007 from './migrations/0007-work-items';
 import * as m0008 from './migrations/0008-settings';
 import * as m0011 from './migrations/0011-proactive';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-open311': m0004,
   '0005-intake': m0005,
   '0006-case-policy': m0006,
+  '0007-work-items': m0007,
   '0008-settings': m0008,
   '0011-proactive': m0011,
 };

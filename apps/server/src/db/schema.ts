@@ -135,7 +135,9 @@ export interface CaseNumberCountersTable {
 
 export interface NotificationOutboxTable {
   id: Generated<number>;
-  case_id: string;
+  /** Null for a message about a work item (then work_item_id is set). */
+  case_id: string | null;
+  work_item_id: ColumnType<string | null, string | null | undefined, string | null>;
   kind: string;
   unit_code: string | null;
   payload: Json<unknown>;
@@ -425,7 +427,50 @@ export interface NoticeRecipientsTable {
   actions: Json<unknown>;
 }
 
+export interface WorkItemsTable {
+  id: string;
+  kind: string;
+  title: string;
+  status: string;
+  version: number;
+  owner_unit_code: string;
+  owner_unit_path: string;
+  owner_person_name: string | null;
+  creator_unit_code: string;
+  creator_unit_path: string;
+  source_type: string | null;
+  source_id: string | null;
+  linked_case_ids: string[];
+  due_at: Timestamp;
+  remind_at: Timestamp;
+  reminded_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  is_overdue: boolean;
+  idempotency_key: string | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  updated_at: CreatedAt;
+  state: Json<unknown>;
+}
+
+export interface WorkItemHistoryTable {
+  work_item_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: string;
+  actor_username: string;
+  actor_unit_code: string;
+  at: Timestamp;
+  note: string | null;
+  attachments: Json<unknown>;
+  data: Json<unknown>;
+}
+
 export interface Database {
+  work_items: WorkItemsTable;
+  work_item_history: WorkItemHistoryTable;
   proactive_zones: ProactiveZonesTable;
   patrols: PatrolsTable;
   proactive_warnings: ProactiveWarningsTable;

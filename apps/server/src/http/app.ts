@@ -35,6 +35,7 @@ import { scoringRoutes } from './routes/scoring.routes';
 import { unitRoutes } from './routes/units.routes';
 import { userRoutes } from './routes/users.routes';
 import { visitRoutes } from './routes/visits.routes';
+import { workItemRoutes } from './routes/work-items.routes';
 import { validatorCompiler } from './validation';
 
 declare module 'fastify' {
@@ -132,6 +133,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(scoringRoutes, { prefix: '/api/scoring' });
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
       await secured.register(proactiveRoutes, { prefix: '/api/proactive' });
+      await secured.register(workItemRoutes, { prefix: '/api/work-items' });
     });
   });
   return app;

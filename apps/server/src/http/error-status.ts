@@ -32,6 +32,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   TOO_MANY_ATTACHMENTS: 400,
   ZONE_OVERLAP: 409,
   NOTICE_NOT_RECIPIENT: 403,
+  // work items: who may act is 403; a closed item or a repeated act is 409
+  NOT_WORK_ITEM_OWNER: 403,
+  NOT_WORK_ITEM_SUPERVISOR: 403,
+  WORK_ITEM_CLOSED: 409,
+  WORK_ITEM_NOT_CLOSED: 409,
+  WORK_ITEM_ALREADY_ACKNOWLEDGED: 409,
+  WORK_ITEM_ALREADY_ESCALATED: 409,
 };
 
 export function statusOf(code: ErrorCode): number {

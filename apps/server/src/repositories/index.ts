@@ -25,6 +25,7 @@ import { PolicyNoticeRepository } from './policy-notice.repository';
 import { ProactiveMeasureRepository } from './proactive-measure.repository';
 import { ProactiveWarningRepository } from './proactive-warning.repository';
 import { ProactiveZoneRepository } from './proactive-zone.repository';
+import { WorkItemRepository } from './work-item.repository';
 
 export function createRepositories(db: Kysely<Database>) {
   return {
@@ -53,6 +54,7 @@ export function createRepositories(db: Kysely<Database>) {
     proactiveWarnings: new ProactiveWarningRepository(db),
     proactiveMeasures: new ProactiveMeasureRepository(db),
     policyNotices: new PolicyNoticeRepository(db),
+    workItems: new WorkItemRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -2,6 +2,8 @@
 // schedules administrators load into the database. Rebuilt when a schedule changes.
 import { type HolidaySchedule, WorkingCalendar } from '@jiesu/core';
 import { chineseDaysSchedules } from '@jiesu/reference';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import type { HolidayScheduleRepository } from '../repositories/holiday-schedule.repository';
 
 export class CalendarService {
@@ -13,13 +15,14 @@ export class CalendarService {
     private readonly repo: HolidayScheduleRepository,
   ) {}
 
-  async get(): Promise<WorkingCalendar> {
-    if (!this.current) await this.reload();
+  /** Pass `trx` when called inside a transaction: the first load reads the schedules through it (PGlite has one session). */
+  async get(trx?: Kysely<Database>): Promise<WorkingCalendar> {
+    if (!this.current) await this.reload(trx);
     return this.current as WorkingCalendar;
   }
 
-  async reload(): Promise<WorkingCalendar> {
-    const stored = await this.repo.listAll();
+  async reload(trx?: Kysely<Database>): Promise<WorkingCalendar> {
+    const stored = await this.repo.listAll(trx);
     this.current = new WorkingCalendar({
       timeZone: this.timeZone,
       schedules: [

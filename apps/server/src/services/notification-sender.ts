@@ -5,7 +5,9 @@ import type { FastifyBaseLogger } from 'fastify';
 
 export interface OutboxMessage {
   id: number;
-  caseId: string;
+  /** What the message is about: a case, or a work item (one of the two is set). */
+  caseId: string | null;
+  workItemId: string | null;
   kind: string;
   unitCode: string | null;
   payload: unknown;
@@ -21,6 +23,6 @@ export class LogNotificationSender implements NotificationSender {
   constructor(private readonly log: Pick<FastifyBaseLogger, 'info'>) {}
 
   async send(message: OutboxMessage): Promise<void> {
-    this.log.info({ notification: { id: message.id, kind: message.kind, caseId: message.caseId, unitCode: message.unitCode } }, 'notification delivered (log sender)');
+    this.log.info({ notification: { id: message.id, kind: message.kind, caseId: message.caseId, workItemId: message.workItemId, unitCode: message.unitCode } }, 'notification delivered (log sender)');
   }
 }

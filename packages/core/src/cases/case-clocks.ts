@@ -142,8 +142,14 @@ export function startClock(input: StartClockInput, calendar: DeadlineCalendar, p
   };
 }
 
+/**
+ * The marks a sweep looks at. A case clock has them; so does a work item's deadline (see
+ * ../work-items/work-item-clock.ts), which is swept by the same rule.
+ */
+export type SweepableClock = Pick<CaseClock, 'status' | 'dueAt' | 'remindAt' | 'remindedAt' | 'escalatedAt'>;
+
 /** Deadlines are exclusive: a clock stopped at its due instant has missed it. */
-export function isPastDue(clock: CaseClock, at: Date): boolean {
+export function isPastDue(clock: Pick<CaseClock, 'dueAt'>, at: Date): boolean {
   return at.getTime() >= clock.dueAt.getTime();
 }
 
@@ -154,7 +160,7 @@ export type SweepAction = 'remind' | 'escalate' | 'none';
  * owner) once it is past due, remind (催办) once past its remind instant, each at most once; then
  * the job runs the `escalate` / `remind` command, which records that it happened.
  */
-export function sweepClock(clock: CaseClock, now: Date): SweepAction {
+export function sweepClock(clock: SweepableClock, now: Date): SweepAction {
   if (clock.status !== 'running') return 'none';
   if (isPastDue(clock, now)) return clock.escalatedAt === null ? 'escalate' : 'none';
   if (now.getTime() >= clock.remindAt.getTime()) return clock.remindedAt === null ? 'remind' : 'none';

@@ -81,6 +81,8 @@ export function SupervisionPage() {
             <Descriptions.Item label={t('reminded')}>{sweep.result.reminded}</Descriptions.Item>
             <Descriptions.Item label={t('escalated')}>{sweep.result.escalated}</Descriptions.Item>
             <Descriptions.Item label="skipped">{sweep.result.skippedLocked}</Descriptions.Item>
+            <Descriptions.Item label={`${t('workItems')} · ${t('reminded')}`}>{sweep.result.workItems.reminded}</Descriptions.Item>
+            <Descriptions.Item label={`${t('workItems')} · ${t('escalated')}`}>{sweep.result.workItems.escalated}</Descriptions.Item>
           </Descriptions>
         )}
         <Row gutter={16}>

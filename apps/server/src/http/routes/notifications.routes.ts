@@ -5,10 +5,11 @@ import { listNotifications } from '../../use-cases/notifications/list-notificati
 
 const Notification = Type.Object({
   id: Type.Integer(),
-  caseId: Type.String(),
+  caseId: Type.Union([Type.String(), Type.Null()], { description: 'the case the message is about; null for a work item' }),
+  workItemId: Type.Union([Type.String(), Type.Null()], { description: 'the work item the message is about; null for a case' }),
   caseNumber: Type.Union([Type.String(), Type.Null()]),
   subject: Type.Union([Type.String(), Type.Null()]),
-  kind: Type.String({ description: 'assigned | withdrawn | summoned | reminder | escalation' }),
+  kind: Type.String({ description: 'assigned | withdrawn | summoned | reminder | escalation | requester_feedback, or work_item_assigned | work_item_reminder | work_item_escalation | work_item_extended | work_item_reopened | work_item_completed | work_item_cancelled' }),
   payload: Type.Record(Type.String(), Type.Unknown()),
   createdAt: IsoDateTime,
   deliveredAt: Type.Union([IsoDateTime, Type.Null()]),
@@ -20,7 +21,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['notifications'],
-        summary: "Your unit's recent notifications: new assignments, withdrawals, whistle summons, reminders, escalations",
+        summary: "Your unit's recent notifications: new assignments, withdrawals, whistle summons, reminders, escalations, and the same for work items",
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false }),
         response: { 200: Type.Object({ unitCode: Type.String(), items: Type.Array(Notification) }), 401: ErrorBody },
       },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@jiesu/contracts';
 import { Type } from 'typebox';
 import { dispatchQueue, overdueBoard, unitInbox } from '../../use-cases/cases/case-queues';
-import { sweepClocks } from '../../use-cases/cases/sweep-clocks';
+import { sweepAllClocks } from '../../use-cases/clocks/sweep-all-clocks';
 import { requireRole } from '../../use-cases/require';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
@@ -40,10 +40,10 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     '/sweep',
-    { schema: { tags: ['queues'], summary: 'Run the reminder/escalation sweep now (supervisors)', response: { 200: Open, ...errors } } },
+    { schema: { tags: ['queues'], summary: 'Run the reminder/escalation sweep of case clocks and work items now (supervisors)', response: { 200: Open, ...errors } } },
     async (request) => {
       requireRole(request.actor, 'supervisor', 'administrator');
-      return sweepClocks(app.ctx);
+      return sweepAllClocks(app.ctx);
     },
   );
 };
