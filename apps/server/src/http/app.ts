@@ -25,6 +25,7 @@ import { intakeRoutes } from './routes/intake.routes';
 import { knowledgeRoutes } from './routes/knowledge.routes';
 import { open311AdminRoutes } from './routes/open311-admin.routes';
 import { open311Routes } from './routes/open311.routes';
+import { noticeRoutes } from './routes/notices.routes';
 import { proactiveRoutes } from './routes/proactive.routes';
 import { publicRoutes } from './routes/public.routes';
 import { appealRoutes } from './routes/appeals.routes';
@@ -133,6 +134,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(scoringRoutes, { prefix: '/api/scoring' });
       await secured.register(open311AdminRoutes, { prefix: '/api/open311' });
       await secured.register(proactiveRoutes, { prefix: '/api/proactive' });
+      await secured.register(noticeRoutes, { prefix: '/api/notices' });
       await secured.register(workItemRoutes, { prefix: '/api/work-items' });
     });
   });

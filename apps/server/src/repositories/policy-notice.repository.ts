@@ -43,10 +43,10 @@ export class PolicyNoticeRepository {
   constructor(private readonly db: Db) {}
 
   /** Inserts the notice; false when its idempotency key was used before. */
-  async insert(n: Omit<PolicyNotice, 'createdAt'> & { idempotencyKey: string | null }, trx: Db = this.db): Promise<boolean> {
+  async insert(n: PolicyNotice & { idempotencyKey: string | null }, trx: Db = this.db): Promise<boolean> {
     const r = await trx
       .insertInto('policy_notices')
-      .values({ id: n.id, sender_unit_code: n.senderUnitCode, sender_unit_path: n.senderUnitPath, title: n.title, body: n.body, attachment_ids: n.attachmentIds, ack_due_at: n.ackDueAt, created_by: n.createdBy, idempotency_key: n.idempotencyKey })
+      .values({ id: n.id, sender_unit_code: n.senderUnitCode, sender_unit_path: n.senderUnitPath, title: n.title, body: n.body, attachment_ids: n.attachmentIds, ack_due_at: n.ackDueAt, created_by: n.createdBy, created_at: n.createdAt, idempotency_key: n.idempotencyKey })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .returning('id')
       .executeTakeFirst();

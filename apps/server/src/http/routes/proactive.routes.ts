@@ -1,7 +1,7 @@
 // 未诉先办 routes: zones, patrols (and their findings into proactive cases), warnings, measures,
 // own-measure scores and settings. Policy notices live in notices.routes.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, FindingBody, MeasuresQuery, PatrolBody, PatrolListQuery, PeriodKey, ProactiveSettingsBody, StreetCode, WarningDismissBody, WarningListQuery, WarningScanBody, ZoneBody, ZoneUpdateBody } from '@jiesu/contracts';
+import { ErrorBody, WarningTaskBody, FindingBody, MeasuresQuery, PatrolBody, PatrolListQuery, PeriodKey, ProactiveSettingsBody, StreetCode, WarningDismissBody, WarningListQuery, WarningScanBody, ZoneBody, ZoneUpdateBody } from '@jiesu/contracts';
 import { DomainError, hasRole } from '@jiesu/core';
 import { Type } from 'typebox';
 import { presentCase } from '../../use-cases/cases/get-case';
@@ -17,6 +17,7 @@ import { recordPatrol } from '../../use-cases/proactive/record-patrol';
 import { saveZone } from '../../use-cases/proactive/save-zone';
 import { scanWarnings } from '../../use-cases/proactive/scan-warnings';
 import { turnFindingIntoCase } from '../../use-cases/proactive/turn-finding-into-case';
+import { turnWarningIntoTask } from '../../use-cases/proactive/turn-warning-into-task';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 // Bodies are the use cases' views, serialised as they are (described in docs/governance-proactive.md).
@@ -96,6 +97,10 @@ export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/warnings/:id', { schema: { tags, summary: 'A warning with its evidence (weekly series, cases)', params: IdParams, response: ok } }, async (request) => getWarning(app.ctx, { actor: request.actor, id: request.params.id }));
   app.post('/warnings/:id/dismiss', { schema: { tags, summary: 'Close a warning that needs no action', params: IdParams, body: WarningDismissBody, response: ok } }, async (request) =>
     dismissWarning(app.ctx, { actor: request.actor, id: request.params.id, reason: request.body.reason }),
+  );
+
+  app.post('/warnings/:id/task', { schema: { tags, summary: 'Turn a warning into a proactive task (work item) for the zone’s leader', params: IdParams, body: WarningTaskBody, response: ok } }, async (request, reply) =>
+    reply.status(201).send(await turnWarningIntoTask(app.ctx, { actor: request.actor, id: request.params.id, ...request.body })),
   );
 
   app.get('/streets/:street/measures', { schema: { tags, summary: 'Measures of a street and its communities over a quarter or a range of days', params: StreetParams, querystring: MeasuresQuery, response: ok } }, async (request) =>
