@@ -9,4 +9,5 @@ export * from './settings';
 export * from './public';
 export * from './deliberation';
 export * from './topics';
+export * from './proactive';
 export * from './work-items';

@@ -4,6 +4,7 @@
 import { CALENDAR_ERROR_CODES } from './calendar/calendar-error-codes';
 import { CASE_ERROR_CODES } from './cases/case-error-codes';
 import { DELIBERATION_ERROR_CODES } from './deliberation/deliberation-error-codes';
+import { PROACTIVE_ERROR_CODES } from './proactive/proactive-error-codes';
 import { SCORING_ERROR_CODES } from './scoring/scoring-error-codes';
 import { WORK_ITEM_ERROR_CODES } from './work-items/work-item-error-codes';
 
@@ -28,6 +29,7 @@ export const ERROR_CODES = [
   ...CASE_ERROR_CODES,
   ...SCORING_ERROR_CODES,
   ...DELIBERATION_ERROR_CODES,
+  ...PROACTIVE_ERROR_CODES,
   ...WORK_ITEM_ERROR_CODES,
 ] as const;
 

@@ -9,3 +9,4 @@ export * from './work-items';
 export * from './settings';
 export * from './text-groups';
 export * from './hotspots';
+export * from './proactive';

@@ -12,6 +12,7 @@ import * as m0007 from './migrations/0007-work-items';
 import * as m0008 from './migrations/0008-settings';
 import * as m0012 from './migrations/0012-deliberation';
 import * as m0010 from './migrations/0010-hotspots';
+import * as m0011 from './migrations/0011-proactive';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-settings': m0008,
   '0012-deliberation': m0012,
   '0010-hotspots': m0010,
+  '0011-proactive': m0011,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -242,6 +242,7 @@ export interface ScoreFactsTable {
   is_solved: boolean;
   satisfaction: string | null;
   is_exempt: boolean;
+  is_proactive: Generated<boolean>;
   updated_at: CreatedAt;
 }
 
@@ -542,6 +543,83 @@ export interface TopicPoliciesTable {
   attachment_id: string | null;
   created_by: string;
   created_at: Timestamp;
+export interface ProactiveZonesTable {
+  id: string;
+  street_code: string;
+  name: string;
+  community_codes: string[];
+  polygon: Json<unknown> | null;
+  leader_user_id: string;
+  team: Json<unknown>;
+  term_start: string;
+  term_end: string | null;
+  is_active: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface PatrolsTable {
+  id: string;
+  kind: string;
+  street_code: string;
+  community_code: string;
+  zone_id: string | null;
+  unit_code: string;
+  patroller_user_id: string;
+  patroller_name: string;
+  patrolled_at: Timestamp;
+  lng: number | null;
+  lat: number | null;
+  observations: string;
+  attachment_ids: string[];
+  case_ids: Generated<string[]>;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProactiveWarningsTable {
+  id: string;
+  street_code: string;
+  community_code: string;
+  category_code: string;
+  kind: string;
+  detected_on: string;
+  observed: number;
+  expected: number;
+  upper_bound: number;
+  ratio: number;
+  forecast: Json<unknown>;
+  series: Json<unknown>;
+  case_ids: Generated<string[]>;
+  status: Generated<string>;
+  work_item_id: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface PolicyNoticesTable {
+  id: string;
+  sender_unit_code: string;
+  sender_unit_path: string;
+  title: string;
+  body: string;
+  attachment_ids: string[];
+  ack_due_at: Timestamp;
+  created_by: string;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface NoticeRecipientsTable {
+  notice_id: string;
+  unit_code: string;
+  unit_path: string;
+  work_item_id: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  actions: Json<unknown>;
 }
 
 export interface WorkItemsTable {
@@ -595,6 +673,13 @@ export interface Database {
   topic_policies: TopicPoliciesTable;
   work_items: WorkItemsTable;
   work_item_history: WorkItemHistoryTable;
+  work_items: WorkItemsTable;
+  work_item_history: WorkItemHistoryTable;
+  proactive_zones: ProactiveZonesTable;
+  patrols: PatrolsTable;
+  proactive_warnings: ProactiveWarningsTable;
+  policy_notices: PolicyNoticesTable;
+  notice_recipients: NoticeRecipientsTable;
   cases: CasesTable;
   category_models: CategoryModelsTable;
   gazetteer_aliases: GazetteerAliasesTable;

@@ -26,6 +26,8 @@ import { intakeRoutes } from './routes/intake.routes';
 import { knowledgeRoutes } from './routes/knowledge.routes';
 import { open311AdminRoutes } from './routes/open311-admin.routes';
 import { open311Routes } from './routes/open311.routes';
+import { noticeRoutes } from './routes/notices.routes';
+import { proactiveRoutes } from './routes/proactive.routes';
 import { publicRoutes } from './routes/public.routes';
 import { appealRoutes } from './routes/appeals.routes';
 import { notificationRoutes } from './routes/notifications.routes';
@@ -137,6 +139,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(deliberationRoutes, { prefix: '/api/deliberation' });
       await secured.register(hotspotRoutes, { prefix: '/api/hotspots' });
       await secured.register(topicRoutes, { prefix: '/api/topics' });
+      await secured.register(proactiveRoutes, { prefix: '/api/proactive' });
+      await secured.register(noticeRoutes, { prefix: '/api/notices' });
       await secured.register(workItemRoutes, { prefix: '/api/work-items' });
     });
   });

@@ -30,6 +30,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ATTACHMENT_TOO_LARGE: 413,
   ATTACHMENT_TYPE_NOT_ALLOWED: 415,
   TOO_MANY_ATTACHMENTS: 400,
+  ZONE_OVERLAP: 409,
+  NOTICE_NOT_RECIPIENT: 403,
   // work items: who may act is 403; a closed item or a repeated act is 409
   NOT_WORK_ITEM_OWNER: 403,
   NOT_WORK_ITEM_SUPERVISOR: 403,

@@ -25,6 +25,11 @@ import { UserRepository } from './user.repository';
 import { BuildingLeadRepository } from './building-lead.repository';
 import { MeetingRepository } from './meeting.repository';
 import { ProposalRepository } from './proposal.repository';
+import { PatrolRepository } from './patrol.repository';
+import { PolicyNoticeRepository } from './policy-notice.repository';
+import { ProactiveMeasureRepository } from './proactive-measure.repository';
+import { ProactiveWarningRepository } from './proactive-warning.repository';
+import { ProactiveZoneRepository } from './proactive-zone.repository';
 import { WorkItemRepository } from './work-item.repository';
 
 export function createRepositories(db: Kysely<Database>) {
@@ -54,6 +59,11 @@ export function createRepositories(db: Kysely<Database>) {
     buildingLeads: new BuildingLeadRepository(db),
     hotspots: new HotspotRepository(db),
     topics: new TopicRepository(db),
+    proactiveZones: new ProactiveZoneRepository(db),
+    patrols: new PatrolRepository(db),
+    proactiveWarnings: new ProactiveWarningRepository(db),
+    proactiveMeasures: new ProactiveMeasureRepository(db),
+    policyNotices: new PolicyNoticeRepository(db),
     workItems: new WorkItemRepository(db),
   };
 }

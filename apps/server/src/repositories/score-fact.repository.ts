@@ -1,6 +1,7 @@
 // All SQL about the scoring fact table (one row per case whose return visit concluded) and the
 // aggregates rankings are built from: one GROUP BY per (lead, street, district), rolled up with
-// GROUPING SETS into one tally per unit — never a scan of case JSON.
+// GROUPING SETS into one tally per unit — never a scan of case JSON. Proactive cases (主动发现)
+// are tallied apart: never in the rates of residents' requests, only in their own measure.
 import type { CaseTally, VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, ScoreFactsTable } from '../db/schema';
@@ -23,6 +24,8 @@ export interface ScoreFact {
   isSolved: boolean;
   satisfaction: VisitSatisfaction | null;
   isExempt: boolean;
+  /** A proactive case (主动发现): kept out of the three rates of residents' requests. */
+  isProactive: boolean;
 }
 
 function toFact(r: Selectable<ScoreFactsTable>): ScoreFact {
@@ -40,6 +43,7 @@ function toFact(r: Selectable<ScoreFactsTable>): ScoreFact {
     isSolved: r.is_solved,
     satisfaction: r.satisfaction as VisitSatisfaction | null,
     isExempt: r.is_exempt,
+    isProactive: r.is_proactive,
   };
 }
 
@@ -118,6 +122,7 @@ export class ScoreFactRepository {
       is_solved: f.isSolved,
       satisfaction: f.satisfaction,
       is_exempt: f.isExempt,
+      is_proactive: f.isProactive,
     };
     await trx
       .insertInto('score_facts')
@@ -153,12 +158,21 @@ export class ScoreFactRepository {
    * chain, a few thousand for a city), then GROUPING SETS over that small result.
    */
   async periodTallies(periodKeys: readonly string[], trx: Db = this.db): Promise<TallyRow[]> {
+    return this.tallies(periodKeys, false, trx);
+  }
+
+  /** The same tallies over proactive cases only: their own measure (主动治理三率). */
+  async proactiveTallies(periodKeys: readonly string[], trx: Db = this.db): Promise<TallyRow[]> {
+    return this.tallies(periodKeys, true, trx);
+  }
+
+  private async tallies(periodKeys: readonly string[], isProactive: boolean, trx: Db): Promise<TallyRow[]> {
     if (periodKeys.length === 0) return [];
     const { rows } = await sql<RawTally>`
       with per_lead as (
         select lead_unit_code, lead_unit_class, street_code, district_code, ${TALLY_AGGREGATES}
         from score_facts
-        where period_key in (${sql.join(periodKeys)})
+        where period_key in (${sql.join(periodKeys)}) and is_proactive = ${isProactive}
         group by lead_unit_code, lead_unit_class, street_code, district_code
       )
       select
@@ -174,12 +188,12 @@ export class ScoreFactRepository {
   }
 
   /** Tallies of the units led under one street (its communities and sections), per lead unit. */
-  async ledTalliesUnderStreet(periodKeys: readonly string[], streetCode: string, trx: Db = this.db): Promise<Array<{ unitCode: string; tally: CaseTally }>> {
+  async ledTalliesUnderStreet(periodKeys: readonly string[], streetCode: string, trx: Db = this.db, isProactive = false): Promise<Array<{ unitCode: string; tally: CaseTally }>> {
     if (periodKeys.length === 0) return [];
     const { rows } = await sql<RawTally>`
       select 'lead' as level, lead_unit_code as unit_code, null as lead_unit_class, ${TALLY_AGGREGATES}
       from score_facts
-      where period_key in (${sql.join(periodKeys)}) and street_code = ${streetCode}
+      where period_key in (${sql.join(periodKeys)}) and street_code = ${streetCode} and is_proactive = ${isProactive}
       group by lead_unit_code`.execute(trx);
     return rows.map((r) => ({ unitCode: r.unit_code ?? '', tally: toTally(r) }));
   }
@@ -197,6 +211,7 @@ export class ScoreFactRepository {
       .selectFrom('score_facts')
       .selectAll()
       .where('period_key', '=', periodKey)
+      .where('is_proactive', '=', false)
       .where((eb) => eb.or([eb('lead_unit_code', '=', unitCode), eb('street_code', '=', unitCode), eb('district_code', '=', unitCode)]))
       .orderBy('case_id')
       .execute();

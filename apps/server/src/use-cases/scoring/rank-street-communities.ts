@@ -10,6 +10,7 @@ import {
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import { deliberationItemScores } from '../deliberation/deliberation-assessment';
+import { proactiveItemScores } from '../proactive/proactive-item-scores';
 import { communityConfig, type CommunityConfigView, loadStreet } from './community-access';
 import { loadPolicy, loadWeights, periodConfig } from './scoring-config';
 
@@ -39,8 +40,13 @@ export async function rankStreetCommunities(ctx: AppContext, opts: { actor: Acto
   const communities = (await ctx.repos.units.list({ scopePath: street.path, class: 'community', parentCode: street.code, limit: 1000, offset: 0 })).items;
   const tallies = new Map((await ctx.repos.scoreFacts.ledTalliesUnderStreet(quarter.monthKeys, street.code)).map((t) => [t.unitCode, t.tally]));
   const itemScores = await ctx.repos.communityItemScores.itemScores(opts.quarterKey, street.code);
-  // Items measured, not typed in (居民议事会 measures), when the street's config uses them.
-  const measured = await deliberationItemScores(ctx, config.items, communities.map((c) => c.code), quarter);
+  // Measured items fill in where the street entered no score: 居民议事会 measures (meetings, tasks
+  // on time, proposals answered) and 未诉先办 measures (proactive cases solved, patrol coverage, notices on time).
+  const deliberationMeasured = await deliberationItemScores(ctx, config.items, communities.map((c) => c.code), quarter);
+  const proactiveMeasured = await proactiveItemScores(ctx, { actor: opts.actor, streetCode: street.code, quarterKey: opts.quarterKey, itemKeys: config.items.map((i) => i.key) });
+  for (const measured of [deliberationMeasured, proactiveMeasured]) {
+    for (const [code, scores] of measured) itemScores.set(code, { ...scores, ...(itemScores.get(code) ?? {}) });
+  }
 
   const rates = new Map(
     communities.map((c) => {
@@ -51,7 +57,7 @@ export async function rankStreetCommunities(ctx: AppContext, opts: { actor: Acto
   );
   const names = new Map(communities.map((c) => [c.code, c.name]));
   const ranked = rankCommunities(
-    communities.map((c) => ({ unitId: c.code, rates: rates.get(c.code) ?? { responseRate: null, resolutionRate: null, satisfactionRate: null, validVisits: 0 }, itemScores: { ...(itemScores.get(c.code) ?? {}), ...(measured.get(c.code) ?? {}) } })),
+    communities.map((c) => ({ unitId: c.code, rates: rates.get(c.code) ?? { responseRate: null, resolutionRate: null, satisfactionRate: null, validVisits: 0 }, itemScores: itemScores.get(c.code) ?? {} })),
     config,
   );
   return {

@@ -37,5 +37,6 @@ export async function buildVisitFact(ctx: AppContext, state: CaseState, trx: Kys
     isSolved: answers?.isSolved ?? false,
     satisfaction: answers?.satisfaction ?? null,
     isExempt: appeal?.status === 'granted',
+    isProactive: state.channel === 'proactive',
   };
 }
