@@ -453,6 +453,8 @@ export interface BuildingLeadsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
 // ---- 每月一题: hotspots and topics (0010) ----
 export interface HotspotRunsTable {
   id: string;
@@ -543,6 +545,8 @@ export interface TopicPoliciesTable {
   attachment_id: string | null;
   created_by: string;
   created_at: Timestamp;
+}
+
 export interface ProactiveZonesTable {
   id: string;
   street_code: string;
