@@ -9,6 +9,8 @@ import {
   newWorkItem,
   type NewWorkItemInput,
   presentWorkItemForViewer,
+  parseWorkItemPolicy,
+  DEFAULT_WORK_ITEM_POLICY,
   type Role,
   sweepWorkItem,
   type UnitRef,
@@ -406,5 +408,32 @@ describe('presenting to a viewer', () => {
     expect(presentWorkItemForViewer(item, streetLeader).owner.person?.contact).toBe('13900001111');
     expect(presentWorkItemForViewer(item, districtSupervisor).owner.person).toEqual({ name: '王楼长', contact: '139****1111' });
     expect(item.owner.person?.contact).toBe('13900001111');
+  });
+});
+
+describe('the work-item policy', () => {
+  it('parses what the settings store may hold and names the bad field', () => {
+    expect(parseWorkItemPolicy(DEFAULT_WORK_ITEM_POLICY)).toEqual({ remind: { kind: 'fraction', fraction: 0.75 }, maxDays: 366 });
+    expect(parseWorkItemPolicy({ remind: { kind: 'before', minutes: 120 }, maxDays: 30 })).toEqual({ remind: { kind: 'before', minutes: 120 }, maxDays: 30 });
+    const fieldOf = (v: unknown) => {
+      try {
+        parseWorkItemPolicy(v);
+      } catch (e) {
+        if (e instanceof DomainError) return e.details?.field;
+      }
+      return null;
+    };
+    expect(fieldOf(null)).toBe('workItemPolicy');
+    expect(fieldOf({ remind: { kind: 'fraction', fraction: 1.5 }, maxDays: 30 })).toBe('workItemPolicy.remind');
+    expect(fieldOf({ remind: { kind: 'before', minutes: 0 }, maxDays: 30 })).toBe('workItemPolicy.remind');
+    expect(fieldOf({ remind: { kind: 'fraction', fraction: 0.5 }, maxDays: 0 })).toBe('workItemPolicy.maxDays');
+  });
+
+  it('reminds by the policy it is given', () => {
+    const d = newWorkItem(
+      { id: 'wi-p', kind: 'general', title: '按政策提醒', owner: { unit: U.community }, creatorUnit: U.jianwai, due: { amount: 2, unit: 'calendar_days' } },
+      { now: T0, actor: streetLeader, calendar: fakeCalendar, policy: { remind: { kind: 'before', minutes: 120 }, maxDays: 30 } },
+    );
+    expect(d.item.clock.remindAt).toEqual(at(2 * DAY - 2 * HOUR));
   });
 });
