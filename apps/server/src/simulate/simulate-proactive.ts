@@ -130,7 +130,7 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
     const weeks = Math.floor(opts.days / 7);
     for (let w = 0; w < weeks; w++) {
       for (const community of communities) {
-        if (!chance(0.4)) continue;
+        if (!chance(0.3)) continue;
         const at = new Date(start + (w * 7 + rand() * 5) * DAY + 9 * 3_600_000);
         simNow = at;
         const worker = handlerOf(community);
