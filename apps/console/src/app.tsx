@@ -1,6 +1,7 @@
 // The console shell: providers (antd locale, i18n, auth, reference data), the router and the
 // role-scoped menu. Each route names the roles that may see it; the menu shows only those.
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -13,6 +14,7 @@ import {
   LineChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CompassOutlined,
   ClockCircleOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -51,6 +53,8 @@ import { CaseSearchPage } from './pages/cases/case-search-page';
 import { DispatchBoardPage } from './pages/dispatch/dispatch-board-page';
 import { AppealsPage } from './pages/evaluation/appeals-page';
 import { PublicationsPage } from './pages/evaluation/publications-page';
+import { PatrolPage } from './pages/proactive/patrol-page';
+import { ProactivePage } from './pages/proactive/proactive-page';
 import { ScoringSettingsPage } from './pages/evaluation/scoring-settings-page';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { IntakePage } from './pages/intake/intake-page';
@@ -84,6 +88,8 @@ const SCREENS: readonly Screen[] = [
   { path: '/dispatch', label: 'menuDispatch', icon: <SendOutlined />, roles: ['dispatcher', 'operator', 'supervisor'], dispatchUnitOnly: true, element: <DispatchBoardPage /> },
   { path: '/inbox', label: 'menuInbox', icon: <InboxOutlined />, roles: ['handler', 'unit_leader'], element: <InboxPage /> },
   { path: '/work-items', label: 'menuWorkItems', icon: <CarryOutOutlined />, roles: ['handler', 'unit_leader', 'supervisor', 'dispatcher', 'administrator', 'operator', 'analyst'], element: <WorkItemsPage /> },
+  { path: '/proactive', label: 'menuProactive', icon: <AimOutlined />, roles: ['unit_leader', 'supervisor', 'handler', 'analyst', 'administrator'], element: <ProactivePage /> },
+  { path: '/patrol', label: 'menuPatrol', icon: <CompassOutlined />, roles: ['handler', 'unit_leader', 'supervisor'], element: <PatrolPage /> },
   { path: '/supervision', label: 'menuSupervision', icon: <AlertOutlined />, roles: ['supervisor', 'unit_leader', 'dispatcher'], element: <SupervisionPage /> },
   { path: '/visits', label: 'menuVisits', icon: <FormOutlined />, roles: ['visitor'], element: <VisitsPage /> },
   { path: '/rankings', label: 'menuRankings', icon: <BarChartOutlined />, roles: ['evaluator', 'analyst', 'supervisor', 'administrator', 'unit_leader', 'dispatcher'], element: <RankingsPage /> },

@@ -8,6 +8,7 @@ import { buildApp } from './http/app';
 import { startClockSweeper } from './jobs/clock-sweeper';
 import { startNotificationDispatcher } from './jobs/notification-dispatcher';
 import { startScoreFinalizer } from './jobs/score-finalizer';
+import { startWarningScanner } from './jobs/warning-scanner';
 import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './services/notification-sender';
 import { sweepAllClocks } from './use-cases/clocks/sweep-all-clocks';
@@ -62,6 +63,7 @@ program
     const sweeper = config.sweepIntervalSeconds > 0 ? startClockSweeper(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
     const dispatcher = config.sweepIntervalSeconds > 0 ? startNotificationDispatcher(rt.ctx, new LogNotificationSender(app.log), app.log, 5_000) : null;
     const finalizer = config.sweepIntervalSeconds > 0 ? startScoreFinalizer(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
+    const warnings = config.sweepIntervalSeconds > 0 ? startWarningScanner(rt.ctx, app.log, 3_600_000) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -70,6 +72,7 @@ program
       await sweeper?.stop();
       await dispatcher?.stop();
       await finalizer?.stop();
+      await warnings?.stop();
       await app.close();
       await rt.close();
       process.exit(0);
@@ -140,6 +143,7 @@ program
       });
       bar.stop();
       console.log(JSON.stringify(report, null, 2));
+      console.log(JSON.stringify(await (await import('./simulate/simulate-proactive')).simulateProactive(rt.ctx, { days: 91, seed: opts.seed, end: new Date() }), null, 2));
     }),
   );
 

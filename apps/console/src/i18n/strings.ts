@@ -313,6 +313,8 @@ export const zh = {
   matchedWords: '匹配词',
   // work items (工作任务)
   menuWorkItems: '工作任务',
+  menuProactive: '未诉先办',
+  menuPatrol: '巡查走访',
   workItems: '工作任务',
   workItemNew: '新建任务',
   workItemTitle: '任务名称',
@@ -645,6 +647,8 @@ export const en: Record<StringKey, string> = {
   confirmDelete: 'Delete this article?',
   matchedWords: 'Matched',
   menuWorkItems: 'Work items',
+  menuProactive: 'Acting before calls',
+  menuPatrol: 'Patrol',
   workItems: 'Work items',
   workItemNew: 'New work item',
   workItemTitle: 'Title',

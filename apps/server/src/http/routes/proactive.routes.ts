@@ -6,6 +6,7 @@ import { DomainError, hasRole } from '@jiesu/core';
 import { Type } from 'typebox';
 import { presentCase } from '../../use-cases/cases/get-case';
 import { dismissWarning } from '../../use-cases/proactive/dismiss-warning';
+import { getMyStreet } from '../../use-cases/proactive/get-my-street';
 import { getProactiveMeasures } from '../../use-cases/proactive/get-proactive-measures';
 import { getProactiveScores } from '../../use-cases/proactive/get-proactive-scores';
 import { listPatrols } from '../../use-cases/proactive/list-patrols';
@@ -29,6 +30,7 @@ const Key = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLeng
 const tags = ['proactive'];
 
 export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/my-street', { schema: { tags, summary: 'The street the caller works in (null above streets)', response: ok } }, async (request) => getMyStreet(app.ctx, { actor: request.actor }));
   app.get('/streets/:street/zones', { schema: { tags, summary: '包干: a street’s zones, leaders and coverage (gaps flagged)', params: StreetParams, querystring: Type.Object({ on: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }), response: ok } }, async (request) =>
     listZones(app.ctx, { actor: request.actor, streetCode: request.params.street, ...(request.query.on ? { onDate: request.query.on } : {}) }),
   );

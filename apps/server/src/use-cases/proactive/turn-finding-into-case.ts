@@ -20,7 +20,11 @@ export interface FindingInput {
 export async function turnFindingIntoCase(ctx: AppContext, opts: { actor: Actor; patrolId: string; finding: FindingInput; idempotencyKey?: string | null }): Promise<{ state: CaseState; isNew: boolean }> {
   const patrol = await ctx.repos.patrols.findById(opts.patrolId);
   if (!patrol) throw new DomainError('PATROL_NOT_FOUND', `No patrol ${opts.patrolId}.`, { field: 'patrolId' });
-  await loadStreetAccess(ctx, opts.actor, patrol.streetCode);
+  const access = await loadStreetAccess(ctx, opts.actor, patrol.streetCode);
+  // A community's staff turn their own community's findings into cases; the street any of its own.
+  if (access.communityCode !== null && access.communityCode !== patrol.communityCode) {
+    throw new DomainError('OUT_OF_SCOPE', 'This patrol was in another community.', { field: 'patrolId' });
+  }
   const [community, street] = await Promise.all([ctx.repos.units.findByCode(patrol.communityCode), ctx.repos.units.findByCode(patrol.streetCode)]);
   if (!community || !street) throw new DomainError('UNIT_NOT_FOUND', 'The patrol’s community is no longer known.', { field: 'patrolId' });
   const f = opts.finding;
