@@ -12,6 +12,7 @@ import {
   LikeOutlined,
   LineChartOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   ClockCircleOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -27,7 +28,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@jiesu/core';
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -57,6 +58,7 @@ import { LoginPage } from './pages/login/login-page';
 import { RankingsPage } from './pages/rankings/rankings-page';
 import { SupervisionPage } from './pages/supervision/supervision-page';
 import { VisitsPage } from './pages/visits/visits-page';
+import { WorkItemsPage } from './pages/work-items/work-items-page';
 import { BuildingLeadsPage } from './pages/deliberation/building-leads-page';
 import { MeetingPage } from './pages/deliberation/meeting-page';
 import { DeliberationMeasuresPage } from './pages/deliberation/measures-page';
@@ -81,6 +83,7 @@ const SCREENS: readonly Screen[] = [
   { path: '/intake', label: 'menuIntake', icon: <PhoneOutlined />, roles: ['operator', 'dispatcher'], dispatchUnitOnly: true, element: <IntakePage /> },
   { path: '/dispatch', label: 'menuDispatch', icon: <SendOutlined />, roles: ['dispatcher', 'operator', 'supervisor'], dispatchUnitOnly: true, element: <DispatchBoardPage /> },
   { path: '/inbox', label: 'menuInbox', icon: <InboxOutlined />, roles: ['handler', 'unit_leader'], element: <InboxPage /> },
+  { path: '/work-items', label: 'menuWorkItems', icon: <CarryOutOutlined />, roles: ['handler', 'unit_leader', 'supervisor', 'dispatcher', 'administrator', 'operator', 'analyst'], element: <WorkItemsPage /> },
   { path: '/supervision', label: 'menuSupervision', icon: <AlertOutlined />, roles: ['supervisor', 'unit_leader', 'dispatcher'], element: <SupervisionPage /> },
   { path: '/visits', label: 'menuVisits', icon: <FormOutlined />, roles: ['visitor'], element: <VisitsPage /> },
   { path: '/rankings', label: 'menuRankings', icon: <BarChartOutlined />, roles: ['evaluator', 'analyst', 'supervisor', 'administrator', 'unit_leader', 'dispatcher'], element: <RankingsPage /> },
@@ -114,6 +117,8 @@ function Shell() {
   const screens = useScreens();
   const location = useLocation();
   const navigate = useNavigate();
+  // Phones (street and community staff): the menu folds away completely and the header keeps only who and the two buttons.
+  const isPhone = !Grid.useBreakpoint().md;
   useEffect(() => {
     if (me) ref.loadUnits([me.unitCode]);
   }, [me, ref]);
@@ -133,7 +138,7 @@ function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={210} breakpoint="lg" collapsedWidth={64} theme="dark">
+      <Layout.Sider width={210} breakpoint="lg" collapsedWidth={isPhone ? 0 : 64} theme="dark">
         <div className="jiesu-brand">
           <span className="jiesu-brand-mark">12345</span>
           <span>{lang === 'zh' ? '接诉即办' : 'Jiesu'}</span>
@@ -141,17 +146,17 @@ function Shell() {
         <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={['deliberation-group', 'evaluation', 'admin']} items={items} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f3' }}>
-          <Typography.Text strong style={{ fontSize: 16 }}>{screens.find((s) => s.path === selected) ? t(screens.find((s) => s.path === selected)!.label) : t('caseDetail')}</Typography.Text>
-          <Space size={12}>
-            <Typography.Text data-testid="whoami">{me.displayName}</Typography.Text>
-            <Typography.Text type="secondary">{ref.unitName(me.unitCode)}</Typography.Text>
-            {me.roles.map((r) => <Tag key={r} color="geekblue">{pick(ROLE_LABELS[r])}</Tag>)}
+        <Layout.Header style={{ background: '#fff', padding: isPhone ? '0 8px 0 48px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f3' }}>
+          <Typography.Text strong style={{ fontSize: isPhone ? 15 : 16, whiteSpace: 'nowrap' }}>{screens.find((s) => s.path === selected) ? t(screens.find((s) => s.path === selected)!.label) : t('caseDetail')}</Typography.Text>
+          <Space size={isPhone ? 6 : 12}>
+            <Typography.Text data-testid="whoami" className={isPhone ? 'jiesu-whoami-phone' : undefined}>{me.displayName}</Typography.Text>
+            {!isPhone && <Typography.Text type="secondary">{ref.unitName(me.unitCode)}</Typography.Text>}
+            {!isPhone && me.roles.map((r) => <Tag key={r} color="geekblue">{pick(ROLE_LABELS[r])}</Tag>)}
             <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">{t('language')}</Button>
             <Button size="small" onClick={() => void logOut()}>{t('logout')}</Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 20 }}>
+        <Layout.Content style={{ padding: isPhone ? 8 : 20 }}>
           <Routes>
             {screens.map((s) => <Route key={s.path} path={s.path} element={s.element} />)}
             <Route path="/cases/:id" element={<CaseDetailPage />} />

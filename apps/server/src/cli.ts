@@ -10,10 +10,11 @@ import { startNotificationDispatcher } from './jobs/notification-dispatcher';
 import { startScoreFinalizer } from './jobs/score-finalizer';
 import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './services/notification-sender';
-import { sweepClocks } from './use-cases/cases/sweep-clocks';
+import { sweepAllClocks } from './use-cases/clocks/sweep-all-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
 import { seedReference } from './seed/seed-reference';
 import { seedDemoKnowledge } from './seed/seed-knowledge';
+import { seedDemoWorkItems } from './seed/seed-work-items';
 import { evalModelFile, readModelFile, trainModelFile } from './intake/model-files';
 import { systemActor } from './use-cases/cases/case-context';
 import { publishRankings } from './use-cases/scoring/publish-rankings';
@@ -52,7 +53,8 @@ program
       const ref = await seedReference(rt.ctx);
       const users = await seedDemoUsers(rt.ctx);
       const articles = await seedDemoKnowledge(rt.ctx);
-      app.log.info({ ...ref, demoUsersAdded: users, demoArticlesAdded: articles }, 'reference and demo data loaded');
+      const workItems = await seedDemoWorkItems(rt.ctx);
+      app.log.info({ ...ref, demoUsersAdded: users, demoArticlesAdded: articles, demoWorkItemsAdded: workItems }, 'reference and demo data loaded');
     }
     const sweeper = config.sweepIntervalSeconds > 0 ? startClockSweeper(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
     const dispatcher = config.sweepIntervalSeconds > 0 ? startNotificationDispatcher(rt.ctx, new LogNotificationSender(app.log), app.log, 5_000) : null;
@@ -96,12 +98,13 @@ program
       console.log(`units added: ${ref.unitsAdded}; categories added: ${ref.categoriesAdded} (from ${ref.categorySource})`);
       if (opts.demo) console.log(`demo users added: ${await seedDemoUsers(rt.ctx)} (password ${DEMO_PASSWORD})`);
       if (opts.demo) console.log(`demo knowledge articles added: ${await seedDemoKnowledge(rt.ctx)}`);
+      if (opts.demo) console.log(`demo work items added: ${await seedDemoWorkItems(rt.ctx)}`);
     }),
   );
 
 program
   .command('sweep')
-  .description('run one round of the clock sweep (reminders 催办, escalations 督办) and print what it did')
+  .description('run one round of the clock sweep of cases and work items (reminders 催办, escalations 督办) and print what it did')
   .option('--at <instant>', 'pretend the time is this ISO instant (simulation and tests)')
   .action((opts: { at?: string }) =>
     withRuntime(async (rt) => {
@@ -110,7 +113,7 @@ program
         if (Number.isNaN(at.getTime())) throw new Error(`--at ${opts.at}: not an ISO instant`);
         rt.ctx.now = () => at;
       }
-      console.log(JSON.stringify(await sweepClocks(rt.ctx)));
+      console.log(JSON.stringify(await sweepAllClocks(rt.ctx)));
     }),
   );
 

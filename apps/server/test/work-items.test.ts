@@ -2,12 +2,16 @@
 // the owner's path (start → progress → complete with evidence), reminders and escalation by the
 // one clock sweep (each at most once), a person-owned item, scope, optimistic concurrency,
 // keyset paging, idempotent creation, and creation inside another use case's transaction.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../src/use-cases/auth/authenticate';
 import { createWorkItem } from '../src/use-cases/work-items/create-work-item';
 import { sweepWorkItems } from '../src/use-cases/work-items/sweep-work-items';
+import { seedDemoWorkItems } from '../src/seed/seed-work-items';
 import { intakeBody, uploadPhoto } from './case-helpers';
-import { type Client, type TestEnv, startTestEnv } from './harness';
+import { type Client, type TestEnv, startTestEnv, TEST_PG_URL } from './harness';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -98,6 +102,11 @@ describe('work items', () => {
       expect([asHandler.statusCode, asHandler.json().error.code]).toEqual([403, 'FORBIDDEN']);
       const outside = await streetLeader.post('/api/work-items', body({ owner: { unitCode: '110105001' } }));
       expect([outside.statusCode, outside.json().error.code, outside.json().error.field]).toEqual([403, 'OUT_OF_SCOPE', 'owner.unitCode']);
+    });
+
+    it('documents every route in the OpenAPI description', async () => {
+      const paths = Object.keys((await env.app.inject({ method: 'GET', url: '/docs/json' })).json().paths);
+      expect(paths).toEqual(expect.arrayContaining(['/api/work-items/', '/api/work-items/{id}', '/api/work-items/{id}/actions/complete', '/api/work-items/{id}/actions/escalate']));
     });
 
     it('answers unknown items and malformed ids with 404 and 400', async () => {
@@ -246,6 +255,9 @@ describe('work items', () => {
       expect(new Date(item.clock.dueAt)).toEqual(new Date(T0.getTime() + DAY));
       const row = await env.rt.ctx.db.selectFrom('work_items').select(['owner_person_name', 'owner_unit_code']).where('id', '=', item.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ owner_person_name: '王楼长', owner_unit_code: HUAJIADI });
+      // The lead's phone is for the units that work with them; the district above sees it masked.
+      expect((await community.get(`/api/work-items/${item.id}`)).json().owner.person.contact).toBe('13900001111');
+      expect((await districtLeader.get(`/api/work-items/${item.id}`)).json().owner.person.contact).toBe('139****1111');
       now = new Date(T0.getTime() + 2 * DAY);
       await supervisor.post('/api/queues/sweep');
       const late = (await community.get(`/api/work-items/${item.id}`)).json();
@@ -330,6 +342,10 @@ describe('work items', () => {
       expect([first.statusCode, second.statusCode]).toEqual([201, 200]);
       expect(second.json().id).toBe(first.json().id);
       expect(await rows('work_items')).toBe(before + 1);
+      // A key is no way into another street's items.
+      const stranger = await otherStreet.request({ method: 'POST', url: '/api/work-items', payload: body({ title: '重试不重复' }), headers: { 'idempotency-key': 'wi-retry-0001' } });
+      expect([stranger.statusCode, stranger.json().error.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      expect(await rows('work_items')).toBe(before + 1);
     });
 
     it("creates inside another use case's transaction: rolled back with it, committed with it", async () => {
@@ -353,5 +369,61 @@ describe('work items', () => {
       expect(await rows('work_items')).toBe(before + 1);
       expect((await community.get(`/api/work-items/${kept.id}`)).json()).toMatchObject({ title: '提交的任务', source: { type: 'topic', id: 't-42' } });
     });
+  });
+});
+
+// Two OS processes on one PostgreSQL (`jiesu sweep` twice at once): needs a server, so it runs in the PostgreSQL pass.
+describe.runIf(TEST_PG_URL)('two processes sweeping work items on one PostgreSQL', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await startTestEnv({ now: () => T0 });
+  });
+  afterAll(async () => env?.close());
+
+  it('escalates each overdue item exactly once', async () => {
+    const leader = await env.as('wangjing.leader');
+    const actor = await authenticate(env.rt.ctx, { token: leader.token });
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      ids.push((await createWorkItem(env.rt.ctx, { actor, kind: 'general', title: `并发督办 ${i}`, owner: { unitCode: HUAJIADI }, due: { amount: 1, unit: 'hours' } })).id);
+    }
+    const at = new Date(T0.getTime() + 2 * HOUR).toISOString(); // past every deadline
+    const bin = join(__dirname, '..', 'bin', 'jiesu.mjs');
+    const vars = { ...process.env, DATABASE_URL: env.rt.ctx.config.databaseUrl ?? '', LOG_LEVEL: 'silent' };
+    const run = promisify(execFile);
+    const [a, b] = await Promise.all([run(process.execPath, [bin, 'sweep', '--at', at], { env: vars }), run(process.execPath, [bin, 'sweep', '--at', at], { env: vars })]);
+    const ra = JSON.parse(a.stdout.trim().split('\n').pop() as string);
+    const rb = JSON.parse(b.stdout.trim().split('\n').pop() as string);
+    console.log('work-item sweep process A:', ra.workItems, 'process B:', rb.workItems);
+    expect(ra.workItems.escalated + rb.workItems.escalated).toBe(30);
+    const rows = await env.rt.ctx.db
+      .selectFrom('work_item_history')
+      .select(['work_item_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('action', '=', 'escalate')
+      .where('work_item_id', 'in', ids)
+      .groupBy('work_item_id')
+      .execute();
+    expect(rows).toHaveLength(30);
+    expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
+    const outbox = await env.rt.ctx.db.selectFrom('notification_outbox').select('id').where('kind', '=', 'work_item_escalation').where('work_item_id', 'in', ids).execute();
+    expect(outbox).toHaveLength(60); // owner and creating unit, once each
+  });
+});
+
+describe('demo work items', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await startTestEnv({ now: () => T0 });
+  });
+  afterAll(async () => env?.close());
+
+  it('are seeded once, for the demo community and street', async () => {
+    expect(await seedDemoWorkItems(env.rt.ctx)).toBe(4);
+    expect(await seedDemoWorkItems(env.rt.ctx)).toBe(0);
+    const community = await env.as('huajiadi.handler');
+    const mine = (await community.get('/api/work-items')).json();
+    expect(mine.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['general', 'meeting_followup', 'notice_ack']);
+    const street = (await (await env.as('wangjing.handler')).get(`/api/work-items?owner=${WANGJING}`)).json();
+    expect(street.items.map((i: { kind: string; allowedActions: string[] }) => [i.kind, i.allowedActions])).toEqual([['topic_task', ['start', 'progress', 'complete', 'acknowledge']]]);
   });
 });

@@ -8,6 +8,9 @@ import {
   DomainError,
   newWorkItem,
   type NewWorkItemInput,
+  presentWorkItemForViewer,
+  parseWorkItemPolicy,
+  DEFAULT_WORK_ITEM_POLICY,
   type Role,
   sweepWorkItem,
   type UnitRef,
@@ -395,5 +398,42 @@ describe('creating', () => {
     // A feature that authorised its actor (a meeting's recorder) may let a handler set an item in its area.
     expect(codeOf(() => create({ isAuthorisedByFeature: true }, A.jianwai))).toBe('NO_ERROR');
     expect(codeOf(() => create({ isAuthorisedByFeature: true }, otherStreet))).toBe('OUT_OF_SCOPE');
+  });
+});
+
+describe('presenting to a viewer', () => {
+  it("shows a person owner's contact to the units working with them and masks it for the rest", () => {
+    const item = create({ owner: { unit: U.community, person: { name: '王楼长', contact: '13900001111' } } });
+    expect(presentWorkItemForViewer(item, communityHandler).owner.person?.contact).toBe('13900001111');
+    expect(presentWorkItemForViewer(item, streetLeader).owner.person?.contact).toBe('13900001111');
+    expect(presentWorkItemForViewer(item, districtSupervisor).owner.person).toEqual({ name: '王楼长', contact: '139****1111' });
+    expect(item.owner.person?.contact).toBe('13900001111');
+  });
+});
+
+describe('the work-item policy', () => {
+  it('parses what the settings store may hold and names the bad field', () => {
+    expect(parseWorkItemPolicy(DEFAULT_WORK_ITEM_POLICY)).toEqual({ remind: { kind: 'fraction', fraction: 0.75 }, maxDays: 366 });
+    expect(parseWorkItemPolicy({ remind: { kind: 'before', minutes: 120 }, maxDays: 30 })).toEqual({ remind: { kind: 'before', minutes: 120 }, maxDays: 30 });
+    const fieldOf = (v: unknown) => {
+      try {
+        parseWorkItemPolicy(v);
+      } catch (e) {
+        if (e instanceof DomainError) return e.details?.field;
+      }
+      return null;
+    };
+    expect(fieldOf(null)).toBe('workItemPolicy');
+    expect(fieldOf({ remind: { kind: 'fraction', fraction: 1.5 }, maxDays: 30 })).toBe('workItemPolicy.remind');
+    expect(fieldOf({ remind: { kind: 'before', minutes: 0 }, maxDays: 30 })).toBe('workItemPolicy.remind');
+    expect(fieldOf({ remind: { kind: 'fraction', fraction: 0.5 }, maxDays: 0 })).toBe('workItemPolicy.maxDays');
+  });
+
+  it('reminds by the policy it is given', () => {
+    const d = newWorkItem(
+      { id: 'wi-p', kind: 'general', title: '按政策提醒', owner: { unit: U.community }, creatorUnit: U.jianwai, due: { amount: 2, unit: 'calendar_days' } },
+      { now: T0, actor: streetLeader, calendar: fakeCalendar, policy: { remind: { kind: 'before', minutes: 120 }, maxDays: 30 } },
+    );
+    expect(d.item.clock.remindAt).toEqual(at(2 * DAY - 2 * HOUR));
   });
 });

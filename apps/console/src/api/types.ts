@@ -1,6 +1,6 @@
 // Response shapes as the console reads them. The case aggregate comes from the core's CaseState
 // with every Date turned into an ISO string (that is what JSON carries).
-import type { CaseSummarySchema } from '@jiesu/contracts';
+import type { CaseSummarySchema, WorkItemDetailSchema, WorkItemPageSchema, WorkItemSchema } from '@jiesu/contracts';
 import type { CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
 import type { Static } from 'typebox';
 
@@ -160,6 +160,25 @@ export interface SweepResult {
   reminded: number;
   escalated: number;
   skippedLocked: number;
+  /** The same sweep's work items. */
+  workItems: { itemsExamined: number; reminded: number; escalated: number; skippedLocked: number };
+}
+
+/** A work item as the API presents it (WorkItemSchema as JSON), with the viewer's allowed actions. */
+export type WorkItemView = Jsonified<Static<typeof WorkItemSchema>>;
+export type WorkItemDetail = Jsonified<Static<typeof WorkItemDetailSchema>>;
+export type WorkItemPage = Jsonified<Static<typeof WorkItemPageSchema>>;
+
+export interface NotificationRow {
+  id: number;
+  caseId: string | null;
+  workItemId: string | null;
+  caseNumber: string | null;
+  subject: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  deliveredAt: string | null;
 }
 
 export interface CalendarYear {

@@ -1,6 +1,18 @@
 // Labels of the domain vocabulary in both languages. zh-CN status labels come from the core's one
 // status catalogue (CASE_STATUS_INFO), never re-typed here.
-import { CASE_STATUS_INFO, type CaseAction, type CaseChannel, type CaseKind, type CaseStatus, type CaseUrgency, type Role, type UnitClass } from '@jiesu/core';
+import {
+  CASE_STATUS_INFO,
+  type CaseAction,
+  type CaseChannel,
+  type CaseKind,
+  type CaseStatus,
+  type CaseUrgency,
+  type Role,
+  type UnitClass,
+  type WorkItemAction,
+  type WorkItemKind,
+  type WorkItemStatus,
+} from '@jiesu/core';
 import type { Bilingual, Lang } from './lang';
 
 const STATUS_EN: Record<CaseStatus, string> = {
@@ -150,4 +162,73 @@ export const APPEAL_REASON_LABELS: Record<'unreasonable_demand' | 'not_our_duty'
   duplicate: { zh: '重复诉求', en: 'Duplicate' },
   requester_unreachable: { zh: '无法联系诉求人', en: 'Requester unreachable' },
   other: { zh: '其他', en: 'Other' },
+};
+
+// Work items (工作任务). A kind added to WORK_ITEM_KINDS in the core needs its label here (the type says so).
+export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, Bilingual> = {
+  topic_task: { zh: '每月一题任务', en: 'Topic task' },
+  meeting_followup: { zh: '议事会决定落实', en: 'Meeting follow-up' },
+  warning_action: { zh: '预警处置', en: 'Warning action' },
+  notice_ack: { zh: '通知签收', en: 'Notice to acknowledge' },
+  general: { zh: '一般任务', en: 'General task' },
+};
+
+export const WORK_ITEM_STATUS_LABELS: Record<WorkItemStatus, Bilingual> = {
+  open: { zh: '待办理', en: 'Open' },
+  in_progress: { zh: '办理中', en: 'In progress' },
+  done: { zh: '已完成', en: 'Done' },
+  cancelled: { zh: '已撤销', en: 'Cancelled' },
+};
+
+export function workItemStatusColor(s: WorkItemStatus): string {
+  switch (s) {
+    case 'open':
+      return 'blue';
+    case 'in_progress':
+      return 'processing';
+    case 'done':
+      return 'success';
+    case 'cancelled':
+      return 'default';
+    default: {
+      const unknown: never = s;
+      return String(unknown);
+    }
+  }
+}
+
+export const WORK_ITEM_ACTION_LABELS: Record<WorkItemAction | 'create', Bilingual> = {
+  create: { zh: '交办', en: 'Set' },
+  start: { zh: '开始办理', en: 'Start' },
+  progress: { zh: '报告进展', en: 'Report progress' },
+  complete: { zh: '办结', en: 'Complete' },
+  acknowledge: { zh: '签收', en: 'Acknowledge' },
+  reopen: { zh: '重新打开', en: 'Reopen' },
+  cancel: { zh: '撤销', en: 'Cancel item' },
+  extend: { zh: '延期', en: 'Extend' },
+  remind: { zh: '催办', en: 'Remind' },
+  escalate: { zh: '督办', en: 'Escalate' },
+};
+
+export const NOTIFICATION_KIND_LABELS: Record<string, Bilingual> = {
+  assigned: { zh: '新派单', en: 'Assigned' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  summoned: { zh: '吹哨召集', en: 'Whistled' },
+  reminder: { zh: '催办', en: 'Reminder' },
+  escalation: { zh: '督办', en: 'Escalation' },
+  requester_feedback: { zh: '办结反馈', en: 'Feedback' },
+  work_item_assigned: { zh: '新任务', en: 'New work item' },
+  work_item_reopened: { zh: '任务重新打开', en: 'Work item reopened' },
+  work_item_extended: { zh: '任务延期', en: 'Work item extended' },
+  work_item_reminder: { zh: '任务催办', en: 'Work item reminder' },
+  work_item_escalation: { zh: '任务督办', en: 'Work item escalated' },
+  work_item_completed: { zh: '任务已办结', en: 'Work item completed' },
+  work_item_cancelled: { zh: '任务已撤销', en: 'Work item cancelled' },
+};
+
+export const DEADLINE_UNIT_LABELS: Record<'minutes' | 'hours' | 'calendar_days' | 'working_days', Bilingual> = {
+  minutes: { zh: '分钟', en: 'minutes' },
+  hours: { zh: '小时', en: 'hours' },
+  calendar_days: { zh: '自然日', en: 'calendar days' },
+  working_days: { zh: '工作日', en: 'working days' },
 };

@@ -9,3 +9,4 @@ export * from './work-item-error-codes';
 export * from './work-item-permissions';
 export * from './work-item-transitions';
 export * from './work-item-types';
+export * from './work-item-presentation';

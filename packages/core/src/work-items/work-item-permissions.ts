@@ -83,12 +83,17 @@ export function requireWorkItemActor(actor: Actor, item: WorkItem, action: WorkI
   }
 }
 
+/** Whether the actor's roles let them set work items at all (the console asks this to offer the form). */
+export function canCreateWorkItems(actor: Pick<Actor, 'roles'>): boolean {
+  return CREATOR_ROLES.some((r) => actor.roles.includes(r));
+}
+
 /**
  * Setting a work item: a supervisor, leader or administrator (unless the calling feature has
  * authorised the actor itself, e.g. a meeting's recorder), for an owner unit in the actor's area.
  */
 export function requireWorkItemCreator(actor: Actor, owner: UnitRef, opts: { isAuthorisedByFeature?: boolean } = {}): void {
-  if (!opts.isAuthorisedByFeature && !hasRole(actor, ...CREATOR_ROLES)) {
+  if (!opts.isAuthorisedByFeature && !canCreateWorkItems(actor)) {
     throw new DomainError('FORBIDDEN', `Only a ${CREATOR_ROLES.join(', ')} may set work items.`, { roles: CREATOR_ROLES });
   }
   if (!isInSubtree(actor.unitPath, owner.path)) {

@@ -19,6 +19,7 @@ import { StatusTag, UrgencyTag } from '../../components/case-tags';
 import { messageForError } from '../../i18n/error-messages';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS, CHANNEL_LABELS, clockLabel, KIND_LABELS, SATISFACTION_LABELS, statusLabel } from '../../i18n/labels';
+import { WorkItemList } from '../work-items/WorkItemList';
 import { useReference } from '../../reference';
 import { availableActions } from './available-actions';
 
@@ -182,6 +183,9 @@ export function CaseDetailPage() {
               ) : (
                 <Tag>{t('visitInvalid')}: {c.visit.reason}</Tag>
               )}
+            </Card>
+            <Card title={t('workItems')} size="small">
+              <WorkItemList linkedCaseId={c.id} pageSize={5} />
             </Card>
           </Space>
         </Col>

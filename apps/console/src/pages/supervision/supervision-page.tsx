@@ -1,5 +1,6 @@
 // 督办催办: the overdue board — running clocks past or near their deadline, by unit (bar chart)
-// and one by one, with remind (催办) and escalate (督办) buttons and a "run the sweep now" button.
+// and one by one, with remind (催办) and escalate (督办) buttons and a "run the sweep now" button;
+// below, the work items marked overdue (their buttons come from the server, in the item's drawer).
 import { AlertOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, InputNumber, Progress, Row, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -16,6 +17,8 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n/i18n';
 import { clockLabel } from '../../i18n/labels';
 import { useReference } from '../../reference';
+import { WorkItemList } from '../work-items/WorkItemList';
+import { OPEN_WORK_ITEM_STATUSES } from '@jiesu/core';
 
 export function SupervisionPage() {
   const { t, lang } = useI18n();
@@ -81,6 +84,8 @@ export function SupervisionPage() {
             <Descriptions.Item label={t('reminded')}>{sweep.result.reminded}</Descriptions.Item>
             <Descriptions.Item label={t('escalated')}>{sweep.result.escalated}</Descriptions.Item>
             <Descriptions.Item label="skipped">{sweep.result.skippedLocked}</Descriptions.Item>
+            <Descriptions.Item label={`${t('workItems')} · ${t('reminded')}`}>{sweep.result.workItems.reminded}</Descriptions.Item>
+            <Descriptions.Item label={`${t('workItems')} · ${t('escalated')}`}>{sweep.result.workItems.escalated}</Descriptions.Item>
           </Descriptions>
         )}
         <Row gutter={16}>
@@ -134,6 +139,9 @@ export function SupervisionPage() {
             />
           </Col>
         </Row>
+      </Card>
+      <Card title={`${t('workItems')} · ${t('overdue')}`} size="small">
+        <WorkItemList isOverdue status={OPEN_WORK_ITEM_STATUSES} pageSize={10} />
       </Card>
     </Space>
   );

@@ -2,7 +2,7 @@
 // acknowledge, or a plain task. Callable inside another use case's transaction (pass `trx`), so a
 // feature creates its record and its items atomically. An idempotency key makes a retry return
 // the item the first call created instead of a second one.
-import { type Actor, type DeadlineSpan, DomainError, newWorkItem, type WorkItem, type WorkItemKind } from '@jiesu/core';
+import { type Actor, assertWorkItemInScope, type DeadlineSpan, DomainError, newWorkItem, type WorkItem, type WorkItemKind } from '@jiesu/core';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
@@ -44,7 +44,7 @@ export async function createOrReplayWorkItem(ctx: AppContext, opts: CreateWorkIt
 async function create(ctx: AppContext, opts: CreateWorkItemOptions, trx: Kysely<Database>): Promise<{ item: WorkItem; isNew: boolean }> {
   const key = opts.idempotencyKey ?? null;
   if (key) {
-    const replay = await replayOf(ctx, key, trx);
+    const replay = await replayOf(ctx, opts.actor, key, trx);
     if (replay) return { item: replay, isNew: false };
   }
   if ((opts.sourceType === undefined) !== (opts.sourceId === undefined)) {
@@ -76,13 +76,16 @@ async function create(ctx: AppContext, opts: CreateWorkItemOptions, trx: Kysely<
   const isInserted = await ctx.repos.workItems.insert(decision, { idempotencyKey: key }, trx);
   if (!isInserted && key) {
     // Another request with the same key won the race a moment ago: answer with its item.
-    const replay = await replayOf(ctx, key, trx);
+    const replay = await replayOf(ctx, opts.actor, key, trx);
     if (replay) return { item: replay, isNew: false };
   }
   return { item: decision.item, isNew: true };
 }
 
-async function replayOf(ctx: AppContext, key: string, trx: Kysely<Database>): Promise<WorkItem | null> {
+/** The item an earlier call with this key created — only if the actor may see it (a key is not a way into another unit's items). */
+async function replayOf(ctx: AppContext, actor: Actor, key: string, trx: Kysely<Database>): Promise<WorkItem | null> {
   const id = await ctx.repos.workItems.findIdByIdempotencyKey(key, trx);
-  return id ? ctx.repos.workItems.load(id, trx) : null;
+  const item = id ? await ctx.repos.workItems.load(id, trx) : null;
+  if (item) assertWorkItemInScope(actor, item);
+  return item;
 }

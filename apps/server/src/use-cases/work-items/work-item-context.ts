@@ -9,6 +9,7 @@ import {
   DomainError,
   isOpenWorkItemStatus,
   isPastDue,
+  presentWorkItemForViewer,
   type WorkItem,
   type WorkItemAction,
   type WorkItemDecisionContext,
@@ -61,6 +62,7 @@ export async function checkLinkedCases(ctx: AppContext, ids: readonly string[] |
   return list;
 }
 
+/** The item for this viewer (a person owner's contact masked unless they work with them), with what they may do now. */
 export type PresentedWorkItem = WorkItem & {
   allowedActions: WorkItemAction[];
   /** Open and at or past its deadline (whether or not a sweep has escalated it yet). */
@@ -70,7 +72,7 @@ export type PresentedWorkItem = WorkItem & {
 
 export function presentWorkItem(item: WorkItem, actor: Actor, now: Date): PresentedWorkItem {
   return {
-    ...item,
+    ...presentWorkItemForViewer(item, actor),
     allowedActions: allowedWorkItemActions(item, actor, now),
     isPastDue: isOpenWorkItemStatus(item.status) && isPastDue(item.clock, now),
     isOverdue: item.overdue.length > 0,
