@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
+import { WorkItemList } from '../work-items/WorkItemList';
 import { type FieldSpec, FieldsModal, localToIso, STATUS_COLORS } from './deliberation-shared';
 
 interface FollowUp {
@@ -71,13 +72,6 @@ interface MeetingDetail {
   items: ItemView[];
 }
 
-const WORK_ITEM_STATUS: Record<string, { zh: string; en: string }> = {
-  open: { zh: '待办', en: 'Open' },
-  in_progress: { zh: '办理中', en: 'In progress' },
-  done: { zh: '已完成', en: 'Done' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-};
-
 type Dialog =
   | { kind: 'cancel' }
   | { kind: 'addItem'; source: 'case' | 'proposal' | 'other' }
@@ -94,12 +88,14 @@ export function MeetingPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [proposals, setProposals] = useState<Array<{ value: string; label: string }>>([]);
   const [minutes, setMinutes] = useState<Record<string, string>>({});
+  const [reloadKey, setReloadKey] = useState(0);
   const load = useCallback(() => {
     api
       .get<MeetingDetail>(`/api/deliberation/meetings/${id}`)
       .then((d) => {
         setData(d);
         setMinutes(Object.fromEntries(d.items.map((i) => [i.id, i.minutes ?? ''])));
+        setReloadKey((k) => k + 1);
       })
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load
@@ -430,26 +426,8 @@ export function MeetingPage() {
                 {x.status === 'passed' ? (
                   <div data-testid="follow-ups">
                     <Typography.Text strong>{t('dlFollowUps')}</Typography.Text>
-                    <List
-                      size="small"
-                      dataSource={x.followUps}
-                      locale={{ emptyText: t('empty') }}
-                      renderItem={(f) => (
-                        <List.Item>
-                          <Space direction="vertical" size={0}>
-                            <Space wrap>
-                              <Tag color={STATUS_COLORS[f.status]}>{WORK_ITEM_STATUS[f.status]?.[lang] ?? f.status}</Tag>
-                              {f.isOverdue ? <Tag color="red">{t('dlOverdue')}</Tag> : null}
-                              <span>{f.title}</span>
-                            </Space>
-                            <Typography.Text type="secondary">
-                              {t('dlOwner')} {f.owner.person ? `${f.owner.person.name} · ${f.owner.unit.name}` : f.owner.unit.name} · {t('dlDue')}{' '}
-                              {dayjs(f.clock.dueAt).format('YYYY-MM-DD HH:mm')}
-                            </Typography.Text>
-                          </Space>
-                        </List.Item>
-                      )}
-                    />
+                    {/* The shared work-item list (branch wi): follow-ups are work items sourced from this motion. */}
+                    <WorkItemList kind="meeting_followup" sourceType="meeting_motion" sourceId={x.id} pageSize={10} reloadKey={reloadKey} />
                     {m.canRun ? (
                       <Button size="small" data-testid="add-follow-up" onClick={() => setDialog({ kind: 'followUp', motion: x, key: crypto.randomUUID() })}>
                         {t('dlAddFollowUp')}
