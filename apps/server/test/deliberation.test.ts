@@ -105,7 +105,13 @@ describe('one meeting end to end', () => {
     const bad = await pub('POST', '/api/public/proposals', { communityCode: COMMUNITY, title: '楼下加装休息座椅', detail: '老人多，楼下没有座椅可以歇脚。', phone: '12345' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('body.phone');
-    const submission = { communityCode: COMMUNITY, title: '楼下加装休息座椅', detail: '老人多，楼下没有座椅可以歇脚，建议在5号楼前加装两张长椅。', name: '赵秀兰', phone: '13911112222' };
+    const submission = {
+      communityCode: COMMUNITY,
+      title: '楼下加装休息座椅',
+      detail: '老人多，楼下没有座椅可以歇脚，建议在5号楼前加装两张长椅。',
+      name: '赵秀兰',
+      phone: '13911112222',
+    };
     const first = await ok<{ proposalId: string; isNew: boolean }>(pub('POST', '/api/public/proposals', submission), 201);
     const retry = await ok<{ proposalId: string; isNew: boolean }>(pub('POST', '/api/public/proposals', submission), 200);
     expect(retry).toMatchObject({ proposalId: first.proposalId, isNew: false });
@@ -123,7 +129,9 @@ describe('one meeting end to end', () => {
     const again = await ok<{ supportCount: number; isNew: boolean }>(pub('POST', `/api/public/proposals/${proposalId}/support`, { phone: '137-0000-0003' }));
     expect(supports.map((s) => s.supportCount)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(again).toEqual({ supportCount: 6, isNew: false });
-    const after = await ok<{ items: Array<{ id: string; supportCount: number; isSupported: boolean; allowedActions: string[] }> }>(huajiadi.get(`/api/deliberation/proposals?communityCode=${COMMUNITY}`));
+    const after = await ok<{ items: Array<{ id: string; supportCount: number; isSupported: boolean; allowedActions: string[] }> }>(
+      huajiadi.get(`/api/deliberation/proposals?communityCode=${COMMUNITY}`),
+    );
     expect(after.items.find((p) => p.id === proposalId)).toMatchObject({ supportCount: 6, isSupported: true, allowedActions: ['put_on_agenda', 'answer'] });
   });
 
@@ -144,7 +152,10 @@ describe('one meeting end to end', () => {
     );
     meetingId = m.id;
     const a = await ok<{ item: { id: string }; isNew: boolean }>(huajiadi.post(`/api/deliberation/meetings/${meetingId}/items`, { sourceType: 'case', caseId: caseA.id }), 201);
-    const retried = await ok<{ item: { id: string }; isNew: boolean }>(huajiadi.post(`/api/deliberation/meetings/${meetingId}/items`, { sourceType: 'case', caseId: caseA.id }), 200);
+    const retried = await ok<{ item: { id: string }; isNew: boolean }>(
+      huajiadi.post(`/api/deliberation/meetings/${meetingId}/items`, { sourceType: 'case', caseId: caseA.id }),
+      200,
+    );
     expect(retried).toMatchObject({ isNew: false, item: { id: a.item.id } });
     await ok(huajiadi.post(`/api/deliberation/meetings/${meetingId}/items`, { sourceType: 'case', caseId: caseB.id }), 201);
     await ok(huajiadi.post(`/api/deliberation/meetings/${meetingId}/items`, { sourceType: 'proposal', proposalId }), 201);
@@ -164,7 +175,10 @@ describe('one meeting end to end', () => {
     expect(early.json().error.code).toBe('ILLEGAL_TRANSITION');
     await setNow('2026-12-03T07:05:00Z');
     await ok(huajiadi.post(`/api/deliberation/meetings/${meetingId}/start`, {}));
-    const mo = await ok<{ id: string }>(huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions`, { itemId: itemA?.id, text: '请物业在5月底前修剪5号楼前树木', movedBy: '刘阿姨' }), 201);
+    const mo = await ok<{ id: string }>(
+      huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions`, { itemId: itemA?.id, text: '请物业在5月底前修剪5号楼前树木', movedBy: '刘阿姨' }),
+      201,
+    );
     const noSecond = await huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions/${mo.id}/vote`, { for: 9, against: 1, abstain: 0 });
     expect(noSecond.statusCode).toBe(422);
     expect(noSecond.json().error.code).toBe('MOTION_NEEDS_SECOND');
@@ -175,7 +189,7 @@ describe('one meeting end to end', () => {
   });
 
   it('a motion passes and one fails: counts and the rule applied are stated', async () => {
-    const [itemA, itemB] = view.items;
+    const [, itemB] = view.items;
     const cur = await ok<MeetingView>(huajiadi.get(`/api/deliberation/meetings/${meetingId}`));
     const moA = cur.items[0]?.motions[0]?.id;
     await ok(huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions/${moA}/second`, { secondedBy: '陈师傅' }));
@@ -190,7 +204,10 @@ describe('one meeting end to end', () => {
     const again = await huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions/${moA}/vote`, { for: 1, against: 11, abstain: 0 });
     expect(again.json().error.code).toBe('ILLEGAL_TRANSITION');
 
-    const moB = await ok<{ id: string }>(huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions`, { itemId: itemB?.id, text: '由社区公益金统一为3号楼更换纱窗', movedBy: '周大姐' }), 201);
+    const moB = await ok<{ id: string }>(
+      huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions`, { itemId: itemB?.id, text: '由社区公益金统一为3号楼更换纱窗', movedBy: '周大姐' }),
+      201,
+    );
     await ok(huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions/${moB.id}/second`, { secondedBy: '吴先生' }));
     await ok(huajiadi.post(`/api/deliberation/meetings/${meetingId}/motions/${moB.id}/open-discussion`, {}));
     // 12 present: 4 for, 5 against, 3 abstain. Default rule: base 4 + 5 = 9, needed floor(9/2)+1 = 5; 4 < 5 → failed.
@@ -205,14 +222,19 @@ describe('one meeting end to end', () => {
     const [itemA, itemB, itemP] = view.items;
     const noPass = await huajiadi.post(`/api/deliberation/meetings/${meetingId}/items/${itemB?.id}/conclusion`, { outcome: 'decided', summary: '更换纱窗' });
     expect(noPass.json().error.code).toBe('ITEM_HAS_NO_PASSED_MOTION');
-    await ok(huajiadi.put(`/api/deliberation/meetings/${meetingId}/items/${itemA?.id}/minutes`, { minutes: '居民12人到会，物业经理列席。讨论树木遮挡路灯问题，一致认为须在夏季前修剪。' }));
+    await ok(
+      huajiadi.put(`/api/deliberation/meetings/${meetingId}/items/${itemA?.id}/minutes`, { minutes: '居民12人到会，物业经理列席。讨论树木遮挡路灯问题，一致认为须在夏季前修剪。' }),
+    );
     const a = await ok<{ requestersTold: number; caseNotes: Array<{ caseNumber: string; isNoted: boolean; notedBy: string }> }>(
       huajiadi.post(`/api/deliberation/meetings/${meetingId}/items/${itemA?.id}/conclusion`, { outcome: 'decided', summary: '物业于5月31日前修剪5号楼前树木，社区监督。' }),
     );
     // case A has the community as co-handler: the community handler writes the note
     expect(a).toMatchObject({ requestersTold: 1, caseNotes: [{ caseNumber: caseA.caseNumber, isNoted: true, notedBy: 'huajiadi.handler' }] });
     const b = await ok<{ caseNotes: Array<{ isNoted: boolean; notedBy: string }> }>(
-      huajiadi.post(`/api/deliberation/meetings/${meetingId}/items/${itemB?.id}/conclusion`, { outcome: 'not_decided', summary: '公益金方案未通过，改由各户自行更换，社区协调团购。' }),
+      huajiadi.post(`/api/deliberation/meetings/${meetingId}/items/${itemB?.id}/conclusion`, {
+        outcome: 'not_decided',
+        summary: '公益金方案未通过，改由各户自行更换，社区协调团购。',
+      }),
     );
     // case B is the street's alone: the system supervisor writes the note on the meeting's behalf
     expect(b.caseNotes[0]).toMatchObject({ isNoted: true, notedBy: 'system' });
@@ -241,7 +263,12 @@ describe('one meeting end to end', () => {
     const cur = await ok<MeetingView>(huajiadi.get(`/api/deliberation/meetings/${meetingId}`));
     const passed = cur.items[0]?.motions[0];
     const failed = cur.items[1]?.motions[0];
-    const onFailed = await huajiadi.post(`/api/deliberation/meetings/${meetingId}/follow-ups`, { motionId: failed?.id, title: 'x', owner: { unitCode: COMMUNITY }, due: { amount: 2, unit: 'working_days' } });
+    const onFailed = await huajiadi.post(`/api/deliberation/meetings/${meetingId}/follow-ups`, {
+      motionId: failed?.id,
+      title: 'x',
+      owner: { unitCode: COMMUNITY },
+      due: { amount: 2, unit: 'working_days' },
+    });
     expect(onFailed.json().error.code).toBe('ILLEGAL_TRANSITION');
     const body = { motionId: passed?.id, title: '联系物业确定修剪方案并公示', owner: { unitCode: COMMUNITY }, due: { dueAt: '2026-12-10T10:00:00Z' } };
     const headers = { 'idempotency-key': 'followup-a-1' };
@@ -251,7 +278,12 @@ describe('one meeting end to end', () => {
     expect(retry.json().item.id).toBe(first.json().item.id);
     taskDone = first.json().item.id as string;
     const late = await ok<{ item: { id: string; kind: string; owner: { person: { name: string } | null }; linkedCaseIds: string[] } }>(
-      huajiadi.post(`/api/deliberation/meetings/${meetingId}/follow-ups`, { motionId: passed?.id, title: '楼长动员5号楼住户配合修剪（挪车）', owner: { personName: '孙立华' }, due: { dueAt: '2026-12-08T10:00:00Z' } }),
+      huajiadi.post(`/api/deliberation/meetings/${meetingId}/follow-ups`, {
+        motionId: passed?.id,
+        title: '楼长动员5号楼住户配合修剪（挪车）',
+        owner: { personName: '孙立华' },
+        due: { dueAt: '2026-12-08T10:00:00Z' },
+      }),
       201,
     );
     taskLate = late.item.id;
@@ -266,17 +298,22 @@ describe('one meeting end to end', () => {
   it('closes, and the public page shows the matter without personal data', async () => {
     await setNow('2026-12-03T09:00:00Z');
     await ok(huajiadi.post(`/api/deliberation/meetings/${meetingId}/close`, {}));
-    const page = await ok<{ past: Array<{ items: Array<{ title: string; motions: Array<{ result: { statement: { zh: string } } | null }> }> }>; proposals: Array<{ supportCount: number }> }>(
-      pub('GET', `/api/public/communities/${COMMUNITY}/deliberation`),
-    );
+    const page = await ok<{
+      past: Array<{ items: Array<{ title: string; motions: Array<{ result: { statement: { zh: string } } | null }> }> }>;
+      proposals: Array<{ supportCount: number }>;
+    }>(pub('GET', `/api/public/communities/${COMMUNITY}/deliberation`));
     expect(page.past).toHaveLength(1);
     expect(page.past[0]?.items.map((i) => i.title)).toEqual(['5号楼前树木遮挡路灯，夏季前需修剪', '3号楼纱窗破损，多户反映蚊虫进屋', '楼下加装休息座椅']);
     expect(page.past[0]?.items[0]?.motions[0]?.result?.statement.zh).toContain('通过');
     expect(page.proposals[0]?.supportCount).toBe(6);
     const text = JSON.stringify(page);
     expect(page.past[0]?.items[0]?.motions[0]).toBeDefined();
-    expect((page.past[0]?.items[0] as unknown as { followUps: Array<{ ownerLabel: string }> }).followUps.map((f) => f.ownerLabel).sort()).toEqual(['居民 · 花家地西里社区', '花家地西里社区']);
-    for (const personal of ['孙立华', '张三丰', '138', '李秋菊', '赵秀兰', '139', '王建国', '刘阿姨', '陈师傅', '周大姐', '吴先生', caseA.caseNumber]) expect(text).not.toContain(personal);
+    expect((page.past[0]?.items[0] as unknown as { followUps: Array<{ ownerLabel: string }> }).followUps.map((f) => f.ownerLabel).sort()).toEqual([
+      '居民 · 花家地西里社区',
+      '花家地西里社区',
+    ]);
+    for (const personal of ['孙立华', '张三丰', '138', '李秋菊', '赵秀兰', '139', '王建国', '刘阿姨', '陈师傅', '周大姐', '吴先生', caseA.caseNumber])
+      expect(text).not.toContain(personal);
   });
 });
 
@@ -292,14 +329,21 @@ describe('follow-ups on the shared clocks, and the measures', () => {
     expect(first.escalated + second.escalated).toBe(1);
     const late = await ok<{ isOverdue: boolean; status: string }>(huajiadi.get(`/api/work-items/${taskLateId()}`));
     expect(late).toMatchObject({ isOverdue: true, status: 'open' });
-    const page = await ok<{ past: Array<{ items: Array<{ followUps: Array<{ title: string; status: string; isOverdue: boolean }> }> }> }>(pub('GET', `/api/public/communities/${COMMUNITY}/deliberation`));
+    const page = await ok<{ past: Array<{ items: Array<{ followUps: Array<{ title: string; status: string; isOverdue: boolean }> }> }> }>(
+      pub('GET', `/api/public/communities/${COMMUNITY}/deliberation`),
+    );
     const progress = page.past[0]?.items[0]?.followUps.map((f) => [f.status, f.isOverdue]).sort();
-    expect(progress).toEqual([['done', false], ['open', true]]);
+    expect(progress).toEqual([
+      ['done', false],
+      ['open', true],
+    ]);
     console.log(`[must-show] follow-ups: ${JSON.stringify(page.past[0]?.items[0]?.followUps.map((f) => ({ title: f.title, status: f.status, isOverdue: f.isOverdue })))}`);
   });
 
   it('the measures of the community for the quarter (2026-Q4: 19 Sep – 18 Dec)', async () => {
-    const m = await ok<{ measures: Record<string, number | null>; assessmentScores: Record<string, number> }>(huajiadi.get(`/api/deliberation/measures?communityCode=${COMMUNITY}&quarterKey=2026-Q4`));
+    const m = await ok<{ measures: Record<string, number | null>; assessmentScores: Record<string, number> }>(
+      huajiadi.get(`/api/deliberation/measures?communityCode=${COMMUNITY}&quarterKey=2026-Q4`),
+    );
     // by hand: 1 meeting closed; item A decided (B not decided, the proposal deferred); 2 tasks due
     // in the quarter, 1 done on time, 1 open past its deadline; 1 proposal, on an agenda; the 2
     // cases of the community both went through the meeting.
@@ -336,7 +380,9 @@ describe('follow-ups on the shared clocks, and the measures', () => {
         ],
       }),
     );
-    const ranking = await ok<{ rows: Array<{ unitCode: string; items: Array<{ key: string; score: number; points: number }> }> }>(leader.get('/api/scoring/communities/110105026/quarters/2026-Q4'));
+    const ranking = await ok<{ rows: Array<{ unitCode: string; items: Array<{ key: string; score: number; points: number }> }> }>(
+      leader.get('/api/scoring/communities/110105026/quarters/2026-Q4'),
+    );
     const row = ranking.rows.find((r) => r.unitCode === COMMUNITY);
     // by hand: meetings 1 of 3 → 33.3, points 0.1 × 33.3 / 100 = 0.0333; tasks on time 1 of 2 → 50, points 0.05
     expect(row?.items.find((i) => i.key === 'deliberation_meetings')).toMatchObject({ score: 33.3 });
@@ -364,18 +410,32 @@ describe('building leads (楼门层长)', () => {
     expect((await env.rt.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'building_lead.view_unmasked').execute()).length).toBe(before + 1);
 
     const m = await ok<{ id: string }>(
-      huajiadi.post('/api/deliberation/meetings', { communityCode: COMMUNITY, title: '1月居民议事会', scheduledAt: '2027-01-07T07:00:00Z', place: '活动室', chairName: '王建国', eligibleVoters: 15 }),
+      huajiadi.post('/api/deliberation/meetings', {
+        communityCode: COMMUNITY,
+        title: '1月居民议事会',
+        scheduledAt: '2027-01-07T07:00:00Z',
+        place: '活动室',
+        chairName: '王建国',
+        eligibleVoters: 15,
+      }),
       201,
     );
     const participants = await ok<Array<{ kind: string; name: string }>>(
-      huajiadi.post(`/api/deliberation/meetings/${m.id}/participants`, { participants: [{ kind: 'property_company', name: '物业经理', organisation: '某物业公司' }], allBuildingLeads: true }),
+      huajiadi.post(`/api/deliberation/meetings/${m.id}/participants`, {
+        participants: [{ kind: 'property_company', name: '物业经理', organisation: '某物业公司' }],
+        allBuildingLeads: true,
+      }),
     );
     expect(participants.map((p) => p.name)).toEqual(['物业经理', '3号楼 6层 层长', '5号楼 2单元 门长']);
     await ok(huajiadi.post(`/api/deliberation/meetings/${m.id}/participants`, { allBuildingLeads: true }));
-    expect((await ok<unknown[]>(huajiadi.get(`/api/deliberation/meetings/${m.id}`).then((r) => ({ ...r, json: () => (r.json() as { participants: unknown[] }).participants })))).length).toBe(3);
+    expect(
+      (await ok<unknown[]>(huajiadi.get(`/api/deliberation/meetings/${m.id}`).then((r) => ({ ...r, json: () => (r.json() as { participants: unknown[] }).participants })))).length,
+    ).toBe(3);
     expect(await ok(huajiadi.post(`/api/deliberation/meetings/${m.id}/invitations`))).toEqual({ invited: 3 });
     expect(await ok(huajiadi.post(`/api/deliberation/meetings/${m.id}/invitations`))).toEqual({ invited: 0 });
-    expect(await ok(huajiadi.post('/api/deliberation/building-leads/notices', { communityCode: COMMUNITY, text: '本周六上午开展楼道清理，请通知本楼居民。' }))).toEqual({ sent: 2 });
+    expect(await ok(huajiadi.post('/api/deliberation/building-leads/notices', { communityCode: COMMUNITY, text: '本周六上午开展楼道清理，请通知本楼居民。' }))).toEqual({
+      sent: 2,
+    });
     const outbox = await env.rt.ctx.db.selectFrom('notification_outbox').selectAll().where('kind', 'in', ['meeting_invitation', 'building_lead_notice']).execute();
     expect(outbox).toHaveLength(5);
     expect(JSON.stringify(outbox.map((o) => o.payload))).not.toMatch(/孙立华|13566667777|钱芳/);

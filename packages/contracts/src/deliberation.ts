@@ -41,7 +41,13 @@ export const ScheduleMeetingBody = Type.Object(
 const Version = { expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) };
 export const MEETING_ACTION_BODIES = {
   reschedule: Type.Object(
-    { ...Version, scheduledAt: Type.Optional(Type.String({ format: 'date-time' })), place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), chairName: Type.Optional(Name), isChairResident: Type.Optional(Type.Boolean()) },
+    {
+      ...Version,
+      scheduledAt: Type.Optional(Type.String({ format: 'date-time' })),
+      place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      chairName: Type.Optional(Name),
+      isChairResident: Type.Optional(Type.Boolean()),
+    },
     { additionalProperties: false },
   ),
   start: Type.Object(Version, { additionalProperties: false }),
@@ -54,7 +60,12 @@ export const ParticipantsBody = Type.Object(
     participants: Type.Optional(
       Type.Array(
         Type.Object(
-          { kind: StringEnum(PARTICIPANT_KIND_VALUES), name: Name, organisation: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])), unitCode: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])) },
+          {
+            kind: StringEnum(PARTICIPANT_KIND_VALUES),
+            name: Name,
+            organisation: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+            unitCode: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+          },
           { additionalProperties: false },
         ),
         { maxItems: 200 },
@@ -111,10 +122,20 @@ const LeadFields = {
   phone: Type.String({ minLength: 1, maxLength: 20 }),
 };
 export const BuildingLeadBody = Type.Object({ communityCode: Type.String({ minLength: 1, maxLength: 20 }), ...LeadFields }, { additionalProperties: false });
-export const BuildingLeadPatch = Type.Object({ lead: Type.Optional(Type.Object(LeadFields, { additionalProperties: false })), isActive: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
-export const BuildingLeadQuery = Type.Object({ communityCode: Type.String({ minLength: 1, maxLength: 20 }), includeInactive: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const BuildingLeadPatch = Type.Object(
+  { lead: Type.Optional(Type.Object(LeadFields, { additionalProperties: false })), isActive: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+export const BuildingLeadQuery = Type.Object(
+  { communityCode: Type.String({ minLength: 1, maxLength: 20 }), includeInactive: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
 export const BuildingLeadNoticeBody = Type.Object(
-  { communityCode: Type.String({ minLength: 1, maxLength: 20 }), text: Type.String({ minLength: 1, maxLength: 1000 }), buildingLeadIds: Type.Optional(Type.Array(Id, { maxItems: 500 })) },
+  {
+    communityCode: Type.String({ minLength: 1, maxLength: 20 }),
+    text: Type.String({ minLength: 1, maxLength: 1000 }),
+    buildingLeadIds: Type.Optional(Type.Array(Id, { maxItems: 500 })),
+  },
   { additionalProperties: false },
 );
 export const MeasuresQuery = Type.Object(

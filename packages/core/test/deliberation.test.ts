@@ -96,7 +96,9 @@ describe('countVote — the arithmetic by hand', () => {
   });
 
   it('votesNeeded: simple 10 → 6, 9 → 5; two-thirds 9 → 6, 10 → 7, 0 → 1', () => {
-    expect([votesNeeded(10, 'simple'), votesNeeded(9, 'simple'), votesNeeded(9, 'two_thirds'), votesNeeded(10, 'two_thirds'), votesNeeded(0, 'two_thirds')]).toEqual([6, 5, 6, 7, 1]);
+    expect([votesNeeded(10, 'simple'), votesNeeded(9, 'simple'), votesNeeded(9, 'two_thirds'), votesNeeded(10, 'two_thirds'), votesNeeded(0, 'two_thirds')]).toEqual([
+      6, 5, 6, 7, 1,
+    ]);
   });
 
   it('nobody voting for or against carries nothing', () => {
@@ -158,7 +160,8 @@ describe('meeting lifecycle: scheduled → in_session → closed / cancelled', (
       const m = { ...meeting, status: s };
       const cmd = a === 'cancel' ? { type: a, reason: '暴雨' } : { type: a };
       if (expected[s].includes(a)) expect(decideMeeting(m, cmd, { now, openMotionCount: 0 }).version).toBe(2);
-      else expect(err(() => decideMeeting(m, cmd, { now, openMotionCount: 0 }))).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { entity: 'meeting', status: s, action: a } });
+      else
+        expect(err(() => decideMeeting(m, cmd, { now, openMotionCount: 0 }))).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { entity: 'meeting', status: s, action: a } });
     }
   });
   it('starts, then closes, stamping the instants; the input is not changed', () => {
@@ -173,12 +176,27 @@ describe('meeting lifecycle: scheduled → in_session → closed / cancelled', (
     expect(err(() => decideMeeting(started, { type: 'close' }, { now, openMotionCount: 2 }))).toMatchObject({ code: 'MEETING_HAS_OPEN_MOTIONS' });
   });
   it('a cancellation needs a reason', () => {
-    expect(err(() => decideMeeting(meeting, { type: 'cancel', reason: '  ' }, { now, openMotionCount: 0 }))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'reason' } });
+    expect(err(() => decideMeeting(meeting, { type: 'cancel', reason: '  ' }, { now, openMotionCount: 0 }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'reason' },
+    });
   });
 });
 
 function motion(status: MotionStatus): Motion {
-  return { id: 'mo', meetingId: 'm1', agendaItemId: 'i1', text: '由物业于6月前修剪', movedBy: '李阿姨', secondedBy: null, status, result: null, movedAt: now, decidedAt: null, version: 1 };
+  return {
+    id: 'mo',
+    meetingId: 'm1',
+    agendaItemId: 'i1',
+    text: '由物业于6月前修剪',
+    movedBy: '李阿姨',
+    secondedBy: null,
+    status,
+    result: null,
+    movedAt: now,
+    decidedAt: null,
+    version: 1,
+  };
 }
 
 describe('motions by Robert’s Rules: moved → seconded → under discussion → passed / failed | withdrawn', () => {
@@ -192,7 +210,9 @@ describe('motions by Robert’s Rules: moved → seconded → under discussion �
   });
   it('a motion without a second is never discussed or voted on', () => {
     expect(err(() => decideMotion(motion('moved'), { type: 'open_discussion' }, sitting))).toMatchObject({ code: 'MOTION_NEEDS_SECOND' });
-    expect(err(() => decideMotion(motion('moved'), { type: 'vote', tally: { for: 9, against: 0, abstain: 0, eligible: 10 }, rules: DEFAULT_VOTE_RULES }, sitting))).toMatchObject({ code: 'MOTION_NEEDS_SECOND' });
+    expect(err(() => decideMotion(motion('moved'), { type: 'vote', tally: { for: 9, against: 0, abstain: 0, eligible: 10 }, rules: DEFAULT_VOTE_RULES }, sitting))).toMatchObject({
+      code: 'MOTION_NEEDS_SECOND',
+    });
   });
   it('the mover cannot second their own motion', () => {
     expect(err(() => decideMotion(motion('moved'), { type: 'second', secondedBy: '李阿姨' }, sitting))).toMatchObject({ details: { field: 'secondedBy' } });
@@ -217,36 +237,81 @@ describe('motions by Robert’s Rules: moved → seconded → under discussion �
     for (const a of MOTION_ACTIONS) {
       if (expected[s].includes(a)) continue;
       const cmd =
-        a === 'second' ? { type: a, secondedBy: '赵' } : a === 'vote' ? { type: a, tally: { for: 1, against: 0, abstain: 0, eligible: 1 }, rules: DEFAULT_VOTE_RULES } : { type: a };
+        a === 'second'
+          ? { type: a, secondedBy: '赵' }
+          : a === 'vote'
+            ? { type: a, tally: { for: 1, against: 0, abstain: 0, eligible: 1 }, rules: DEFAULT_VOTE_RULES }
+            : { type: a };
       expect(['ILLEGAL_TRANSITION', 'MOTION_NEEDS_SECOND']).toContain(err(() => decideMotion(motion(s), cmd, sitting)).code);
     }
   });
   it('nothing is moved, seconded or voted when the meeting does not sit', () => {
-    expect(err(() => decideMotion(motion('moved'), { type: 'second', secondedBy: '赵' }, { now, meetingStatus: 'closed' }))).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { entity: 'meeting' } });
+    expect(err(() => decideMotion(motion('moved'), { type: 'second', secondedBy: '赵' }, { now, meetingStatus: 'closed' }))).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      details: { entity: 'meeting' },
+    });
   });
 });
 
 describe('agenda items', () => {
-  const item: AgendaItem = { id: 'i1', meetingId: 'm1', position: 1, sourceType: 'case', sourceId: 'c1', titleSnapshot: '树木遮挡', linkedCaseIds: ['c1'], minutes: null, status: 'pending', outcomeSummary: null, concludedAt: null };
+  const item: AgendaItem = {
+    id: 'i1',
+    meetingId: 'm1',
+    position: 1,
+    sourceType: 'case',
+    sourceId: 'c1',
+    titleSnapshot: '树木遮挡',
+    linkedCaseIds: ['c1'],
+    minutes: null,
+    status: 'pending',
+    outcomeSummary: null,
+    concludedAt: null,
+  };
   it('decided needs a passed motion; others do not', () => {
-    expect(err(() => concludeAgendaItem(item, { outcome: 'decided', summary: '修剪' }, { now, meetingStatus: 'in_session', passedMotionCount: 0 }))).toMatchObject({ code: 'ITEM_HAS_NO_PASSED_MOTION' });
-    expect(concludeAgendaItem(item, { outcome: 'decided', summary: '修剪' }, { now, meetingStatus: 'in_session', passedMotionCount: 1 })).toMatchObject({ status: 'decided', outcomeSummary: '修剪', concludedAt: now });
+    expect(err(() => concludeAgendaItem(item, { outcome: 'decided', summary: '修剪' }, { now, meetingStatus: 'in_session', passedMotionCount: 0 }))).toMatchObject({
+      code: 'ITEM_HAS_NO_PASSED_MOTION',
+    });
+    expect(concludeAgendaItem(item, { outcome: 'decided', summary: '修剪' }, { now, meetingStatus: 'in_session', passedMotionCount: 1 })).toMatchObject({
+      status: 'decided',
+      outcomeSummary: '修剪',
+      concludedAt: now,
+    });
     expect(concludeAgendaItem(item, { outcome: 'deferred', summary: '下次再议' }, { now, meetingStatus: 'closed', passedMotionCount: 0 }).status).toBe('deferred');
   });
   it('concludes once, and not before the meeting', () => {
     const done = { ...item, status: 'decided' as const };
-    expect(err(() => concludeAgendaItem(done, { outcome: 'deferred', summary: 'x' }, { now, meetingStatus: 'closed', passedMotionCount: 0 }))).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
-    expect(err(() => concludeAgendaItem(item, { outcome: 'deferred', summary: 'x' }, { now, meetingStatus: 'scheduled', passedMotionCount: 0 }))).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(err(() => concludeAgendaItem(done, { outcome: 'deferred', summary: 'x' }, { now, meetingStatus: 'closed', passedMotionCount: 0 }))).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+    });
+    expect(err(() => concludeAgendaItem(item, { outcome: 'deferred', summary: 'x' }, { now, meetingStatus: 'scheduled', passedMotionCount: 0 }))).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+    });
   });
 });
 
-const proposal: Proposal = { id: 'p', communityCode: 'C', title: '加装电梯', detail: '老楼加装电梯', status: 'submitted', supportCount: 0, answer: null, agendaItemId: null, submittedAt: now, openedAt: null, answeredAt: null, version: 1 };
+const proposal: Proposal = {
+  id: 'p',
+  communityCode: 'C',
+  title: '加装电梯',
+  detail: '老楼加装电梯',
+  status: 'submitted',
+  supportCount: 0,
+  answer: null,
+  agendaItemId: null,
+  submittedAt: now,
+  openedAt: null,
+  answeredAt: null,
+  version: 1,
+};
 
 describe('proposals: submitted → open → on agenda | answered', () => {
   it('follows the table from every status', () => {
     const expected = { submitted: ['open', 'answer'], open: ['put_on_agenda', 'answer'], on_agenda: [], answered: [] };
     for (const s of PROPOSAL_STATUSES) expect(allowedProposalActions(s)).toEqual(expected[s]);
-    expect(err(() => decideProposal(proposal, { type: 'put_on_agenda', agendaItemId: 'i' }, { now }))).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { entity: 'proposal' } });
+    expect(err(() => decideProposal(proposal, { type: 'put_on_agenda', agendaItemId: 'i' }, { now }))).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      details: { entity: 'proposal' },
+    });
   });
   it('opens, then goes on an agenda; or is answered with a reason', () => {
     const open = decideProposal(proposal, { type: 'open' }, { now });
@@ -273,7 +338,15 @@ describe('building leads (楼门层长)', () => {
 
 describe('who runs deliberation', () => {
   const community = { code: '110105001001', path: '/110000/110105/110105001/110105001001/', class: 'community' };
-  const actor = (unitPath: string, unitClass: Actor['unitClass'], roles: Actor['roles']): Actor => ({ userId: 'u', username: 'u', displayName: 'u', unitCode: 'x', unitPath, unitClass, roles });
+  const actor = (unitPath: string, unitClass: Actor['unitClass'], roles: Actor['roles']): Actor => ({
+    userId: 'u',
+    username: 'u',
+    displayName: 'u',
+    unitCode: 'x',
+    unitPath,
+    unitClass,
+    roles,
+  });
   it('community or street handlers and leaders in scope; not the centre, not analysts, not another street', () => {
     expect(canRunDeliberation(actor(community.path, 'community', ['handler']), community)).toBe(true);
     expect(canRunDeliberation(actor('/110000/110105/110105001/', 'street', ['unit_leader']), community)).toBe(true);
@@ -304,7 +377,18 @@ describe('measures', () => {
     expect(deliberationAssessmentScores(m)).toEqual({ deliberation_meetings: 66.7, deliberation_tasks_on_time: 75, deliberation_proposals_answered: 66.7 });
   });
   it('nothing to measure is null, and scores 0', () => {
-    const m = deliberationMeasures({ meetingsHeld: 0, itemsDecided: 0, tasksDue: 0, tasksDoneOnTime: 0, tasksDoneLate: 0, tasksOverdueOpen: 0, proposalsReceived: 0, proposalsAnswered: 0, casesInCommunity: 0, casesDeliberated: 0 });
+    const m = deliberationMeasures({
+      meetingsHeld: 0,
+      itemsDecided: 0,
+      tasksDue: 0,
+      tasksDoneOnTime: 0,
+      tasksDoneLate: 0,
+      tasksOverdueOpen: 0,
+      proposalsReceived: 0,
+      proposalsAnswered: 0,
+      casesInCommunity: 0,
+      casesDeliberated: 0,
+    });
     expect([m.tasksOnTimeShare, m.proposalsAnsweredShare, m.deliberatedCaseShare]).toEqual([null, null, null]);
     expect(deliberationAssessmentScores(m).deliberation_tasks_on_time).toBe(0);
   });

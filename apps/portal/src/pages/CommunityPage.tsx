@@ -134,7 +134,13 @@ export function CommunityPage({ initialCode }: { initialCode?: string | undefine
   };
 
   const langToggle = (
-    <button type="button" className="choice" style={{ width: 'auto', padding: '6px 12px', fontSize: 14 }} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="portal-lang">
+    <button
+      type="button"
+      className="choice"
+      style={{ width: 'auto', padding: '6px 12px', fontSize: 14 }}
+      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      data-testid="portal-lang"
+    >
       {lang === 'zh' ? 'English' : '中文'}
     </button>
   );
@@ -148,7 +154,9 @@ export function CommunityPage({ initialCode }: { initialCode?: string | undefine
         </div>
         <div className="row">
           <input value={q} placeholder={s.findHint} onChange={(e) => setQ(e.target.value)} data-testid="community-q" />
-          <button type="button" onClick={search}>{s.search}</button>
+          <button type="button" onClick={search}>
+            {s.search}
+          </button>
         </div>
         {error ? <div className="error">{error}</div> : null}
         {found.map((c) => (
@@ -170,20 +178,44 @@ export function CommunityPage({ initialCode }: { initialCode?: string | undefine
           </div>
           {langToggle}
         </div>
-        <button type="button" className="choice" onClick={() => { setCode(null); setView(null); }}>{s.change}</button>
+        <button
+          type="button"
+          className="choice"
+          onClick={() => {
+            setCode(null);
+            setView(null);
+          }}
+        >
+          {s.change}
+        </button>
       </div>
-      {notice ? <div className="rated" style={{ marginBottom: 12 }}>{notice}</div> : null}
-      {error ? <div className="error" style={{ marginBottom: 12 }}>{error}</div> : null}
+      {notice ? (
+        <div className="rated" style={{ marginBottom: 12 }}>
+          {notice}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="error" style={{ marginBottom: 12 }}>
+          {error}
+        </div>
+      ) : null}
 
       <div className="card">
         <h3>{s.upcoming}</h3>
         {view.upcoming.length === 0 ? <div className="empty">{s.noUpcoming}</div> : null}
         {view.upcoming.map((m) => (
           <div key={m.id} style={{ marginBottom: 12 }}>
-            <div><strong>{m.title}</strong></div>
-            <div className="hint">{fmt(m.scheduledAt, lang)} · {m.place}{m.isChairResident ? ` · ${s.chairResident}` : ''}</div>
+            <div>
+              <strong>{m.title}</strong>
+            </div>
+            <div className="hint">
+              {fmt(m.scheduledAt, lang)} · {m.place}
+              {m.isChairResident ? ` · ${s.chairResident}` : ''}
+            </div>
             <ol style={{ paddingLeft: 20, margin: '4px 0' }}>
-              {m.items.map((i) => <li key={i.position}>{i.title}</li>)}
+              {m.items.map((i) => (
+                <li key={i.position}>{i.title}</li>
+              ))}
             </ol>
           </div>
         ))}
@@ -194,8 +226,12 @@ export function CommunityPage({ initialCode }: { initialCode?: string | undefine
         {view.past.length === 0 ? <div className="empty">{s.noPast}</div> : null}
         {view.past.map((m) => (
           <div key={m.id} style={{ marginBottom: 12 }}>
-            <div><strong>{m.title}</strong></div>
-            <div className="hint">{fmt(m.scheduledAt, lang)} · {m.place}</div>
+            <div>
+              <strong>{m.title}</strong>
+            </div>
+            <div className="hint">
+              {fmt(m.scheduledAt, lang)} · {m.place}
+            </div>
             {m.items.map((i) => (
               <div key={i.position} style={{ borderTop: '1px solid var(--line)', padding: '8px 0' }}>
                 <div>
@@ -204,16 +240,22 @@ export function CommunityPage({ initialCode }: { initialCode?: string | undefine
                 {i.outcomeSummary ? <div style={{ fontSize: 14, margin: '4px 0' }}>{i.outcomeSummary}</div> : null}
                 {i.motions.map((x, k) => (
                   <div key={k} className="hint">
-                    {x.text} — {x.statusLabel[lang]}{x.result ? `：${x.result.statement[lang]}` : ''}
+                    {x.text} — {x.statusLabel[lang]}
+                    {x.result ? `：${x.result.statement[lang]}` : ''}
                   </div>
                 ))}
                 {i.followUps.length > 0 ? (
                   <div style={{ marginTop: 4 }}>
-                    <div className="hint"><strong>{s.followUps}</strong></div>
+                    <div className="hint">
+                      <strong>{s.followUps}</strong>
+                    </div>
                     <ul style={{ paddingLeft: 18, margin: 0 }}>
                       {i.followUps.map((f, k) => (
                         <li key={k} style={{ fontSize: 14 }}>
-                          {f.title} · {f.ownerLabel} · {s.due} {fmt(f.dueAt, lang)} · <span className={`badge ${f.status === 'done' ? 'closed' : 'open'}`}>{f.isOverdue && f.status !== 'done' ? s.overdue : (s.status[f.status] ?? f.status)}</span>
+                          {f.title} · {f.ownerLabel} · {s.due} {fmt(f.dueAt, lang)} ·{' '}
+                          <span className={`badge ${f.status === 'done' ? 'closed' : 'open'}`}>
+                            {f.isOverdue && f.status !== 'done' ? s.overdue : (s.status[f.status] ?? f.status)}
+                          </span>
                         </li>
                       ))}
                     </ul>
@@ -242,21 +284,45 @@ export function CommunityPage({ initialCode }: { initialCode?: string | undefine
             </div>
             <div style={{ fontSize: 14, margin: '4px 0' }}>{p.detail}</div>
             <div className="row" style={{ marginBottom: 0 }}>
-              <span className="hint" data-testid="support-count">{p.supportCount} {s.supports}</span>
-              {p.status === 'open' ? <button type="button" onClick={() => support(p.id)} data-testid="support">{s.support}</button> : null}
+              <span className="hint" data-testid="support-count">
+                {p.supportCount} {s.supports}
+              </span>
+              {p.status === 'open' ? (
+                <button type="button" onClick={() => support(p.id)} data-testid="support">
+                  {s.support}
+                </button>
+              ) : null}
             </div>
-            {p.answer ? <div className="hint">{s.answer}：{p.answer}</div> : null}
+            {p.answer ? (
+              <div className="hint">
+                {s.answer}：{p.answer}
+              </div>
+            ) : null}
           </div>
         ))}
       </div>
 
       <div className="card form">
         <h3>{s.propose}</h3>
-        <label>{s.title}<input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} data-testid="proposal-title" /></label>
-        <label>{s.detail}<textarea rows={3} value={draft.detail} onChange={(e) => setDraft({ ...draft, detail: e.target.value })} data-testid="proposal-detail" /></label>
-        <label>{s.name}<input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
-        <label>{s.phone}<input value={draft.phone} inputMode="tel" onChange={(e) => setDraft({ ...draft, phone: e.target.value })} data-testid="proposal-phone" /></label>
-        <button type="button" onClick={propose} data-testid="proposal-send">{s.send}</button>
+        <label>
+          {s.title}
+          <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} data-testid="proposal-title" />
+        </label>
+        <label>
+          {s.detail}
+          <textarea rows={3} value={draft.detail} onChange={(e) => setDraft({ ...draft, detail: e.target.value })} data-testid="proposal-detail" />
+        </label>
+        <label>
+          {s.name}
+          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        </label>
+        <label>
+          {s.phone}
+          <input value={draft.phone} inputMode="tel" onChange={(e) => setDraft({ ...draft, phone: e.target.value })} data-testid="proposal-phone" />
+        </label>
+        <button type="button" onClick={propose} data-testid="proposal-send">
+          {s.send}
+        </button>
       </div>
     </div>
   );

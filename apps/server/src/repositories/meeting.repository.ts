@@ -178,14 +178,17 @@ export class MeetingRepository {
 
   /** Marks the not-yet-invited participants invited; returns those it marked (each is invited once). */
   async markInvited(meetingId: string, at: Date, trx: Db = this.db): Promise<Participant[]> {
-    const rows = await trx
-      .updateTable('meeting_participants')
-      .set({ invited_at: at })
-      .where('meeting_id', '=', meetingId)
-      .where('invited_at', 'is', null)
-      .returningAll()
-      .execute();
-    return rows.map((r) => ({ id: r.id, meetingId: r.meeting_id, kind: r.kind as ParticipantKind, name: r.name, organisation: r.organisation, unitCode: r.unit_code, buildingLeadId: r.building_lead_id, invitedAt: r.invited_at }));
+    const rows = await trx.updateTable('meeting_participants').set({ invited_at: at }).where('meeting_id', '=', meetingId).where('invited_at', 'is', null).returningAll().execute();
+    return rows.map((r) => ({
+      id: r.id,
+      meetingId: r.meeting_id,
+      kind: r.kind as ParticipantKind,
+      name: r.name,
+      organisation: r.organisation,
+      unitCode: r.unit_code,
+      buildingLeadId: r.building_lead_id,
+      invitedAt: r.invited_at,
+    }));
   }
 
   // ── agenda ──
@@ -355,7 +358,11 @@ export class MeetingRepository {
   /** Agenda items whose linked cases include any of these (for a case's "went to deliberation" view). */
   async itemsLinkedToCases(caseIds: string[], trx: Db = this.db): Promise<AgendaItem[]> {
     if (caseIds.length === 0) return [];
-    const rows = await trx.selectFrom('meeting_agenda_items').selectAll().where(sql<boolean>`linked_case_ids && ${sql.val(caseIds)}::uuid[]`).execute();
+    const rows = await trx
+      .selectFrom('meeting_agenda_items')
+      .selectAll()
+      .where(sql<boolean>`linked_case_ids && ${sql.val(caseIds)}::uuid[]`)
+      .execute();
     return rows.map(toItem);
   }
 }

@@ -112,7 +112,11 @@ export class ProposalRepository {
       .returning('proposal_id')
       .executeTakeFirst();
     if (!row) return false;
-    await trx.updateTable('proposals').set({ support_count: sql`support_count + 1` }).where('id', '=', proposalId).execute();
+    await trx
+      .updateTable('proposals')
+      .set({ support_count: sql`support_count + 1` })
+      .where('id', '=', proposalId)
+      .execute();
     return true;
   }
 

@@ -70,8 +70,28 @@ export async function simulateDeliberation(ctx: AppContext, opts: SimulateDelibe
   const at = (t: Date) => {
     clock = t;
   };
-  const staff: Actor = { userId: '00000000-0000-0000-0000-00000000d012', username: `sim.${community.code}`, displayName: `${community.name} 社区工作者`, unitCode: community.code, unitPath: community.path, unitClass: 'community', roles: ['handler'] };
-  const report = { community: community.name, communityCode: community.code, quarterKey: opts.quarterKey, cases: 0, proposals: 0, supports: 0, meetings: 0, motionsPassed: 0, motionsFailed: 0, followUps: 0, followUpsDone: 0 };
+  const staff: Actor = {
+    userId: '00000000-0000-0000-0000-00000000d012',
+    username: `sim.${community.code}`,
+    displayName: `${community.name} 社区工作者`,
+    unitCode: community.code,
+    unitPath: community.path,
+    unitClass: 'community',
+    roles: ['handler'],
+  };
+  const report = {
+    community: community.name,
+    communityCode: community.code,
+    quarterKey: opts.quarterKey,
+    cases: 0,
+    proposals: 0,
+    supports: 0,
+    meetings: 0,
+    motionsPassed: 0,
+    motionsFailed: 0,
+    followUps: 0,
+    followUpsDone: 0,
+  };
   try {
     const operator = await systemActor(ctx, ['operator']);
     const categories = (await ctx.repos.categories.listAll()).filter((c) => c.level === 3).map((c) => c.code);
@@ -94,14 +114,24 @@ export async function simulateDeliberation(ctx: AppContext, opts: SimulateDelibe
           requester: { name: `${['王', '李', '张', '刘'][i % 4]}女士`, phone: `139${String(10_000_000 + i * 7919).slice(0, 8)}`, isAnonymous: false },
           subject: m < MATTERS.length ? matter.subject : '咨询社区养老驿站开放时间',
           detail: `${community.name}居民反映：${m < MATTERS.length ? matter.subject : '咨询养老驿站'}。`,
-          location: { address: `${street.name}${community.name}${r.int(1, 12)}号楼`, coordinates: null, districtCode: street.parentCode, streetCode: street.code, communityCode: community.code },
+          location: {
+            address: `${street.name}${community.name}${r.int(1, 12)}号楼`,
+            coordinates: null,
+            districtCode: street.parentCode,
+            streetCode: street.code,
+            communityCode: community.code,
+          },
         },
       });
       report.cases++;
       if (m < MATTERS.length) caseIds[m]?.push(state.id);
     }
     for (const [i, b] of ['1号楼', '3号楼', '5号楼'].entries()) {
-      await registerBuildingLead(ctx, { actor: staff, communityCode: community.code, lead: { building: b, door: `${i + 1}单元`, name: `楼门长${i + 1}`, phone: `1350000${String(1000 + i)}` } });
+      await registerBuildingLead(ctx, {
+        actor: staff,
+        communityCode: community.code,
+        lead: { building: b, door: `${i + 1}单元`, name: `楼门长${i + 1}`, phone: `1350000${String(1000 + i)}` },
+      });
     }
 
     for (let month = 0; month < 3; month++) {
@@ -111,7 +141,14 @@ export async function simulateDeliberation(ctx: AppContext, opts: SimulateDelibe
       const proposalIds: string[] = [];
       for (let k = 0; k < 2; k++) {
         const title = PROPOSALS[(month * 2 + k) % PROPOSALS.length] ?? PROPOSALS[0];
-        const p = await submitProposal(ctx, { submission: { communityCode: community.code, title: `${title}（${month + 1}月）`, detail: `${title}，方便居民。`, phone: `1360000${String(month * 10 + k).padStart(4, '0')}` } });
+        const p = await submitProposal(ctx, {
+          submission: {
+            communityCode: community.code,
+            title: `${title}（${month + 1}月）`,
+            detail: `${title}，方便居民。`,
+            phone: `1360000${String(month * 10 + k).padStart(4, '0')}`,
+          },
+        });
         report.proposals++;
         await actOnProposal(ctx, { actor: staff, proposalId: p.proposalId, command: { type: 'open' } });
         const n = r.int(2, 9);
@@ -127,14 +164,33 @@ export async function simulateDeliberation(ctx: AppContext, opts: SimulateDelibe
 
       // the monthly meeting
       at(new Date(monthStart + 10 * DAY));
-      const meeting = await scheduleMeeting(ctx, { actor: staff, communityCode: community.code, title: `${month + 1}月居民议事会`, scheduledAt: new Date(monthStart + 14 * DAY), place: `${community.name}活动室`, chairName: '居民代表', isChairResident: true, eligibleVoters: 15 });
+      const meeting = await scheduleMeeting(ctx, {
+        actor: staff,
+        communityCode: community.code,
+        title: `${month + 1}月居民议事会`,
+        scheduledAt: new Date(monthStart + 14 * DAY),
+        place: `${community.name}活动室`,
+        chairName: '居民代表',
+        isChairResident: true,
+        eligibleVoters: 15,
+      });
       const matters = [month * 2, month * 2 + 1].map((x) => x % MATTERS.length);
       const items = [];
       const completions: Array<{ id: string; at: number }> = [];
       for (const m of matters) {
         const ids = caseIds[m] ?? [];
         const first = ids[0];
-        if (first) items.push({ ...(await addAgendaItem(ctx, { actor: staff, meetingId: meeting.id, source: { type: 'other', sourceId: `matter-${m}`, title: MATTERS[m]?.subject ?? '', linkedCaseIds: ids } })).item, matter: m });
+        if (first)
+          items.push({
+            ...(
+              await addAgendaItem(ctx, {
+                actor: staff,
+                meetingId: meeting.id,
+                source: { type: 'other', sourceId: `matter-${m}`, title: MATTERS[m]?.subject ?? '', linkedCaseIds: ids },
+              })
+            ).item,
+            matter: m,
+          });
       }
       if (toAgenda) items.push({ ...(await addAgendaItem(ctx, { actor: staff, meetingId: meeting.id, source: { type: 'proposal', proposalId: toAgenda } })).item, matter: -1 });
       at(new Date(monthStart + 14 * DAY));
@@ -148,7 +204,12 @@ export async function simulateDeliberation(ctx: AppContext, opts: SimulateDelibe
         const present = r.int(10, 15);
         const yes = r.chance(0.7) ? r.int(Math.ceil(present * 0.6), present) : r.int(1, Math.floor(present * 0.4));
         const no = r.int(0, present - yes);
-        const voted = await actOnMotion(ctx, { actor: staff, meetingId: meeting.id, motionId: motion.id, step: { type: 'vote', for: yes, against: no, abstain: present - yes - no, present } });
+        const voted = await actOnMotion(ctx, {
+          actor: staff,
+          meetingId: meeting.id,
+          motionId: motion.id,
+          step: { type: 'vote', for: yes, against: no, abstain: present - yes - no, present },
+        });
         if (voted.status === 'passed') {
           report.motionsPassed++;
           await concludeAgendaItem(ctx, { actor: staff, meetingId: meeting.id, itemId: item.id, outcome: 'decided', summary: `议定：${text}。` });
@@ -165,7 +226,13 @@ export async function simulateDeliberation(ctx: AppContext, opts: SimulateDelibe
           }
         } else {
           report.motionsFailed++;
-          await concludeAgendaItem(ctx, { actor: staff, meetingId: meeting.id, itemId: item.id, outcome: r.chance(0.5) ? 'not_decided' : 'deferred', summary: '未形成决议，下次议事会再议。' });
+          await concludeAgendaItem(ctx, {
+            actor: staff,
+            meetingId: meeting.id,
+            itemId: item.id,
+            outcome: r.chance(0.5) ? 'not_decided' : 'deferred',
+            summary: '未形成决议，下次议事会再议。',
+          });
         }
       }
       at(new Date(monthStart + 14 * DAY + 3 * 3_600_000));

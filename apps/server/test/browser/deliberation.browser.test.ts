@@ -23,7 +23,13 @@ let proposalId = '';
 
 async function as(username: string) {
   const c = await env.as(username);
-  return { post: async (url: string, payload: object) => { const r = await c.post(url, payload); if (r.statusCode >= 300) throw new Error(`${url}: ${r.statusCode} ${r.body}`); return r.json() as Record<string, unknown>; } };
+  return {
+    post: async (url: string, payload: object) => {
+      const r = await c.post(url, payload);
+      if (r.statusCode >= 300) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+      return r.json() as Record<string, unknown>;
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -34,13 +40,20 @@ beforeAll(async () => {
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
   const [operator, dispatcher, wangjing, huajiadi] = [await as('operator'), await as('dispatcher'), await as('wangjing.handler'), await as('huajiadi.handler')];
-  for (const [subject, name, phone] of [['5号楼前树木遮挡路灯', '张三丰', '13812341234'], ['3号楼纱窗破损蚊虫进屋', '李秋菊', '13698765432']] as const) {
+  for (const [subject, name, phone] of [
+    ['5号楼前树木遮挡路灯', '张三丰', '13812341234'],
+    ['3号楼纱窗破损蚊虫进屋', '李秋菊', '13698765432'],
+  ] as const) {
     const c = (await operator.post('/api/cases', intakeBody({ subject, requester: { name, phone, isAnonymous: false } }))) as { id: string; caseNumber: string };
     await dispatcher.post(`/api/cases/${c.id}/dispatch`, { lead: '110105026', coHandlers: [COMMUNITY] });
     await wangjing.post(`/api/cases/${c.id}/sign`, {});
     cases.push(c);
   }
-  const submitted = await env.app.inject({ method: 'POST', url: '/api/public/proposals', payload: { communityCode: COMMUNITY, title: '楼下加装休息座椅', detail: '老人多，建议在5号楼前加装两张长椅。', name: '赵秀兰', phone: '13911112222' } });
+  const submitted = await env.app.inject({
+    method: 'POST',
+    url: '/api/public/proposals',
+    payload: { communityCode: COMMUNITY, title: '楼下加装休息座椅', detail: '老人多，建议在5号楼前加装两张长椅。', name: '赵秀兰', phone: '13911112222' },
+  });
   proposalId = submitted.json<{ proposalId: string }>().proposalId;
   await huajiadi.post(`/api/deliberation/proposals/${proposalId}/open`, {});
   for (let i = 1; i <= 6; i++) await env.app.inject({ method: 'POST', url: `/api/public/proposals/${proposalId}/support`, payload: { phone: `1370000000${i}` } });
@@ -52,7 +65,14 @@ afterAll(async () => {
 });
 
 async function phone(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(`${base}${path}`);

@@ -95,7 +95,9 @@ export function decideMeeting(meeting: Meeting, command: MeetingCommand, ctx: { 
       return next;
     case 'close':
       if (ctx.openMotionCount > 0) {
-        throw new DomainError('MEETING_HAS_OPEN_MOTIONS', `${ctx.openMotionCount} motion(s) are still open: vote on them or withdraw them before closing.`, { openMotionCount: ctx.openMotionCount });
+        throw new DomainError('MEETING_HAS_OPEN_MOTIONS', `${ctx.openMotionCount} motion(s) are still open: vote on them or withdraw them before closing.`, {
+          openMotionCount: ctx.openMotionCount,
+        });
       }
       next.status = 'closed';
       next.closedAt = new Date(ctx.now.getTime());
@@ -174,7 +176,8 @@ export function concludeAgendaItem(
   cmd: { outcome: ItemConclusion; summary: string },
   ctx: { now: Date; meetingStatus: MeetingStatus; passedMotionCount: number },
 ): AgendaItem {
-  if (ctx.meetingStatus !== 'in_session' && ctx.meetingStatus !== 'closed') illegalTransition('meeting', ctx.meetingStatus, 'conclude an item', 'Items are concluded at or after the meeting.');
+  if (ctx.meetingStatus !== 'in_session' && ctx.meetingStatus !== 'closed')
+    illegalTransition('meeting', ctx.meetingStatus, 'conclude an item', 'Items are concluded at or after the meeting.');
   if (item.status !== 'pending') illegalTransition('agenda item', item.status, 'conclude', 'It is already concluded.');
   if (cmd.outcome === 'decided' && ctx.passedMotionCount === 0) {
     throw new DomainError('ITEM_HAS_NO_PASSED_MOTION', 'An item is decided by a motion that passed; none has passed on this item.', { field: 'outcome' });

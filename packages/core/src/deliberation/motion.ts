@@ -42,11 +42,7 @@ export interface Motion {
   version: number;
 }
 
-export type MotionCommand =
-  | { type: 'second'; secondedBy: string }
-  | { type: 'open_discussion' }
-  | { type: 'vote'; tally: VoteTally; rules: VoteRules }
-  | { type: 'withdraw' };
+export type MotionCommand = { type: 'second'; secondedBy: string } | { type: 'open_discussion' } | { type: 'vote'; tally: VoteTally; rules: VoteRules } | { type: 'withdraw' };
 
 export function isMotionOpen(status: MotionStatus): boolean {
   return MOTION_STATUS_INFO[status].isOpen;

@@ -32,7 +32,8 @@ export function parseVoteRules(value: unknown, field = 'voteRules', base: VoteRu
   if (typeof value !== 'object' || Array.isArray(value)) invalid(field, `${field} must be an object with quorumShare, majority and abstentionsCount.`);
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (key !== 'quorumShare' && key !== 'majority' && key !== 'abstentionsCount') invalid(`${field}.${key}`, `${field}.${key} is not a vote rule (quorumShare, majority, abstentionsCount).`);
+    if (key !== 'quorumShare' && key !== 'majority' && key !== 'abstentionsCount')
+      invalid(`${field}.${key}`, `${field}.${key} is not a vote rule (quorumShare, majority, abstentionsCount).`);
   }
   const quorumShare = v.quorumShare ?? base.quorumShare;
   if (typeof quorumShare !== 'number' || !Number.isFinite(quorumShare) || quorumShare <= 0 || quorumShare > 1) {

@@ -27,7 +27,10 @@ export function BuildingLeadsPage() {
   const [dialog, setDialog] = useState<'add' | 'notice' | null>(null);
   const load = useCallback(() => {
     if (!current) return;
-    api.get<Lead[]>('/api/deliberation/building-leads', { communityCode: current }).then(setLeads).catch((e: unknown) => report(e));
+    api
+      .get<Lead[]>('/api/deliberation/building-leads', { communityCode: current })
+      .then(setLeads)
+      .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load
   }, [current]);
   const report = useReportError(load);
@@ -39,8 +42,12 @@ export function BuildingLeadsPage() {
       extra={
         <Space wrap>
           <CommunityPicker communities={communities} value={current} onChange={setCurrent} />
-          <Button type="primary" size="small" onClick={() => setDialog('add')} data-testid="add-lead">{t('dlAddLead')}</Button>
-          <Button size="small" onClick={() => setDialog('notice')} disabled={leads.length === 0}>{t('dlSendNotice')}</Button>
+          <Button type="primary" size="small" onClick={() => setDialog('add')} data-testid="add-lead">
+            {t('dlAddLead')}
+          </Button>
+          <Button size="small" onClick={() => setDialog('notice')} disabled={leads.length === 0}>
+            {t('dlSendNotice')}
+          </Button>
         </Space>
       }
     >
@@ -50,25 +57,34 @@ export function BuildingLeadsPage() {
         data-testid="leads"
         renderItem={(l) => (
           <List.Item
-            actions={l.isUnmasked ? [] : [
-              <Button
-                key="reveal"
-                size="small"
-                type="link"
-                onClick={() => {
-                  api.post<Lead>(`/api/deliberation/building-leads/${l.id}/reveal`).then((full) => setLeads(leads.map((x) => (x.id === l.id ? full : x)))).catch((e: unknown) => report(e));
-                }}
-              >
-                {t('dlReveal')}
-              </Button>,
-            ]}
+            actions={
+              l.isUnmasked
+                ? []
+                : [
+                    <Button
+                      key="reveal"
+                      size="small"
+                      type="link"
+                      onClick={() => {
+                        api
+                          .post<Lead>(`/api/deliberation/building-leads/${l.id}/reveal`)
+                          .then((full) => setLeads(leads.map((x) => (x.id === l.id ? full : x))))
+                          .catch((e: unknown) => report(e));
+                      }}
+                    >
+                      {t('dlReveal')}
+                    </Button>,
+                  ]
+            }
           >
             <Space direction="vertical" size={0}>
               <Space wrap>
                 <Tag color="geekblue">{BUILDING_LEAD_ROLE_INFO[l.role][lang]}</Tag>
                 <Typography.Text strong>{[l.building, l.door, l.floor ? `${l.floor}${lang === 'zh' ? '层' : 'F'}` : null].filter(Boolean).join(' ')}</Typography.Text>
               </Space>
-              <Typography.Text type="secondary" data-testid="lead-contact">{l.name} · {l.phone}</Typography.Text>
+              <Typography.Text type="secondary" data-testid="lead-contact">
+                {l.name} · {l.phone}
+              </Typography.Text>
             </Space>
           </List.Item>
         )}
@@ -92,7 +108,15 @@ export function BuildingLeadsPage() {
         onOk={async (v) => {
           try {
             if (dialog === 'notice') await api.post('/api/deliberation/building-leads/notices', { communityCode: current, text: v.text });
-            else await api.post('/api/deliberation/building-leads', { communityCode: current, building: v.building, door: v.door ?? null, floor: v.floor ?? null, name: v.name, phone: v.phone });
+            else
+              await api.post('/api/deliberation/building-leads', {
+                communityCode: current,
+                building: v.building,
+                door: v.door ?? null,
+                floor: v.floor ?? null,
+                name: v.name,
+                phone: v.phone,
+              });
             void message.success(t('done'));
             setDialog(null);
             load();

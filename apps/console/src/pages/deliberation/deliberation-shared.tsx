@@ -47,7 +47,17 @@ export function useCommunities(): { communities: CommunityOption[]; current: str
 
 export function CommunityPicker({ communities, value, onChange }: { communities: CommunityOption[]; value: string | null; onChange(code: string): void }) {
   if (communities.length <= 1) return null;
-  return <Select style={{ minWidth: 180 }} value={value ?? undefined} onChange={onChange} options={communities.map((c) => ({ value: c.code, label: c.name }))} data-testid="community-picker" showSearch optionFilterProp="label" />;
+  return (
+    <Select
+      style={{ minWidth: 180 }}
+      value={value ?? undefined}
+      onChange={onChange}
+      options={communities.map((c) => ({ value: c.code, label: c.name }))}
+      data-testid="community-picker"
+      showSearch
+      optionFilterProp="label"
+    />
+  );
 }
 
 export type FieldKind = 'text' | 'textarea' | 'number' | 'select' | 'datetime' | 'switch';
@@ -64,7 +74,21 @@ export interface FieldSpec {
 }
 
 /** A modal with a few fields; `onOk` gets the values and may throw to keep it open. */
-export function FieldsModal({ open, title, fields, onOk, onClose, testId }: { open: boolean; title: string; fields: FieldSpec[]; onOk(values: Record<string, unknown>): Promise<void>; onClose(): void; testId?: string }) {
+export function FieldsModal({
+  open,
+  title,
+  fields,
+  onOk,
+  onClose,
+  testId,
+}: {
+  open: boolean;
+  title: string;
+  fields: FieldSpec[];
+  onOk(values: Record<string, unknown>): Promise<void>;
+  onClose(): void;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Record<string, unknown>>();
   const [busy, setBusy] = useState(false);

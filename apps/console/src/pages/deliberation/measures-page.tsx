@@ -44,7 +44,10 @@ export function DeliberationMeasuresPage() {
   const [view, setView] = useState<MeasuresView | null>(null);
   const load = useCallback(() => {
     if (!current || !/^\d{4}-Q[1-4]$/.test(quarter)) return;
-    api.get<MeasuresView>('/api/deliberation/measures', { communityCode: current, quarterKey: quarter }).then(setView).catch((e: unknown) => report(e));
+    api
+      .get<MeasuresView>('/api/deliberation/measures', { communityCode: current, quarterKey: quarter })
+      .then(setView)
+      .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load
   }, [current, quarter]);
   const report = useReportError(load);
@@ -75,7 +78,9 @@ export function DeliberationMeasuresPage() {
           </Descriptions>
           <Descriptions size="small" column={1} title={t('dlAssessment')}>
             {DELIBERATION_ASSESSMENT_ITEMS.map((i) => (
-              <Descriptions.Item key={i.key} label={lang === 'zh' ? i.label : i.labelEn}>{view.assessmentScores[i.key] ?? 0} / {i.maxScore}</Descriptions.Item>
+              <Descriptions.Item key={i.key} label={lang === 'zh' ? i.label : i.labelEn}>
+                {view.assessmentScores[i.key] ?? 0} / {i.maxScore}
+              </Descriptions.Item>
             ))}
           </Descriptions>
         </Space>

@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
+import { WorkItemList } from '../work-items/WorkItemList';
 import { type FieldSpec, FieldsModal, localToIso, STATUS_COLORS } from './deliberation-shared';
 
 interface FollowUp {
@@ -41,7 +42,14 @@ interface ItemView {
   minutes: string | null;
   outcomeSummary: string | null;
   motions: MotionView[];
-  linkedCases: Array<{ caseId: string; caseNumber: string; subject: string; statusLabel: string; requester: { name: string | null; phone: string | null }; outcomeToldAt: string | null }>;
+  linkedCases: Array<{
+    caseId: string;
+    caseNumber: string;
+    subject: string;
+    statusLabel: string;
+    requester: { name: string | null; phone: string | null };
+    outcomeToldAt: string | null;
+  }>;
 }
 interface MeetingDetail {
   meeting: {
@@ -64,13 +72,6 @@ interface MeetingDetail {
   items: ItemView[];
 }
 
-const WORK_ITEM_STATUS: Record<string, { zh: string; en: string }> = {
-  open: { zh: '待办', en: 'Open' },
-  in_progress: { zh: '办理中', en: 'In progress' },
-  done: { zh: '已完成', en: 'Done' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-};
-
 type Dialog =
   | { kind: 'cancel' }
   | { kind: 'addItem'; source: 'case' | 'proposal' | 'other' }
@@ -87,12 +88,14 @@ export function MeetingPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [proposals, setProposals] = useState<Array<{ value: string; label: string }>>([]);
   const [minutes, setMinutes] = useState<Record<string, string>>({});
+  const [reloadKey, setReloadKey] = useState(0);
   const load = useCallback(() => {
     api
       .get<MeetingDetail>(`/api/deliberation/meetings/${id}`)
       .then((d) => {
         setData(d);
         setMinutes(Object.fromEntries(d.items.map((i) => [i.id, i.minutes ?? ''])));
+        setReloadKey((k) => k + 1);
       })
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load
@@ -121,7 +124,11 @@ export function MeetingPage() {
     if (!dialog) return null;
     switch (dialog.kind) {
       case 'cancel':
-        return { title: t('dlCancelMeeting'), fields: [{ name: 'reason', label: t('dlReason'), kind: 'textarea', required: true }], submit: (v) => api.post(`${base}/cancel`, { reason: v.reason, expectedVersion: m.version }) };
+        return {
+          title: t('dlCancelMeeting'),
+          fields: [{ name: 'reason', label: t('dlReason'), kind: 'textarea', required: true }],
+          submit: (v) => api.post(`${base}/cancel`, { reason: v.reason, expectedVersion: m.version }),
+        };
       case 'addItem':
         if (dialog.source === 'case') {
           return {
@@ -136,9 +143,17 @@ export function MeetingPage() {
           };
         }
         if (dialog.source === 'proposal') {
-          return { title: `${t('dlAddItem')} · ${t('dlSourceProposal')}`, fields: [{ name: 'proposalId', label: t('dlSourceProposal'), kind: 'select', required: true, options: proposals }], submit: (v) => api.post(`${base}/items`, { sourceType: 'proposal', proposalId: v.proposalId }) };
+          return {
+            title: `${t('dlAddItem')} · ${t('dlSourceProposal')}`,
+            fields: [{ name: 'proposalId', label: t('dlSourceProposal'), kind: 'select', required: true, options: proposals }],
+            submit: (v) => api.post(`${base}/items`, { sourceType: 'proposal', proposalId: v.proposalId }),
+          };
         }
-        return { title: `${t('dlAddItem')} · ${t('dlSourceOther')}`, fields: [{ name: 'title', label: t('dlTitle'), kind: 'text', required: true }], submit: (v) => api.post(`${base}/items`, { sourceType: 'other', title: v.title }) };
+        return {
+          title: `${t('dlAddItem')} · ${t('dlSourceOther')}`,
+          fields: [{ name: 'title', label: t('dlTitle'), kind: 'text', required: true }],
+          submit: (v) => api.post(`${base}/items`, { sourceType: 'other', title: v.title }),
+        };
       case 'move':
         return {
           title: t('dlMove'),
@@ -149,7 +164,11 @@ export function MeetingPage() {
           submit: (v) => api.post(`${base}/motions`, { itemId: dialog.item.id, text: v.text, movedBy: v.movedBy }),
         };
       case 'second':
-        return { title: t('dlSecond'), fields: [{ name: 'secondedBy', label: t('dlSecondedBy'), kind: 'text', required: true }], submit: (v) => api.post(`${base}/motions/${dialog.motion.id}/second`, { secondedBy: v.secondedBy, expectedVersion: dialog.motion.version }) };
+        return {
+          title: t('dlSecond'),
+          fields: [{ name: 'secondedBy', label: t('dlSecondedBy'), kind: 'text', required: true }],
+          submit: (v) => api.post(`${base}/motions/${dialog.motion.id}/second`, { secondedBy: v.secondedBy, expectedVersion: dialog.motion.version }),
+        };
       case 'vote':
         return {
           title: t('dlVote'),
@@ -160,13 +179,30 @@ export function MeetingPage() {
             { name: 'present', label: `${t('dlPresent')} (≤ ${m.eligibleVoters})`, kind: 'number', min: 0, max: m.eligibleVoters },
           ],
           submit: (v) =>
-            api.post(`${base}/motions/${dialog.motion.id}/vote`, { for: v.for, against: v.against, abstain: v.abstain, ...(v.present !== undefined && v.present !== null ? { present: v.present } : {}), expectedVersion: dialog.motion.version }),
+            api.post(`${base}/motions/${dialog.motion.id}/vote`, {
+              for: v.for,
+              against: v.against,
+              abstain: v.abstain,
+              ...(v.present !== undefined && v.present !== null ? { present: v.present } : {}),
+              expectedVersion: dialog.motion.version,
+            }),
         };
       case 'conclude':
         return {
           title: t('dlConclude'),
           fields: [
-            { name: 'outcome', label: t('dlOutcome'), kind: 'select', required: true, initial: dialog.item.motions.some((x) => x.status === 'passed') ? 'decided' : 'not_decided', options: [{ value: 'decided', label: t('dlOutcomeDecided') }, { value: 'not_decided', label: t('dlOutcomeNotDecided') }, { value: 'deferred', label: t('dlOutcomeDeferred') }] },
+            {
+              name: 'outcome',
+              label: t('dlOutcome'),
+              kind: 'select',
+              required: true,
+              initial: dialog.item.motions.some((x) => x.status === 'passed') ? 'decided' : 'not_decided',
+              options: [
+                { value: 'decided', label: t('dlOutcomeDecided') },
+                { value: 'not_decided', label: t('dlOutcomeNotDecided') },
+                { value: 'deferred', label: t('dlOutcomeDeferred') },
+              ],
+            },
             { name: 'summary', label: t('dlSummary'), kind: 'textarea', required: true },
           ],
           submit: (v) => api.post(`${base}/items/${dialog.item.id}/conclusion`, { outcome: v.outcome, summary: v.summary }),
@@ -184,7 +220,11 @@ export function MeetingPage() {
           submit: (v) => {
             const person = typeof v.ownerPerson === 'string' && v.ownerPerson.trim() !== '' ? v.ownerPerson.trim() : null;
             const unitCode = typeof v.ownerUnit === 'string' && v.ownerUnit.trim() !== '' ? v.ownerUnit.trim() : m.communityCode;
-            return api.post(`${base}/follow-ups`, { motionId: dialog.motion.id, title: v.title, owner: person ? { personName: person, unitCode } : { unitCode }, due: { dueAt: localToIso(v.dueAt) } }, { 'idempotency-key': dialog.key });
+            return api.post(
+              `${base}/follow-ups`,
+              { motionId: dialog.motion.id, title: v.title, owner: person ? { personName: person, unitCode } : { unitCode }, due: { dueAt: localToIso(v.dueAt) } },
+              { 'idempotency-key': dialog.key },
+            );
           },
         };
     }
@@ -196,41 +236,74 @@ export function MeetingPage() {
       <Card
         title={
           <Space wrap>
-            <Tag color={STATUS_COLORS[m.status]} data-testid="meeting-status">{MEETING_STATUS_INFO[m.status][lang]}</Tag>
+            <Tag color={STATUS_COLORS[m.status]} data-testid="meeting-status">
+              {MEETING_STATUS_INFO[m.status][lang]}
+            </Tag>
             <span style={{ whiteSpace: 'normal' }}>{m.title}</span>
           </Space>
         }
       >
         <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('dlCommunity')}><Link to="/deliberation/meetings">{m.communityName}</Link></Descriptions.Item>
+          <Descriptions.Item label={t('dlCommunity')}>
+            <Link to="/deliberation/meetings">{m.communityName}</Link>
+          </Descriptions.Item>
           <Descriptions.Item label={t('dlTime')}>{dayjs(m.scheduledAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
           <Descriptions.Item label={t('dlPlace')}>{m.place}</Descriptions.Item>
-          <Descriptions.Item label={t('dlChair')}>{m.chairName}{m.isChairResident ? ` · ${t('dlChairIsResident')}` : ''}</Descriptions.Item>
-          <Descriptions.Item label={t('dlRules')}>{rules} · {t('dlEligible')} {m.eligibleVoters}</Descriptions.Item>
+          <Descriptions.Item label={t('dlChair')}>
+            {m.chairName}
+            {m.isChairResident ? ` · ${t('dlChairIsResident')}` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dlRules')}>
+            {rules} · {t('dlEligible')} {m.eligibleVoters}
+          </Descriptions.Item>
         </Descriptions>
         <Space wrap>
-          {m.allowedActions.includes('start') ? <Button type="primary" data-testid="meeting-start" onClick={() => void run(() => api.post(`${base}/start`, { expectedVersion: m.version })).catch(() => undefined)}>{t('dlStart')}</Button> : null}
-          {m.allowedActions.includes('close') ? <Button data-testid="meeting-close" onClick={() => void run(() => api.post(`${base}/close`, { expectedVersion: m.version })).catch(() => undefined)}>{t('dlClose')}</Button> : null}
-          {m.allowedActions.includes('cancel') ? <Button danger onClick={() => setDialog({ kind: 'cancel' })}>{t('dlCancelMeeting')}</Button> : null}
+          {m.allowedActions.includes('start') ? (
+            <Button type="primary" data-testid="meeting-start" onClick={() => void run(() => api.post(`${base}/start`, { expectedVersion: m.version })).catch(() => undefined)}>
+              {t('dlStart')}
+            </Button>
+          ) : null}
+          {m.allowedActions.includes('close') ? (
+            <Button data-testid="meeting-close" onClick={() => void run(() => api.post(`${base}/close`, { expectedVersion: m.version })).catch(() => undefined)}>
+              {t('dlClose')}
+            </Button>
+          ) : null}
+          {m.allowedActions.includes('cancel') ? (
+            <Button danger onClick={() => setDialog({ kind: 'cancel' })}>
+              {t('dlCancelMeeting')}
+            </Button>
+          ) : null}
         </Space>
       </Card>
 
       <Card size="small" title={`${t('dlParticipants')} · ${data.participants.length}`}>
         <Space wrap style={{ marginBottom: 8 }}>
-          {data.participants.map((p) => <Tag key={p.id} color={p.invitedAt ? 'green' : undefined}>{p.name}</Tag>)}
+          {data.participants.map((p) => (
+            <Tag key={p.id} color={p.invitedAt ? 'green' : undefined}>
+              {p.name}
+            </Tag>
+          ))}
         </Space>
         {canEdit ? (
           <Space wrap>
-            <Button size="small" data-testid="invite-leads" onClick={() => void run(() => api.post(`${base}/participants`, { allBuildingLeads: true })).catch(() => undefined)}>{t('dlInviteLeads')}</Button>
-            <Button size="small" data-testid="send-invitations" onClick={() => void run(() => api.post(`${base}/invitations`)).catch(() => undefined)}>{t('dlSendInvitations')}</Button>
+            <Button size="small" data-testid="invite-leads" onClick={() => void run(() => api.post(`${base}/participants`, { allBuildingLeads: true })).catch(() => undefined)}>
+              {t('dlInviteLeads')}
+            </Button>
+            <Button size="small" data-testid="send-invitations" onClick={() => void run(() => api.post(`${base}/invitations`)).catch(() => undefined)}>
+              {t('dlSendInvitations')}
+            </Button>
           </Space>
         ) : null}
       </Card>
 
-      <Typography.Title level={5} style={{ margin: '4px 0' }}>{t('dlAgenda')}</Typography.Title>
+      <Typography.Title level={5} style={{ margin: '4px 0' }}>
+        {t('dlAgenda')}
+      </Typography.Title>
       {canEdit ? (
         <Space wrap>
-          <Button size="small" data-testid="add-case-item" onClick={() => setDialog({ kind: 'addItem', source: 'case' })}>+ {t('dlSourceCase')}</Button>
+          <Button size="small" data-testid="add-case-item" onClick={() => setDialog({ kind: 'addItem', source: 'case' })}>
+            + {t('dlSourceCase')}
+          </Button>
           <Button
             size="small"
             data-testid="add-proposal-item"
@@ -246,7 +319,9 @@ export function MeetingPage() {
           >
             + {t('dlSourceProposal')}
           </Button>
-          <Button size="small" onClick={() => setDialog({ kind: 'addItem', source: 'other' })}>+ {t('dlSourceOther')}</Button>
+          <Button size="small" onClick={() => setDialog({ kind: 'addItem', source: 'other' })}>
+            + {t('dlSourceOther')}
+          </Button>
         </Space>
       ) : null}
 
@@ -273,7 +348,8 @@ export function MeetingPage() {
                   <Space direction="vertical" size={0}>
                     <Link to={`/cases/${c.caseId}`}>{c.caseNumber}</Link>
                     <Typography.Text type="secondary">
-                      {c.statusLabel} · {c.requester.name ?? '—'} {c.requester.phone ?? ''} · {c.outcomeToldAt ? `${t('dlToldAt')} ${dayjs(c.outcomeToldAt).format('MM-DD HH:mm')}` : t('dlNotTold')}
+                      {c.statusLabel} · {c.requester.name ?? '—'} {c.requester.phone ?? ''} ·{' '}
+                      {c.outcomeToldAt ? `${t('dlToldAt')} ${dayjs(c.outcomeToldAt).format('MM-DD HH:mm')}` : t('dlNotTold')}
                     </Typography.Text>
                   </Space>
                 </List.Item>
@@ -282,52 +358,81 @@ export function MeetingPage() {
           ) : null}
           {m.status !== 'scheduled' && m.status !== 'cancelled' ? (
             <>
-              <Divider plain style={{ margin: '8px 0' }}>{t('dlMinutes')}</Divider>
-              <Input.TextArea rows={2} value={minutes[item.id] ?? ''} disabled={!m.canRun} onChange={(e) => setMinutes({ ...minutes, [item.id]: e.target.value })} data-testid="minutes" />
-              {m.canRun ? <Button size="small" style={{ marginTop: 6 }} data-testid="save-minutes" onClick={() => void run(() => api.put(`${base}/items/${item.id}/minutes`, { minutes: minutes[item.id] ?? '' })).catch(() => undefined)}>{t('dlSaveMinutes')}</Button> : null}
+              <Divider plain style={{ margin: '8px 0' }}>
+                {t('dlMinutes')}
+              </Divider>
+              <Input.TextArea
+                rows={2}
+                value={minutes[item.id] ?? ''}
+                disabled={!m.canRun}
+                onChange={(e) => setMinutes({ ...minutes, [item.id]: e.target.value })}
+                data-testid="minutes"
+              />
+              {m.canRun ? (
+                <Button
+                  size="small"
+                  style={{ marginTop: 6 }}
+                  data-testid="save-minutes"
+                  onClick={() => void run(() => api.put(`${base}/items/${item.id}/minutes`, { minutes: minutes[item.id] ?? '' })).catch(() => undefined)}
+                >
+                  {t('dlSaveMinutes')}
+                </Button>
+              ) : null}
             </>
           ) : null}
-          <Divider plain style={{ margin: '8px 0' }}>{t('dlMotions')}</Divider>
+          <Divider plain style={{ margin: '8px 0' }}>
+            {t('dlMotions')}
+          </Divider>
           {item.motions.map((x) => (
             <Card key={x.id} size="small" type="inner" style={{ marginBottom: 8 }} data-testid="motion">
               <Space direction="vertical" size={4} style={{ width: '100%' }}>
                 <Space wrap>
-                  <Tag color={STATUS_COLORS[x.status]} data-testid="motion-status">{MOTION_STATUS_INFO[x.status][lang]}</Tag>
+                  <Tag color={STATUS_COLORS[x.status]} data-testid="motion-status">
+                    {MOTION_STATUS_INFO[x.status][lang]}
+                  </Tag>
                   <Typography.Text>{x.text}</Typography.Text>
                 </Space>
                 <Typography.Text type="secondary">
-                  {t('dlMovedBy')} {x.movedBy}{x.secondedBy ? ` · ${t('dlSecondedBy')} ${x.secondedBy}` : ''}
+                  {t('dlMovedBy')} {x.movedBy}
+                  {x.secondedBy ? ` · ${t('dlSecondedBy')} ${x.secondedBy}` : ''}
                 </Typography.Text>
                 {x.result ? <Typography.Text data-testid="vote-result">{x.result.statement[lang]}</Typography.Text> : null}
                 <Space wrap>
-                  {x.allowedActions.includes('second') ? <Button size="small" data-testid="motion-second" onClick={() => setDialog({ kind: 'second', motion: x })}>{t('dlSecond')}</Button> : null}
-                  {x.allowedActions.includes('open_discussion') ? <Button size="small" data-testid="motion-discuss" onClick={() => void run(() => api.post(`${base}/motions/${x.id}/open-discussion`, { expectedVersion: x.version })).catch(() => undefined)}>{t('dlOpenDiscussion')}</Button> : null}
-                  {x.allowedActions.includes('vote') ? <Button size="small" type="primary" data-testid="motion-vote" onClick={() => setDialog({ kind: 'vote', motion: x })}>{t('dlVote')}</Button> : null}
-                  {x.allowedActions.includes('withdraw') ? <Button size="small" onClick={() => void run(() => api.post(`${base}/motions/${x.id}/withdraw`, { expectedVersion: x.version })).catch(() => undefined)}>{t('dlWithdraw')}</Button> : null}
+                  {x.allowedActions.includes('second') ? (
+                    <Button size="small" data-testid="motion-second" onClick={() => setDialog({ kind: 'second', motion: x })}>
+                      {t('dlSecond')}
+                    </Button>
+                  ) : null}
+                  {x.allowedActions.includes('open_discussion') ? (
+                    <Button
+                      size="small"
+                      data-testid="motion-discuss"
+                      onClick={() => void run(() => api.post(`${base}/motions/${x.id}/open-discussion`, { expectedVersion: x.version })).catch(() => undefined)}
+                    >
+                      {t('dlOpenDiscussion')}
+                    </Button>
+                  ) : null}
+                  {x.allowedActions.includes('vote') ? (
+                    <Button size="small" type="primary" data-testid="motion-vote" onClick={() => setDialog({ kind: 'vote', motion: x })}>
+                      {t('dlVote')}
+                    </Button>
+                  ) : null}
+                  {x.allowedActions.includes('withdraw') ? (
+                    <Button size="small" onClick={() => void run(() => api.post(`${base}/motions/${x.id}/withdraw`, { expectedVersion: x.version })).catch(() => undefined)}>
+                      {t('dlWithdraw')}
+                    </Button>
+                  ) : null}
                 </Space>
                 {x.status === 'passed' ? (
                   <div data-testid="follow-ups">
                     <Typography.Text strong>{t('dlFollowUps')}</Typography.Text>
-                    <List
-                      size="small"
-                      dataSource={x.followUps}
-                      locale={{ emptyText: t('empty') }}
-                      renderItem={(f) => (
-                        <List.Item>
-                          <Space direction="vertical" size={0}>
-                            <Space wrap>
-                              <Tag color={STATUS_COLORS[f.status]}>{WORK_ITEM_STATUS[f.status]?.[lang] ?? f.status}</Tag>
-                              {f.isOverdue ? <Tag color="red">{t('dlOverdue')}</Tag> : null}
-                              <span>{f.title}</span>
-                            </Space>
-                            <Typography.Text type="secondary">
-                              {t('dlOwner')} {f.owner.person ? `${f.owner.person.name} · ${f.owner.unit.name}` : f.owner.unit.name} · {t('dlDue')} {dayjs(f.clock.dueAt).format('YYYY-MM-DD HH:mm')}
-                            </Typography.Text>
-                          </Space>
-                        </List.Item>
-                      )}
-                    />
-                    {m.canRun ? <Button size="small" data-testid="add-follow-up" onClick={() => setDialog({ kind: 'followUp', motion: x, key: crypto.randomUUID() })}>{t('dlAddFollowUp')}</Button> : null}
+                    {/* The shared work-item list (branch wi): follow-ups are work items sourced from this motion. */}
+                    <WorkItemList kind="meeting_followup" sourceType="meeting_motion" sourceId={x.id} pageSize={10} reloadKey={reloadKey} />
+                    {m.canRun ? (
+                      <Button size="small" data-testid="add-follow-up" onClick={() => setDialog({ kind: 'followUp', motion: x, key: crypto.randomUUID() })}>
+                        {t('dlAddFollowUp')}
+                      </Button>
+                    ) : null}
                   </div>
                 ) : null}
               </Space>
@@ -335,15 +440,30 @@ export function MeetingPage() {
           ))}
           {m.canRun && m.status === 'in_session' && item.status === 'pending' ? (
             <Space wrap>
-              <Button size="small" data-testid="move-motion" onClick={() => setDialog({ kind: 'move', item })}>{t('dlMove')}</Button>
-              <Button size="small" data-testid="conclude-item" onClick={() => setDialog({ kind: 'conclude', item })}>{t('dlConclude')}</Button>
+              <Button size="small" data-testid="move-motion" onClick={() => setDialog({ kind: 'move', item })}>
+                {t('dlMove')}
+              </Button>
+              <Button size="small" data-testid="conclude-item" onClick={() => setDialog({ kind: 'conclude', item })}>
+                {t('dlConclude')}
+              </Button>
             </Space>
           ) : null}
-          {item.outcomeSummary ? <Typography.Paragraph style={{ marginTop: 8 }} data-testid="outcome">{AGENDA_ITEM_STATUS_INFO[item.status][lang]}：{item.outcomeSummary}</Typography.Paragraph> : null}
+          {item.outcomeSummary ? (
+            <Typography.Paragraph style={{ marginTop: 8 }} data-testid="outcome">
+              {AGENDA_ITEM_STATUS_INFO[item.status][lang]}：{item.outcomeSummary}
+            </Typography.Paragraph>
+          ) : null}
         </Card>
       ))}
 
-      <FieldsModal open={d !== null} title={d?.title ?? ''} fields={d?.fields ?? []} testId="dialog" onClose={() => setDialog(null)} onOk={(v) => run(() => (d ? d.submit(v) : Promise.resolve()))} />
+      <FieldsModal
+        open={d !== null}
+        title={d?.title ?? ''}
+        fields={d?.fields ?? []}
+        testId="dialog"
+        onClose={() => setDialog(null)}
+        onOk={(v) => run(() => (d ? d.submit(v) : Promise.resolve()))}
+      />
     </Space>
   );
 }

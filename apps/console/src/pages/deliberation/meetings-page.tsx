@@ -30,7 +30,10 @@ export function MeetingsPage() {
   const [scheduling, setScheduling] = useState(false);
   const load = useCallback(() => {
     if (!current) return;
-    api.get<Page<MeetingSummary>>('/api/deliberation/meetings', { communityCode: current, limit: 100 }).then(setPage).catch((e: unknown) => report(e));
+    api
+      .get<Page<MeetingSummary>>('/api/deliberation/meetings', { communityCode: current, limit: 100 })
+      .then(setPage)
+      .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load
   }, [current]);
   const report = useReportError(load);
@@ -82,7 +85,16 @@ export function MeetingsPage() {
           { name: 'isChairResident', label: t('dlChairIsResident'), kind: 'switch', initial: true },
           { name: 'eligibleVoters', label: t('dlEligible'), kind: 'number', required: true, min: 1, initial: 15 },
           { name: 'quorumPercent', label: t('dlQuorum'), kind: 'number', min: 1, max: 100, initial: 50 },
-          { name: 'majority', label: t('dlMajority'), kind: 'select', initial: 'simple', options: [{ value: 'simple', label: t('dlMajoritySimple') }, { value: 'two_thirds', label: t('dlMajorityTwoThirds') }] },
+          {
+            name: 'majority',
+            label: t('dlMajority'),
+            kind: 'select',
+            initial: 'simple',
+            options: [
+              { value: 'simple', label: t('dlMajoritySimple') },
+              { value: 'two_thirds', label: t('dlMajorityTwoThirds') },
+            ],
+          },
           { name: 'abstentionsCount', label: t('dlAbstentionsCount'), kind: 'switch', initial: false },
         ]}
         onOk={async (v) => {
@@ -99,7 +111,7 @@ export function MeetingsPage() {
             });
             setScheduling(false);
             void message.success(t('done'));
-            navigate(`/deliberation/meetings/${created.id}`);
+            void navigate(`/deliberation/meetings/${created.id}`);
           } catch (e) {
             report(e);
             throw e;

@@ -35,7 +35,10 @@ export function ProposalsPage() {
   const [meetings, setMeetings] = useState<Array<{ value: string; label: string }>>([]);
   const load = useCallback(() => {
     if (!current) return;
-    api.get<Page<ProposalRow>>('/api/deliberation/proposals', { communityCode: current, status: filter === 'all' ? undefined : [filter], limit: 200 }).then(setPage).catch((e: unknown) => report(e));
+    api
+      .get<Page<ProposalRow>>('/api/deliberation/proposals', { communityCode: current, status: filter === 'all' ? undefined : [filter], limit: 200 })
+      .then(setPage)
+      .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load
   }, [current, filter]);
   const report = useReportError(load);
@@ -58,7 +61,15 @@ export function ProposalsPage() {
       extra={
         <Space wrap>
           <CommunityPicker communities={communities} value={current} onChange={setCurrent} />
-          <Segmented size="small" value={filter} onChange={(v) => setFilter(v as ProposalStatus | 'all')} options={[{ value: 'all', label: t('all') }, ...(['submitted', 'open', 'on_agenda', 'answered'] as const).map((s) => ({ value: s, label: PROPOSAL_STATUS_INFO[s][lang] }))]} />
+          <Segmented
+            size="small"
+            value={filter}
+            onChange={(v) => setFilter(v as ProposalStatus | 'all')}
+            options={[
+              { value: 'all', label: t('all') },
+              ...(['submitted', 'open', 'on_agenda', 'answered'] as const).map((s) => ({ value: s, label: PROPOSAL_STATUS_INFO[s][lang] })),
+            ]}
+          />
         </Space>
       }
     >
@@ -72,15 +83,30 @@ export function ProposalsPage() {
               <Space wrap>
                 <Tag color={STATUS_COLORS[p.status]}>{PROPOSAL_STATUS_INFO[p.status][lang]}</Tag>
                 <Typography.Text strong>{p.title}</Typography.Text>
-                <Tag color={p.isSupported ? 'green' : undefined} data-testid="support-count">{t('dlSupports')} {p.supportCount}</Tag>
+                <Tag color={p.isSupported ? 'green' : undefined} data-testid="support-count">
+                  {t('dlSupports')} {p.supportCount}
+                </Tag>
               </Space>
               <Typography.Text>{p.detail}</Typography.Text>
               <Typography.Text type="secondary">
                 {dayjs(p.submittedAt).format('YYYY-MM-DD')} · {p.proposer.name ?? '—'} {p.proposer.phone}
               </Typography.Text>
-              {p.answer ? <Typography.Text type="secondary">{t('dlAnswer')}：{p.answer}</Typography.Text> : null}
+              {p.answer ? (
+                <Typography.Text type="secondary">
+                  {t('dlAnswer')}：{p.answer}
+                </Typography.Text>
+              ) : null}
               <Space wrap>
-                {p.allowedActions.includes('open') ? <Button size="small" type="primary" data-testid="proposal-open" onClick={() => void act(() => api.post(`/api/deliberation/proposals/${p.id}/open`, { expectedVersion: p.version })).catch(() => undefined)}>{t('dlProposalOpen')}</Button> : null}
+                {p.allowedActions.includes('open') ? (
+                  <Button
+                    size="small"
+                    type="primary"
+                    data-testid="proposal-open"
+                    onClick={() => void act(() => api.post(`/api/deliberation/proposals/${p.id}/open`, { expectedVersion: p.version })).catch(() => undefined)}
+                  >
+                    {t('dlProposalOpen')}
+                  </Button>
+                ) : null}
                 {p.allowedActions.includes('put_on_agenda') ? (
                   <Button
                     size="small"
@@ -99,7 +125,11 @@ export function ProposalsPage() {
                     {t('dlProposalToAgenda')}
                   </Button>
                 ) : null}
-                {p.allowedActions.includes('answer') ? <Button size="small" onClick={() => setDialog({ kind: 'answer', p })}>{t('dlProposalAnswer')}</Button> : null}
+                {p.allowedActions.includes('answer') ? (
+                  <Button size="small" onClick={() => setDialog({ kind: 'answer', p })}>
+                    {t('dlProposalAnswer')}
+                  </Button>
+                ) : null}
               </Space>
             </Space>
           </List.Item>
@@ -109,7 +139,11 @@ export function ProposalsPage() {
         open={dialog !== null}
         testId="proposal-dialog"
         title={dialog?.kind === 'agenda' ? t('dlProposalToAgenda') : t('dlProposalAnswer')}
-        fields={dialog?.kind === 'agenda' ? [{ name: 'meetingId', label: t('dlChooseMeeting'), kind: 'select', required: true, options: meetings }] : [{ name: 'answer', label: t('dlAnswer'), kind: 'textarea', required: true }]}
+        fields={
+          dialog?.kind === 'agenda'
+            ? [{ name: 'meetingId', label: t('dlChooseMeeting'), kind: 'select', required: true, options: meetings }]
+            : [{ name: 'answer', label: t('dlAnswer'), kind: 'textarea', required: true }]
+        }
         onClose={() => setDialog(null)}
         onOk={(v) =>
           act(() =>

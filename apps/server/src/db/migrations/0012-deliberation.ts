@@ -10,7 +10,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table notification_outbox add column subject_type text`.execute(db);
   await sql`alter table notification_outbox add column subject_id text`.execute(db);
   await sql`alter table notification_outbox drop constraint notification_outbox_subject`.execute(db);
-  await sql`alter table notification_outbox add constraint notification_outbox_subject check (case_id is not null or work_item_id is not null or subject_id is not null)`.execute(db);
+  await sql`alter table notification_outbox add constraint notification_outbox_subject check (case_id is not null or work_item_id is not null or subject_id is not null)`.execute(
+    db,
+  );
 
   await sql`
     create table meetings (

@@ -30,7 +30,16 @@ export const deliberationPublicRoutes: FastifyPluginAsyncTypebox = async (app) =
   );
   app.get(
     '/communities/:code/deliberation',
-    { config, schema: { tags, security: [], summary: "A community's meetings, decisions, tasks and proposals (no personal data)", params: Type.Object({ code: Type.String({ pattern: '^\\d{6,20}$' }) }), response: { 200: PublicCommunitySchema, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        security: [],
+        summary: "A community's meetings, decisions, tasks and proposals (no personal data)",
+        params: Type.Object({ code: Type.String({ pattern: '^\\d{6,20}$' }) }),
+        response: { 200: PublicCommunitySchema, ...errors },
+      },
+    },
     async (r) => getPublicCommunity(app.ctx, { communityCode: r.params.code }),
   );
   app.post(
@@ -42,7 +51,11 @@ export const deliberationPublicRoutes: FastifyPluginAsyncTypebox = async (app) =
         security: [],
         summary: 'Propose a matter for your community (your phone proves you; it stays confidential)',
         body: PublicProposalBody,
-        response: { 200: Type.Unknown(), 201: Type.Object({ proposalId: Type.String(), status: Type.String(), submittedAt: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), isNew: Type.Boolean() }), ...errors },
+        response: {
+          200: Type.Unknown(),
+          201: Type.Object({ proposalId: Type.String(), status: Type.String(), submittedAt: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), isNew: Type.Boolean() }),
+          ...errors,
+        },
       },
     },
     async (r, reply) => {

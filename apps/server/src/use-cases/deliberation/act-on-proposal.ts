@@ -18,7 +18,18 @@ export async function actOnProposal(
     const next = decideProposal(p, opts.command, { now: ctx.now() });
     if (!(await ctx.repos.proposals.save(next, p.version, trx))) throw new DomainError('VERSION_CONFLICT', 'The proposal changed meanwhile; reload and try again.');
     if (next.status === 'answered') {
-      await ctx.repos.notifications.enqueue([{ caseId: null, subject: { type: 'proposal', id: p.id }, kind: PROPOSER_OUTCOME_KIND, unitCode: null, payload: { proposalId: p.id, outcome: 'answered', answer: next.answer } }], trx);
+      await ctx.repos.notifications.enqueue(
+        [
+          {
+            caseId: null,
+            subject: { type: 'proposal', id: p.id },
+            kind: PROPOSER_OUTCOME_KIND,
+            unitCode: null,
+            payload: { proposalId: p.id, outcome: 'answered', answer: next.answer },
+          },
+        ],
+        trx,
+      );
     }
     await ctx.repos.audit.record(opts.actor, { action: `proposal.${opts.command.type}`, targetType: 'proposal', targetId: p.id, data: { from: p.status, to: next.status } }, trx);
     return presentProposal({ ...p, ...next }, true);

@@ -28,16 +28,34 @@ export async function addAgendaItem(ctx: AppContext, opts: { actor: Actor; meeti
         assertCaseInScope(opts.actor, c.state, c.locationPath);
         // Merged requests (并案) share the matter: their requesters are told the outcome too.
         const linked = [c.state.id, ...c.state.children.map((ch) => ch.caseId)];
-        return record(ctx, trx, opts.actor, { ...base, sourceType: 'case', sourceId: c.state.id, titleSnapshot: `${c.state.caseNumber} ${c.state.subject}`, linkedCaseIds: linked });
+        return record(ctx, trx, opts.actor, {
+          ...base,
+          sourceType: 'case',
+          sourceId: c.state.id,
+          titleSnapshot: `${c.state.caseNumber} ${c.state.subject}`,
+          linkedCaseIds: linked,
+        });
       }
       case 'proposal': {
         const p = await ctx.repos.proposals.find(s.proposalId, trx, { forUpdate: true });
-        if (!p || p.communityCode !== m.communityCode) throw new DomainError('PROPOSAL_NOT_FOUND', `No proposal of this community has the id ${s.proposalId}.`, { field: 'body.proposalId' });
+        if (!p || p.communityCode !== m.communityCode)
+          throw new DomainError('PROPOSAL_NOT_FOUND', `No proposal of this community has the id ${s.proposalId}.`, { field: 'body.proposalId' });
         const added = await record(ctx, trx, opts.actor, { ...base, sourceType: 'proposal', sourceId: p.id, titleSnapshot: p.title, linkedCaseIds: [] });
         if (added.isNew) {
           const next = decideProposal(p, { type: 'put_on_agenda', agendaItemId: added.item.id }, { now: ctx.now() });
           await ctx.repos.proposals.save(next, p.version, trx);
-          await ctx.repos.notifications.enqueue([{ caseId: null, subject: { type: 'proposal', id: p.id }, kind: 'proposal_on_agenda', unitCode: null, payload: { proposalId: p.id, meetingId: m.id, agendaItemId: added.item.id, title: p.title } }], trx);
+          await ctx.repos.notifications.enqueue(
+            [
+              {
+                caseId: null,
+                subject: { type: 'proposal', id: p.id },
+                kind: 'proposal_on_agenda',
+                unitCode: null,
+                payload: { proposalId: p.id, meetingId: m.id, agendaItemId: added.item.id, title: p.title },
+              },
+            ],
+            trx,
+          );
         }
         return added;
       }
@@ -59,6 +77,11 @@ export async function addAgendaItem(ctx: AppContext, opts: { actor: Actor; meeti
 
 async function record(ctx: AppContext, trx: Kysely<Database>, actor: Actor, item: Omit<AgendaItem, 'position'>): Promise<{ item: AgendaItem; isNew: boolean }> {
   const r = await ctx.repos.meetings.addItem(item, trx);
-  if (r.isNew) await ctx.repos.audit.record(actor, { action: 'meeting.agenda_add', targetType: 'meeting', targetId: item.meetingId, data: { itemId: r.item.id, sourceType: item.sourceType, sourceId: item.sourceId } }, trx);
+  if (r.isNew)
+    await ctx.repos.audit.record(
+      actor,
+      { action: 'meeting.agenda_add', targetType: 'meeting', targetId: item.meetingId, data: { itemId: r.item.id, sourceType: item.sourceType, sourceId: item.sourceId } },
+      trx,
+    );
   return r;
 }

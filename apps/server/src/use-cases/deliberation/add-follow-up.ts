@@ -27,12 +27,21 @@ export async function addFollowUp(ctx: AppContext, opts: AddFollowUpOptions): Pr
     const motion = await ctx.repos.meetings.findMotion(opts.motionId, trx);
     if (!motion || motion.meetingId !== m.id) throw new DomainError('MOTION_NOT_FOUND', `No motion of this meeting has the id ${opts.motionId}.`, { field: 'body.motionId' });
     if (motion.status !== 'passed') {
-      throw new DomainError('ILLEGAL_TRANSITION', `Follow-up tasks carry out a decision; this motion is ${motion.status}.`, { entity: 'motion', status: motion.status, action: 'add_follow_up' });
+      throw new DomainError('ILLEGAL_TRANSITION', `Follow-up tasks carry out a decision; this motion is ${motion.status}.`, {
+        entity: 'motion',
+        status: motion.status,
+        action: 'add_follow_up',
+      });
     }
     const item = await ctx.repos.meetings.findItem(motion.agendaItemId, trx);
-    const owner = 'personName' in opts.owner
-      ? { personName: requireText(opts.owner.personName, 'body.owner.personName', 60), personContact: opts.owner.personContact ?? null, unitCode: opts.owner.unitCode ?? m.communityCode }
-      : { unitCode: opts.owner.unitCode };
+    const owner =
+      'personName' in opts.owner
+        ? {
+            personName: requireText(opts.owner.personName, 'body.owner.personName', 60),
+            personContact: opts.owner.personContact ?? null,
+            unitCode: opts.owner.unitCode ?? m.communityCode,
+          }
+        : { unitCode: opts.owner.unitCode };
     const r = await createOrReplayWorkItem(
       ctx,
       {
@@ -50,7 +59,8 @@ export async function addFollowUp(ctx: AppContext, opts: AddFollowUpOptions): Pr
       },
       trx,
     );
-    if (r.isNew) await ctx.repos.audit.record(opts.actor, { action: 'meeting.follow_up', targetType: 'meeting', targetId: m.id, data: { motionId: motion.id, workItemId: r.item.id } }, trx);
+    if (r.isNew)
+      await ctx.repos.audit.record(opts.actor, { action: 'meeting.follow_up', targetType: 'meeting', targetId: m.id, data: { motionId: motion.id, workItemId: r.item.id } }, trx);
     return r;
   });
 }

@@ -21,7 +21,8 @@ export function buildingLeadPost(l: { building: string; door: string | null; flo
 export async function addParticipants(ctx: AppContext, opts: AddParticipantsOptions): Promise<Participant[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const m = await loadMeeting(ctx, opts.actor, opts.meetingId, 'run', trx);
-    if (m.status === 'closed' || m.status === 'cancelled') throw new DomainError('ILLEGAL_TRANSITION', `The meeting is ${m.status}; its invitation list is final.`, { entity: 'meeting', status: m.status });
+    if (m.status === 'closed' || m.status === 'cancelled')
+      throw new DomainError('ILLEGAL_TRANSITION', `The meeting is ${m.status}; its invitation list is final.`, { entity: 'meeting', status: m.status });
     const leads = opts.allBuildingLeads
       ? await ctx.repos.buildingLeads.listByCommunity(m.communityCode, {}, trx)
       : opts.buildingLeadIds?.length
@@ -45,7 +46,11 @@ export async function addParticipants(ctx: AppContext, opts: AddParticipantsOpti
       [...others, ...leads.map((l) => ({ kind: 'building_lead' as const, name: buildingLeadPost(l), organisation: null, unitCode: null, buildingLeadId: l.id }))],
       trx,
     );
-    await ctx.repos.audit.record(opts.actor, { action: 'meeting.participants', targetType: 'meeting', targetId: m.id, data: { added: others.length, buildingLeads: leads.length } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'meeting.participants', targetType: 'meeting', targetId: m.id, data: { added: others.length, buildingLeads: leads.length } },
+      trx,
+    );
     return ctx.repos.meetings.participants(m.id, trx);
   });
 }

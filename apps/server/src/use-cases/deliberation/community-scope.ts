@@ -16,13 +16,7 @@ export async function loadCommunity(ctx: AppContext, actor: Actor, code: string,
   return unit;
 }
 
-export async function loadMeeting(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  access: Access,
-  trx?: Kysely<Database>,
-): Promise<StoredMeeting> {
+export async function loadMeeting(ctx: AppContext, actor: Actor, id: string, access: Access, trx?: Kysely<Database>): Promise<StoredMeeting> {
   const m = await ctx.repos.meetings.find(id, trx, { forUpdate: trx !== undefined });
   if (!m) throw new DomainError('MEETING_NOT_FOUND', `No meeting has the id ${id}.`, { meetingId: id });
   const community = { code: m.communityCode, path: m.communityPath, class: 'community' };

@@ -33,11 +33,21 @@ export async function concludeAgendaItem(
     const next = decideConclusion(current, { outcome: opts.outcome, summary: opts.summary }, { now: ctx.now(), meetingStatus: m.status, passedMotionCount: passed });
     await ctx.repos.meetings.saveItem(next, trx);
     const payload = { meetingId: m.id, agendaItemId: next.id, meetingTitle: m.title, itemTitle: next.titleSnapshot, outcome: next.status, summary: next.outcomeSummary };
-    await ctx.repos.notifications.enqueue(next.linkedCaseIds.map((caseId) => ({ caseId, kind: REQUESTER_OUTCOME_KIND, unitCode: null, payload })), trx);
+    await ctx.repos.notifications.enqueue(
+      next.linkedCaseIds.map((caseId) => ({ caseId, kind: REQUESTER_OUTCOME_KIND, unitCode: null, payload })),
+      trx,
+    );
     if (next.sourceType === 'proposal' && next.sourceId) {
-      await ctx.repos.notifications.enqueue([{ caseId: null, subject: { type: 'proposal', id: next.sourceId }, kind: PROPOSER_OUTCOME_KIND, unitCode: null, payload: { ...payload, proposalId: next.sourceId } }], trx);
+      await ctx.repos.notifications.enqueue(
+        [{ caseId: null, subject: { type: 'proposal', id: next.sourceId }, kind: PROPOSER_OUTCOME_KIND, unitCode: null, payload: { ...payload, proposalId: next.sourceId } }],
+        trx,
+      );
     }
-    await ctx.repos.audit.record(opts.actor, { action: 'meeting.item_conclude', targetType: 'meeting', targetId: m.id, data: { itemId: next.id, outcome: next.status, linkedCases: next.linkedCaseIds.length } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'meeting.item_conclude', targetType: 'meeting', targetId: m.id, data: { itemId: next.id, outcome: next.status, linkedCases: next.linkedCaseIds.length } },
+      trx,
+    );
     return { item: next, meetingTitle: m.title };
   });
 

@@ -3,7 +3,12 @@
 // done late, still open past it.
 import type { AppContext } from '../../context';
 
-export async function followUpCounts(ctx: AppContext, communityCode: string, from: Date, to: Date): Promise<{ tasksDue: number; tasksDoneOnTime: number; tasksDoneLate: number; tasksOverdueOpen: number }> {
+export async function followUpCounts(
+  ctx: AppContext,
+  communityCode: string,
+  from: Date,
+  to: Date,
+): Promise<{ tasksDue: number; tasksDoneOnTime: number; tasksDoneLate: number; tasksOverdueOpen: number }> {
   const asOf = new Date(Math.min(ctx.now().getTime(), to.getTime()));
   return ctx.repos.meetings.followUpCounts(communityCode, from, to, asOf);
 }

@@ -34,5 +34,13 @@ export async function getDeliberationMeasures(ctx: AppContext, opts: { actor: Ac
   const community = await loadCommunity(ctx, opts.actor, opts.communityCode, 'read', 'query.communityCode');
   const { from, to } = opts.quarterKey ? await periodOf(ctx, opts.quarterKey) : { from: opts.from ?? new Date(0), to: opts.to ?? ctx.now() };
   const measures = await communityMeasures(ctx, community.code, from, to);
-  return { communityCode: community.code, communityName: community.name, from, to, quarterKey: opts.quarterKey ?? null, measures, assessmentScores: deliberationAssessmentScores(measures) };
+  return {
+    communityCode: community.code,
+    communityName: community.name,
+    from,
+    to,
+    quarterKey: opts.quarterKey ?? null,
+    measures,
+    assessmentScores: deliberationAssessmentScores(measures),
+  };
 }

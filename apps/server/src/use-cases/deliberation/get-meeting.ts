@@ -49,10 +49,7 @@ export async function getMeeting(ctx: AppContext, opts: { actor: Actor; meetingI
     ctx.repos.meetings.motions(m.id),
   ]);
   const caseIds = [...new Set(items.flatMap((i) => i.linkedCaseIds))];
-  const [cases, told] = await Promise.all([
-    Promise.all(caseIds.map((id) => ctx.repos.cases.load(id))),
-    ctx.repos.notifications.forCases(caseIds, [REQUESTER_OUTCOME_KIND]),
-  ]);
+  const [cases, told] = await Promise.all([Promise.all(caseIds.map((id) => ctx.repos.cases.load(id))), ctx.repos.notifications.forCases(caseIds, [REQUESTER_OUTCOME_KIND])]);
   const followUps = new Map<string, PresentedWorkItem[]>();
   for (const x of motions.filter((mo) => mo.status === 'passed')) {
     followUps.set(x.id, (await listWorkItems(ctx, { actor: opts.actor, kind: 'meeting_followup', sourceType: FOLLOW_UP_SOURCE_TYPE, sourceId: x.id, limit: 200 })).items);
@@ -66,7 +63,9 @@ export async function getMeeting(ctx: AppContext, opts: { actor: Actor; meetingI
     participants,
     items: items.map((item) => ({
       ...item,
-      motions: motions.filter((x) => x.agendaItemId === item.id).map((x) => ({ ...x, allowedActions: canRun && m.status === 'in_session' ? allowedMotionActions(x.status) : [], followUps: followUps.get(x.id) ?? [] })),
+      motions: motions
+        .filter((x) => x.agendaItemId === item.id)
+        .map((x) => ({ ...x, allowedActions: canRun && m.status === 'in_session' ? allowedMotionActions(x.status) : [], followUps: followUps.get(x.id) ?? [] })),
       linkedCases: item.linkedCaseIds.flatMap((id): LinkedCaseView[] => {
         const s = byId.get(id);
         if (!s) return [];

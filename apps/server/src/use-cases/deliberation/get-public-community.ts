@@ -55,7 +55,8 @@ export interface PublicCommunityView {
 
 export async function getPublicCommunity(ctx: AppContext, opts: { communityCode: string }): Promise<PublicCommunityView> {
   const community = await ctx.repos.units.findByCode(opts.communityCode);
-  if (!community || community.class !== 'community') throw new DomainError('UNIT_NOT_FOUND', `没有编码为 ${opts.communityCode} 的社区。No community has this code.`, { field: 'params.code' });
+  if (!community || community.class !== 'community')
+    throw new DomainError('UNIT_NOT_FOUND', `没有编码为 ${opts.communityCode} 的社区。No community has this code.`, { field: 'params.code' });
   const street = community.parentCode ? await ctx.repos.units.findByCode(community.parentCode) : null;
   const scope = { scopePath: community.path, communityCode: community.code, offset: 0 };
   const [upcoming, past, proposals] = await Promise.all([
@@ -66,7 +67,10 @@ export async function getPublicCommunity(ctx: AppContext, opts: { communityCode:
   const meetings = [...upcoming.items, ...past.items];
   const ids = meetings.map((m) => m.id);
   const [items, motions] = await Promise.all([ctx.repos.meetings.itemsOfMeetings(ids), ctx.repos.meetings.motionsOfMeetings(ids)]);
-  const followUps = await publicFollowUps(ctx, motions.filter((m) => m.status === 'passed').map((m) => m.id));
+  const followUps = await publicFollowUps(
+    ctx,
+    motions.filter((m) => m.status === 'passed').map((m) => m.id),
+  );
   const present = (list: typeof meetings): PublicMeeting[] =>
     list.map((m) => ({
       id: m.id,
@@ -92,7 +96,9 @@ export async function getPublicCommunity(ctx: AppContext, opts: { communityCode:
               text: x.text,
               status: x.status,
               statusLabel: { zh: MOTION_STATUS_INFO[x.status].zh, en: MOTION_STATUS_INFO[x.status].en },
-              result: x.result ? { for: x.result.for, against: x.result.against, abstain: x.result.abstain, present: x.result.present, eligible: x.result.eligible, statement: x.result.statement } : null,
+              result: x.result
+                ? { for: x.result.for, against: x.result.against, abstain: x.result.abstain, present: x.result.present, eligible: x.result.eligible, statement: x.result.statement }
+                : null,
             })),
             followUps: own.flatMap((x) => followUps.get(x.id) ?? []),
           };

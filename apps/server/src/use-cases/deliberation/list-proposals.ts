@@ -1,5 +1,15 @@
 // The proposals queue of the actor's area (console): most supported first, the proposer masked.
-import { type Actor, allowedProposalActions, canRunDeliberation, DEFAULT_PROPOSAL_SUPPORT_THRESHOLD, isSupported, maskName, maskPhone, type ProposalAction, type ProposalStatus } from '@jiesu/core';
+import {
+  type Actor,
+  allowedProposalActions,
+  canRunDeliberation,
+  DEFAULT_PROPOSAL_SUPPORT_THRESHOLD,
+  isSupported,
+  maskName,
+  maskPhone,
+  type ProposalAction,
+  type ProposalStatus,
+} from '@jiesu/core';
 import type { AppContext } from '../../context';
 import type { StoredProposal } from '../../repositories/proposal.repository';
 import { loadCommunity } from './community-scope';
@@ -32,5 +42,8 @@ export async function listProposals(
     limit: opts.limit ?? 50,
     offset: opts.offset ?? 0,
   });
-  return { total: page.total, items: page.items.map((p) => presentProposal(p, canRunDeliberation(opts.actor, { code: p.communityCode, path: p.communityPath, class: 'community' }))) };
+  return {
+    total: page.total,
+    items: page.items.map((p) => presentProposal(p, canRunDeliberation(opts.actor, { code: p.communityCode, path: p.communityPath, class: 'community' }))),
+  };
 }

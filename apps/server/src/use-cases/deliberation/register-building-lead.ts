@@ -11,7 +11,16 @@ export async function registerBuildingLead(ctx: AppContext, opts: { actor: Actor
   const lead: BuildingLead = { id: randomUUID(), communityCode: community.code, communityPath: community.path, ...fields, isActive: true };
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repos.buildingLeads.insert({ ...lead, createdBy: opts.actor.username }, trx);
-    await ctx.repos.audit.record(opts.actor, { action: 'building_lead.register', targetType: 'building_lead', targetId: lead.id, data: { communityCode: community.code, building: lead.building, door: lead.door, floor: lead.floor } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      {
+        action: 'building_lead.register',
+        targetType: 'building_lead',
+        targetId: lead.id,
+        data: { communityCode: community.code, building: lead.building, door: lead.door, floor: lead.floor },
+      },
+      trx,
+    );
   });
   return maskBuildingLead(lead);
 }

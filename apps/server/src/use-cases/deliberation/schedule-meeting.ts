@@ -41,7 +41,11 @@ export async function scheduleMeeting(ctx: AppContext, opts: ScheduleMeetingOpti
   };
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repos.meetings.insert(meeting, trx);
-    await ctx.repos.audit.record(opts.actor, { action: 'meeting.schedule', targetType: 'meeting', targetId: meeting.id, data: { communityCode: community.code, title: meeting.title } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'meeting.schedule', targetType: 'meeting', targetId: meeting.id, data: { communityCode: community.code, title: meeting.title } },
+      trx,
+    );
   });
   return meeting;
 }

@@ -14,10 +14,14 @@ export interface ProposalSubmission {
   phone: string;
 }
 
-export async function submitProposal(ctx: AppContext, opts: { submission: ProposalSubmission }): Promise<{ proposalId: string; status: string; submittedAt: Date; isNew: boolean }> {
+export async function submitProposal(
+  ctx: AppContext,
+  opts: { submission: ProposalSubmission },
+): Promise<{ proposalId: string; status: string; submittedAt: Date; isNew: boolean }> {
   const s = opts.submission;
   const community = await ctx.repos.units.findByCode(s.communityCode);
-  if (!community || community.class !== 'community' || !community.isActive) throw new DomainError('UNIT_NOT_FOUND', `没有编码为 ${s.communityCode} 的社区。No community has this code.`, { field: 'body.communityCode' });
+  if (!community || community.class !== 'community' || !community.isActive)
+    throw new DomainError('UNIT_NOT_FOUND', `没有编码为 ${s.communityCode} 的社区。No community has this code.`, { field: 'body.communityCode' });
   const phone = normalizeMobile(s.phone, 'body.phone');
   const { proposal, isNew } = await ctx.repos.proposals.insertOnce({
     id: randomUUID(),
