@@ -82,6 +82,21 @@ async function main(): Promise<void> {
 
     const from = new Date('2026-11-01T00:00:00+08:00');
     const to = new Date('2026-12-01T00:00:00+08:00');
+    if (process.env.BENCH_EXPLAIN === '1') {
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
+        select c.id, t.received_at, c.category_code, c.district_code, c.street_code, c.community_code,
+          c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed, f.is_solved, f.satisfaction, t.tokens
+        from case_tokens t join cases c on c.id = t.case_id left join score_facts f on f.case_id = t.case_id and f.is_valid
+        where t.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and t.received_at < ${new Date('2026-11-11T00:00:00+08:00')}
+        order by t.received_at, t.case_id`.execute(db);
+      console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+      const t1 = performance.now();
+      const raw = await sql`select t.case_id, array_to_string(t.tokens, ' ') from case_tokens t where t.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and t.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(db);
+      console.log(`one day, tokens only: ${raw.rows.length} rows in ${(performance.now() - t1).toFixed(0)} ms`);
+      const t2 = performance.now();
+      const raw2 = await sql`select c.id, c.state->'requester'->>'phone' as p from cases c where c.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and c.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(db);
+      console.log(`one day, requester only: ${raw2.rows.length} rows in ${(performance.now() - t2).toFixed(0)} ms`);
+    }
     // Floor: the same read the computation starts with (rows, words, requester, outcome).
     t0 = performance.now();
     const rows = await rt.ctx.repos.hotspots.casesForMining({ from, to, scopePath: null });
