@@ -346,12 +346,17 @@ export function groupTexts(docs: readonly TextDoc[], opts: TextGroupingOptions =
   // Single-pass grouping splits a problem when its first texts differ: merge groups whose
   // centroids are as similar as a text must be to join (largest first, so small ones fold in).
   const sizes = new Map<number, number>();
-  for (const k of keyOf) if (k >= 0) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+  const firstDoc = new Map<number, number>();
+  keyOf.forEach((k, i) => {
+    if (k < 0) return;
+    sizes.set(k, (sizes.get(k) ?? 0) + 1);
+    if (!firstDoc.has(k)) firstDoc.set(k, i);
+  });
   const order = [...sizes].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k]) => k);
   const mergedInto = new Map<number, number>();
   for (const k of order) {
     if (index.groupSize(k) === 0) continue;
-    const m = index.matchOther(index.centroid(k), docs[keyOf.indexOf(k)]?.block, k);
+    const m = index.matchOther(index.centroid(k), docs[firstDoc.get(k) as number]?.block, k);
     if (m !== null && m.similarity >= opts.threshold) {
       index.merge(m.key, k);
       mergedInto.set(k, m.key);
