@@ -105,10 +105,14 @@ async function main(): Promise<void> {
     rows.length = 0;
 
     const analyst = await systemActor(rt.ctx, ['analyst']);
+    const cpu0 = process.cpuUsage();
     t0 = performance.now();
     const { run, stages } = await computeHotspots(rt.ctx, { actor: analyst, period: { month: '2026-11' }, previousPeriods: 2 });
     const fullMs = performance.now() - t0;
     console.log(`full computation: ${(fullMs / 1000).toFixed(2)} s = ${(fullMs / floorMs).toFixed(2)} × floor; stages ${JSON.stringify(stages)}; ${run.groupCount} groups of 2+, ${run.caseCount} cases`);
+    const cpu = process.cpuUsage(cpu0);
+    // On a shared machine wall time includes waiting for a core: this process's own CPU time beside it.
+    console.log(`this process's CPU during the computation: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})`);
     console.log(`peak RSS after the computation: ${rssMb()} MB`);
     const top = await rt.ctx.repos.hotspots.groups(run.id, { limit: 5 });
     for (const g of top) console.log(`  #${g.rank} size ${g.size} streets ${g.metrics.streets}: ${g.topWords.slice(0, 5).join(' ')}`);
