@@ -82,6 +82,21 @@ async function main(): Promise<void> {
 
     const from = new Date('2026-11-01T00:00:00+08:00');
     const to = new Date('2026-12-01T00:00:00+08:00');
+    if (process.env.BENCH_EXPLAIN === '1') {
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
+        select c.id, t.received_at, c.category_code, c.district_code, c.street_code, c.community_code,
+          c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed, f.is_solved, f.satisfaction, t.tokens
+        from case_tokens t join cases c on c.id = t.case_id left join score_facts f on f.case_id = t.case_id and f.is_valid
+        where t.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and t.received_at < ${new Date('2026-11-11T00:00:00+08:00')}
+        order by t.received_at, t.case_id`.execute(db);
+      console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+      const t1 = performance.now();
+      const raw = await sql`select t.case_id, array_to_string(t.tokens, ' ') from case_tokens t where t.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and t.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(db);
+      console.log(`one day, tokens only: ${raw.rows.length} rows in ${(performance.now() - t1).toFixed(0)} ms`);
+      const t2 = performance.now();
+      const raw2 = await sql`select c.id, c.state->'requester'->>'phone' as p from cases c where c.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and c.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(db);
+      console.log(`one day, requester only: ${raw2.rows.length} rows in ${(performance.now() - t2).toFixed(0)} ms`);
+    }
     // Floor: the same read the computation starts with (rows, words, requester, outcome).
     t0 = performance.now();
     const rows = await rt.ctx.repos.hotspots.casesForMining({ from, to, scopePath: null });
@@ -90,10 +105,14 @@ async function main(): Promise<void> {
     rows.length = 0;
 
     const analyst = await systemActor(rt.ctx, ['analyst']);
+    const cpu0 = process.cpuUsage();
     t0 = performance.now();
     const { run, stages } = await computeHotspots(rt.ctx, { actor: analyst, period: { month: '2026-11' }, previousPeriods: 2 });
     const fullMs = performance.now() - t0;
     console.log(`full computation: ${(fullMs / 1000).toFixed(2)} s = ${(fullMs / floorMs).toFixed(2)} × floor; stages ${JSON.stringify(stages)}; ${run.groupCount} groups of 2+, ${run.caseCount} cases`);
+    const cpu = process.cpuUsage(cpu0);
+    // On a shared machine wall time includes waiting for a core: this process's own CPU time beside it.
+    console.log(`this process's CPU during the computation: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})`);
     console.log(`peak RSS after the computation: ${rssMb()} MB`);
     const top = await rt.ctx.repos.hotspots.groups(run.id, { limit: 5 });
     for (const g of top) console.log(`  #${g.rank} size ${g.size} streets ${g.metrics.streets}: ${g.topWords.slice(0, 5).join(' ')}`);

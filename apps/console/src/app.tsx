@@ -17,6 +17,8 @@ import {
   CompassOutlined,
   ClockCircleOutlined,
   FileSearchOutlined,
+  FireOutlined,
+  FlagOutlined,
   FormOutlined,
   FundOutlined,
   InboxOutlined,
@@ -60,6 +62,8 @@ import { InboxPage } from './pages/inbox/inbox-page';
 import { IntakePage } from './pages/intake/intake-page';
 import { LoginPage } from './pages/login/login-page';
 import { RankingsPage } from './pages/rankings/rankings-page';
+import { HotspotsPage } from './pages/hotspots/hotspots-page';
+import { TopicsPage } from './pages/topics/topics-page';
 import { SupervisionPage } from './pages/supervision/supervision-page';
 import { VisitsPage } from './pages/visits/visits-page';
 import { WorkItemsPage } from './pages/work-items/work-items-page';
@@ -93,6 +97,8 @@ const SCREENS: readonly Screen[] = [
   { path: '/supervision', label: 'menuSupervision', icon: <AlertOutlined />, roles: ['supervisor', 'unit_leader', 'dispatcher'], element: <SupervisionPage /> },
   { path: '/visits', label: 'menuVisits', icon: <FormOutlined />, roles: ['visitor'], element: <VisitsPage /> },
   { path: '/rankings', label: 'menuRankings', icon: <BarChartOutlined />, roles: ['evaluator', 'analyst', 'supervisor', 'administrator', 'unit_leader', 'dispatcher'], element: <RankingsPage /> },
+  { path: '/hotspots', label: 'menuHotspots', icon: <FireOutlined />, roles: ['analyst', 'supervisor', 'unit_leader', 'administrator', 'evaluator'], element: <HotspotsPage /> },
+  { path: '/topics', label: 'menuTopics', icon: <FlagOutlined />, roles: ['supervisor', 'unit_leader', 'administrator', 'analyst', 'handler'], element: <TopicsPage /> },
   { path: '/cases', label: 'menuCases', icon: <FileSearchOutlined />, roles: ['operator', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'visitor', 'evaluator', 'administrator', 'analyst'], element: <CaseSearchPage /> },
   { path: '/deliberation/meetings', label: 'menuMeetings', icon: <CommentOutlined />, roles: ['handler', 'unit_leader'], element: <MeetingsPage />, group: 'deliberation' },
   { path: '/deliberation/proposals', label: 'menuProposals', icon: <LikeOutlined />, roles: ['handler', 'unit_leader'], element: <ProposalsPage />, group: 'deliberation' },

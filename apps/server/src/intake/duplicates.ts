@@ -1,16 +1,15 @@
 // Likely duplicates (重复诉求): a draft's words against a street's recent open cases, ranked by
-// Jaccard similarity of their token sets. Pure: the caller supplies the cases.
+// Jaccard similarity of their token sets (the core text-groups module's measure: one text-grouping
+// module serves duplicates and hotspots). Pure: the caller supplies the cases.
+import { jaccard } from '@jiesu/core';
 import type { DuplicateRow, RecentCase } from '../repositories/intake.repository';
 
 export function rankDuplicates(tokens: readonly string[], cases: readonly RecentCase[], opts: { limit: number; minSimilarity: number }): DuplicateRow[] {
   if (tokens.length === 0) return [];
-  const query = new Set(tokens);
   const out: DuplicateRow[] = [];
   for (const c of cases) {
-    const shared = c.tokens.filter((t) => query.has(t));
-    if (shared.length === 0) continue;
-    const similarity = shared.length / (c.tokens.length + query.size - shared.length);
-    if (similarity < opts.minSimilarity) continue;
+    const { similarity, shared } = jaccard(tokens, c.tokens);
+    if (shared.length === 0 || similarity < opts.minSimilarity) continue;
     out.push({
       caseId: c.caseId,
       caseNumber: c.caseNumber,

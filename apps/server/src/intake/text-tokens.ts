@@ -32,10 +32,5 @@ export function caseTokens(subject: string, detail: string): string[] {
   return textTokens(`${subject} ${detail}`);
 }
 
-/** |A∩B| / |A∪B| and the shared words, for two deduplicated token lists. */
-export function jaccard(a: readonly string[], b: readonly string[]): { similarity: number; shared: string[] } {
-  const set = new Set(a);
-  const shared = b.filter((t) => set.has(t));
-  const union = set.size + b.length - shared.length;
-  return { similarity: union === 0 ? 0 : shared.length / union, shared };
-}
+/** Token-set similarity for duplicate search: the one text-grouping module's (packages/core text-groups). */
+export { jaccard } from '@jiesu/core';

@@ -73,6 +73,8 @@ export interface MemberCase {
 
 /** Cases are read one day of receipts at a time. */
 const SLICE_MS = 86_400_000;
+/** Words travel as one string (a text[] is parsed element by element by the driver: slow for a month). */
+const SEP = '\u001f';
 
 export class HotspotRepository {
   constructor(private readonly db: Db) {}
@@ -100,11 +102,11 @@ export class HotspotRepository {
           is_closed: boolean;
           is_solved: boolean | null;
           satisfaction: string | null;
-          tokens: string[];
+          tokens: string;
         }>`
         select c.id, t.received_at, c.category_code, c.district_code, c.street_code, c.community_code,
           c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed,
-          f.is_solved, f.satisfaction, t.tokens
+          f.is_solved, f.satisfaction, array_to_string(t.tokens, ${SEP}) as tokens
         from case_tokens t
         join cases c on c.id = t.case_id
         left join score_facts f on f.case_id = t.case_id and f.is_valid
@@ -124,7 +126,7 @@ export class HotspotRepository {
           isClosed: r.is_closed,
           isSolved: r.is_solved,
           satisfaction: r.satisfaction as MiningCase['satisfaction'],
-          tokens: r.tokens.map((w) => {
+          tokens: (r.tokens === '' ? [] : r.tokens.split(SEP)).map((w) => {
             const known = words.get(w);
             if (known !== undefined) return known;
             words.set(w, w);
@@ -179,8 +181,8 @@ export class HotspotRepository {
         .execute();
     }
     const members = groups.flatMap((g) => g.members.map((m) => ({ group_id: g.id, case_id: m.caseId, similarity: m.similarity })));
-    for (let i = 0; i < members.length; i += 5000) {
-      const slice = members.slice(i, i + 5000);
+    for (let i = 0; i < members.length; i += 20_000) {
+      const slice = members.slice(i, i + 20_000);
       await sql`
         insert into hotspot_members (group_id, case_id, similarity)
         select * from unnest(${slice.map((m) => m.group_id)}::uuid[], ${slice.map((m) => m.case_id)}::uuid[], ${slice.map((m) => m.similarity)}::real[])`.execute(trx);

@@ -18,8 +18,13 @@ export interface TextGroupingOptions {
   minDf: number;
   /** A word in more than this share of texts says nothing about the subject (小区, 居民 …). */
   maxDfShare: number;
-  /** A word indexing more groups than this is skipped when looking for candidates (bounded cost). */
+  /**
+   * Groups reachable through one word: the ones where it weighs most (weight × (1 + ln size), so a
+   * big group keeps its words against the singletons that share them). Bounds the work per text.
+   */
   maxPostings: number;
+  /** Candidates (best partial scores from the postings) checked with the exact cosine. */
+  exactChecks: number;
 }
 
 export const DEFAULT_TEXT_GROUPING: TextGroupingOptions = {
@@ -28,7 +33,8 @@ export const DEFAULT_TEXT_GROUPING: TextGroupingOptions = {
   signatureTerms: 16,
   minDf: 2,
   maxDfShare: 0.5,
-  maxPostings: 4000,
+  maxPostings: 32,
+  exactChecks: 4,
 };
 
 export interface TextDoc {
@@ -116,7 +122,10 @@ export interface GroupMatch {
  */
 export class TextGroupIndex {
   private readonly groups: LiveGroup[] = [];
-  private readonly postings = new Map<string, Set<number>>();
+  /** word → the groups indexed under it, strongest impact first, at most maxPostings. */
+  private readonly postings = new Map<string, Posting[]>();
+  /** Scratch for partial scores, indexed by group key (zero between calls). */
+  private scores = new Float64Array(1024);
 
   constructor(private readonly opts: TextGroupingOptions = DEFAULT_TEXT_GROUPING) {}
 
@@ -138,39 +147,48 @@ export class TextGroupIndex {
 
   /** The most similar group of the same block at or above the threshold, or null. */
   match(v: TermVector, block: string | null | undefined): GroupMatch | null {
-    if (v.terms.length === 0) return null;
-    const b = block ?? '';
-    const candidates = new Set<number>();
-    for (const t of v.terms) {
-      const p = this.postings.get(t);
-      if (p === undefined || p.size > this.opts.maxPostings) continue;
-      for (const k of p) candidates.add(k);
-    }
-    let best: GroupMatch | null = null;
-    for (const k of candidates) {
-      const g = this.groups[k] as LiveGroup;
-      if (g.block !== b) continue;
-      const sim = this.cosine(v, g);
-      if (sim >= this.opts.threshold && (best === null || sim > best.similarity)) best = { key: k, similarity: sim };
-    }
-    return best;
+    return this.best(v, block ?? '', -1, false);
   }
 
-  /** Like match, but never group `self` and only groups of two or more. */
+  /** Like match, but never group `self`, only groups of two or more, and at any similarity. */
   matchOther(v: TermVector, block: string | null | undefined, self: number): GroupMatch | null {
-    const b = block ?? '';
-    const candidates = new Set<number>();
-    for (const t of v.terms) {
-      const p = this.postings.get(t);
-      if (p === undefined || p.size > this.opts.maxPostings) continue;
-      for (const k of p) if (k !== self) candidates.add(k);
+    return this.best(v, block ?? '', self, true);
+  }
+
+  /**
+   * Candidates by partial dot product over the postings (each posting holds the word's weight in
+   * the group's centroid when it was indexed), then the exact cosine for the best few.
+   */
+  private best(v: TermVector, b: string, self: number, isMerge: boolean): GroupMatch | null {
+    if (v.terms.length === 0) return null;
+    if (this.scores.length < this.groups.length) this.scores = new Float64Array(Math.max(this.groups.length, this.scores.length * 2));
+    const scores = this.scores;
+    const touched: number[] = [];
+    for (let i = 0; i < v.terms.length; i++) {
+      const p = this.postings.get(v.terms[i] as string);
+      if (p === undefined) continue;
+      const w = v.weights[i] as number;
+      for (const e of p) {
+        if (e.key === self) continue;
+        if (scores[e.key] === 0) touched.push(e.key);
+        scores[e.key] = (scores[e.key] as number) + w * e.weight;
+      }
     }
-    let best: GroupMatch | null = null;
-    for (const k of candidates) {
+    const top: number[] = [];
+    const at = (k: number) => scores[k] as number;
+    for (const k of touched) {
       const g = this.groups[k] as LiveGroup;
-      if (g.block !== b || g.size < 2) continue;
-      const sim = this.cosine(v, g);
-      if (best === null || sim > best.similarity) best = { key: k, similarity: sim };
+      if (g.block !== b || g.size === 0 || (isMerge && g.size < 2)) continue;
+      if (top.length < this.opts.exactChecks) top.push(k);
+      else if (at(k) > at(top[top.length - 1] as number)) top[top.length - 1] = k;
+      else continue;
+      top.sort((x, y) => at(y) - at(x));
+    }
+    for (const k of touched) scores[k] = 0;
+    let best: GroupMatch | null = null;
+    for (const k of top) {
+      const sim = this.cosine(v, this.groups[k] as LiveGroup);
+      if ((isMerge || sim >= this.opts.threshold) && (best === null || sim > best.similarity)) best = { key: k, similarity: sim };
     }
     return best;
   }
@@ -205,8 +223,7 @@ export class TextGroupIndex {
       a.norm2 += (old + w) * (old + w) - old * old;
     }
     a.size += b.size;
-    for (const t of b.indexed) this.postings.get(t)?.delete(b.key);
-    b.indexed = [];
+    this.unindex(b);
     b.sum = new Map();
     b.norm2 = 0;
     b.size = 0;
@@ -254,16 +271,47 @@ export class TextGroupIndex {
     return g.key;
   }
 
-  private reindex(g: LiveGroup): void {
-    for (const t of g.indexed) this.postings.get(t)?.delete(g.key);
-    g.indexed = topTerms(g.sum, this.opts.signatureTerms).map(([t]) => t);
+  private unindex(g: LiveGroup): void {
     for (const t of g.indexed) {
+      const p = this.postings.get(t);
+      if (p === undefined) continue;
+      const i = p.findIndex((e) => e.key === g.key);
+      if (i >= 0) p.splice(i, 1);
+    }
+    g.indexed = [];
+  }
+
+  private reindex(g: LiveGroup): void {
+    this.unindex(g);
+    const norm = Math.sqrt(g.norm2) || 1;
+    const boost = 1 + Math.log(Math.max(1, g.size));
+    const cap = this.opts.maxPostings;
+    for (const [t, sum] of topTerms(g.sum, this.opts.signatureTerms)) {
+      const weight = sum / norm;
+      const impact = weight * boost;
       let p = this.postings.get(t);
-      if (p === undefined) this.postings.set(t, (p = new Set()));
-      p.add(g.key);
+      if (p === undefined) this.postings.set(t, (p = []));
+      if (p.length >= cap && (p[p.length - 1] as Posting).impact >= impact) continue;
+      let i = p.length;
+      while (i > 0 && (p[i - 1] as Posting).impact < impact) i--;
+      p.splice(i, 0, { key: g.key, weight, impact });
+      if (p.length > cap) {
+        const dropped = p.pop() as Posting;
+        const d = this.groups[dropped.key] as LiveGroup;
+        d.indexed = d.indexed.filter((x) => x !== t);
+      }
+      g.indexed.push(t);
     }
     g.indexedAtSize = g.size;
   }
+}
+
+interface Posting {
+  key: number;
+  /** The word's weight in the group's unit centroid when indexed. */
+  weight: number;
+  /** weight × (1 + ln size): who keeps a place in a full list. */
+  impact: number;
 }
 
 export interface TextGroup {
@@ -298,12 +346,17 @@ export function groupTexts(docs: readonly TextDoc[], opts: TextGroupingOptions =
   // Single-pass grouping splits a problem when its first texts differ: merge groups whose
   // centroids are as similar as a text must be to join (largest first, so small ones fold in).
   const sizes = new Map<number, number>();
-  for (const k of keyOf) if (k >= 0) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+  const firstDoc = new Map<number, number>();
+  keyOf.forEach((k, i) => {
+    if (k < 0) return;
+    sizes.set(k, (sizes.get(k) ?? 0) + 1);
+    if (!firstDoc.has(k)) firstDoc.set(k, i);
+  });
   const order = [...sizes].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k]) => k);
   const mergedInto = new Map<number, number>();
   for (const k of order) {
     if (index.groupSize(k) === 0) continue;
-    const m = index.matchOther(index.centroid(k), docs[keyOf.indexOf(k)]?.block, k);
+    const m = index.matchOther(index.centroid(k), docs[firstDoc.get(k) as number]?.block, k);
     if (m !== null && m.similarity >= opts.threshold) {
       index.merge(m.key, k);
       mergedInto.set(k, m.key);
