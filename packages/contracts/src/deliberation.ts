@@ -138,7 +138,7 @@ export const BuildingLeadNoticeBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const MeasuresQuery = Type.Object(
+export const DeliberationMeasuresQuery = Type.Object(
   {
     communityCode: Type.String({ minLength: 1, maxLength: 20 }),
     quarterKey: Type.Optional(Type.String({ pattern: '^\\d{4}-Q[1-4]$', description: 'e.g. 2026-Q4' })),

@@ -81,7 +81,7 @@ export const NoticeBody = Type.Object(
 );
 export const NoticeActionBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }), attachmentIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9 })) }, { additionalProperties: false });
 
-export const MeasuresQuery = Type.Object({ quarter: Type.Optional(Type.String({ pattern: '^\\d{4}-Q[1-4]$' })), from: Type.Optional(LocalDay), to: Type.Optional(LocalDay) });
+export const ProactiveMeasuresQuery = Type.Object({ quarter: Type.Optional(Type.String({ pattern: '^\\d{4}-Q[1-4]$' })), from: Type.Optional(LocalDay), to: Type.Optional(LocalDay) });
 
 export const PROACTIVE_RATE_VALUES = ['excluded', 'own_measure'] as const;
 export const ProactiveSettingsBody = Type.Object(

@@ -677,8 +677,6 @@ export interface Database {
   topic_policies: TopicPoliciesTable;
   work_items: WorkItemsTable;
   work_item_history: WorkItemHistoryTable;
-  work_items: WorkItemsTable;
-  work_item_history: WorkItemHistoryTable;
   proactive_zones: ProactiveZonesTable;
   patrols: PatrolsTable;
   proactive_warnings: ProactiveWarningsTable;

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, addLocalDays, localDateOf, type Role, seededRandom, type Unit } from '@jiesu/core';
 import type { AppContext } from '../context';
 import { performCaseAction } from '../use-cases/cases/perform-case-action';
+import { type CaseActionBody, caseActionRequest, type HttpCaseAction } from '@jiesu/contracts';
 import { takeInCase } from '../use-cases/cases/take-in-case';
 import { sweepAllClocks } from '../use-cases/clocks/sweep-all-clocks';
 import { acknowledgeNotice } from '../use-cases/proactive/acknowledge-notice';
@@ -157,9 +158,9 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
         if (!made) continue;
         report.proactiveCases++;
         const id = made.state.id;
-        const step = async (who: Actor, action: Parameters<typeof performCaseAction>[1]['action'], body: Record<string, unknown>, minutes: number) => {
+        const step = async <A extends HttpCaseAction>(who: Actor, action: A, body: CaseActionBody<A>, minutes: number) => {
           simNow = new Date(simNow.getTime() + minutes * 60_000);
-          return performCaseAction(ctx, { actor: who, caseId: id, action, body }).then(
+          return performCaseAction(ctx, { actor: who, caseId: id, request: caseActionRequest(action, body) }).then(
             () => true,
             (e: unknown) => {
               fail(action, e);
@@ -168,9 +169,9 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
           );
         };
         simNow = new Date(simNow.getTime() + 30 * 60_000);
-        await performCaseAction(ctx, { actor: dispatcher, caseId: id, action: 'dispatch', body: { lead: community.code } }).catch(async () => {
+        await performCaseAction(ctx, { actor: dispatcher, caseId: id, request: caseActionRequest('dispatch', { lead: community.code }) }).catch(async () => {
           // Not on the community's duty list: the street leads it.
-          await performCaseAction(ctx, { actor: dispatcher, caseId: id, action: 'dispatch', body: { lead: street.code } }).catch((e: unknown) => fail('dispatch', e));
+          await performCaseAction(ctx, { actor: dispatcher, caseId: id, request: caseActionRequest('dispatch', { lead: street.code }) }).catch((e: unknown) => fail('dispatch', e));
         });
         const lead = (await ctx.repos.cases.load(id))?.state.assignments.find((a) => a.role === 'lead')?.unit.code ?? community.code;
         const leadUnit = lead === street.code ? street : community;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Role, Unit } from '@jiesu/core';
 import type { AppContext } from '../context';
 import { performCaseAction } from '../use-cases/cases/perform-case-action';
+import { type CaseActionBody, caseActionRequest, type HttpCaseAction } from '@jiesu/contracts';
 import { takeInCase } from '../use-cases/cases/take-in-case';
 import { recordVisitAttempt } from '../use-cases/visits/record-visit-attempt';
 
@@ -171,10 +172,10 @@ export async function simulateTopics(ctx: AppContext, opts: SimulateTopicsOption
 async function handle(ctx: AppContext, caseId: string, street: Unit, dispatcher: Actor, visitor: Actor, at: number, solved: boolean, report: SimulateTopicsReport): Promise<boolean> {
   const handler = simActor(street, ['handler'], `${street.name} 承办人`);
   let t = at;
-  const step = async (who: Actor, action: Parameters<typeof performCaseAction>[1]['action'], body: Record<string, unknown>, hours: number) => {
+  const step = async <A extends HttpCaseAction>(who: Actor, action: A, body: CaseActionBody<A>, hours: number) => {
     t += hours * HOUR;
     ctx.now = () => new Date(t);
-    await performCaseAction(ctx, { actor: who, caseId, action, body });
+    await performCaseAction(ctx, { actor: who, caseId, request: caseActionRequest(action, body) });
   };
   try {
     await step(dispatcher, 'dispatch', { lead: street.code }, 1);

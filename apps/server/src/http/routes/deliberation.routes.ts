@@ -10,7 +10,7 @@ import {
   ConclusionBody,
   ErrorBody,
   FollowUpBody,
-  MeasuresQuery,
+  DeliberationMeasuresQuery,
   MEETING_ACTION_BODIES,
   MeetingListQuery,
   MinutesBody,
@@ -274,7 +274,7 @@ export const deliberationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/measures',
-    { schema: { tags, summary: "A community's deliberation measures for a quarter or a period", querystring: MeasuresQuery, response: { 200: Ok, ...errors } } },
+    { schema: { tags, summary: "A community's deliberation measures for a quarter or a period", querystring: DeliberationMeasuresQuery, response: { 200: Ok, ...errors } } },
     async (r) => {
       const { from, to, quarterKey, communityCode } = r.query;
       return getDeliberationMeasures(ctx, {

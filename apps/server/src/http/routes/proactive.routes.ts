@@ -1,7 +1,7 @@
 // 未诉先办 routes: zones, patrols (and their findings into proactive cases), warnings, measures,
 // own-measure scores and settings. Policy notices live in notices.routes.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, WarningTaskBody, FindingBody, MeasuresQuery, PatrolBody, PatrolListQuery, PeriodKey, ProactiveSettingsBody, StreetCode, WarningDismissBody, WarningListQuery, WarningScanBody, ZoneBody, ZoneUpdateBody } from '@jiesu/contracts';
+import { ErrorBody, WarningTaskBody, FindingBody, ProactiveMeasuresQuery, PatrolBody, PatrolListQuery, PeriodKey, ProactiveSettingsBody, StreetCode, WarningDismissBody, WarningListQuery, WarningScanBody, ZoneBody, ZoneUpdateBody } from '@jiesu/contracts';
 import { DomainError, hasRole } from '@jiesu/core';
 import { Type } from 'typebox';
 import { presentCase } from '../../use-cases/cases/get-case';
@@ -105,7 +105,7 @@ export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.status(201).send(await turnWarningIntoTask(app.ctx, { actor: request.actor, id: request.params.id, ...request.body })),
   );
 
-  app.get('/streets/:street/measures', { schema: { tags, summary: 'Measures of a street and its communities over a quarter or a range of days', params: StreetParams, querystring: MeasuresQuery, response: ok } }, async (request) =>
+  app.get('/streets/:street/measures', { schema: { tags, summary: 'Measures of a street and its communities over a quarter or a range of days', params: StreetParams, querystring: ProactiveMeasuresQuery, response: ok } }, async (request) =>
     getProactiveMeasures(app.ctx, { actor: request.actor, streetCode: request.params.street, ...(request.query.quarter ? { quarterKey: request.query.quarter } : {}), ...(request.query.from ? { firstDay: request.query.from } : {}), ...(request.query.to ? { lastDay: request.query.to } : {}) }),
   );
   app.get('/periods/:period/scores', { schema: { tags, summary: 'The own measure of proactive cases (three rates), when the setting is own_measure', params: Type.Object({ period: PeriodKey }), response: ok } }, async (request) =>

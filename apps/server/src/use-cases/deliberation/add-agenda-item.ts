@@ -3,11 +3,10 @@
 // source already on this agenda is returned, not added twice (a retried request). A proposal
 // moves to on_agenda in the same transaction.
 import { randomUUID } from 'node:crypto';
-import { type Actor, type AgendaItem, assertAgendaEditable, decideProposal, DomainError, requireText } from '@jiesu/core';
+import { type Actor, type AgendaItem, assertAgendaEditable, assertCaseInScope, decideProposal, DomainError, requireText } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
-import { assertCaseInScope } from '../cases/case-scope';
 import { loadMeeting } from './community-scope';
 
 export type AgendaSource =
