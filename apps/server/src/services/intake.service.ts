@@ -6,7 +6,10 @@
 import {
   type BoundaryIndex,
   buildGazetteer,
+  catalogueRoutingRules,
+  type CategoryPathResolver,
   createUnitLookup,
+  type DispatchEntry,
   DEFAULT_URGENCY_RULES,
   type Gazetteer,
   type GazetteerAlias,
@@ -19,7 +22,8 @@ import {
   type UrgencyRule,
 } from '@jiesu/core';
 import { type CategoryModel, loadModel } from '@jiesu/nlp';
-import { defaultRoutingRules } from '../intake/default-routing-rules';
+import { DEFAULT_DISPATCH_CATALOGUE } from '@jiesu/reference';
+import { categoryPathResolver, defaultRoutingRules } from '../intake/default-routing-rules';
 import type { CategoryRepository } from '../repositories/category.repository';
 import type { IntakeRepository } from '../repositories/intake.repository';
 import type { CaseRepository } from '../repositories/case.repository';
@@ -28,7 +32,7 @@ import type { ArticleCandidate, KnowledgeRepository } from '../repositories/know
 
 const PLACE_CLASSES = new Set<Unit['class']>(['district', 'street', 'community']);
 
-export const SETTING_KEYS = { urgencyRules: 'urgency_rules', routingRules: 'routing_rules', duplicates: 'duplicates' } as const;
+export const SETTING_KEYS = { urgencyRules: 'urgency_rules', routingRules: 'routing_rules', duplicates: 'duplicates', dispatchCatalogue: 'dispatch_catalogue' } as const;
 
 export interface DuplicateSettings {
   /** Only cases received in the last N days are compared. */
@@ -50,6 +54,13 @@ export interface IntakeReference {
   urgencySource: RuleSource;
   routingRules: readonly RoutingRule[];
   routingSource: RuleSource;
+  /** The dispatch catalogue (派单目录): phrases → category leaf → lead and co-handlers. */
+  catalogue: readonly DispatchEntry[];
+  catalogueSource: RuleSource;
+  /** One routing rule per catalogue leaf, kept apart from the editable routing rules and consulted with them. */
+  catalogueRules: readonly RoutingRule[];
+  /** Category path of names → code in the loaded tree. */
+  codeOfPath: CategoryPathResolver;
   duplicates: DuplicateSettings;
   categoryNames: ReadonlyMap<string, string>;
   /** Level-1 category name → code: how a classifier label becomes a category. */
@@ -236,15 +247,18 @@ export class IntakeService {
     const { intake } = this.repos;
     this.signature = await intake.referenceSignature();
     this.checkedAt = Date.now();
-    const [units, aliasRows, boundaryRows, urgency, routing, duplicates, categories] = await Promise.all([
+    const [units, aliasRows, boundaryRows, urgency, routing, duplicates, catalogue, categories] = await Promise.all([
       intake.allUnits(),
       intake.listAliases(),
       intake.listBoundaries(),
       intake.getSetting<UrgencyRule[]>(SETTING_KEYS.urgencyRules),
       intake.getSetting<RoutingRule[]>(SETTING_KEYS.routingRules),
       intake.getSetting<DuplicateSettings>(SETTING_KEYS.duplicates),
+      intake.getSetting<DispatchEntry[]>(SETTING_KEYS.dispatchCatalogue),
       this.repos.categories.listAll({ includeInactive: false }),
     ]);
+    const codeOfPath = categoryPathResolver(categories);
+    const entries = catalogue?.value ?? DEFAULT_DISPATCH_CATALOGUE;
     // An alias whose unit was since switched off is left out rather than failing the whole gazetteer.
     const places = new Set(units.filter((u) => u.isActive && PLACE_CLASSES.has(u.class)).map((u) => u.code));
     const aliases: GazetteerAlias[] = aliasRows.map((a) => ({ alias: a.alias, unitCode: a.unitCode, kind: a.kind as AliasKind }));
@@ -259,6 +273,10 @@ export class IntakeService {
       urgencySource: urgency ? 'administrator' : 'default',
       routingRules: routing?.value ?? defaultRoutingRules(categories),
       routingSource: routing ? 'administrator' : 'default',
+      catalogue: entries,
+      catalogueSource: catalogue ? 'administrator' : 'default',
+      catalogueRules: catalogueRoutingRules(entries, codeOfPath),
+      codeOfPath,
       duplicates: { ...DEFAULT_DUPLICATE_SETTINGS, ...(duplicates?.value ?? {}) },
       categoryNames: new Map(categories.map((c) => [c.code, c.name])),
       level1CodeByName: new Map(categories.filter((c) => c.level === 1).map((c) => [c.name, c.code])),

@@ -1,5 +1,6 @@
 // Intake intelligence, the rule-based part: location, urgency and lead-unit suggestions. Pure: no
 // I/O, no clock. Each suggestion carries what it suggests, why, and how sure it is.
+export * from './dispatch-catalogue';
 export * from './explanation';
 export * from './gazetteer';
 export * from './location-resolver';

@@ -1,13 +1,19 @@
-// Suggestions for a draft case (DESIGN §6): category, urgency, location, lead unit, likely
+// Suggestions for a draft case (docs/intake.md): category, urgency, location, lead unit, likely
 // duplicates and knowledge-base answers — each with why. Suggestions only: nothing is written.
-// Everything runs on in-memory reference data (duplicates, duty lists and knowledge are cached
-// briefly per street / community / city, see IntakeService); the cached reference
-// (services/intake.service.ts), so a call costs a few milliseconds.
+// The category comes from the dispatch catalogue (派单目录) and, when one is active, the category
+// model, combined by the core (combineCategory); the lead from the catalogue entry and the routing
+// rules. Everything runs on in-memory reference data (duplicates, duty lists and knowledge are
+// cached briefly per street / community / city, see services/intake.service.ts), so a call costs
+// a few milliseconds.
 import {
   type Actor,
   bi,
   type BilingualText,
+  type CatalogueMatch,
+  type CategoryDecider,
   type CaseKind,
+  combineCategory,
+  entryRule,
   type CaseUrgency,
   explained,
   type Explained,
@@ -16,6 +22,7 @@ import {
   type LeadSuggestion,
   locateByCoordinates,
   type LocationResolution,
+  matchDispatchCatalogue,
   resolveLocation,
   suggestLeadUnit,
   suggestUrgency,
@@ -47,6 +54,11 @@ export interface CategorySuggestion extends Explained {
   drivers: Array<{ term: string; weight: number; label: string }>;
   mappedCategoryCodes: string[];
   model: { id: number; createdAt: string; accuracy: number | null; macroF1: number | null } | null;
+  /** The category settled on, and who settled it. */
+  categoryCode: string | null;
+  categoryName: string | null;
+  decidedBy: CategoryDecider;
+  catalogue: Array<{ entryId: string; categoryPath: string[]; categoryCode: string | null; score: number; matched: string[] }>;
 }
 
 export interface LocationSuggestion extends Explained {
@@ -101,7 +113,8 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
 
   const [ref, model] = await Promise.all([ctx.intake.reference(), ctx.intake.model()]);
   lap('reference');
-  const category = suggestCategory(model, ref, draft);
+  const matches = matchDispatchCatalogue(draft.subject, draft.detail, ref.catalogue);
+  const category = suggestCategory(model, ref, draft, matches);
   lap('category');
   const urgency = suggestUrgency(`${draft.subject} ${draft.detail}`, ref.urgencyRules);
   lap('urgency');
@@ -122,7 +135,7 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
   ]);
   lap('queries');
 
-  const leadUnit = suggestLead(ref, draft, category, location, communityCode === null || dutyList === null ? undefined : { [communityCode]: dutyList });
+  const leadUnit = suggestLead(ref, category, matches, location, communityCode === null || dutyList === null ? undefined : { [communityCode]: dutyList });
   lap('leadUnit');
 
   const dup = duplicatesExplanation(location, duplicates, ref);
@@ -141,7 +154,32 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
   };
 }
 
-function suggestCategory(loaded: LoadedModel | null, ref: IntakeReference, draft: SuggestionDraft): CategorySuggestion {
+type ModelPart = Omit<CategorySuggestion, 'categoryCode' | 'categoryName' | 'decidedBy' | 'catalogue'>;
+
+function suggestCategory(loaded: LoadedModel | null, ref: IntakeReference, draft: SuggestionDraft, matches: readonly CatalogueMatch[]): CategorySuggestion {
+  const fromModel = modelCategory(loaded, ref, draft);
+  const top = matches[0];
+  const label = fromModel.labels[0];
+  const decision = combineCategory({
+    given: draft.categoryCode ?? null,
+    catalogue: top === undefined ? null : { match: top, categoryCode: ref.codeOfPath(top.entry.categoryPath) },
+    model: label === undefined ? null : { label: label.label, probability: label.probability, categoryCode: label.categoryCode },
+  });
+  const code = decision.categoryCode;
+  // What the model said (or that none is active) is added when the decision text does not say it.
+  const modelSaid = decision.decidedBy === 'model' || decision.decidedBy === 'catalogue_and_model' || (decision.decidedBy === 'catalogue' && label?.categoryCode != null);
+  const modelNote = modelSaid ? null : explanationOf(fromModel);
+  return {
+    ...fromModel,
+    categoryCode: code,
+    categoryName: code === null ? null : (ref.categoryNames.get(code) ?? null),
+    decidedBy: decision.decidedBy,
+    catalogue: matches.map((m) => ({ entryId: m.entry.id, categoryPath: [...m.entry.categoryPath], categoryCode: ref.codeOfPath(m.entry.categoryPath), score: m.score, matched: m.matched })),
+    ...explained(joinBi([explanationOf(decision), modelNote])),
+  };
+}
+
+function modelCategory(loaded: LoadedModel | null, ref: IntakeReference, draft: SuggestionDraft): ModelPart {
   if (loaded === null) {
     return {
       available: false,
@@ -252,13 +290,12 @@ function codesOf(r: LocationResolution) {
 
 function suggestLead(
   ref: IntakeReference,
-  draft: SuggestionDraft,
   category: CategorySuggestion,
+  matches: readonly CatalogueMatch[],
   location: LocationSuggestion,
   dutyLists: Record<string, string[]> | undefined,
 ): LeadUnitSuggestion {
-  const given = draft.categoryCode;
-  const categoryCode = given ?? category.mappedCategoryCodes[0] ?? null;
+  const categoryCode = category.categoryCode;
   if (categoryCode === null) {
     return {
       categoryCode: null,
@@ -275,17 +312,27 @@ function suggestLead(
       ),
     };
   }
+  // The entry that matched the text speaks for its own leaf (a leaf may have several entries), in
+  // place of the leaf's first entry; an administrator's rule for the leaf (priority 10) still wins.
+  const entry = matches.find((m) => ref.codeOfPath(m.entry.categoryPath) === categoryCode)?.entry;
+  const catalogueRules = entry ? [entryRule(entry, categoryCode, 5), ...ref.catalogueRules.filter((r) => r.categoryPrefix !== categoryCode)] : ref.catalogueRules;
+  const rules = [...catalogueRules, ...ref.routingRules];
   const s = suggestLeadUnit({
     categoryCode,
     location: { districtCode: location.district?.code ?? null, streetCode: location.street?.code ?? null, communityCode: location.community?.code ?? null },
-    rules: ref.routingRules,
+    rules,
     units: ref.lookup,
     ...(dutyLists ? { dutyLists } : {}),
   });
-  const basisOfCategory =
-    given !== undefined
-      ? bi(`Category ${categoryCode} as given.`, `类别 ${categoryCode}（已填写）。`)
-      : bi(`Category ${categoryCode} as suggested by the model (level 1 only).`, `类别 ${categoryCode}（模型建议，仅一级）。`);
+  const name = ref.categoryNames.get(categoryCode) ?? categoryCode;
+  const BASIS: Record<CategoryDecider, BilingualText> = {
+    operator: bi(`Category ${name} (${categoryCode}) as chosen.`, `类别 ${name}（${categoryCode}，已选择）。`),
+    catalogue: bi(`Category ${name} (${categoryCode}) from the dispatch catalogue.`, `类别 ${name}（${categoryCode}，派单目录）。`),
+    catalogue_and_model: bi(`Category ${name} (${categoryCode}) from the dispatch catalogue, the model agreeing.`, `类别 ${name}（${categoryCode}，派单目录，模型一致）。`),
+    model: bi(`Category ${name} (${categoryCode}) as suggested by the model (level 1 only).`, `类别 ${name}（${categoryCode}，模型建议，仅一级）。`),
+    none: bi('', ''),
+  };
+  const basisOfCategory = BASIS[category.decidedBy];
   return {
     categoryCode,
     lead: place(ref, s.leadUnitCode),
