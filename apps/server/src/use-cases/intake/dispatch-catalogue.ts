@@ -44,12 +44,12 @@ export async function putDispatchCatalogue(ctx: AppContext, opts: { actor: Actor
   requireRole(opts.actor, 'administrator');
   const ref = await ctx.intake.reference();
   asBodyField(() => validateDispatchCatalogue(opts.entries, ref.codeOfPath));
-  const before = new Map(ref.catalogue.map((e) => [e.id, JSON.stringify(e)]));
+  const before = new Map(ref.catalogue.map((e) => [e.id, canonical(e)]));
   const after = new Set(opts.entries.map((e) => e.id));
   const changes = {
     count: opts.entries.length,
     added: opts.entries.filter((e) => !before.has(e.id)).map((e) => e.id),
-    changed: opts.entries.filter((e) => before.has(e.id) && before.get(e.id) !== JSON.stringify(e)).map((e) => e.id),
+    changed: opts.entries.filter((e) => before.has(e.id) && before.get(e.id) !== canonical(e)).map((e) => e.id),
     removed: [...before.keys()].filter((id) => !after.has(id)),
   };
   await ctx.db.transaction().execute(async (trx) => {
@@ -58,4 +58,14 @@ export async function putDispatchCatalogue(ctx: AppContext, opts: { actor: Actor
   });
   ctx.intake.reloadReference();
   return { source: 'administrator', updatedBy: opts.actor.username, entries: plain(opts.entries, ref.codeOfPath) };
+}
+
+/** JSON with object keys sorted, so the same entry written in another key order compares equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
