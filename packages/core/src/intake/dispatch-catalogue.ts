@@ -196,10 +196,13 @@ export function catalogueRoutingRules(entries: readonly DispatchEntry[], codeOf:
   return [...rules.values()];
 }
 
-/** One entry as a routing rule for its leaf; `priority` lets a matched entry outrank its leaf's default. */
+/** Routing rules made from catalogue entries are named `catalogue:<entry id>`. */
+export const CATALOGUE_RULE_PREFIX = 'catalogue:';
+
+/** One entry as a routing rule for its leaf. */
 export function entryRule(e: DispatchEntry, categoryCode: string, priority: number): RoutingRule {
   return {
-    id: `catalogue:${e.id}`,
+    id: `${CATALOGUE_RULE_PREFIX}${e.id}`,
     categoryPrefix: categoryCode,
     target: e.lead,
     ...(e.coHandlers && e.coHandlers.length > 0 ? { coHandlers: [...e.coHandlers] } : {}),

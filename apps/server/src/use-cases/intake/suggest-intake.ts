@@ -12,6 +12,7 @@ import {
   type CatalogueMatch,
   type CategoryDecider,
   type CaseKind,
+  CATALOGUE_RULE_PREFIX,
   combineCategory,
   entryRule,
   type CaseUrgency,
@@ -340,8 +341,15 @@ function suggestLead(
     rule: s.rule,
     basis: s.basis,
     confidence: s.confidence,
-    ...explained(joinBi([basisOfCategory, explanationOf(s)])),
+    ...explained(joinBi([basisOfCategory, catalogueNote(s.rule?.id), explanationOf(s)])),
   };
+}
+
+/** Names the catalogue entry behind a lead, when one is. */
+function catalogueNote(ruleId: string | undefined): BilingualText | null {
+  if (ruleId === undefined || !ruleId.startsWith(CATALOGUE_RULE_PREFIX)) return null;
+  const id = ruleId.slice(CATALOGUE_RULE_PREFIX.length);
+  return bi(`The dispatch catalogue entry '${id}' names who leads and co-handles.`, `派单目录条目「${id}」规定主办和协办单位。`);
 }
 
 function duplicatesExplanation(location: LocationSuggestion, found: readonly DuplicateRow[], ref: IntakeReference): BilingualText {
