@@ -3,6 +3,7 @@
 export * from './dispatch-catalogue';
 export * from './explanation';
 export * from './gazetteer';
+export * from './knowledge-relevance';
 export * from './location-resolver';
 export * from './normalize-text';
 export * from './place-name-forms';

@@ -14,6 +14,7 @@ import {
   type CaseKind,
   CATALOGUE_RULE_PREFIX,
   combineCategory,
+  DEFAULT_KNOWLEDGE_MIN_SCORE,
   entryRule,
   type CaseUrgency,
   explained,
@@ -24,6 +25,7 @@ import {
   locateByCoordinates,
   type LocationResolution,
   matchDispatchCatalogue,
+  relevantHits,
   resolveLocation,
   suggestLeadUnit,
   suggestUrgency,
@@ -127,20 +129,21 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
   const streetCode = location.street?.code ?? null;
   const communityCode = location.community?.code ?? null;
   const since = new Date(ctx.now().getTime() - ref.duplicates.windowDays * 86_400_000);
-  const [dutyList, duplicates, knowledge] = await Promise.all([
+  const [dutyList, duplicates, ranked] = await Promise.all([
     communityCode === null ? Promise.resolve(null) : ctx.intake.dutyList(communityCode),
     streetCode === null
       ? Promise.resolve([])
       : ctx.intake.recentCases(streetCode, since).then((recent) => rankDuplicates(tokens, recent, ref.duplicates)),
     searchKnowledgeByTokens(ctx, tokens, KNOWLEDGE_LIMIT),
   ]);
+  const { kept: knowledge, belowThreshold } = relevantHits(ranked, DEFAULT_KNOWLEDGE_MIN_SCORE);
   lap('queries');
 
   const leadUnit = suggestLead(ref, category, matches, location, communityCode === null || dutyList === null ? undefined : { [communityCode]: dutyList });
   lap('leadUnit');
 
   const dup = duplicatesExplanation(location, duplicates, ref);
-  const kb = knowledgeExplanation(knowledge, draft);
+  const kb = knowledgeExplanation(knowledge, belowThreshold, draft);
   return {
     category,
     urgency,
@@ -371,11 +374,20 @@ function duplicatesExplanation(location: LocationSuggestion, found: readonly Dup
   );
 }
 
-function knowledgeExplanation(knowledge: readonly KnowledgeHit[], draft: SuggestionDraft): BilingualText {
-  if (knowledge.length === 0) return bi('No knowledge-base article valid today shares a word with the request.', '今日有效的知识库文章中，没有与诉求共有词语的。');
+function knowledgeExplanation(knowledge: readonly KnowledgeHit[], belowThreshold: number, draft: SuggestionDraft): BilingualText {
+  const min = DEFAULT_KNOWLEDGE_MIN_SCORE;
+  const weak =
+    belowThreshold > 0
+      ? bi(` ${belowThreshold} weaker match(es) below the relevance threshold (score ${min}) were left out.`, `另有 ${belowThreshold} 篇相关度低于阈值（得分 ${min}）的文章未列出。`)
+      : bi('', '');
+  if (knowledge.length === 0) {
+    return belowThreshold > 0
+      ? bi(`No knowledge-base article is relevant enough to offer (score ≥ ${min}).${weak.en}`, `没有相关度足够（得分 ≥ ${min}）的知识库文章。${weak.zh}`)
+      : bi('No knowledge-base article valid today shares a word with the request.', '今日有效的知识库文章中，没有与诉求共有词语的。');
+  }
   const consultation = draft.kind === 'consultation';
   return bi(
-    `Articles valid today ranked by the words they share with the request (rarer words count more, title words double)${consultation ? '; for a consultation, answer directly (直接答复) when one fits' : ''}.`,
-    `今日有效的文章按与诉求共有的词语排序（越少见的词权重越高，标题中的词加倍）${consultation ? '；咨询类诉求如有合适的答案，可直接答复' : ''}。`,
+    `Articles valid today with relevance score ≥ ${min}, ranked by the words they share with the request (rarer words count more, title words double)${consultation ? '; for a consultation, answer directly (直接答复) when one fits' : ''}. Using an answer does not change the kind of request.${weak.en}`,
+    `今日有效、相关度得分 ≥ ${min} 的文章，按与诉求共有的词语排序（越少见的词权重越高，标题中的词加倍）${consultation ? '；咨询类诉求如有合适的答案，可直接答复' : ''}。采用答复不会改变诉求类型。${weak.zh}`,
   );
 }
