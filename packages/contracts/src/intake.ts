@@ -1,4 +1,4 @@
-// Intake intelligence API shapes (DESIGN §6): the suggestion request and answer, the
+// Intake intelligence API shapes (docs/intake.md): the suggestion request and answer, the
 // administrator-edited reference (urgency and routing rules, gazetteer aliases, boundaries,
 // duplicate settings), category models and the knowledge base (知识库).
 import { CASE_KINDS, CASE_STATUSES, CASE_URGENCIES } from '@jiesu/core';
