@@ -117,7 +117,10 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await shot(board, 'dispatch-board');
     await row.getByTestId('row-dispatch').click();
     const modal = board.locator('.ant-modal');
-    await modal.getByText('望京街道').waitFor();
+    // The lead is routed as at intake (a neighbourhood matter: the street), with the reason shown.
+    await modal.getByTestId('dispatch-lead-why').waitFor();
+    await expect(modal.getByTestId('dispatch-lead-why').textContent()).resolves.toContain('望京街道');
+    await modal.getByText('望京街道').first().waitFor();
     await board.waitForTimeout(500); // the modal's opening animation
     await shot(board, 'dispatch-modal');
     await modal.getByRole('button', { name: '提交' }).click();
