@@ -114,7 +114,9 @@ export function DispatchCatalogueTab() {
         <Tag color={meta?.source === 'administrator' ? 'blue' : 'default'}>{meta?.source === 'administrator' ? t('ruleSourceAdmin') : t('ruleSourceDefault')}</Tag>
         {meta?.updatedBy && <Typography.Text type="secondary">{t('updatedBy')}: {meta.updatedBy}</Typography.Text>}
         <Typography.Text type="secondary">{rows.length} ·</Typography.Text>
-        <Input.Search allowClear placeholder={t('catalogueSearch')} style={{ width: 240 }} value={filter} onChange={(e) => { setFilter(e.target.value); setPage(1); }} data-testid="catalogue-filter" />
+        <span data-testid="catalogue-filter">
+          <Input.Search allowClear placeholder={t('catalogueSearch')} style={{ width: 240 }} value={filter} onChange={(e) => { setFilter(e.target.value); setPage(1); }} />
+        </span>
         {!ro && (
           <>
             <Button
