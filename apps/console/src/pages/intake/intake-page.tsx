@@ -1,7 +1,7 @@
 // 受理登记: the call-taking form, the suggestions beside it, and dispatch in the same flow — once
 // the case is taken in, the operator picks lead, co-handlers and mode and sends it, or answers a
 // consultation directly. What the operator applied from the suggestions is kept: an applied lead
-// and its co-handlers pre-fill the dispatch (the street only when nothing was applied), and a
+// and its co-handlers pre-fill the dispatch (else the suggested one, else the street), and a
 // knowledge answer only prepares the answer text — the kind changes only when the operator picks it.
 import { CheckCircleTwoTone, SendOutlined } from '@ant-design/icons';
 import { CASE_KINDS, CASE_URGENCIES, type CaseKind } from '@jiesu/core';
@@ -67,6 +67,7 @@ export function IntakePage() {
   const [busy, setBusy] = useState(false);
   const [appliedLead, setAppliedLead] = useState<{ lead: { code: string; name: string }; coHandlers: { code: string; name: string }[] } | null>(null);
   const [preparedAnswer, setPreparedAnswer] = useState<string | null>(null);
+  const suggestedLead = useRef<{ code: string; coHandlers: string[] } | null>(null);
   const idempotencyKey = useRef(newKey());
   const options = useMemo(() => toOptions(ref.categories), [ref.categories]);
 
@@ -98,8 +99,8 @@ export function IntakePage() {
       setCreated(c);
       setTimeout(() => document.querySelector('[data-testid="dispatch-panel"],[data-testid="handed-over"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 100);
       dispatchForm.setFieldsValue({
-        lead: appliedLead?.lead.code ?? v.streetCode ?? v.districtCode ?? null,
-        coHandlers: appliedLead?.coHandlers.map((u) => u.code) ?? [],
+        lead: appliedLead?.lead.code ?? suggestedLead.current?.code ?? v.streetCode ?? v.districtCode ?? null,
+        coHandlers: appliedLead?.coHandlers.map((u) => u.code) ?? suggestedLead.current?.coHandlers ?? [],
         mode: 'standard',
         ...(preparedAnswer ? { answer: preparedAnswer } : {}),
       });
@@ -274,6 +275,7 @@ export function IntakePage() {
             setAppliedLead({ lead, coHandlers });
             void message.success(t('appliedLead'));
           }}
+          onSuggestedLead={(l) => (suggestedLead.current = l)}
           onUseAnswer={(text) => {
             setPreparedAnswer(text);
             void message.info(t('answerPrepared'));

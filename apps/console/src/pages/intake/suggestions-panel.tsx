@@ -27,10 +27,12 @@ interface Props {
   onApplyUrgency(u: string): void;
   onApplyLocation(l: { districtCode: string | null; streetCode: string | null; communityCode: string | null }): void;
   onApplyLead(lead: { code: string; name: string }, coHandlers: { code: string; name: string }[]): void;
+  /** The lead currently suggested (null when none): pre-fills the dispatch when the operator applied nothing. */
+  onSuggestedLead?(lead: { code: string; coHandlers: string[] } | null): void;
   onUseAnswer(text: string): void;
 }
 
-export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApplyLocation, onApplyLead, onUseAnswer }: Props) {
+export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApplyLocation, onApplyLead, onSuggestedLead, onUseAnswer }: Props) {
   const { t, pick, lang } = useI18n();
   // The raw answer is kept so switching the language re-reads the reasons without asking again.
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; raw: Partial<RawSuggestions> } | { kind: 'unavailable' }>({ kind: 'idle' });
@@ -62,6 +64,12 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
   }, [text, input.subject, input.detail, input.address, input.kind, input.categoryCode]);
 
   const view: SuggestionSet | null = useMemo(() => (state.kind === 'ready' ? readSuggestions(state.raw, lang) : null), [state, lang]);
+  const top = view?.leads[0];
+  const topKey = top ? `${top.value}|${top.coHandlers.map((u) => u.code).join(',')}` : '';
+  useEffect(() => {
+    onSuggestedLead?.(top ? { code: top.value, coHandlers: top.coHandlers.map((u) => u.code) } : null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [topKey]);
   const conf = (c: number | null) => (c === null ? null : <Tag color="blue">{Math.round(c * 100)}%</Tag>);
   const whyLine = (w: string | null) => (w ? <div style={{ fontSize: 12, color: '#888' }}>{t('why')}：{w}</div> : null);
 
