@@ -125,8 +125,8 @@ program
 
 program
   .command('simulate')
-  .description('generate a realistic stream of cases through the real use cases (returns, disputes, extensions, late handling, visits)')
-  .option('-n, --cases <n>', 'number of cases', positiveInt, 300)
+  .description('generate a realistic month of cases drawn from the dispatch catalogue, decided by the real rules (returns, disputes, extensions, late handling, visits)')
+  .option('-n, --cases <n>', 'number of cases (the default gives every street a meaningful month)', positiveInt, 30_000)
   .option('-d, --days <n>', 'spread over the last N days', positiveInt, 30)
   .option('--seed <n>', 'random seed (same seed, same city)', positiveInt, 1)
   .action((opts: { cases: number; days: number; seed: number }) =>
@@ -139,7 +139,10 @@ program
         days: opts.days,
         seed: opts.seed,
         end: new Date(),
-        onProgress: (done) => bar.update(done),
+        onProgress: (done, total) => {
+          bar.setTotal(total);
+          bar.update(done);
+        },
       });
       bar.stop();
       console.log(JSON.stringify(report, null, 2));

@@ -1,5 +1,6 @@
-// Intake suggestions over HTTP (DESIGN §6): urgency with the rule named, address → street, lead
-// unit by routing rules and duty lists, duplicates in the same street only, knowledge-base
+// Intake suggestions over HTTP (docs/intake.md): urgency with the rule named, address → street,
+// category and lead from the dispatch catalogue (and a model when one is active), lead unit by
+// routing rules and duty lists, duplicates in the same street only, knowledge-base
 // answers valid today, administrator edits taking effect at once, and field-named validation
 // errors. Runs on PGlite and PostgreSQL.
 import { serializeModel, trainCategoryModel } from '@jiesu/nlp';
@@ -61,7 +62,7 @@ describe('suggestions', () => {
       subject: '楼道燃气泄漏',
       detail: '楼道里闻到很浓的煤气味，怀疑燃气泄漏，请马上派人来。',
       address: '朝阳区望京街道花家地西里三区5号楼',
-      categoryCode: await categoryCode('城乡建设', '城市建设和市政管理', '燃气供应'),
+      categoryCode: await categoryCode('城乡建设', '燃气供应', '燃气泄漏'),
     });
     expect(s.urgency.urgency).toBe('emergency');
     expect(s.urgency.rule.id).toBe('gas-leak');
@@ -74,11 +75,14 @@ describe('suggestions', () => {
     expect(s.location.explanation).toContain('望京');
     expect(s.location.explanationZh).toMatch(/^地址解析为 朝阳区 › 望京街道 › 花家地西里三区社区（社区级）。匹配：「.+」= /);
     expect(s.leadUnit.lead.code).toBe('E110000-GAS');
-    expect(s.leadUnit.rule.id).toBe('gas-supply');
+    expect(s.leadUnit.rule.id).toBe('catalogue:gas-leak');
+    expect(s.leadUnit.coHandlers.map((u: { name: string }) => u.name)).toEqual(['望京街道']);
+    expect(s.category.decidedBy).toBe('operator');
+    expect(s.category.catalogue[0].entryId).toBe('gas-leak');
     expect(s.category.available).toBe(false);
     expect(s.category.explanation).toContain('jiesu model import');
     expect(s.category.explanationZh).toContain('没有启用的类别模型');
-    expect(s.leadUnit.explanationZh).toMatch(/^类别 \d+（已填写）。适用规则「gas-supply」/);
+    expect(s.leadUnit.explanationZh).toMatch(/^类别 燃气泄漏（\d+，已选择）。.*适用规则「catalogue:gas-leak」/);
     expect(s.duplicatesExplanationZh).toContain('望京街道');
     expect(s.knowledgeExplanationZh).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -105,11 +109,33 @@ describe('suggestions', () => {
     expect(s.category.labels[0].label).toBe('教育文体');
     expect(s.category.labels[0].probability).toBeGreaterThan(0.3);
     expect(s.category.drivers.length).toBeGreaterThan(0);
-    expect(s.category.mappedCategoryCodes[0]).toBe(await categoryCode('教育文体'));
-    // routed on the suggested level-1 category: the education department (the district's own)
-    expect(s.leadUnit.categoryCode).toBe(await categoryCode('教育文体'));
+    // the fixtures' labels are not level-1 names of jiesu's tree: nothing maps, the catalogue decides
+    expect(s.category.mappedCategoryCodes).toEqual([]);
+    expect(s.category.decidedBy).toBe('catalogue');
+    expect(s.category.categoryCode).toBe(await categoryCode('教育', '学校教育', '入学入园'));
     expect(s.leadUnit.lead.name).toContain('教育委员会');
-    expect(s.leadUnit.explanation).toContain('suggested by the model');
+  });
+
+  it('combines catalogue and model: agreement takes the leaf, no catalogue match leaves it to the model', async () => {
+    // The fixtures relabelled with jiesu's level-1 names, so the model's labels map to codes.
+    const names: Record<string, string> = { 交通运输: '交通管理', 教育文体: '教育', 环境保护: '生态环境', 卫生计生: '卫生健康' };
+    const model = trainCategoryModel(FIXTURES.map((f) => ({ ...f, label: names[f.label] as string })), { createdAt: new Date(0) });
+    expect((await admin.post('/api/intake/models', { artifact: serializeModel(model), source: 'relabelled fixtures' })).statusCode).toBe(201);
+
+    const both = await suggest(operator, { subject: '孩子入学问题', detail: '孩子今年上小学，学校离家太远，请教育局解决入学问题。', address: '朝阳区望京街道' });
+    expect(both.category.labels[0].label).toBe('教育');
+    expect(both.category.decidedBy).toBe('catalogue_and_model');
+    expect(both.category.categoryCode).toBe(await categoryCode('教育', '学校教育', '入学入园'));
+    expect(both.category.explanation).toContain('The model agrees');
+    expect(both.category.explanationZh).toContain('模型在一级上一致');
+
+    // no catalogue phrase in the text: the model's level-1 category, routed by the level-1 rule
+    const modelOnly = await suggest(operator, { subject: '孩子上学的事', detail: '想请教育部门帮忙解决孩子读书的困难。', address: '朝阳区望京街道' });
+    expect(modelOnly.category.catalogue).toEqual([]);
+    expect(modelOnly.category.decidedBy).toBe('model');
+    expect(modelOnly.category.categoryCode).toBe(await categoryCode('教育'));
+    expect(modelOnly.leadUnit.lead.name).toContain('教育委员会');
+    expect(modelOnly.leadUnit.explanation).toContain('suggested by the model');
   });
 });
 
@@ -135,11 +161,11 @@ describe('administrator reference', () => {
   });
 
   it('routing rules and duty lists: a community leads only what its duty list allows', async () => {
-    const code = await categoryCode('城乡建设', '城市建设和市政管理', '小区管理');
+    const code = await categoryCode('城市管理', '物业管理', '小区环境');
     const draft = { subject: '小区环境差', detail: '楼下绿地无人管理。', address: '朝阳区望京街道花家地西里三区', categoryCode: code };
     const before = await suggest(operator, draft);
     expect(before.leadUnit.lead.code).toBe(WANGJING);
-    expect(before.leadUnit.rule.id).toBe('street-default');
+    expect(before.leadUnit.rule.id).toBe('catalogue:estate-environment');
 
     const current = (await admin.get('/api/intake/routing-rules')).json();
     const badUnit = await admin.put('/api/intake/routing-rules', { rules: [...current.rules, { id: 'x', categoryPrefix: code, target: { kind: 'unit', unitCode: 'NOPE' }, priority: 1 }] });

@@ -1,4 +1,4 @@
-// Intake intelligence API shapes (DESIGN §6): the suggestion request and answer, the
+// Intake intelligence API shapes (docs/intake.md): the suggestion request and answer, the
 // administrator-edited reference (urgency and routing rules, gazetteer aliases, boundaries,
 // duplicate settings), category models and the knowledge base (知识库).
 import { CASE_KINDS, CASE_STATUSES, CASE_URGENCIES } from '@jiesu/core';
@@ -33,6 +33,13 @@ const CategorySuggestion = Type.Object({
   drivers: Type.Array(Type.Object({ term: Type.String(), weight: Type.Number(), label: Type.String() })),
   mappedCategoryCodes: Type.Array(Type.String()),
   model: Type.Union([Type.Object({ id: Type.Integer(), createdAt: Type.String(), accuracy: Type.Union([Type.Number(), Type.Null()]), macroF1: Type.Union([Type.Number(), Type.Null()]) }), Type.Null()]),
+  categoryCode: Nullable(Type.String({ description: 'the category the suggestion settles on (catalogue leaf, model level 1, or the one given)' })),
+  categoryName: Nullable(Type.String()),
+  decidedBy: StringEnum(['operator', 'catalogue', 'model', 'catalogue_and_model', 'none'] as const),
+  catalogue: Type.Array(
+    Type.Object({ entryId: Type.String(), categoryPath: Type.Array(Type.String()), categoryCode: Nullable(Type.String()), score: Type.Number(), matched: Type.Array(Type.String()) }),
+    { description: 'dispatch-catalogue entries that matched the text, strongest first' },
+  ),
   ...Explanation,
 });
 
@@ -139,6 +146,7 @@ export const RoutingRuleSchema = Type.Object(
     categoryPrefix: Type.String({ maxLength: 12 }),
     districtCode: Type.Optional(Type.Union([Type.String({ maxLength: 12 }), Type.Null()])),
     target: RoutingTargetSchema,
+    coHandlers: Type.Optional(Type.Array(RoutingTargetSchema, { maxItems: 10 })),
     priority: Type.Number(),
     note: Type.Optional(Type.String({ maxLength: 500 })),
     isActive: Type.Optional(Type.Boolean()),
@@ -146,6 +154,27 @@ export const RoutingRuleSchema = Type.Object(
   { additionalProperties: false },
 );
 export const RoutingRulesBody = Type.Object({ rules: Type.Array(RoutingRuleSchema, { maxItems: 2000 }) }, { additionalProperties: false });
+
+export const DispatchEntrySchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 60 }),
+    categoryPath: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { minItems: 1, maxItems: 3 }),
+    keywords: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { minItems: 1, maxItems: 100 }),
+    excludes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 100 })),
+    lead: RoutingTargetSchema,
+    coHandlers: Type.Optional(Type.Array(RoutingTargetSchema, { maxItems: 10 })),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    noteZh: Type.Optional(Type.String({ maxLength: 500 })),
+    isActive: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const DispatchCatalogueBody = Type.Object({ entries: Type.Array(DispatchEntrySchema, { maxItems: 2000 }) }, { additionalProperties: false });
+export const DispatchCatalogueResponse = Type.Object({
+  source: StringEnum(['default', 'administrator'] as const),
+  updatedBy: Nullable(Type.String()),
+  entries: Type.Array(Type.Object({ ...DispatchEntrySchema.properties, categoryCode: Nullable(Type.String({ description: 'the code the path resolves to in the current tree' })) })),
+});
 
 export const RuleListResponse = <T extends typeof UrgencyRuleSchema | typeof RoutingRuleSchema>(rule: T) =>
   Type.Object({ source: StringEnum(['default', 'administrator'] as const), updatedBy: Nullable(Type.String()), rules: Type.Array(rule) });

@@ -1,4 +1,4 @@
-// The case policy an administrator edits: clocks per urgency (DESIGN §4), reminders, extensions,
+// The case policy an administrator edits: clocks per urgency (docs/cases.md, Clocks), reminders, extensions,
 // evidence rules and attachment limits.
 import { ATTACHMENT_KINDS, CASE_URGENCIES, DURATION_UNITS } from '@jiesu/core';
 import { Type } from 'typebox';

@@ -1,5 +1,5 @@
 // Suggests categories for one message, with the words that drove the top suggestion so an
-// operator can see why (DESIGN §6: suggestions, never silent decisions).
+// operator can see why (docs/intake.md: suggestions, never silent decisions).
 import { displayTerm, extractTerms } from './features';
 import type { CategoryModel } from './model';
 import { scoreInto, softmaxInPlace } from './models/linear';

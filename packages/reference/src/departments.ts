@@ -7,7 +7,7 @@ interface BodyTemplate {
   /** Short code, unique among siblings. */
   key: string;
   name: string;
-  /** Sector for enterprises (水/电/气/热/通信/公交), duty area for departments. */
+  /** Sector for enterprises (水/排水/电/气/热/通信/公交), duty area for departments. */
   kind: string;
 }
 
@@ -44,7 +44,7 @@ export const CITY_DEPARTMENTS: BodyTemplate[] = [
 
 export const CITY_ENTERPRISES: BodyTemplate[] = [
   { key: 'WATER', name: '北京市自来水集团', kind: '水' },
-  { key: 'DRAIN', name: '北京城市排水集团', kind: '水' },
+  { key: 'DRAIN', name: '北京城市排水集团', kind: '排水' },
   { key: 'POWER', name: '国网北京市电力公司', kind: '电' },
   { key: 'GAS', name: '北京市燃气集团', kind: '气' },
   { key: 'HEAT', name: '北京市热力集团', kind: '热' },
@@ -64,6 +64,9 @@ export const DISTRICT_DEPARTMENTS: BodyTemplate[] = [
   { key: 'JW', name: '{d}教育委员会', kind: '教育' },
   { key: 'WJW', name: '{d}卫生健康委员会', kind: '卫生健康' },
   { key: 'RSJ', name: '{d}人力资源和社会保障局', kind: '人力社保' },
+  { key: 'STHJJ', name: '{d}生态环境局', kind: '生态环境' },
+  { key: 'CGZFJ', name: '{d}城市管理综合行政执法局', kind: '城管执法' },
+  { key: 'GAJ', name: '{d}公安分局', kind: '公安' },
 ];
 
 function body(cls: 'department' | 'enterprise', parent: Unit, t: BodyTemplate, name = t.name): Unit {

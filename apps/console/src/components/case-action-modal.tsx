@@ -1,8 +1,8 @@
 // One modal for every case action: the fields each action's body needs (packages/contracts
 // CASE_ACTION_BODIES), expectedVersion from the loaded case, errors in plain words.
 import type { HttpCaseAction } from '@jiesu/contracts';
-import { Form, Input, InputNumber, Modal, Radio, Select, Space, Switch } from 'antd';
-import { useState } from 'react';
+import { Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { CaseDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -49,6 +49,31 @@ export function CaseActionModal({ c, action, open, onClose, onDone }: { c: CaseD
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const report = useReportError(() => window.location.reload());
+  const [leadWhy, setLeadWhy] = useState<string | null>(null);
+
+  // 派单: the lead and co-handlers the routing suggests for this case's category and address
+  // (dispatch catalogue, routing rules), replacing the street pre-filled from the location.
+  useEffect(() => {
+    if (action !== 'dispatch' || !open) return;
+    let live = true;
+    api
+      .post<{ leadUnit?: { lead: { code: string } | null; coHandlers: { code: string }[]; explanation: string; explanationZh: string } }>('/api/intake/suggestions', {
+        subject: c.subject,
+        detail: c.detail,
+        ...(c.location.address ? { address: c.location.address } : {}),
+        ...(/^\d{2,6}$/.test(c.categoryCode) ? { categoryCode: c.categoryCode } : {}),
+      })
+      .then((s) => {
+        const lead = s.leadUnit?.lead;
+        if (!live || !lead || form.isFieldTouched('lead')) return;
+        form.setFieldsValue({ lead: lead.code, coHandlers: s.leadUnit?.coHandlers.map((u) => u.code) ?? [] });
+        setLeadWhy((lang === 'zh' ? s.leadUnit?.explanationZh : s.leadUnit?.explanation) || null);
+      })
+      .catch(() => undefined); // no suggestion: the street pre-filled from the location stays
+    return () => {
+      live = false;
+    };
+  }, [action, open, c, form, lang]);
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -76,6 +101,9 @@ export function CaseActionModal({ c, action, open, onClose, onDone }: { c: CaseD
           <>
             <Form.Item name="lead" label={t('leadUnit')} rules={req}><UnitSelect unitClass={['street', 'department', 'enterprise', 'community', 'district']} /></Form.Item>
             <Form.Item name="coHandlers" label={t('coHandlers')}><UnitSelect multiple /></Form.Item>
+            {action === 'dispatch' && leadWhy && (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="dispatch-lead-why">{t('why')}：{leadWhy}</Typography.Paragraph>
+            )}
             {action === 'dispatch' && (
               <Form.Item name="mode" label={t('mode')}>
                 <Radio.Group options={[{ value: 'standard', label: t('modeStandard') }, { value: 'dual', label: t('modeDual') }, { value: 'backstop', label: t('modeBackstop') }]} />

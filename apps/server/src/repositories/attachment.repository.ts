@@ -17,6 +17,15 @@ function toAttachment(r: Selectable<AttachmentsTable>): StoredAttachment {
 export class AttachmentRepository {
   constructor(private readonly db: Db) {}
 
+  /** Many attachments' metadata at once (bulk loading). */
+  async insertMany(items: readonly StoredAttachment[], trx: Db = this.db): Promise<void> {
+    if (items.length === 0) return;
+    await trx
+      .insertInto('attachments')
+      .values(items.map((a) => ({ id: a.id, kind: a.kind, mime_type: a.mimeType, size_bytes: a.sizeBytes, name: a.name ?? null, sha256: a.sha256, uploaded_by: a.uploadedBy })))
+      .execute();
+  }
+
   async insert(a: StoredAttachment, trx: Db = this.db): Promise<void> {
     await trx
       .insertInto('attachments')

@@ -100,6 +100,14 @@ function lastPerKey(changes: ClockChange[]): CaseClock[] {
   return [...clocks.values()];
 }
 
+/** Rows split so that one statement stays well under PostgreSQL's 65,535 parameters. */
+export function chunks<T>(rows: readonly T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(30_000 / Math.max(columns, 1)));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
 export class CaseRepository {
   constructor(private readonly db: Db) {}
 
@@ -178,6 +186,40 @@ export class CaseRepository {
       )
       select count(*)::int as inserted from c`.execute(trx);
     return (result.rows[0]?.inserted ?? 0) === 1;
+  }
+
+  /**
+   * Inserts many new cases at once (bulk loading: the simulator, imports), each with its history,
+   * clocks, outbox messages and search tokens, in a few multi-row statements. A case whose
+   * idempotency key is taken is left out with everything that belongs to it. Returns the ids
+   * inserted. Run it inside a transaction so a failure leaves nothing half-written.
+   */
+  async insertMany(
+    items: ReadonlyArray<{ decision: { state: CaseState; events: CaseHistoryEvent[]; clocks: ClockChange[]; notifications: CaseNotification[] }; locationPath: string | null; idempotencyKey: string | null; tokens?: string[] }>,
+    trx: Db = this.db,
+  ): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    if (items.length === 0) return inserted;
+    const rows = items.map((x) => ({ id: x.decision.state.id, case_number: x.decision.state.caseNumber, idempotency_key: x.idempotencyKey, ...caseColumns(x.decision.state, x.locationPath) }));
+    for (const part of chunks(rows, rows[0] ? Object.keys(rows[0]).length : 1)) {
+      const ids = await trx.insertInto('cases').values(part).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').execute();
+      for (const r of ids) inserted.add(r.id);
+    }
+    const kept = items.filter((x) => inserted.has(x.decision.state.id));
+    const history = kept.flatMap((x) =>
+      x.decision.events.map((e) => {
+        const r = historyRow(e);
+        return { ...r, attachments: encodeJson(r.attachments), data: encodeJson(r.data) };
+      }),
+    );
+    const clocks = kept.flatMap((x) => lastPerKey(x.decision.clocks).map((c) => clockRow(x.decision.state.id, c)));
+    const outbox = kept.flatMap((x) => x.decision.notifications.map((n) => ({ ...outboxRow(n), payload: encodeJson(n) })));
+    const tokens = kept.filter((x) => x.tokens !== undefined).map((x) => ({ case_id: x.decision.state.id, street_code: x.decision.state.location.streetCode, received_at: x.decision.state.receivedAt, tokens: x.tokens as string[] }));
+    for (const part of chunks(history, 12)) await trx.insertInto('case_history').values(part).execute();
+    for (const part of chunks(clocks, 12)) await trx.insertInto('case_clocks').values(part).execute();
+    for (const part of chunks(outbox, 4)) await trx.insertInto('notification_outbox').values(part).execute();
+    for (const part of chunks(tokens, 4)) await trx.insertInto('case_tokens').values(part).execute();
+    return inserted;
   }
 
   async load(id: string, trx: Db = this.db, opts: { forUpdate?: boolean } = {}): Promise<StoredCase | null> {

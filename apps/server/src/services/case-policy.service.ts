@@ -1,4 +1,4 @@
-// The case policy in force: jiesu's defaults (DESIGN §4) overlaid with what an administrator set,
+// The case policy in force: jiesu's defaults (docs/cases.md, Clocks) overlaid with what an administrator set,
 // read from the database and cached briefly so every process picks up a change within seconds.
 import { type CasePolicy, CASE_POLICY_SETTING, DEFAULT_CASE_POLICY } from '@jiesu/core';
 import type { SettingsStore } from '../settings/settings-store';

@@ -6,7 +6,11 @@
 import {
   type BoundaryIndex,
   buildGazetteer,
+  catalogueRoutingRules,
+  type CategoryPathResolver,
   createUnitLookup,
+  DISPATCH_CATALOGUE_SETTING,
+  type DispatchEntry,
   DUPLICATE_SETTINGS_SETTING,
   type DuplicateSettings,
   type Gazetteer,
@@ -22,7 +26,8 @@ import {
   URGENCY_RULES_SETTING,
 } from '@jiesu/core';
 import { type CategoryModel, loadModel } from '@jiesu/nlp';
-import { defaultRoutingRules } from '../intake/default-routing-rules';
+import { DEFAULT_DISPATCH_CATALOGUE } from '@jiesu/reference';
+import { categoryPathResolver, defaultRoutingRules } from '../intake/default-routing-rules';
 import type { CategoryRepository } from '../repositories/category.repository';
 import type { IntakeRepository } from '../repositories/intake.repository';
 import type { CaseRepository } from '../repositories/case.repository';
@@ -42,6 +47,13 @@ export interface IntakeReference {
   urgencySource: RuleSource;
   routingRules: readonly RoutingRule[];
   routingSource: RuleSource;
+  /** The dispatch catalogue (派单目录): phrases → category leaf → lead and co-handlers. */
+  catalogue: readonly DispatchEntry[];
+  catalogueSource: RuleSource;
+  /** One routing rule per catalogue leaf, kept apart from the editable routing rules and consulted with them. */
+  catalogueRules: readonly RoutingRule[];
+  /** Category path of names → code in the loaded tree. */
+  codeOfPath: CategoryPathResolver;
   duplicates: DuplicateSettings;
   categoryNames: ReadonlyMap<string, string>;
   /** Level-1 category name → code: how a classifier label becomes a category. */
@@ -229,15 +241,18 @@ export class IntakeService {
     const { intake } = this.repos;
     this.signature = await intake.referenceSignature();
     this.checkedAt = Date.now();
-    const [units, aliasRows, boundaryRows, urgency, routing, duplicates, categories] = await Promise.all([
+    const [units, aliasRows, boundaryRows, urgency, routing, duplicates, catalogue, categories] = await Promise.all([
       intake.allUnits(),
       intake.listAliases(),
       intake.listBoundaries(),
       this.settings.info(URGENCY_RULES_SETTING),
       this.settings.info(ROUTING_RULES_SETTING),
       this.settings.get(DUPLICATE_SETTINGS_SETTING),
+      this.settings.info(DISPATCH_CATALOGUE_SETTING),
       this.repos.categories.listAll({ includeInactive: false }),
     ]);
+    const codeOfPath = categoryPathResolver(categories);
+    const entries = catalogue.value ?? DEFAULT_DISPATCH_CATALOGUE;
     // An alias whose unit was since switched off is left out rather than failing the whole gazetteer.
     const places = new Set(units.filter((u) => u.isActive && PLACE_CLASSES.has(u.class)).map((u) => u.code));
     const aliases: GazetteerAlias[] = aliasRows.map((a) => ({ alias: a.alias, unitCode: a.unitCode, kind: a.kind as AliasKind }));
@@ -252,6 +267,10 @@ export class IntakeService {
       urgencySource: urgency.isDefault ? 'default' : 'administrator',
       routingRules: routing.value ?? defaultRoutingRules(categories),
       routingSource: routing.isDefault ? 'default' : 'administrator',
+      catalogue: entries,
+      catalogueSource: catalogue.isDefault ? 'default' : 'administrator',
+      catalogueRules: catalogueRoutingRules(entries, codeOfPath),
+      codeOfPath,
       duplicates,
       categoryNames: new Map(categories.map((c) => [c.code, c.name])),
       level1CodeByName: new Map(categories.filter((c) => c.level === 1).map((c) => [c.name, c.code])),

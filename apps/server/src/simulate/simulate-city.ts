@@ -1,18 +1,29 @@
-// `jiesu simulate`: a realistic stream of cases through the real use cases, so a demo database
-// looks like a working city. Cases arrive across Beijing's communities over the last days with a
-// realistic mix of categories, urgencies and kinds; most are dispatched to the right street and
-// handled in time, a share are returned and re-dispatched, disputed, extended, handled late (and
-// escalated by the sweep), or answered directly. Handlers are synthetic actors of each unit (no
-// user rows), recorded in history as sim.<unit code>. The clock is simulated: ctx.now moves with
-// each event, so deadlines, reminders and escalations happen as they would.
+// `jiesu simulate`: a realistic month of a working city, so a demo database has something to rank.
+// Calls arrive across Beijing's streets and communities over the last days, drawn from the
+// dispatch catalogue's call samples (sim-calls.ts), so subject, detail, category, urgency, address
+// and lead agree. Each case lives its life in memory through the real pure decider
+// (sim-case-life.ts): dispatched to the unit the routing names, a share first sent to a
+// neighbouring street and returned, disputed, extended, handled late (reminded and escalated as
+// the clock sweep would), answered directly, still open, closed and visited. Cases are written in
+// batches, one statement per case (the repository's insert), with the visit attempt and the
+// scoring fact in the same transaction. A seed gives the same city twice; running again with the
+// same seed adds nothing (the idempotency keys are taken).
+//
+// Extension point for other simulations (governance: patrols, meetings, topics …): add a
+// SimulationPhase to EXTRA_PHASES — in its own file, one line here — and `jiesu simulate` runs it
+// after the cases are written, with the same seed, time span and progress reporting. A phase
+// returns a summary that is printed under its name in the report.
 import { randomUUID } from 'node:crypto';
-import type { Actor, CaseUrgency, Role, Unit } from '@jiesu/core';
-import { type CaseActionBody, caseActionRequest, type HttpCaseAction } from '@jiesu/contracts';
+import { type Actor, caseNumberDateKey, pathCodes, type Role, type Unit, type UnitRef } from '@jiesu/core';
 import type { AppContext } from '../context';
-import { performCaseAction } from '../use-cases/cases/perform-case-action';
-import { sweepClocks } from '../use-cases/cases/sweep-clocks';
-import { takeInCase } from '../use-cases/cases/take-in-case';
-import { recordVisitAttempt } from '../use-cases/visits/record-visit-attempt';
+import { caseTokens } from '../intake/text-tokens';
+import type { VisitAttemptRow } from '../repositories/return-visit.repository';
+import type { ScoreFact } from '../repositories/score-fact.repository';
+import { loadPolicy, periodConfig } from '../use-cases/scoring/scoring-config';
+import { answeringLead, visitFactOf } from '../use-cases/visits/visit-fact';
+import { callDrawer, type SimulatedCall } from './sim-calls';
+import { type CaseLife, type LifeContext, liveCase } from './sim-case-life';
+import { rng } from './sim-random';
 
 export interface SimulateOptions {
   cases: number;
@@ -25,6 +36,8 @@ export interface SimulateOptions {
 
 export interface SimulateReport {
   cases: number;
+  /** Already there from an earlier run with the same seed: not written again. */
+  skipped: number;
   answered: number;
   returned: number;
   disputed: number;
@@ -34,184 +47,180 @@ export interface SimulateReport {
   visited: number;
   open: number;
   escalations: number;
+  seconds: number;
+  casesPerSecond: number;
+  /** Where the time went: drawing and deciding cases in memory, and writing them. */
+  secondsDeciding: number;
+  secondsWriting: number;
+  /** Visited cases per street of the location, over every street with communities. */
+  visitsPerStreet: { streets: number; min: number; p10: number; median: number; max: number };
   failures: Array<{ step: string; code: string; message: string }>;
+  phases: Record<string, unknown>;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-/** Mulberry32: a small seeded PRNG, so a seed gives the same city twice. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    chance: (p: number) => next() < p,
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
-    between: (lo: number, hi: number) => lo + next() * (hi - lo),
-    weighted: <T extends string>(w: Record<T, number>): T => {
-      const total = Object.values<number>(w).reduce((s, x) => s + x, 0);
-      let r = next() * total;
-      for (const [k, v] of Object.entries<number>(w)) {
-        r -= v;
-        if (r <= 0) return k as T;
-      }
-      return Object.keys(w)[0] as T;
-    },
-  };
+/** What a phase gets: the context, the run's seed and time span, and a way to report progress. */
+export interface SimulationPhaseInput {
+  seed: number;
+  days: number;
+  end: Date;
+  onProgress?: (done: number, total: number) => void;
 }
 
-const SUBJECTS: Record<string, string[]> = {
-  emergency: ['楼道内有燃气泄漏的味道', '电梯困人十分钟无人处理', '路面井盖丢失存在安全隐患', '小区配电箱冒烟'],
-  utilities: ['小区停水一天没有通知', '暖气不热室温只有15度', '整栋楼停电', '自来水水压过低'],
-  general: ['楼下餐馆油烟扰民', '小区门口道路破损', '夜间施工噪声扰民', '垃圾桶满溢无人清运', '共享单车乱停放堵塞人行道', '路灯不亮', '违规占道经营'],
-  complex: ['小区违建多年未拆除', '物业与业主纠纷长期未解决', '老旧小区加装电梯协调困难'],
-};
+export interface SimulationPhase {
+  name: string;
+  run(ctx: AppContext, input: SimulationPhaseInput): Promise<unknown>;
+}
+
+/** Further simulations run after the cases, in this order. Add yours here (see the comment at the top). */
+export const EXTRA_PHASES: SimulationPhase[] = [];
+
+/** Cases written per transaction. */
+const BATCH = 250;
 
 function actor(unit: Pick<Unit, 'code' | 'path' | 'class' | 'name'>, roles: Role[], name: string): Actor {
   return { userId: randomUUID(), username: `sim.${unit.code}`, displayName: name, unitCode: unit.code, unitPath: unit.path, unitClass: unit.class, roles };
 }
 
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] as number;
+}
+
 export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Promise<SimulateReport> {
+  const started = performance.now();
   const r = rng(opts.seed);
-  const realNow = ctx.now;
-  let simNow = new Date(opts.end.getTime() - opts.days * 24 * HOUR);
-  ctx.now = () => simNow;
-  const report: SimulateReport = { cases: 0, answered: 0, returned: 0, disputed: 0, extended: 0, late: 0, closed: 0, visited: 0, open: 0, escalations: 0, failures: [] };
-  try {
-    const all = async (cls: Unit['class']) => (await ctx.repos.units.list({ scopePath: '/', class: cls, limit: 100_000, offset: 0 })).items;
-    const centre = (await all('centre'))[0];
-    if (!centre) throw new Error('the organisation is empty: run `jiesu seed` first');
-    const streets = new Map((await all('street')).map((s) => [s.code, s]));
-    const communities = (await all('community')).filter((c) => c.parentCode && streets.has(c.parentCode));
-    const departments = (await all('department')).filter((d) => d.parentCode === centre.code);
-    const categories = (await ctx.repos.categories.listAll()).filter((c) => c.level === 3).map((c) => c.code);
-    if (categories.length === 0) throw new Error('no categories: run `jiesu seed` first');
+  const report: SimulateReport = {
+    cases: 0, skipped: 0, answered: 0, returned: 0, disputed: 0, extended: 0, late: 0, closed: 0, visited: 0, open: 0, escalations: 0,
+    seconds: 0, casesPerSecond: 0, secondsDeciding: 0, secondsWriting: 0, visitsPerStreet: { streets: 0, min: 0, p10: 0, median: 0, max: 0 }, failures: [], phases: {},
+  };
 
-    const operator = actor(centre, ['operator'], '模拟话务员');
-    const dispatcher = actor(centre, ['dispatcher'], '模拟派单员');
-    const visitor = actor(centre, ['visitor'], '模拟回访员');
-    const supervisor = actor(centre, ['supervisor'], '模拟督办员');
-    const handlerOf = (u: Unit) => actor(u, ['handler'], `${u.name} 承办人`);
+  const all = async (cls: Unit['class']) => (await ctx.repos.units.list({ scopePath: '/', class: cls, limit: 100_000, offset: 0 })).items;
+  const centre = (await all('centre'))[0];
+  if (!centre) throw new Error('the organisation is empty: run `jiesu seed` first');
+  const streets = (await all('street')).filter((s) => s.isActive);
+  const communitiesOf = new Map<string, Unit[]>();
+  for (const c of await all('community')) {
+    if (!c.isActive || c.parentCode === null) continue;
+    const list = communitiesOf.get(c.parentCode) ?? [];
+    list.push(c);
+    communitiesOf.set(c.parentCode, list);
+  }
+  if ((await ctx.repos.categories.count()) === 0) throw new Error('no categories: run `jiesu seed` first');
+  const ref = await ctx.intake.reference();
+  const drawer = callDrawer(ref, streets, communitiesOf);
+  const asRef = (u: Unit): UnitRef => ({ code: u.code, name: u.name, path: u.path, class: u.class });
+  const byDistrict = new Map<string, UnitRef[]>();
+  for (const s of streets) if (s.parentCode) byDistrict.set(s.parentCode, [...(byDistrict.get(s.parentCode) ?? []), asRef(s)]);
+  const scoring = await loadPolicy(ctx);
+  const period = periodConfig(ctx, scoring);
+  const handlers = new Map<string, Actor>();
+  const lc: LifeContext = {
+    calendar: await ctx.calendar.get(),
+    policy: await ctx.casePolicy.get(),
+    operator: actor(centre, ['operator'], '模拟话务员'),
+    dispatcher: actor(centre, ['dispatcher'], '模拟派单员'),
+    visitor: actor(centre, ['visitor'], '模拟回访员'),
+    supervisor: actor(centre, ['supervisor'], '模拟督办员'),
+    handlerOf: (u) => {
+      let a = handlers.get(u.code);
+      if (!a) handlers.set(u.code, (a = actor(u, ['handler'], `${u.name} 承办人`)));
+      return a;
+    },
+    neighbours: (streetCode) => {
+      const s = ref.lookup.byCode(streetCode);
+      return (s?.parentCode ? byDistrict.get(s.parentCode) : undefined)?.filter((x) => x.code !== streetCode) ?? [];
+    },
+    departments: (await all('department')).filter((d) => d.parentCode === centre.code && d.isActive).map(asRef),
+    maxVisitAttempts: scoring.maxVisitAttempts,
+  };
 
-    const step = async <A extends HttpCaseAction>(who: Actor, caseId: string, action: A, body: CaseActionBody<A>, advanceMinutes: number) => {
-      simNow = new Date(simNow.getTime() + advanceMinutes * MINUTE);
-      try {
-        await performCaseAction(ctx, { actor: who, caseId, request: caseActionRequest(action, body) });
-        return true;
-      } catch (e) {
-        const err = e as { code?: string; message: string };
-        if (report.failures.length < 20) report.failures.push({ step: action, code: err.code ?? 'ERROR', message: err.message });
-        return false;
-      }
-    };
+  // Arrival instants, evenly spread with a little jitter, and the day's case numbers reserved up front.
+  const span = opts.days * 24 * 3_600_000;
+  const startAt = opts.end.getTime() - span;
+  const spacing = span / Math.max(opts.cases, 1);
+  const arrivals = Array.from({ length: opts.cases }, (_, i) => new Date(Math.round(startAt + (i + r.next() * 0.9) * spacing)));
+  const timeZone = lc.policy.timeZone;
+  const perDay = new Map<string, number>();
+  for (const a of arrivals) {
+    const day = caseNumberDateKey(a, timeZone);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const nextSeq = new Map<string, number>();
+  for (const [day, count] of perDay) nextSeq.set(day, (await ctx.repos.cases.reserveDailySequence(day, count)) - count + 1);
+  const openFrom = opts.cases - Math.ceil(opts.cases * 0.1);
 
-    const spacing = (opts.days * 24 * HOUR) / Math.max(opts.cases, 1);
-    for (let i = 0; i < opts.cases; i++) {
-      const arrival = new Date(opts.end.getTime() - opts.days * 24 * HOUR + i * spacing);
-      simNow = arrival;
-      const community = r.pick(communities);
-      const street = streets.get(community.parentCode as string) as Unit;
-      const urgency = r.weighted<CaseUrgency>({ emergency: 3, utilities: 15, general: 74, complex: 8 });
-      const kind = r.weighted({ complaint: 45, help: 25, consultation: 15, report: 8, suggestion: 5, praise: 2 });
-      const { state } = await takeInCase(ctx, {
-        actor: operator,
-        idempotencyKey: `sim-${opts.seed}-${i}`,
-        intake: {
-          channel: r.weighted({ phone: 70, app: 12, wechat: 10, web: 8 }),
-          kind,
-          categoryCode: r.pick(categories),
-          urgency,
-          requester: { name: r.pick(['王', '李', '张', '刘', '陈', '杨', '赵', '黄']) + r.pick(['先生', '女士', '伟', '芳', '娜', '敏']), phone: `13${Math.floor(r.between(100000000, 999999999))}`, isAnonymous: r.chance(0.05) },
-          subject: r.pick(SUBJECTS[urgency] as string[]),
-          detail: `${street.name}${community.name}居民反映：${r.pick(SUBJECTS[urgency] as string[])}，希望尽快处理。`,
-          location: { address: `${street.name}${community.name}${Math.floor(r.between(1, 30))}号楼`, coordinates: null, districtCode: street.parentCode, streetCode: street.code, communityCode: community.code },
-        },
-      });
-      report.cases++;
-      opts.onProgress?.(i + 1, opts.cases);
-      const id = state.id;
-      if (kind === 'consultation' && r.chance(0.6)) {
-        if (await step(dispatcher, id, 'answer', { text: '已根据知识库政策直接答复诉求人。' }, r.between(3, 10))) report.answered++;
-        continue;
-      }
-      const handler = handlerOf(street);
-      const dispatchDelay = urgency === 'emergency' ? r.between(5, 30) : r.between(10, 180);
-      if (r.chance(0.08)) {
-        // Sent to a neighbouring street first; it returns the case with evidence; the centre re-dispatches.
-        const wrong = r.pick([...streets.values()].filter((s) => s.parentCode === street.parentCode && s.code !== street.code)) ?? street;
-        await step(dispatcher, id, 'dispatch', { lead: wrong.code }, dispatchDelay);
-        // Evidence metadata only: a simulation stores no bytes.
-        const photo = { id: randomUUID(), kind: 'photo' as const, mimeType: 'image/jpeg', sizeBytes: 120_000, name: '辖区图.jpg', sha256: 'simulated', uploadedBy: `sim.${wrong.code}` };
-        await ctx.repos.attachments.insert(photo);
-        await step(handlerOf(wrong), id, 'return', { reason: '该地址不属于本街道辖区', attachmentIds: [photo.id], suggestedUnitCode: street.code }, r.between(20, 90));
-        report.returned++;
-        if (r.chance(0.3)) {
-          await step(dispatcher, id, 'open_dispute', { parties: [wrong.code, street.code] }, r.between(30, 120));
-          await step(dispatcher, id, 'rule_dispute', { lead: street.code, basis: '依据行政区划，该地址属本街道' }, r.between(60, 600));
-          report.disputed++;
-        } else {
-          await step(dispatcher, id, 'accept_return', { redispatch: { lead: street.code } }, r.between(20, 120));
-        }
-      } else {
-        await step(dispatcher, id, 'dispatch', { lead: street.code }, dispatchDelay);
-      }
-      await step(handler, id, 'sign', {}, r.between(5, 90));
-      await step(handler, id, 'contact', { method: 'phone' }, r.between(10, 300));
-      if (r.chance(0.05) && departments.length > 0) {
-        const dept = r.pick(departments);
-        await step(handler, id, 'whistle', { units: [dept.code], reason: '需要职能部门到场协同处置' }, r.between(10, 60));
-        const whistleId = 1;
-        await step(handlerOf(dept), id, 'whistle_report', { whistleId }, r.between(10, 45));
-      }
-      if (urgency !== 'emergency' && r.chance(0.08)) {
-        await step(handler, id, 'request_extension', { amount: 3, unit: 'calendar_days', reason: '需协调多部门' }, r.between(60, 600));
-        await step(dispatcher, id, 'approve_extension', {}, r.between(30, 240));
-        report.extended++;
-      }
-      const late = r.chance(0.12);
-      if (late) {
-        // Handled past the feedback deadline: the sweep escalates (督办) before the feedback arrives.
-        const feedbackHours = { emergency: 2, utilities: 24, general: 7 * 24, complex: 15 * 24 }[urgency];
-        simNow = new Date(simNow.getTime() + (feedbackHours + r.between(2, 48)) * HOUR);
-        const swept = await sweepClocks(ctx, { actor: supervisor });
-        report.escalations += swept.escalated;
-        report.late++;
-      }
-      if (i >= opts.cases - Math.ceil(opts.cases * 0.1)) {
-        report.open++;
-        continue; // the most recent cases are still being handled
-      }
-      const solved = r.chance(0.88);
-      const handled = urgency === 'emergency' ? r.between(20, 90) : r.between(120, 3 * 24 * 60);
-      await step(handler, id, 'submit_feedback', { summary: solved ? '已现场处置完毕，问题已解决。' : '已协调相关方，问题暂未彻底解决。', isSolved: solved }, late ? 30 : handled);
-      if (await step(dispatcher, id, 'close', {}, r.between(30, 240))) report.closed++;
-      if (r.chance(0.85)) {
-        const reached = r.chance(0.9);
-        simNow = new Date(simNow.getTime() + r.between(60, 24 * 60) * MINUTE);
-        const satisfaction = solved ? r.weighted({ satisfied: 75, basically_satisfied: 18, dissatisfied: 7 }) : r.weighted({ satisfied: 10, basically_satisfied: 30, dissatisfied: 60 });
-        const ok = await recordVisitAttempt(ctx, {
-          actor: visitor,
-          caseId: id,
-          attempt: reached ? { result: 'reached', isContacted: r.chance(0.95), isSolved: solved && r.chance(0.95), satisfaction } : { result: 'wrong_number' },
-        }).then(
-          () => true,
-          (e: { code?: string; message: string }) => {
-            report.failures.push({ step: 'visit', code: e.code ?? 'ERROR', message: e.message });
-            return false;
-          },
-        );
-        if (ok) report.visited++;
-      }
+  const visitedByStreet = new Map<string, number>(streets.filter((s) => communitiesOf.has(s.code)).map((s) => [s.code, 0]));
+  let deciding = 0;
+  let writing = 0;
+  for (let from = 0; from < opts.cases; from += BATCH) {
+    const t0 = performance.now();
+    const batch: Array<{ i: number; call: SimulatedCall; life: CaseLife }> = [];
+    for (let i = from; i < Math.min(from + BATCH, opts.cases); i++) {
+      const arrival = arrivals[i] as Date;
+      const day = caseNumberDateKey(arrival, timeZone);
+      const seq = nextSeq.get(day) as number;
+      nextSeq.set(day, seq + 1);
+      const call = drawer.draw(r);
+      batch.push({ i, call, life: liveCase(call, { arrival, dailySequence: seq, keepOpen: i >= openFrom }, r, lc) });
     }
-  } finally {
-    ctx.now = realNow;
+    const t1 = performance.now();
+    deciding += t1 - t0;
+    await ctx.db.transaction().execute(async (trx) => {
+      await ctx.repos.attachments.insertMany(batch.flatMap((b) => b.life.attachments), trx);
+      const inserted = await ctx.repos.cases.insertMany(
+        batch.map(({ i, call, life }) => ({
+          decision: life.decision,
+          locationPath: call.community.path,
+          idempotencyKey: `sim-${opts.seed}-${i}`,
+          tokens: caseTokens(life.decision.state.subject, life.decision.state.detail),
+        })),
+        trx,
+      );
+      const attempts: VisitAttemptRow[] = [];
+      const facts: ScoreFact[] = [];
+      for (const { call, life } of batch) {
+        const state = life.decision.state;
+        if (!inserted.has(state.id)) {
+          report.skipped++;
+          continue;
+        }
+        report.cases++;
+        const t = life.tally;
+        report.answered += Number(t.answered);
+        report.returned += Number(t.returned);
+        report.disputed += Number(t.disputed);
+        report.extended += Number(t.extended);
+        report.late += Number(t.late);
+        report.closed += Number(t.closed);
+        report.open += Number(t.open);
+        report.escalations += t.escalations;
+        for (const f of life.failures) if (report.failures.length < 20) report.failures.push(f);
+        if (life.visit === null) continue;
+        attempts.push(life.visit);
+        const lead = answeringLead(state)?.unit;
+        const ancestors = lead ? pathCodes(lead.path).flatMap((c) => { const u = ref.lookup.byCode(c); return u && c !== lead.code ? [u] : []; }) : [];
+        const fact = visitFactOf(state, { ancestors, period, isExempt: false });
+        if (fact) facts.push(fact);
+        report.visited++;
+        visitedByStreet.set(call.street.code, (visitedByStreet.get(call.street.code) ?? 0) + 1);
+      }
+      await ctx.repos.returnVisits.insertAttempts(attempts, trx);
+      await ctx.repos.scoreFacts.insertMany(facts, trx);
+    });
+    writing += performance.now() - t1;
+    opts.onProgress?.(Math.min(from + BATCH, opts.cases), opts.cases);
+  }
+  report.secondsDeciding = Math.round(deciding / 100) / 10;
+  report.secondsWriting = Math.round(writing / 100) / 10;
+  ctx.intake.forgetShared();
+
+  const counts = [...visitedByStreet.values()].sort((a, b) => a - b);
+  report.visitsPerStreet = { streets: counts.length, min: counts[0] ?? 0, p10: quantile(counts, 0.1), median: quantile(counts, 0.5), max: counts[counts.length - 1] ?? 0 };
+  report.seconds = Math.round((performance.now() - started) / 100) / 10;
+  report.casesPerSecond = Math.round(report.cases / Math.max(report.seconds, 0.1));
+
+  for (const phase of EXTRA_PHASES) {
+    report.phases[phase.name] = await phase.run(ctx, { seed: opts.seed, days: opts.days, end: opts.end, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
   }
   return report;
 }

@@ -118,6 +118,15 @@ describe.runIf(runsBrowser)('console administration (headless Chromium)', () => 
     await page.getByRole('menuitem', { name: '智能建议规则' }).click();
     await page.getByTestId('urgency-rules').locator('tbody tr').first().waitFor();
     await shot(page, 'intake-rules');
+    // 派单目录: the default catalogue, filtered to one kind of call, with the leaf's code resolved.
+    await page.getByRole('tab', { name: '派单目录' }).click();
+    await page.getByTestId('dispatch-catalogue').locator('tbody tr').first().waitFor();
+    await page.getByTestId('catalogue-filter').locator('input').fill('燃气泄漏');
+    const gasRow = page.getByTestId('dispatch-catalogue').locator('tbody tr', { has: page.locator('input[value="gas-leak"]') });
+    await gasRow.waitFor();
+    await expect(gasRow.locator('input[value="enterprise:气"]').count()).resolves.toBe(1);
+    await page.waitForTimeout(300);
+    await shot(page, 'dispatch-catalogue');
     await page.getByRole('menuitem', { name: '知识库' }).click();
     const firstRow = page.getByTestId('knowledge-articles').locator('tbody tr').first();
     await firstRow.getByRole('button', { name: '编辑' }).waitFor();

@@ -86,15 +86,19 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await page.locator('#intake-name').fill('张三丰');
     await page.locator('#intake-phone').fill('13812341234');
     await page.locator('#intake-category').click();
-    await page.locator('#intake-category').fill('事故处理');
-    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '事故处理' }).first().click();
-    await page.locator('#intake-subject').fill('小区门口道路塌陷');
-    await page.locator('#intake-detail').fill('花家地西里三区门口路面塌陷一个大坑，晚上行人容易摔倒，请尽快修补。');
+    await page.locator('#intake-category').fill('人行道破损');
+    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '人行道破损' }).first().click();
+    await page.locator('#intake-subject').fill('小区门口人行道破损');
+    await page.locator('#intake-detail').fill('花家地西里三区门口人行道的步道砖翘起来了，晚上行人容易摔倒，请尽快修补。');
     await page.locator('#intake-address').fill('朝阳区望京街道花家地西里三区5号楼');
     await pickOption(page, 'intake-district', '朝阳区');
     await pickOption(page, 'intake-street', '望京街道');
-    await page.getByTestId('suggestions-panel').locator('.ant-card-body').waitFor();
-    await page.waitForTimeout(1200); // let the suggestions panel answer (or say it is unavailable)
+    // The chosen category is sent with the draft: the street leads a neighbourhood matter, and says why.
+    const lead = page.getByTestId('suggested-lead');
+    await lead.waitFor();
+    await expect(lead.textContent()).resolves.toContain('望京街道');
+    await expect(lead.textContent()).resolves.toContain('派单目录');
+    await page.waitForTimeout(400);
     await shot(page, 'intake');
 
     await page.getByTestId('take-in').click();
@@ -113,7 +117,10 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await shot(board, 'dispatch-board');
     await row.getByTestId('row-dispatch').click();
     const modal = board.locator('.ant-modal');
-    await modal.getByText('望京街道').waitFor();
+    // The lead is routed as at intake (a neighbourhood matter: the street), with the reason shown.
+    await modal.getByTestId('dispatch-lead-why').waitFor();
+    await expect(modal.getByTestId('dispatch-lead-why').textContent()).resolves.toContain('望京街道');
+    await modal.getByText('望京街道').first().waitFor();
     await board.waitForTimeout(500); // the modal's opening animation
     await shot(board, 'dispatch-modal');
     await modal.getByRole('button', { name: '提交' }).click();

@@ -1,4 +1,4 @@
-// Clocks of a case (DESIGN §4): what each deadline is per urgency, how a due instant and a
+// Clocks of a case (docs/cases.md, Clocks): what each deadline is per urgency, how a due instant and a
 // reminder instant are computed, and what a periodic sweep should do with a clock at `now`.
 // Deadline arithmetic is delegated to a calendar passed in by the caller (the WorkingCalendar in
 // ../calendar satisfies it); this module never reads the wall clock.
@@ -41,7 +41,7 @@ const h = (amount: number): ClockRule => ({ amount, unit: 'hours' });
 const days = (amount: number): ClockRule => ({ amount, unit: 'calendar_days' });
 
 /**
- * Defaults from DESIGN §4 (dispatch and feedback); sign and first-contact limits chosen so each
+ * Defaults (docs/cases.md has the table): dispatch and feedback as a 12345 centre sets them; sign and first-contact limits chosen so each
  * fits inside the feedback limit. General and complex cases count calendar days; a city that counts
  * working days sets `unit: 'working_days'` in configuration.
  */

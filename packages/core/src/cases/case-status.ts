@@ -1,4 +1,4 @@
-// The one status catalogue of a case (DESIGN §3). Every group (open, live, finished …) is derived
+// The one status catalogue of a case (docs/cases.md, Statuses). Every group (open, live, finished …) is derived
 // from it, so adding a status means editing one row, never a list scattered through the code.
 //
 // "contacted" is folded into `handling` with `CaseState.contactedAt`: the first contact moves a

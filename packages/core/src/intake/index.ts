@@ -1,7 +1,9 @@
 // Intake intelligence, the rule-based part: location, urgency and lead-unit suggestions. Pure: no
 // I/O, no clock. Each suggestion carries what it suggests, why, and how sure it is.
+export * from './dispatch-catalogue';
 export * from './explanation';
 export * from './gazetteer';
+export * from './knowledge-relevance';
 export * from './location-resolver';
 export * from './normalize-text';
 export * from './place-name-forms';

@@ -21,6 +21,8 @@ export interface RoutingRule {
   /** Only for locations in this district; absent or null = city-wide. */
   districtCode?: string | null;
   target: RoutingTarget;
+  /** Units dispatched with the lead (协办), resolved like the target; one that resolves to nothing is left out. */
+  coHandlers?: RoutingTarget[];
   /** Breaks ties between equally specific rules: higher wins. */
   priority: number;
   note?: string;
@@ -57,7 +59,7 @@ export interface LeadSuggestion extends Explained {
 const CONFIDENCE: Record<LeadBasis, number> = { rule: 0.8, duty_list: 0.8, backstop: 0.5, manual: 0 };
 
 /** Enterprises are kinded by one character ('水', '电', '气', '热'); in a sentence they read 供水企业 … */
-const ENTERPRISE_KIND_ZH: Record<string, string> = { 水: '供水', 电: '供电', 气: '供气', 热: '供热' };
+const ENTERPRISE_KIND_ZH: Record<string, string> = { 水: '供水', 排水: '排水', 电: '供电', 气: '供气', 热: '供热' };
 
 const CLASS_ZH: Record<Unit['class'], string> = { centre: '中心', district: '区', street: '街道', community: '社区', section: '科室', department: '部门', enterprise: '企业' };
 
@@ -88,11 +90,12 @@ export function suggestLeadUnit(input: SuggestLeadUnitInput): LeadSuggestion {
       `${loc.district ? `${loc.district.name}内` : ''}没有覆盖类别 ${categoryCode} 的派单规则。`,
     );
   } else {
-    const resolved = resolveTarget(rule, categoryCode, loc, lookup, dutyLists);
+    const resolved = resolveTarget(rule.target, categoryCode, loc, lookup, dutyLists);
     if (!('miss' in resolved)) {
+      const co = withNamedCoHandlers(resolved, rule, categoryCode, loc, lookup);
       return {
         leadUnitCode: resolved.lead.code,
-        coHandlerCodes: resolved.co.map((u) => u.code),
+        coHandlerCodes: co.units.map((u) => u.code),
         rule: ruleRef,
         basis: resolved.basis,
         confidence: CONFIDENCE[resolved.basis],
@@ -104,6 +107,7 @@ export function suggestLeadUnit(input: SuggestLeadUnitInput): LeadSuggestion {
               `适用规则「${rule.id}」（类别前缀「${rule.categoryPrefix}」，${rule.districtCode ? `仅限 ${rule.districtCode}` : '全市适用'}）。`,
             ),
             resolved.why,
+            co.why,
           ]),
         ),
       };
@@ -167,8 +171,27 @@ export function pickRoutingRule(rules: readonly RoutingRule[], categoryCode: str
   return applicable[0] ?? null;
 }
 
-function resolveTarget(rule: RoutingRule, categoryCode: string, loc: KnownLocation, lookup: UnitLookup, dutyLists: DutyLists | undefined): Resolved {
-  const t = rule.target;
+/** The rule's own co-handlers (协办) after those the lead brought (a community's street); never the lead twice. */
+function withNamedCoHandlers(
+  resolved: Extract<Resolved, { lead: Unit }>,
+  rule: RoutingRule,
+  categoryCode: string,
+  loc: KnownLocation,
+  lookup: UnitLookup,
+): { units: Unit[]; why: BilingualText | null } {
+  const units = [...resolved.co];
+  for (const t of rule.coHandlers ?? []) {
+    const r = resolveTarget(t, categoryCode, loc, lookup, undefined);
+    if ('miss' in r) continue;
+    if (r.lead.code !== resolved.lead.code && !units.some((u) => u.code === r.lead.code)) units.push(r.lead);
+  }
+  const named = units.slice(resolved.co.length);
+  if (named.length === 0) return { units, why: null };
+  const names = named.map((u) => u.name);
+  return { units, why: bi(`The rule names co-handlers: ${names.join(', ')}.`, `规则指定协办单位：${names.join('、')}。`) };
+}
+
+function resolveTarget(t: RoutingTarget, categoryCode: string, loc: KnownLocation, lookup: UnitLookup, dutyLists: DutyLists | undefined): Resolved {
   if (t.kind === 'unit') {
     const unit = lookup.byCode(t.unitCode);
     if (unit === undefined || !unit.isActive) {
@@ -340,18 +363,27 @@ export function validateRoutingRules(rules: readonly RoutingRule[], units?: Unit
       const d = lookup?.byCode(r.districtCode);
       if (lookup !== null && d?.class !== 'district') throw invalidRule(`${field}.districtCode`, `"${r.districtCode}" is not a district.`, r.districtCode);
     }
-    const t = r.target as RoutingTarget | undefined;
-    if (t === undefined || t === null || typeof t !== 'object') throw invalidRule(`${field}.target`, 'is required.', t);
-    const kind = requireOneOf(t.kind, ['unit_class', 'unit'] as const, `${field}.target.kind`);
-    if (kind === 'unit' && t.kind === 'unit') {
-      const code = requireNonEmptyString(t.unitCode, `${field}.target.unitCode`);
-      if (lookup !== null && lookup.byCode(code) === undefined) throw invalidRule(`${field}.target.unitCode`, `no unit has code "${code}".`, code);
-    } else if (t.kind === 'unit_class') {
-      const cls = requireOneOf(t.unitClass, ROUTING_TARGET_CLASSES, `${field}.target.unitClass`);
-      if (cls === 'department' || cls === 'enterprise') requireNonEmptyString(t.departmentKind, `${field}.target.departmentKind`);
+    validateRoutingTarget(r.target, `${field}.target`, lookup);
+    if (r.coHandlers !== undefined) {
+      if (!Array.isArray(r.coHandlers)) throw invalidRule(`${field}.coHandlers`, 'must be a list of targets.', r.coHandlers);
+      r.coHandlers.forEach((c: unknown, j: number) => validateRoutingTarget(c, `${field}.coHandlers[${j}]`, lookup));
     }
   });
   assertUniqueIds(rules.map((r) => r.id), 'rules');
+}
+
+/** Checks one target's shape (and, with the organisation, that a named unit exists). */
+export function validateRoutingTarget(target: unknown, field: string, lookup: UnitLookup | null = null): void {
+  const t = target as RoutingTarget | undefined;
+  if (t === undefined || t === null || typeof t !== 'object') throw invalidRule(field, 'is required.', t);
+  const kind = requireOneOf(t.kind, ['unit_class', 'unit'] as const, `${field}.kind`);
+  if (kind === 'unit' && t.kind === 'unit') {
+    const code = requireNonEmptyString(t.unitCode, `${field}.unitCode`);
+    if (lookup !== null && lookup.byCode(code) === undefined) throw invalidRule(`${field}.unitCode`, `no unit has code "${code}".`, code);
+  } else if (t.kind === 'unit_class') {
+    const cls = requireOneOf(t.unitClass, ROUTING_TARGET_CLASSES, `${field}.unitClass`);
+    if (cls === 'department' || cls === 'enterprise') requireNonEmptyString(t.departmentKind, `${field}.departmentKind`);
+  }
 }
 
 function isLookup(x: UnitLookup | Iterable<Unit>): x is UnitLookup {

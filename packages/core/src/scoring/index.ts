@@ -1,4 +1,4 @@
-// Scoring (三率) and rankings: pure functions, no I/O. See DESIGN.md §5.
+// Scoring (三率) and rankings: pure functions, no I/O. See docs/scoring.md.
 export * from './scoring-error-codes';
 export * from './types';
 export * from './visit-outcome';

@@ -1,5 +1,6 @@
-// Intake settings: the urgency rules, the routing rules and the duplicate search behind intake
-// suggestions. Rule lists are replaced as a whole (their checks look at the list: unique ids).
+// Intake settings: the urgency rules, the routing rules, the dispatch catalogue (派单目录) and the
+// duplicate search behind intake suggestions. Rule lists are replaced as a whole (their checks look at the list: unique ids).
+import { type DispatchEntry, validateDispatchCatalogue } from '../intake/dispatch-catalogue';
 import type { RoutingRule } from '../intake/routing-rules';
 import { validateRoutingRules } from '../intake/routing-rules';
 import { DEFAULT_URGENCY_RULES, type UrgencyRule, validateUrgencyRules } from '../intake/urgency-rules';
@@ -43,3 +44,14 @@ export const URGENCY_RULES_SETTING = defineSetting<UrgencyRule[]>('intake.urgenc
 /** null: the default rules, derived from the category tree (`defaultRoutingRules` on the server). */
 export const ROUTING_RULES_SETTING = defineSetting<RoutingRule[] | null>('intake.routing_rules', null, parseRoutingRules);
 export const DUPLICATE_SETTINGS_SETTING = defineSetting<DuplicateSettings>('intake.duplicates', DEFAULT_DUPLICATE_SETTINGS, parseDuplicateSettings);
+
+/** Shapes only; that each entry's category path exists is checked against the tree when the catalogue is saved. */
+export function parseDispatchCatalogue(value: unknown): DispatchEntry[] | null {
+  if (value === null) return null;
+  const entries = expectArray(value, 'entries') as DispatchEntry[];
+  validateDispatchCatalogue(entries);
+  return entries;
+}
+
+/** null: the catalogue shipped with jiesu (`DEFAULT_DISPATCH_CATALOGUE` in @jiesu/reference). */
+export const DISPATCH_CATALOGUE_SETTING = defineSetting<DispatchEntry[] | null>('intake.dispatch_catalogue', null, parseDispatchCatalogue);

@@ -1,6 +1,6 @@
-// 智能建议规则: the urgency rules (keywords → urgency) and routing rules (category × district →
-// suggested lead) behind the intake suggestions (GET/PUT /api/intake/urgency-rules and
-// /routing-rules). Administrators edit the table — add and remove rows — and save the whole list;
+// 智能建议规则: the urgency rules (keywords → urgency), routing rules (category × district →
+// suggested lead) and the dispatch catalogue (派单目录, dispatch-catalogue-tab.tsx) behind the
+// intake suggestions (GET/PUT /api/intake/urgency-rules, /routing-rules, /dispatch-catalogue). Administrators edit the table — add and remove rows — and save the whole list;
 // the API's field error ("body.rules[3].pattern") marks that row's cell and turns to its page.
 import type { RoutingRuleSchema, UrgencyRuleSchema } from '@jiesu/contracts';
 import { CASE_URGENCIES, type CaseUrgency } from '@jiesu/core';
@@ -15,6 +15,7 @@ import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { UNIT_CLASS_LABELS, URGENCY_LABELS } from '../../i18n/labels';
 import { useReference } from '../../reference';
+import { DispatchCatalogueTab } from './dispatch-catalogue-tab';
 
 type UrgencyRule = Static<typeof UrgencyRuleSchema>;
 type RoutingRule = Static<typeof RoutingRuleSchema>;
@@ -255,6 +256,7 @@ export function IntakeRulesPage() {
               />
             ),
           },
+          { key: 'catalogue', label: t('dispatchCatalogue'), children: <DispatchCatalogueTab /> },
         ]}
       />
     </Card>

@@ -1,6 +1,8 @@
 // 受理登记: the call-taking form, the suggestions beside it, and dispatch in the same flow — once
 // the case is taken in, the operator picks lead, co-handlers and mode and sends it, or answers a
-// consultation directly.
+// consultation directly. What the operator applied from the suggestions is kept: an applied lead
+// and its co-handlers pre-fill the dispatch (else the suggested one, else the street), and a
+// knowledge answer only prepares the answer text — the kind changes only when the operator picks it.
 import { CheckCircleTwoTone, SendOutlined } from '@ant-design/icons';
 import { CASE_KINDS, CASE_URGENCIES, type CaseKind } from '@jiesu/core';
 import { App, Button, Card, Cascader, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Typography } from 'antd';
@@ -63,6 +65,9 @@ export function IntakePage() {
   const [created, setCreated] = useState<CaseDetail | null>(null);
   const [dispatched, setDispatched] = useState<CaseDetail | null>(null);
   const [busy, setBusy] = useState(false);
+  const [appliedLead, setAppliedLead] = useState<{ lead: { code: string; name: string }; coHandlers: { code: string; name: string }[] } | null>(null);
+  const [preparedAnswer, setPreparedAnswer] = useState<string | null>(null);
+  const suggestedLead = useRef<{ code: string; coHandlers: string[] } | null>(null);
   const idempotencyKey = useRef(newKey());
   const options = useMemo(() => toOptions(ref.categories), [ref.categories]);
 
@@ -73,6 +78,8 @@ export function IntakePage() {
   const districtCode = Form.useWatch('districtCode', form) ?? null;
   const streetCode = Form.useWatch('streetCode', form) ?? null;
   const isAnonymous = Form.useWatch('isAnonymous', form) ?? false;
+  const category = Form.useWatch('category', form);
+  const categoryCode = category?.[category.length - 1] ?? '';
 
   const takeIn = async () => {
     const v = await form.validateFields();
@@ -91,7 +98,12 @@ export function IntakePage() {
       const c = await api.post<CaseDetail>('/api/cases', body, { 'idempotency-key': idempotencyKey.current });
       setCreated(c);
       setTimeout(() => document.querySelector('[data-testid="dispatch-panel"],[data-testid="handed-over"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 100);
-      dispatchForm.setFieldsValue({ lead: v.streetCode ?? v.districtCode ?? null, coHandlers: [], mode: 'standard' });
+      dispatchForm.setFieldsValue({
+        lead: appliedLead?.lead.code ?? suggestedLead.current?.code ?? v.streetCode ?? v.districtCode ?? null,
+        coHandlers: appliedLead?.coHandlers.map((u) => u.code) ?? suggestedLead.current?.coHandlers ?? [],
+        mode: 'standard',
+        ...(preparedAnswer ? { answer: preparedAnswer } : {}),
+      });
       void message.success(`${t('takenIn')} ${c.caseNumber}`);
     } catch (e) {
       report(e);
@@ -138,6 +150,8 @@ export function IntakePage() {
     dispatchForm.resetFields();
     setCreated(null);
     setDispatched(null);
+    setAppliedLead(null);
+    setPreparedAnswer(null);
     idempotencyKey.current = newKey();
   };
 
@@ -243,7 +257,7 @@ export function IntakePage() {
             <Form form={dispatchForm} layout="vertical">
               {created.kind === 'consultation' && (
                 <div style={{ marginTop: 20 }}>
-                  <Form.Item name="answer" label={t('directAnswerText')}><Input.TextArea rows={3} /></Form.Item>
+                  <Form.Item name="answer" label={t('directAnswerText')} initialValue={preparedAnswer ?? undefined}><Input.TextArea rows={3} /></Form.Item>
                   <Button onClick={() => void answer()} loading={busy}>{t('directAnswer')}</Button>
                 </div>
               )}
@@ -253,16 +267,29 @@ export function IntakePage() {
       </Col>
       <Col xs={24} xl={9}>
         <SuggestionsPanel
-          input={{ subject, detail, address, kind }}
+          input={{ subject, detail, address, kind, categoryCode }}
           onApplyCategory={(code) => form.setFieldsValue({ category: categoryPath(code) })}
           onApplyUrgency={(u) => form.setFieldsValue({ urgency: u })}
           onApplyLocation={(l) => form.setFieldsValue(l)}
-          onApplyLead={(code) => dispatchForm.setFieldsValue({ lead: code })}
+          onApplyLead={(lead, coHandlers) => {
+            setAppliedLead({ lead, coHandlers });
+            void message.success(t('appliedLead'));
+          }}
+          onSuggestedLead={(l) => (suggestedLead.current = l)}
           onUseAnswer={(text) => {
-            form.setFieldsValue({ kind: 'consultation' });
-            dispatchForm.setFieldsValue({ answer: text });
+            setPreparedAnswer(text);
+            void message.info(t('answerPrepared'));
           }}
         />
+        {appliedLead && !created && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="applied-lead">
+            {t('appliedLead')}：{appliedLead.lead.name}
+            {appliedLead.coHandlers.length > 0 && ` · ${t('coHandlers')}：${appliedLead.coHandlers.map((u) => u.name).join('、')}`}
+          </Typography.Paragraph>
+        )}
+        {preparedAnswer && kind !== 'consultation' && !created && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="answer-prepared">{t('answerPrepared')}</Typography.Paragraph>
+        )}
         {isAnonymous && <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('anonymous')}</Typography.Paragraph>}
       </Col>
     </Row>

@@ -14,11 +14,16 @@ export interface Suggestion {
   why: string | null;
 }
 
+/** A lead with the co-handlers (协办) the same rule names; applying it applies both. */
+export interface LeadChoice extends Suggestion {
+  coHandlers: { code: string; name: string }[];
+}
+
 export interface SuggestionSet {
   categories: Suggestion[];
   urgency: Suggestion | null;
   location: { districtCode: string | null; streetCode: string | null; communityCode: string | null; label: string; why: string | null } | null;
-  leads: Suggestion[];
+  leads: LeadChoice[];
   duplicates: { id: string; caseNumber: string; subject: string; why: string | null }[];
   answers: { title: string; text: string }[];
 }
@@ -37,12 +42,18 @@ export function whyOf(x: { explanation?: string; explanationZh?: string } | null
 export function readSuggestions(raw: Partial<RawSuggestions> | null | undefined, lang: Lang): SuggestionSet {
   const r = raw ?? {};
   const categoryWhy = whyOf(r.category, lang);
-  const categories: Suggestion[] = r.category?.available
+  // The settled category first (catalogue leaf, model level 1, or the one chosen), then the model's other labels.
+  const settled: Suggestion[] =
+    r.category?.categoryCode && r.category.decidedBy !== 'operator'
+      ? [{ value: r.category.categoryCode, label: r.category.categoryName ?? r.category.categoryCode, confidence: null, why: categoryWhy }]
+      : [];
+  const fromModel: Suggestion[] = r.category?.available
     ? r.category.labels
-        .filter((l) => l.categoryCode)
-        .slice(0, 3)
-        .map((l) => ({ value: l.categoryCode as string, label: l.categoryName ?? l.label, confidence: l.probability, why: categoryWhy }))
+        .filter((l) => l.categoryCode && !settled.some((s) => s.value === l.categoryCode))
+        .slice(0, 3 - settled.length)
+        .map((l) => ({ value: l.categoryCode as string, label: l.categoryName ?? l.label, confidence: l.probability, why: settled.length ? null : categoryWhy }))
     : [];
+  const categories = [...settled, ...fromModel];
   const urgency = r.urgency ? { value: r.urgency.urgency, label: r.urgency.urgency, confidence: r.urgency.confidence, why: whyOf(r.urgency, lang) } : null;
   const l = r.location;
   const location =
@@ -55,8 +66,8 @@ export function readSuggestions(raw: Partial<RawSuggestions> | null | undefined,
           why: whyOf(l, lang),
         }
       : null;
-  const leads: Suggestion[] = r.leadUnit?.lead
-    ? [{ value: r.leadUnit.lead.code, label: r.leadUnit.lead.name, confidence: r.leadUnit.confidence, why: whyOf(r.leadUnit, lang) || r.leadUnit.basis || null }]
+  const leads: LeadChoice[] = r.leadUnit?.lead
+    ? [{ value: r.leadUnit.lead.code, label: r.leadUnit.lead.name, confidence: r.leadUnit.confidence, why: whyOf(r.leadUnit, lang) || r.leadUnit.basis || null, coHandlers: r.leadUnit.coHandlers ?? [] }]
     : [];
   const duplicates = (r.duplicates ?? []).map((d) => ({ id: d.caseId, caseNumber: d.caseNumber, subject: d.subject, why: `${pct(d.similarity)} ${d.sharedWords.slice(0, 5).join('、')}` }));
   const answers = (r.knowledge ?? []).map((k) => ({ title: k.title, text: k.answer }));

@@ -17,6 +17,8 @@ export interface SuggestionInput {
   detail: string;
   address: string;
   kind: string;
+  /** The category the operator chose (a level-1, -2 or -3 code): the lead is routed on it. */
+  categoryCode: string;
 }
 
 interface Props {
@@ -24,11 +26,13 @@ interface Props {
   onApplyCategory(code: string): void;
   onApplyUrgency(u: string): void;
   onApplyLocation(l: { districtCode: string | null; streetCode: string | null; communityCode: string | null }): void;
-  onApplyLead(code: string): void;
+  onApplyLead(lead: { code: string; name: string }, coHandlers: { code: string; name: string }[]): void;
+  /** The lead currently suggested (null when none): pre-fills the dispatch when the operator applied nothing. */
+  onSuggestedLead?(lead: { code: string; coHandlers: string[] } | null): void;
   onUseAnswer(text: string): void;
 }
 
-export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApplyLocation, onApplyLead, onUseAnswer }: Props) {
+export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApplyLocation, onApplyLead, onSuggestedLead, onUseAnswer }: Props) {
   const { t, pick, lang } = useI18n();
   // The raw answer is kept so switching the language re-reads the reasons without asking again.
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; raw: Partial<RawSuggestions> } | { kind: 'unavailable' }>({ kind: 'idle' });
@@ -43,7 +47,13 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
     const timer = setTimeout(() => {
       setState({ kind: 'loading' });
       api
-        .post<Partial<RawSuggestions>>('/api/intake/suggestions', { subject: input.subject || input.detail.slice(0, 50), detail: input.detail, ...(input.address ? { address: input.address } : {}), ...(input.kind ? { kind: input.kind } : {}) })
+        .post<Partial<RawSuggestions>>('/api/intake/suggestions', {
+          subject: input.subject || input.detail.slice(0, 50),
+          detail: input.detail,
+          ...(input.address ? { address: input.address } : {}),
+          ...(input.kind ? { kind: input.kind } : {}),
+          ...(input.categoryCode ? { categoryCode: input.categoryCode } : {}),
+        })
         .then((raw) => live && setState({ kind: 'ready', raw }))
         .catch(() => live && setState({ kind: 'unavailable' }));
     }, 600);
@@ -51,9 +61,15 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
       live = false;
       clearTimeout(timer);
     };
-  }, [text, input.subject, input.detail, input.address, input.kind]);
+  }, [text, input.subject, input.detail, input.address, input.kind, input.categoryCode]);
 
   const view: SuggestionSet | null = useMemo(() => (state.kind === 'ready' ? readSuggestions(state.raw, lang) : null), [state, lang]);
+  const top = view?.leads[0];
+  const topKey = top ? `${top.value}|${top.coHandlers.map((u) => u.code).join(',')}` : '';
+  useEffect(() => {
+    onSuggestedLead?.(top ? { code: top.value, coHandlers: top.coHandlers.map((u) => u.code) } : null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [topKey]);
   const conf = (c: number | null) => (c === null ? null : <Tag color="blue">{Math.round(c * 100)}%</Tag>);
   const whyLine = (w: string | null) => (w ? <div style={{ fontSize: 12, color: '#888' }}>{t('why')}：{w}</div> : null);
 
@@ -66,7 +82,7 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
         <Space orientation="vertical" style={{ width: '100%' }} size={12}>
           {view.categories.length === 0 && !view.urgency && !view.location && view.leads.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />}
           {view.categories.map((c) => (
-            <div key={c.value}>
+            <div key={c.value} data-testid="suggested-category">
               <Space>
                 <Typography.Text strong>{t('category')}</Typography.Text>
                 <span>{c.label}</span>
@@ -97,13 +113,19 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
             </div>
           )}
           {view.leads.map((l) => (
-            <div key={l.value}>
-              <Space>
+            <div key={l.value} data-testid="suggested-lead">
+              <Space wrap>
                 <Typography.Text strong>{t('leadUnit')}</Typography.Text>
                 <span>{l.label}</span>
                 {conf(l.confidence)}
-                <Button size="small" onClick={() => onApplyLead(l.value)}>{t('apply')}</Button>
+                <Button size="small" onClick={() => onApplyLead({ code: l.value, name: l.label }, l.coHandlers)} data-testid="apply-lead">{t('apply')}</Button>
               </Space>
+              {l.coHandlers.length > 0 && (
+                <div data-testid="suggested-co-handlers">
+                  <Typography.Text type="secondary">{t('coHandlers')}：</Typography.Text>
+                  {l.coHandlers.map((u) => <Tag key={u.code}>{u.name}</Tag>)}
+                </div>
+              )}
               {whyLine(l.why)}
             </div>
           ))}
@@ -125,7 +147,7 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
               header={<Typography.Text strong>{t('knowledge')}</Typography.Text>}
               dataSource={view.answers}
               renderItem={(a) => (
-                <List.Item actions={[<Button key="use" size="small" onClick={() => onUseAnswer(a.text)}>{t('apply')}</Button>]}>
+                <List.Item actions={[<Button key="use" size="small" onClick={() => onUseAnswer(a.text)} data-testid="use-answer">{t('apply')}</Button>]}>
                   <List.Item.Meta title={a.title} description={a.text} />
                 </List.Item>
               )}

@@ -1,4 +1,4 @@
-// Intake intelligence (DESIGN §6): the category models (versioned artifacts, one active), the
+// Intake intelligence (docs/intake.md): the category models (versioned artifacts, one active), the
 // administrator-edited suggestion reference (rule lists, gazetteer aliases, unit boundaries), the
 // word tokens of each case for duplicate search, and the knowledge base (知识库).
 import { type Kysely, sql } from 'kysely';

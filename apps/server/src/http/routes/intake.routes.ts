@@ -12,14 +12,17 @@ import {
   RoutingRuleSchema,
   RoutingRulesBody,
   RuleListResponse,
+  DispatchCatalogueBody,
+  DispatchCatalogueResponse,
   SuggestionDraftBody,
   SuggestionsResponse,
   UrgencyRuleSchema,
   UrgencyRulesBody,
 } from '@jiesu/contracts';
-import type { RoutingRule, UrgencyRule } from '@jiesu/core';
+import type { DispatchEntry, RoutingRule, UrgencyRule } from '@jiesu/core';
 import { Type } from 'typebox';
 import { activateCategoryModel, importCategoryModel, listCategoryModels, trainModelFromCases } from '../../use-cases/intake/category-models';
+import { getDispatchCatalogue, putDispatchCatalogue } from '../../use-cases/intake/dispatch-catalogue';
 import { addGazetteerAlias, listGazetteerAliases, removeGazetteerAlias } from '../../use-cases/intake/gazetteer-aliases';
 import { getDuplicateSettings, getRoutingRules, getUrgencyRules, putDuplicateSettings, putRoutingRules, putUrgencyRules } from '../../use-cases/intake/intake-rules';
 import { suggestIntake } from '../../use-cases/intake/suggest-intake';
@@ -53,6 +56,17 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/routing-rules',
     { schema: { tags, summary: 'Replace the routing rules (administrators)', body: RoutingRulesBody, response: { 200: RuleListResponse(RoutingRuleSchema), ...errors } } },
     async (request) => putRoutingRules(app.ctx, { actor: request.actor, rules: request.body.rules as RoutingRule[] }),
+  );
+
+  app.get(
+    '/dispatch-catalogue',
+    { schema: { tags, summary: 'The dispatch catalogue (派单目录): phrases → category leaf → lead and co-handlers', response: { 200: DispatchCatalogueResponse, ...errors } } },
+    async (request) => getDispatchCatalogue(app.ctx, { actor: request.actor }),
+  );
+  app.put(
+    '/dispatch-catalogue',
+    { schema: { tags, summary: 'Replace the dispatch catalogue (administrators; audited)', body: DispatchCatalogueBody, response: { 200: DispatchCatalogueResponse, ...errors } } },
+    async (request) => putDispatchCatalogue(app.ctx, { actor: request.actor, entries: request.body.entries as DispatchEntry[] }),
   );
 
   app.get('/duplicate-settings', { schema: { tags, summary: 'How likely duplicates are searched', response: { 200: DuplicateSettingsSchema, ...errors } } }, async (request) =>

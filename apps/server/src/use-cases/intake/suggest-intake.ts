@@ -1,13 +1,21 @@
-// Suggestions for a draft case (DESIGN §6): category, urgency, location, lead unit, likely
+// Suggestions for a draft case (docs/intake.md): category, urgency, location, lead unit, likely
 // duplicates and knowledge-base answers — each with why. Suggestions only: nothing is written.
-// Everything runs on in-memory reference data (duplicates, duty lists and knowledge are cached
-// briefly per street / community / city, see IntakeService); the cached reference
-// (services/intake.service.ts), so a call costs a few milliseconds.
+// The category comes from the dispatch catalogue (派单目录) and, when one is active, the category
+// model, combined by the core (combineCategory); the lead from the catalogue entry and the routing
+// rules. Everything runs on in-memory reference data (duplicates, duty lists and knowledge are
+// cached briefly per street / community / city, see services/intake.service.ts), so a call costs
+// a few milliseconds.
 import {
   type Actor,
   bi,
   type BilingualText,
+  type CatalogueMatch,
+  type CategoryDecider,
   type CaseKind,
+  CATALOGUE_RULE_PREFIX,
+  combineCategory,
+  DEFAULT_KNOWLEDGE_MIN_SCORE,
+  entryRule,
   type CaseUrgency,
   explained,
   type Explained,
@@ -16,6 +24,8 @@ import {
   type LeadSuggestion,
   locateByCoordinates,
   type LocationResolution,
+  matchDispatchCatalogue,
+  relevantHits,
   resolveLocation,
   suggestLeadUnit,
   suggestUrgency,
@@ -47,6 +57,11 @@ export interface CategorySuggestion extends Explained {
   drivers: Array<{ term: string; weight: number; label: string }>;
   mappedCategoryCodes: string[];
   model: { id: number; createdAt: string; accuracy: number | null; macroF1: number | null } | null;
+  /** The category settled on, and who settled it. */
+  categoryCode: string | null;
+  categoryName: string | null;
+  decidedBy: CategoryDecider;
+  catalogue: Array<{ entryId: string; categoryPath: string[]; categoryCode: string | null; score: number; matched: string[] }>;
 }
 
 export interface LocationSuggestion extends Explained {
@@ -101,7 +116,8 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
 
   const [ref, model] = await Promise.all([ctx.intake.reference(), ctx.intake.model()]);
   lap('reference');
-  const category = suggestCategory(model, ref, draft);
+  const matches = matchDispatchCatalogue(draft.subject, draft.detail, ref.catalogue);
+  const category = suggestCategory(model, ref, draft, matches);
   lap('category');
   const urgency = suggestUrgency(`${draft.subject} ${draft.detail}`, ref.urgencyRules);
   lap('urgency');
@@ -113,20 +129,21 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
   const streetCode = location.street?.code ?? null;
   const communityCode = location.community?.code ?? null;
   const since = new Date(ctx.now().getTime() - ref.duplicates.windowDays * 86_400_000);
-  const [dutyList, duplicates, knowledge] = await Promise.all([
+  const [dutyList, duplicates, ranked] = await Promise.all([
     communityCode === null ? Promise.resolve(null) : ctx.intake.dutyList(communityCode),
     streetCode === null
       ? Promise.resolve([])
       : ctx.intake.recentCases(streetCode, since).then((recent) => rankDuplicates(tokens, recent, ref.duplicates)),
     searchKnowledgeByTokens(ctx, tokens, KNOWLEDGE_LIMIT),
   ]);
+  const { kept: knowledge, belowThreshold } = relevantHits(ranked, DEFAULT_KNOWLEDGE_MIN_SCORE);
   lap('queries');
 
-  const leadUnit = suggestLead(ref, draft, category, location, communityCode === null || dutyList === null ? undefined : { [communityCode]: dutyList });
+  const leadUnit = suggestLead(ref, category, matches, location, communityCode === null || dutyList === null ? undefined : { [communityCode]: dutyList });
   lap('leadUnit');
 
   const dup = duplicatesExplanation(location, duplicates, ref);
-  const kb = knowledgeExplanation(knowledge, draft);
+  const kb = knowledgeExplanation(knowledge, belowThreshold, draft);
   return {
     category,
     urgency,
@@ -141,7 +158,32 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
   };
 }
 
-function suggestCategory(loaded: LoadedModel | null, ref: IntakeReference, draft: SuggestionDraft): CategorySuggestion {
+type ModelPart = Omit<CategorySuggestion, 'categoryCode' | 'categoryName' | 'decidedBy' | 'catalogue'>;
+
+function suggestCategory(loaded: LoadedModel | null, ref: IntakeReference, draft: SuggestionDraft, matches: readonly CatalogueMatch[]): CategorySuggestion {
+  const fromModel = modelCategory(loaded, ref, draft);
+  const top = matches[0];
+  const label = fromModel.labels[0];
+  const decision = combineCategory({
+    given: draft.categoryCode ?? null,
+    catalogue: top === undefined ? null : { match: top, categoryCode: ref.codeOfPath(top.entry.categoryPath) },
+    model: label === undefined ? null : { label: label.label, probability: label.probability, categoryCode: label.categoryCode },
+  });
+  const code = decision.categoryCode;
+  // What the model said (or that none is active) is added when the decision text does not say it.
+  const modelSaid = decision.decidedBy === 'model' || decision.decidedBy === 'catalogue_and_model' || (decision.decidedBy === 'catalogue' && label?.categoryCode != null);
+  const modelNote = modelSaid ? null : explanationOf(fromModel);
+  return {
+    ...fromModel,
+    categoryCode: code,
+    categoryName: code === null ? null : (ref.categoryNames.get(code) ?? null),
+    decidedBy: decision.decidedBy,
+    catalogue: matches.map((m) => ({ entryId: m.entry.id, categoryPath: [...m.entry.categoryPath], categoryCode: ref.codeOfPath(m.entry.categoryPath), score: m.score, matched: m.matched })),
+    ...explained(joinBi([explanationOf(decision), modelNote])),
+  };
+}
+
+function modelCategory(loaded: LoadedModel | null, ref: IntakeReference, draft: SuggestionDraft): ModelPart {
   if (loaded === null) {
     return {
       available: false,
@@ -252,13 +294,12 @@ function codesOf(r: LocationResolution) {
 
 function suggestLead(
   ref: IntakeReference,
-  draft: SuggestionDraft,
   category: CategorySuggestion,
+  matches: readonly CatalogueMatch[],
   location: LocationSuggestion,
   dutyLists: Record<string, string[]> | undefined,
 ): LeadUnitSuggestion {
-  const given = draft.categoryCode;
-  const categoryCode = given ?? category.mappedCategoryCodes[0] ?? null;
+  const categoryCode = category.categoryCode;
   if (categoryCode === null) {
     return {
       categoryCode: null,
@@ -275,17 +316,27 @@ function suggestLead(
       ),
     };
   }
+  // The entry that matched the text speaks for its own leaf (a leaf may have several entries), in
+  // place of the leaf's first entry; an administrator's rule for the leaf (priority 10) still wins.
+  const entry = matches.find((m) => ref.codeOfPath(m.entry.categoryPath) === categoryCode)?.entry;
+  const catalogueRules = entry ? [entryRule(entry, categoryCode, 5), ...ref.catalogueRules.filter((r) => r.categoryPrefix !== categoryCode)] : ref.catalogueRules;
+  const rules = [...catalogueRules, ...ref.routingRules];
   const s = suggestLeadUnit({
     categoryCode,
     location: { districtCode: location.district?.code ?? null, streetCode: location.street?.code ?? null, communityCode: location.community?.code ?? null },
-    rules: ref.routingRules,
+    rules,
     units: ref.lookup,
     ...(dutyLists ? { dutyLists } : {}),
   });
-  const basisOfCategory =
-    given !== undefined
-      ? bi(`Category ${categoryCode} as given.`, `类别 ${categoryCode}（已填写）。`)
-      : bi(`Category ${categoryCode} as suggested by the model (level 1 only).`, `类别 ${categoryCode}（模型建议，仅一级）。`);
+  const name = ref.categoryNames.get(categoryCode) ?? categoryCode;
+  const BASIS: Record<CategoryDecider, BilingualText> = {
+    operator: bi(`Category ${name} (${categoryCode}) as chosen.`, `类别 ${name}（${categoryCode}，已选择）。`),
+    catalogue: bi(`Category ${name} (${categoryCode}) from the dispatch catalogue.`, `类别 ${name}（${categoryCode}，派单目录）。`),
+    catalogue_and_model: bi(`Category ${name} (${categoryCode}) from the dispatch catalogue, the model agreeing.`, `类别 ${name}（${categoryCode}，派单目录，模型一致）。`),
+    model: bi(`Category ${name} (${categoryCode}) as suggested by the model (level 1 only).`, `类别 ${name}（${categoryCode}，模型建议，仅一级）。`),
+    none: bi('', ''),
+  };
+  const basisOfCategory = BASIS[category.decidedBy];
   return {
     categoryCode,
     lead: place(ref, s.leadUnitCode),
@@ -293,8 +344,15 @@ function suggestLead(
     rule: s.rule,
     basis: s.basis,
     confidence: s.confidence,
-    ...explained(joinBi([basisOfCategory, explanationOf(s)])),
+    ...explained(joinBi([basisOfCategory, catalogueNote(s.rule?.id), explanationOf(s)])),
   };
+}
+
+/** Names the catalogue entry behind a lead, when one is. */
+function catalogueNote(ruleId: string | undefined): BilingualText | null {
+  if (ruleId === undefined || !ruleId.startsWith(CATALOGUE_RULE_PREFIX)) return null;
+  const id = ruleId.slice(CATALOGUE_RULE_PREFIX.length);
+  return bi(`The dispatch catalogue entry '${id}' names who leads and co-handles.`, `派单目录条目「${id}」规定主办和协办单位。`);
 }
 
 function duplicatesExplanation(location: LocationSuggestion, found: readonly DuplicateRow[], ref: IntakeReference): BilingualText {
@@ -316,11 +374,20 @@ function duplicatesExplanation(location: LocationSuggestion, found: readonly Dup
   );
 }
 
-function knowledgeExplanation(knowledge: readonly KnowledgeHit[], draft: SuggestionDraft): BilingualText {
-  if (knowledge.length === 0) return bi('No knowledge-base article valid today shares a word with the request.', '今日有效的知识库文章中，没有与诉求共有词语的。');
+function knowledgeExplanation(knowledge: readonly KnowledgeHit[], belowThreshold: number, draft: SuggestionDraft): BilingualText {
+  const min = DEFAULT_KNOWLEDGE_MIN_SCORE;
+  const weak =
+    belowThreshold > 0
+      ? bi(` ${belowThreshold} weaker match(es) below the relevance threshold (score ${min}) were left out.`, `另有 ${belowThreshold} 篇相关度低于阈值（得分 ${min}）的文章未列出。`)
+      : bi('', '');
+  if (knowledge.length === 0) {
+    return belowThreshold > 0
+      ? bi(`No knowledge-base article is relevant enough to offer (score ≥ ${min}).${weak.en}`, `没有相关度足够（得分 ≥ ${min}）的知识库文章。${weak.zh}`)
+      : bi('No knowledge-base article valid today shares a word with the request.', '今日有效的知识库文章中，没有与诉求共有词语的。');
+  }
   const consultation = draft.kind === 'consultation';
   return bi(
-    `Articles valid today ranked by the words they share with the request (rarer words count more, title words double)${consultation ? '; for a consultation, answer directly (直接答复) when one fits' : ''}.`,
-    `今日有效的文章按与诉求共有的词语排序（越少见的词权重越高，标题中的词加倍）${consultation ? '；咨询类诉求如有合适的答案，可直接答复' : ''}。`,
+    `Articles valid today with relevance score ≥ ${min}, ranked by the words they share with the request (rarer words count more, title words double)${consultation ? '; for a consultation, answer directly (直接答复) when one fits' : ''}. Using an answer does not change the kind of request.${weak.en}`,
+    `今日有效、相关度得分 ≥ ${min} 的文章，按与诉求共有的词语排序（越少见的词权重越高，标题中的词加倍）${consultation ? '；咨询类诉求如有合适的答案，可直接答复' : ''}。采用答复不会改变诉求类型。${weak.zh}`,
   );
 }

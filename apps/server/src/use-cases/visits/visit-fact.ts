@@ -1,7 +1,7 @@
 // Builds a case's scoring fact when its return visit concludes: the lead unit (the last lead that
 // saw the case to its end), the street and district above it on the unit path, the period the
 // visit falls in, the answers, and whether a granted appeal exempts it.
-import { type CaseAssignment, type CaseState, evaluationPeriodKeyOf, pathCodes } from '@jiesu/core';
+import { type CaseAssignment, type CaseState, type EvaluationPeriodConfig, evaluationPeriodKeyOf, pathCodes, type Unit } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
@@ -15,28 +15,38 @@ export function answeringLead(state: CaseState): CaseAssignment | null {
 }
 
 export async function buildVisitFact(ctx: AppContext, state: CaseState, trx: Kysely<Database>): Promise<ScoreFact | null> {
-  const visit = state.visit;
   const lead = answeringLead(state);
-  if (visit === null || lead === null) return null;
+  if (state.visit === null || lead === null) return null;
   const ancestorCodes = pathCodes(lead.unit.path).filter((c) => c !== lead.unit.code);
   const ancestors = await ctx.repos.units.findByCodes(ancestorCodes, trx);
   const policy = await loadPolicy(ctx, trx);
   const appeal = await ctx.repos.appeals.findLiveForCase(state.id, trx);
+  return visitFactOf(state, { ancestors, period: periodConfig(ctx, policy), isExempt: appeal?.status === 'granted' });
+}
+
+/** The fact itself, from what the caller looked up: the lead's ancestor units, the period rule, whether an appeal exempts it. */
+export function visitFactOf(
+  state: CaseState,
+  known: { ancestors: ReadonlyArray<Pick<Unit, 'code' | 'class'>>; period: EvaluationPeriodConfig; isExempt: boolean },
+): ScoreFact | null {
+  const visit = state.visit;
+  const lead = answeringLead(state);
+  if (visit === null || lead === null) return null;
   const answers = visit.status === 'valid' ? visit.answers : null;
   return {
     caseId: state.id,
     caseNumber: state.caseNumber,
-    periodKey: evaluationPeriodKeyOf(visit.at, periodConfig(ctx, policy)),
+    periodKey: evaluationPeriodKeyOf(visit.at, known.period),
     visitedAt: visit.at,
     leadUnitCode: lead.unit.code,
     leadUnitClass: lead.unit.class,
-    streetCode: ancestors.find((u) => u.class === 'street')?.code ?? null,
-    districtCode: ancestors.find((u) => u.class === 'district')?.code ?? null,
+    streetCode: known.ancestors.find((u) => u.class === 'street')?.code ?? null,
+    districtCode: known.ancestors.find((u) => u.class === 'district')?.code ?? null,
     isValid: answers !== null,
     isContacted: answers?.isContacted ?? false,
     isSolved: answers?.isSolved ?? false,
     satisfaction: answers?.satisfaction ?? null,
-    isExempt: appeal?.status === 'granted',
+    isExempt: known.isExempt,
     isProactive: state.channel === 'proactive',
   };
 }
