@@ -7,3 +7,4 @@ export * from './scoring';
 export * from './intake';
 export * from './settings';
 export * from './public';
+export * from './endpoint';
