@@ -1,58 +1,29 @@
 // The portal's typed client for /api/public (same origin). Errors carry the server's message,
 // which is written for residents (zh-CN first).
-import type { PublicCommunitySchema, PublicRankingRowSchema, PublicRankingsSchema, PublicTopicSchema, VisitSatisfaction } from '@jiesu/contracts';
+import {
+  type CallArgs,
+  type EndpointShape,
+  endpointUrl,
+  type Jsonified,
+  PUBLIC_ENDPOINTS,
+  type PublicCommunitySchema,
+  type PublicRankingRowSchema,
+  type PublicTopicSchema,
+  type ResponseOf,
+  type TrackingProof,
+  type VisitSatisfaction,
+} from '@jiesu/contracts';
 import type { Static } from 'typebox';
 
-export interface PublicService {
-  serviceCode: string;
-  name: string;
-  group: string | null;
-  description: string | null;
-}
-
-export interface Submitted {
-  caseNumber: string;
-  trackingToken: string;
-  status: string;
-  receivedAt: string;
-}
-
-export interface PublicEvent {
-  seq: number;
-  at: string;
-  action: string;
-  status: string;
-  text: string;
-}
-
+const E = PUBLIC_ENDPOINTS;
+export type PublicService = ResponseOf<typeof E.services>[number];
+export type Submitted = ResponseOf<typeof E.submit>;
+export type PublicCaseView = ResponseOf<typeof E.track>;
+export type PublicEvent = PublicCaseView['events'][number];
 export type Satisfaction = VisitSatisfaction;
-
-export interface PublicCaseView {
-  caseNumber: string;
-  status: string;
-  statusLabel: string;
-  isOpen: boolean;
-  categoryName: string | null;
-  subject: string;
-  address: string;
-  receivedAt: string;
-  closedAt: string | null;
-  events: PublicEvent[];
-  canRate: boolean;
-  rating: { satisfaction: Satisfaction; comment: string | null; ratedAt: string } | null;
-}
-
-export interface TrackingProof {
-  caseNumber?: string;
-  phoneLast4?: string;
-  trackingToken?: string;
-}
-
-/** The API's shapes as JSON (dates become ISO strings). */
-type Jsonified<T> = T extends Date ? string : T extends readonly (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
-
+export type { TrackingProof };
 export type RankingRow = Jsonified<Static<typeof PublicRankingRowSchema>>;
-export type PublicRankings = Jsonified<Static<typeof PublicRankingsSchema>>;
+export type PublicRankings = ResponseOf<typeof E.rankings>;
 export type PublicCommunity = Jsonified<Static<typeof PublicCommunitySchema>>;
 export type PublicTopic = Jsonified<Static<typeof PublicTopicSchema>>;
 
@@ -66,12 +37,10 @@ export class ApiError extends Error {
   }
 }
 
-const BASE = '/api/public';
-
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+async function send<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${BASE}${path}`, init);
+    res = await fetch(url, init);
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后再试。');
   }
@@ -85,31 +54,34 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const postJson = <T>(path: string, payload: unknown) =>
-  call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+/** One typed call: the endpoint description gives the method, URL, body and response type. */
+export function call<Ep extends EndpointShape>(ep: Ep, args: CallArgs<Ep>): Promise<ResponseOf<Ep>> {
+  const url = endpointUrl(ep, args.params as Record<string, string> | undefined, args.query as Record<string, unknown> | undefined);
+  const init: RequestInit = { method: ep.method };
+  if (args.body !== undefined) {
+    init.headers = { 'content-type': 'application/json' };
+    init.body = JSON.stringify(args.body);
+  }
+  return send<ResponseOf<Ep>>(url, init);
+}
 
 export const api = {
-  services: () => call<PublicService[]>('/services'),
+  services: () => call(E.services, {}),
   uploadPhoto: (file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return call<{ id: string; mimeType: string; sizeBytes: number }>('/uploads', { method: 'POST', body: form });
+    return send<{ id: string; mimeType: string; sizeBytes: number }>('/api/public/uploads', { method: 'POST', body: form });
   },
-  submit: (payload: {
-    serviceCode: string;
-    detail: string;
-    address: string;
-    coordinates?: { lat: number; lng: number } | null;
-    name?: string | null;
-    phone?: string | null;
-    photoIds?: string[];
-  }) => postJson<Submitted>('/requests', payload),
-  track: (proof: TrackingProof) => postJson<PublicCaseView>('/track', proof),
-  rate: (proof: TrackingProof, satisfaction: Satisfaction, comment: string) => postJson<{ satisfaction: Satisfaction }>('/ratings', { ...proof, satisfaction, comment }),
-  communities: (q: string) => call<Array<{ code: string; name: string; streetName: string | null }>>(`/communities?q=${encodeURIComponent(q)}`),
-  community: (code: string) => call<PublicCommunity>(`/communities/${encodeURIComponent(code)}/deliberation`),
-  propose: (payload: { communityCode: string; title: string; detail: string; name: string | null; phone: string }) => postJson<{ proposalId: string; isNew: boolean }>('/proposals', payload),
-  support: (id: string, phone: string) => postJson<{ supportCount: number; isNew: boolean }>(`/proposals/${encodeURIComponent(id)}/support`, { phone }),
-  topics: (month?: string) => call<{ items: PublicTopic[] }>(`/topics${month ? `?month=${encodeURIComponent(month)}` : ''}`),
-  rankings: (period?: string) => call<PublicRankings>(`/rankings${period ? `?period=${encodeURIComponent(period)}` : ''}`),
+  submit: (body: Parameters<typeof call<typeof E.submit>>[1]['body']) => call(E.submit, { body }),
+  track: (proof: TrackingProof) => call(E.track, { body: proof }),
+  rate: (proof: TrackingProof, satisfaction: Satisfaction, comment: string) => call(E.rate, { body: { ...proof, satisfaction, comment } }),
+  rankings: (period?: string) => call(E.rankings, { query: period ? { period } : {} }),
+  // Not yet endpoint descriptions (see docs/architecture.md): typed here by their contract schemas.
+  communities: (q: string) => send<Array<{ code: string; name: string; streetName: string | null }>>(`/api/public/communities?q=${encodeURIComponent(q)}`),
+  community: (code: string) => send<PublicCommunity>(`/api/public/communities/${encodeURIComponent(code)}/deliberation`),
+  propose: (payload: { communityCode: string; title: string; detail: string; name: string | null; phone: string }) =>
+    send<{ proposalId: string; isNew: boolean }>('/api/public/proposals', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
+  support: (id: string, phone: string) =>
+    send<{ supportCount: number; isNew: boolean }>(`/api/public/proposals/${encodeURIComponent(id)}/support`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) }),
+  topics: (month?: string) => send<{ items: PublicTopic[] }>(`/api/public/topics${month ? `?month=${encodeURIComponent(month)}` : ''}`),
 };

@@ -11,3 +11,4 @@ export * from './deliberation';
 export * from './topics';
 export * from './proactive';
 export * from './work-items';
+export * from './endpoint';

@@ -3,6 +3,7 @@
 import { ATTACHMENT_KINDS, CASE_URGENCIES, DURATION_UNITS } from '@jiesu/core';
 import { Type } from 'typebox';
 import { IsoDateTime, StringEnum } from './common';
+import { endpoint } from './endpoint';
 
 const Remind = Type.Union([
   Type.Object({ kind: Type.Literal('fraction'), fraction: Type.Number({ minimum: 0, maximum: 1 }) }, { additionalProperties: false }),
@@ -58,3 +59,21 @@ export const CasePolicyResponse = Type.Object({
   updatedBy: Type.Union([Type.String(), Type.Null()]),
   updatedAt: Type.Union([IsoDateTime, Type.Null()]),
 });
+
+export const SETTINGS_ENDPOINTS = {
+  getCasePolicy: endpoint({
+    method: 'GET',
+    path: '/api/settings/case-policy',
+    summary: 'Clocks per urgency, reminders, extensions, evidence and attachment limits',
+    tags: ['settings'],
+    response: CasePolicyResponse,
+  }),
+  putCasePolicy: endpoint({
+    method: 'PUT',
+    path: '/api/settings/case-policy',
+    summary: 'Change the case policy (administrators); applies to clocks started afterwards',
+    tags: ['settings'],
+    body: CasePolicyBody,
+    response: CasePolicyResponse,
+  }),
+};

@@ -1,5 +1,6 @@
 // A small typed fetch client for the jiesu API: bearer token kept in storage, JSON in and out,
 // every failure mapped to an ApiError with the server's code.
+import { type CallArgs, type EndpointShape, endpointUrl, type ResponseOf } from '@jiesu/contracts';
 import { ApiError, errorFromResponse, toApiError } from './api-error';
 
 export interface TokenStore {
@@ -75,6 +76,12 @@ export class ApiClient {
     } catch {
       throw new ApiError('BAD_RESPONSE', res.status, 'The server answered with something that is not JSON.');
     }
+  }
+
+  /** A typed call from an endpoint description in @jiesu/contracts: method, URL, body and response type come from it. */
+  call<E extends EndpointShape>(ep: E, args: CallArgs<E>): Promise<ResponseOf<E>> {
+    const url = endpointUrl(ep, args.params as Record<string, string> | undefined);
+    return this.request<ResponseOf<E>>(ep.method, url, { ...(args.body !== undefined ? { body: args.body } : {}), ...(args.query ? { query: args.query as Query } : {}) });
   }
 
   get<T>(path: string, query?: Query): Promise<T> {

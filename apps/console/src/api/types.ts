@@ -1,16 +1,10 @@
 // Response shapes as the console reads them. The case aggregate comes from the core's CaseState
 // with every Date turned into an ISO string (that is what JSON carries).
-import type { CaseSummarySchema, HttpCaseAction, WorkItemDetailSchema, WorkItemPageSchema, WorkItemSchema } from '@jiesu/contracts';
+import type { CaseSummarySchema, CategorySchema, HttpCaseAction, Jsonified, UserSchema, WorkItemDetailSchema, WorkItemPageSchema, WorkItemSchema } from '@jiesu/contracts';
 import type { CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
 import type { Static } from 'typebox';
 
-export type Jsonified<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Jsonified<U>[]
-    : T extends object
-      ? { [K in keyof T]: Jsonified<T[K]> }
-      : T;
+export type { Jsonified } from '@jiesu/contracts';
 
 export interface PresentedRequester {
   name: string | null;
@@ -70,25 +64,10 @@ export interface UnitDetail extends Unit {
   childCount: number;
 }
 
-export interface CategoryNode {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  level: number;
-  path: string;
-  sortOrder: number;
-  isActive: boolean;
-  children?: CategoryNode[];
-}
+/** A category with its children, as the tree endpoint returns it (the contract's CategorySchema). */
+export type CategoryNode = Static<typeof CategorySchema> & { children?: CategoryNode[] };
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  unitCode: string;
-  roles: Role[];
-  isActive: boolean;
-}
+export type User = Static<typeof UserSchema>;
 
 export interface Attachment {
   id: string;

@@ -2,7 +2,7 @@
 // clocks per urgency (dispatch, sign, first contact, feedback, rework) as amount + unit, the
 // whistle arrival clock, the default reminder, extensions, evidence switches and attachment
 // limits per kind. The API's field errors mark the inputs they name.
-import type { CasePolicyResponse } from '@jiesu/contracts';
+import { type CasePolicyResponse, SETTINGS_ENDPOINTS } from '@jiesu/contracts';
 import { ATTACHMENT_KINDS, CASE_URGENCIES, type CaseUrgency, DURATION_UNITS } from '@jiesu/core';
 import { App, Button, Card, Col, Descriptions, InputNumber, Row, Segmented, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -57,7 +57,7 @@ export function CasePolicyPage() {
   const report = useReportError();
   const load = useCallback(() => {
     api
-      .get<PolicyResponse>('/api/settings/case-policy')
+      .call(SETTINGS_ENDPOINTS.getCasePolicy, {})
       .then((r) => {
         setData(r);
         setDraft(structuredClone(r.policy));
@@ -78,7 +78,7 @@ export function CasePolicyPage() {
     clear();
     try {
       const { timeZone: _tz, ...body } = draft;
-      const r = await api.put<PolicyResponse>('/api/settings/case-policy', body);
+      const r = await api.call(SETTINGS_ENDPOINTS.putCasePolicy, { body });
       setData(r);
       setDraft(structuredClone(r.policy));
       void message.success({ content: t('saved'), key: 'saved' });

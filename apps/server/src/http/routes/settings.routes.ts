@@ -1,16 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CasePolicyBody, CasePolicyResponse, ErrorBody } from '@jiesu/contracts';
+import { ErrorBody, SETTINGS_ENDPOINTS } from '@jiesu/contracts';
 import { getCasePolicy, putCasePolicy } from '../../use-cases/settings/case-policy';
+import { routeEndpoint } from '../endpoint-route';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+const route = { prefix: '/api/settings', errors: { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } };
 
 export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/case-policy', { schema: { tags: ['settings'], summary: 'Clocks per urgency, reminders, extensions, evidence and attachment limits', response: { 200: CasePolicyResponse, ...errors } } }, async () =>
-    getCasePolicy(app.ctx),
-  );
-  app.put(
-    '/case-policy',
-    { schema: { tags: ['settings'], summary: 'Change the case policy (administrators); applies to clocks started afterwards', body: CasePolicyBody, response: { 200: CasePolicyResponse, ...errors } } },
-    async (request) => putCasePolicy(app.ctx, { actor: request.actor, policy: request.body }),
-  );
+  routeEndpoint(app, SETTINGS_ENDPOINTS.getCasePolicy, route, async () => getCasePolicy(app.ctx));
+  routeEndpoint(app, SETTINGS_ENDPOINTS.putCasePolicy, route, async (request) => putCasePolicy(app.ctx, { actor: request.actor, policy: request.body }));
 };

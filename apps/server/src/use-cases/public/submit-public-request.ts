@@ -2,6 +2,7 @@
 // (channel 'web', by the portal's operator actor at the centre) and the reply carries the case
 // number and a tracking token — shown once — to follow it without logging in.
 import { createHash, randomBytes } from 'node:crypto';
+import { MAX_PUBLIC_PHOTOS, type PublicSubmission } from '@jiesu/contracts';
 import { DomainError } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import { findOfferedService } from '../open311/offered-services';
@@ -9,18 +10,8 @@ import { portalActor } from './public-actors';
 import { resolvePublicLocation } from './resolve-public-location';
 import { takeInPublicRequest } from './take-in-public-request';
 
-export interface PublicSubmission {
-  serviceCode: string;
-  detail: string;
-  address: string;
-  coordinates?: { lat: number; lng: number } | null;
-  name?: string | null;
-  phone?: string | null;
-  isAnonymous?: boolean;
-  photoIds?: string[];
-}
+export type { PublicSubmission } from '@jiesu/contracts';
 
-export const MAX_PUBLIC_PHOTOS = 3;
 
 export function hashTrackingToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');

@@ -1,25 +1,13 @@
 // 查询进度: what a resident sees of their own case — status, category, place and the public
 // history. Never the requester's identity, staff names or internal notes.
+import type { PUBLIC_ENDPOINTS, ReplyOf } from '@jiesu/contracts';
 import { CASE_STATUS_INFO } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import type { CaseRating } from '../../repositories/public-request.repository';
 import { findTrackedCase, type TrackingProof } from './find-tracked-case';
-import { historyLike, type PublicEvent, publicEvents } from './public-history';
+import { historyLike, publicEvents } from './public-history';
 
-export interface PublicCaseView {
-  caseNumber: string;
-  status: string;
-  statusLabel: string;
-  isOpen: boolean;
-  categoryName: string | null;
-  subject: string;
-  address: string;
-  receivedAt: Date;
-  closedAt: Date | null;
-  events: PublicEvent[];
-  canRate: boolean;
-  rating: Omit<CaseRating, 'caseId'> | null;
-}
+/** What the portal shows: the track endpoint's response (packages/contracts/src/public.ts). */
+export type PublicCaseView = ReplyOf<typeof PUBLIC_ENDPOINTS.track>;
 
 export function isRateable(status: keyof typeof CASE_STATUS_INFO): boolean {
   return CASE_STATUS_INFO[status].stage === 'finished';
