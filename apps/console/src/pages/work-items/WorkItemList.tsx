@@ -40,6 +40,7 @@ export function WorkItemList({ sourceType, sourceId, kind, status, isOverdue, ow
   useEffect(() => setSelected(openId ?? null), [openId]);
   const statusKey = status?.join(',') ?? '';
 
+  const report = useReportError();
   const fetchPage = useCallback(
     (after: string | null) => {
       setLoading(true);
@@ -60,14 +61,13 @@ export function WorkItemList({ sourceType, sourceId, kind, status, isOverdue, ow
           setTotal(page.total);
           setCursor(page.nextCursor);
         })
-        .catch((e: unknown) => report(e))
+        .catch((e: unknown) => report(e, () => fetchPage(null)))
         .finally(() => setLoading(false));
-      // eslint-disable-next-line react-hooks/exhaustive-deps
+       
     },
-    [sourceType, sourceId, kind, statusKey, isOverdue, ownerUnitCode, linkedCaseId, pageSize],
+    [sourceType, sourceId, kind, statusKey, isOverdue, ownerUnitCode, linkedCaseId, pageSize, report],
   );
   const reload = useCallback(() => fetchPage(null), [fetchPage]);
-  const report = useReportError(reload);
   useEffect(reload, [reload, reloadKey]);
 
   const open = (id: string | null) => {

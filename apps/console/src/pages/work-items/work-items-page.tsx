@@ -45,7 +45,7 @@ function Notifications({ onOpenItem }: { onOpenItem: (id: string) => void }) {
           style={{ cursor: 'pointer' }}
           onClick={() => {
             if (n.workItemId) onOpenItem(n.workItemId);
-            else if (n.caseId) navigate(`/cases/${n.caseId}`);
+            else if (n.caseId) void navigate(`/cases/${n.caseId}`);
           }}
         >
           <Space orientation="vertical" size={2}>
