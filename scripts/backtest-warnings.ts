@@ -11,8 +11,12 @@ const ramp = (process.env.BACKTEST_RAMP ?? '10,21').split(',').map(Number) as [n
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
 
 console.log(`settings: ${JSON.stringify(DEFAULT_WARNING_SETTINGS)}`);
-console.log(`simulation: ${streets} streets × ${DEFAULT_BACKTEST.communitiesPerStreet} communities × ${DEFAULT_BACKTEST.categories} categories, ${DEFAULT_BACKTEST.historyYears} years of history + 1 judged year; sudden rises build over ${ramp[0]}–${ramp[1]} days`);
-console.log('seed | rises (seasonal/sudden) | warnings | precision | recall (seasonal/sudden) | median lead | lead ≥ 3 d | false alarms /street/month | quiet: false alarms /street/month | time');
+console.log(
+  `simulation: ${streets} streets × ${DEFAULT_BACKTEST.communitiesPerStreet} communities × ${DEFAULT_BACKTEST.categories} categories, ${DEFAULT_BACKTEST.historyYears} years of history + 1 judged year; sudden rises build over ${ramp[0]}–${ramp[1]} days`,
+);
+console.log(
+  'seed | rises (seasonal/sudden) | warnings | precision | recall (seasonal/sudden) | median lead | lead ≥ 3 d | false alarms /street/month | quiet: false alarms /street/month | time',
+);
 const all = { tp: 0, warnings: 0, found: 0, planted: 0, leads: [] as number[], fa: 0, quietFa: 0, months: 0 };
 for (const seed of seeds) {
   const t0 = performance.now();

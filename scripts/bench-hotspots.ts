@@ -91,10 +91,16 @@ async function main(): Promise<void> {
         order by t.received_at, t.case_id`.execute(db);
       console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
       const t1 = performance.now();
-      const raw = await sql`select t.case_id, array_to_string(t.tokens, ' ') from case_tokens t where t.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and t.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(db);
+      const raw =
+        await sql`select t.case_id, array_to_string(t.tokens, ' ') from case_tokens t where t.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and t.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(
+          db,
+        );
       console.log(`one day, tokens only: ${raw.rows.length} rows in ${(performance.now() - t1).toFixed(0)} ms`);
       const t2 = performance.now();
-      const raw2 = await sql`select c.id, c.state->'requester'->>'phone' as p from cases c where c.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and c.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(db);
+      const raw2 =
+        await sql`select c.id, c.state->'requester'->>'phone' as p from cases c where c.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and c.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(
+          db,
+        );
       console.log(`one day, requester only: ${raw2.rows.length} rows in ${(performance.now() - t2).toFixed(0)} ms`);
     }
     // Floor: the same read the computation starts with (rows, words, requester, outcome).
@@ -109,7 +115,9 @@ async function main(): Promise<void> {
     t0 = performance.now();
     const { run, stages } = await computeHotspots(rt.ctx, { actor: analyst, period: { month: '2026-11' }, previousPeriods: 2 });
     const fullMs = performance.now() - t0;
-    console.log(`full computation: ${(fullMs / 1000).toFixed(2)} s = ${(fullMs / floorMs).toFixed(2)} × floor; stages ${JSON.stringify(stages)}; ${run.groupCount} groups of 2+, ${run.caseCount} cases`);
+    console.log(
+      `full computation: ${(fullMs / 1000).toFixed(2)} s = ${(fullMs / floorMs).toFixed(2)} × floor; stages ${JSON.stringify(stages)}; ${run.groupCount} groups of 2+, ${run.caseCount} cases`,
+    );
     const cpu = process.cpuUsage(cpu0);
     // On a shared machine wall time includes waiting for a core: this process's own CPU time beside it.
     console.log(`this process's CPU during the computation: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})`);
@@ -149,7 +157,13 @@ async function main(): Promise<void> {
           requester: { name: '张三', phone: '13800000000', isAnonymous: false },
           subject: '小区电动自行车充电难',
           detail: '小区没有充电桩，居民飞线充电，存在火灾隐患。',
-          location: { address: '某小区1号楼', coordinates: null, districtCode: place?.district ?? null, streetCode: place?.street ?? null, communityCode: place?.community ?? null },
+          location: {
+            address: '某小区1号楼',
+            coordinates: null,
+            districtCode: place?.district ?? null,
+            streetCode: place?.street ?? null,
+            communityCode: place?.community ?? null,
+          },
         },
       });
       return performance.now() - a0;

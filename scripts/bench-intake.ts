@@ -31,7 +31,14 @@ function percentile(sorted: number[], p: number): number {
 
 function summary(label: string, latencies: number[], seconds: number) {
   const s = [...latencies].sort((a, b) => a - b);
-  const line = { label, count: s.length, perSecond: Math.round(s.length / seconds), p50ms: +percentile(s, 50).toFixed(2), p99ms: +percentile(s, 99).toFixed(2), maxMs: +(s[s.length - 1] ?? NaN).toFixed(2) };
+  const line = {
+    label,
+    count: s.length,
+    perSecond: Math.round(s.length / seconds),
+    p50ms: +percentile(s, 50).toFixed(2),
+    p99ms: +percentile(s, 99).toFixed(2),
+    maxMs: +(s[s.length - 1] ?? NaN).toFixed(2),
+  };
   console.log(JSON.stringify(line));
   return line;
 }
@@ -98,7 +105,11 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: 'jiesu-demo' }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'operator', password: 'jiesu-demo' }),
+  });
   const { token } = (await login.json()) as { token: string };
 
   console.log(`intake benchmark: ${SECONDS}s measured after 3s warm-up, ${CONCURRENCY} concurrent clients, PostgreSQL, server in its own process`);
@@ -136,7 +147,15 @@ async function main() {
 
   // Where the time goes: the use case in-process (no HTTP, no auth, no JSON), same concurrency.
   const operator = await rt.ctx.repos.users.findByUsername('operator');
-  const actor = { userId: operator!.id, username: 'operator', displayName: 'op', unitCode: '110000', unitPath: '/110000/', unitClass: 'centre' as const, roles: ['operator' as const] };
+  const actor = {
+    userId: operator!.id,
+    username: 'operator',
+    displayName: 'op',
+    unitCode: '110000',
+    unitPath: '/110000/',
+    unitClass: 'centre' as const,
+    roles: ['operator' as const],
+  };
   const rtPool = await createRuntime({ ...config }, {});
   const inProcess = await drive(CONCURRENCY, Math.min(SECONDS, 10), 2, async (i) => {
     const b = JSON.parse(body(i));

@@ -58,7 +58,9 @@ async function main(): Promise<void> {
         (select d.code from units d where d.class = 'district' and d.code <> u.code and u.path like d.path || '%') as district_code
       from units u where u.class in ('community', 'street', 'department', 'enterprise')`.execute(db);
     await sql`alter table bench_leads add column idx integer`.execute(db);
-    await sql`update bench_leads b set idx = r.rn from (select code, row_number() over (partition by pool order by code)::int - 1 as rn from bench_leads) r where r.code = b.code`.execute(db);
+    await sql`update bench_leads b set idx = r.rn from (select code, row_number() over (partition by pool order by code)::int - 1 as rn from bench_leads) r where r.code = b.code`.execute(
+      db,
+    );
     await sql`create index on bench_leads (pool, idx)`.execute(db);
     const pools: Array<[string, number]> = [
       ['community', Math.round(ROWS * 0.6)],
@@ -100,7 +102,9 @@ async function main(): Promise<void> {
     for (const c of rankings.classes) {
       const ranked = c.rows.filter((r) => r.rank !== null);
       const best = c.rows[0];
-      console.log(`  ${c.unitClass.padEnd(10)} ${String(c.rows.length).padStart(4)} units, ${String(ranked.length).padStart(4)} ranked; #1 ${best?.unitName ?? '-'} ${((best?.composite ?? 0) * 100).toFixed(2)} (n=${best?.sampleSize ?? 0})`);
+      console.log(
+        `  ${c.unitClass.padEnd(10)} ${String(c.rows.length).padStart(4)} units, ${String(ranked.length).padStart(4)} ranked; #1 ${best?.unitName ?? '-'} ${((best?.composite ?? 0) * 100).toFixed(2)} (n=${best?.sampleSize ?? 0})`,
+      );
     }
     const r = median(rankingTimes);
     const a = median(aggregateTimes);

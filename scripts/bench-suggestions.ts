@@ -91,7 +91,9 @@ async function main() {
   }
   for (let i = 0; i < streets.length; i += 200) {
     const batch = streets.slice(i, i + 200);
-    await sql`insert into bench_streets select * from unnest(${batch.map((_, k) => i + k)}::int[], ${batch.map((s) => s.code)}::text[], ${batch.map((s) => s.parent_code ?? '')}::text[])`.execute(db);
+    await sql`insert into bench_streets select * from unnest(${batch.map((_, k) => i + k)}::int[], ${batch.map((s) => s.code)}::text[], ${batch.map((s) => s.parent_code ?? '')}::text[])`.execute(
+      db,
+    );
   }
   const T = templates.length;
   const S = streets.length;
@@ -123,7 +125,11 @@ async function main() {
   // Each draft gets a real street's address, so location, routing and duplicates all do real work.
   const full = drafts.map((d, i) => {
     const s = streets[(i * 13) % S] as { code: string; parent_code: string | null; name: string };
-    return { ...d, address: `${districts.get(s.parent_code ?? '') ?? ''}${s.name}幸福里小区${(i % 30) + 1}号楼`, kind: i % 5 === 0 ? ('consultation' as const) : ('complaint' as const) };
+    return {
+      ...d,
+      address: `${districts.get(s.parent_code ?? '') ?? ''}${s.name}幸福里小区${(i % 30) + 1}号楼`,
+      kind: i % 5 === 0 ? ('consultation' as const) : ('complaint' as const),
+    };
   });
   const operator: Actor = { ...admin, username: 'bench', roles: ['operator'] };
 

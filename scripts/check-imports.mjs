@@ -75,7 +75,12 @@ for (const v of graph.keys()) if (!meta.has(v)) strongConnect(v);
 
 const problems = [];
 for (const component of circles) {
-  problems.push(`import circle: ${component.map((f) => relative(root, f)).sort().join(' ⇄ ')}`);
+  problems.push(
+    `import circle: ${component
+      .map((f) => relative(root, f))
+      .sort()
+      .join(' ⇄ ')}`,
+  );
 }
 for (const [file, deps] of graph) {
   const rel = relative(root, file);

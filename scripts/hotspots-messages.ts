@@ -12,13 +12,26 @@ if (!existsSync(file)) {
   console.log(`skipped: ${file} is absent (the shared data is not shipped)`);
   process.exit(0);
 }
-interface Message { id: string | null; user: string | null; subject: string | null; time: string | null; detail: string; likes: number }
-const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Message);
+interface Message {
+  id: string | null;
+  user: string | null;
+  subject: string | null;
+  time: string | null;
+  detail: string;
+  likes: number;
+}
+const rows = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Message);
 rows.sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
 const t0 = performance.now();
 const docs = rows.map((r, i) => ({ id: String(i), tokens: caseTokens(r.subject ?? '', r.detail) }));
 const tSeg = performance.now() - t0;
-const thresholds = process.argv.slice(2).map(Number).filter((x) => x > 0);
+const thresholds = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((x) => x > 0);
 const sample = process.env.SAMPLE === '1';
 for (const threshold of thresholds.length ? thresholds : [DEFAULT_TEXT_GROUPING.threshold]) {
   const t1 = performance.now();
@@ -26,7 +39,9 @@ for (const threshold of thresholds.length ? thresholds : [DEFAULT_TEXT_GROUPING.
   const tGroup = performance.now() - t1;
   const sorted = g.groups.map((x, i) => ({ ...x, i })).sort((a, b) => b.memberIds.length - a.memberIds.length);
   const multi = sorted.filter((x) => x.memberIds.length >= 2);
-  console.log(`\nthreshold ${threshold}: ${rows.length} messages, ${g.groups.length} groups, ${multi.length} with ≥2 members holding ${multi.reduce((s, x) => s + x.memberIds.length, 0)} messages; segment ${tSeg.toFixed(0)} ms, group ${tGroup.toFixed(0)} ms`);
+  console.log(
+    `\nthreshold ${threshold}: ${rows.length} messages, ${g.groups.length} groups, ${multi.length} with ≥2 members holding ${multi.reduce((s, x) => s + x.memberIds.length, 0)} messages; segment ${tSeg.toFixed(0)} ms, group ${tGroup.toFixed(0)} ms`,
+  );
   sorted.slice(0, 20).forEach((x, rank) => {
     const likes = x.memberIds.reduce((s, id) => s + (rows[Number(id)] as Message).likes, 0);
     const users = new Set(x.memberIds.map((id) => (rows[Number(id)] as Message).user)).size;
@@ -34,7 +49,9 @@ for (const threshold of thresholds.length ? thresholds : [DEFAULT_TEXT_GROUPING.
     if (sample) {
       // Up to 5 members spread over the group (first, last, evenly between): a fixed, reproducible sample.
       const ids = x.memberIds;
-      const picks = [...new Set(Array.from({ length: Math.min(5, ids.length) }, (_, k) => ids[Math.floor((k * (ids.length - 1)) / Math.max(1, Math.min(5, ids.length) - 1))] as string))];
+      const picks = [
+        ...new Set(Array.from({ length: Math.min(5, ids.length) }, (_, k) => ids[Math.floor((k * (ids.length - 1)) / Math.max(1, Math.min(5, ids.length) - 1))] as string)),
+      ];
       for (const id of picks) {
         const r = rows[Number(id)] as Message;
         console.log(`    [${id}] sim ${g.assignment.get(id)?.similarity} ${(r.subject ?? '').slice(0, 40)} | ${r.detail.replace(/\s+/g, ' ').slice(0, 60)}`);

@@ -91,19 +91,44 @@ const SCREENS: readonly Screen[] = [
   { path: '/intake', label: 'menuIntake', icon: <PhoneOutlined />, roles: ['operator', 'dispatcher'], dispatchUnitOnly: true, element: <IntakePage /> },
   { path: '/dispatch', label: 'menuDispatch', icon: <SendOutlined />, roles: ['dispatcher', 'operator', 'supervisor'], dispatchUnitOnly: true, element: <DispatchBoardPage /> },
   { path: '/inbox', label: 'menuInbox', icon: <InboxOutlined />, roles: ['handler', 'unit_leader'], element: <InboxPage /> },
-  { path: '/work-items', label: 'menuWorkItems', icon: <CarryOutOutlined />, roles: ['handler', 'unit_leader', 'supervisor', 'dispatcher', 'administrator', 'operator', 'analyst'], element: <WorkItemsPage /> },
+  {
+    path: '/work-items',
+    label: 'menuWorkItems',
+    icon: <CarryOutOutlined />,
+    roles: ['handler', 'unit_leader', 'supervisor', 'dispatcher', 'administrator', 'operator', 'analyst'],
+    element: <WorkItemsPage />,
+  },
   { path: '/proactive', label: 'menuProactive', icon: <AimOutlined />, roles: ['unit_leader', 'supervisor', 'handler', 'analyst', 'administrator'], element: <ProactivePage /> },
   { path: '/patrol', label: 'menuPatrol', icon: <CompassOutlined />, roles: ['handler', 'unit_leader', 'supervisor'], element: <PatrolPage /> },
   { path: '/supervision', label: 'menuSupervision', icon: <AlertOutlined />, roles: ['supervisor', 'unit_leader', 'dispatcher'], element: <SupervisionPage /> },
   { path: '/visits', label: 'menuVisits', icon: <FormOutlined />, roles: ['visitor'], element: <VisitsPage /> },
-  { path: '/rankings', label: 'menuRankings', icon: <BarChartOutlined />, roles: ['evaluator', 'analyst', 'supervisor', 'administrator', 'unit_leader', 'dispatcher'], element: <RankingsPage /> },
+  {
+    path: '/rankings',
+    label: 'menuRankings',
+    icon: <BarChartOutlined />,
+    roles: ['evaluator', 'analyst', 'supervisor', 'administrator', 'unit_leader', 'dispatcher'],
+    element: <RankingsPage />,
+  },
   { path: '/hotspots', label: 'menuHotspots', icon: <FireOutlined />, roles: ['analyst', 'supervisor', 'unit_leader', 'administrator', 'evaluator'], element: <HotspotsPage /> },
   { path: '/topics', label: 'menuTopics', icon: <FlagOutlined />, roles: ['supervisor', 'unit_leader', 'administrator', 'analyst', 'handler'], element: <TopicsPage /> },
-  { path: '/cases', label: 'menuCases', icon: <FileSearchOutlined />, roles: ['operator', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'visitor', 'evaluator', 'administrator', 'analyst'], element: <CaseSearchPage /> },
+  {
+    path: '/cases',
+    label: 'menuCases',
+    icon: <FileSearchOutlined />,
+    roles: ['operator', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'visitor', 'evaluator', 'administrator', 'analyst'],
+    element: <CaseSearchPage />,
+  },
   { path: '/deliberation/meetings', label: 'menuMeetings', icon: <CommentOutlined />, roles: ['handler', 'unit_leader'], element: <MeetingsPage />, group: 'deliberation' },
   { path: '/deliberation/proposals', label: 'menuProposals', icon: <LikeOutlined />, roles: ['handler', 'unit_leader'], element: <ProposalsPage />, group: 'deliberation' },
   { path: '/deliberation/leads', label: 'menuBuildingLeads', icon: <HomeOutlined />, roles: ['handler', 'unit_leader'], element: <BuildingLeadsPage />, group: 'deliberation' },
-  { path: '/deliberation/measures', label: 'menuDeliberationMeasures', icon: <LineChartOutlined />, roles: ['handler', 'unit_leader', 'evaluator', 'analyst'], element: <DeliberationMeasuresPage />, group: 'deliberation' },
+  {
+    path: '/deliberation/measures',
+    label: 'menuDeliberationMeasures',
+    icon: <LineChartOutlined />,
+    roles: ['handler', 'unit_leader', 'evaluator', 'analyst'],
+    element: <DeliberationMeasuresPage />,
+    group: 'deliberation',
+  },
   { path: '/admin/org', label: 'menuOrg', icon: <ApartmentOutlined />, roles: ['administrator', 'unit_leader'], element: <OrgPage />, group: 'admin' },
   { path: '/admin/users', label: 'menuUsers', icon: <TeamOutlined />, roles: ['administrator', 'unit_leader'], element: <UsersPage />, group: 'admin' },
   { path: '/admin/categories', label: 'menuCategories', icon: <TagsOutlined />, roles: ['administrator'], element: <CategoriesPage />, group: 'admin' },
@@ -112,9 +137,31 @@ const SCREENS: readonly Screen[] = [
   { path: '/admin/case-policy', label: 'menuCasePolicy', icon: <ClockCircleOutlined />, roles: ['administrator'], element: <CasePolicyPage />, group: 'admin' },
   { path: '/admin/intake-rules', label: 'menuIntakeRules', icon: <BulbOutlined />, roles: ['administrator'], element: <IntakeRulesPage />, group: 'admin' },
   { path: '/admin/knowledge', label: 'menuKnowledge', icon: <BookOutlined />, roles: ['administrator', 'operator', 'dispatcher'], element: <KnowledgePage />, group: 'admin' },
-  { path: '/evaluation/weights', label: 'menuScoringSettings', icon: <PercentageOutlined />, roles: ['administrator', 'evaluator'], element: <ScoringSettingsPage />, group: 'evaluation' },
-  { path: '/evaluation/publications', label: 'menuPublications', icon: <NotificationOutlined />, roles: ['evaluator'], centreOnly: true, element: <PublicationsPage />, group: 'evaluation' },
-  { path: '/evaluation/appeals', label: 'menuAppeals', icon: <AuditOutlined />, roles: ['evaluator', 'analyst', 'administrator', 'handler', 'unit_leader'], element: <AppealsPage />, group: 'evaluation' },
+  {
+    path: '/evaluation/weights',
+    label: 'menuScoringSettings',
+    icon: <PercentageOutlined />,
+    roles: ['administrator', 'evaluator'],
+    element: <ScoringSettingsPage />,
+    group: 'evaluation',
+  },
+  {
+    path: '/evaluation/publications',
+    label: 'menuPublications',
+    icon: <NotificationOutlined />,
+    roles: ['evaluator'],
+    centreOnly: true,
+    element: <PublicationsPage />,
+    group: 'evaluation',
+  },
+  {
+    path: '/evaluation/appeals',
+    label: 'menuAppeals',
+    icon: <AuditOutlined />,
+    roles: ['evaluator', 'analyst', 'administrator', 'handler', 'unit_leader'],
+    element: <AppealsPage />,
+    group: 'evaluation',
+  },
 ];
 
 function useScreens(): Screen[] {
@@ -143,8 +190,19 @@ function Shell() {
   const selected = screens.find((s) => location.pathname.startsWith(s.path))?.path ?? '';
   const items = [
     ...main.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
-    ...(deliberation.length ? [{ key: 'deliberation-group', icon: <CommentOutlined />, label: t('menuDeliberation'), children: deliberation.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
-    ...(evaluation.length ? [{ key: 'evaluation', icon: <FundOutlined />, label: t('menuEvaluation'), children: evaluation.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
+    ...(deliberation.length
+      ? [
+          {
+            key: 'deliberation-group',
+            icon: <CommentOutlined />,
+            label: t('menuDeliberation'),
+            children: deliberation.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
+          },
+        ]
+      : []),
+    ...(evaluation.length
+      ? [{ key: 'evaluation', icon: <FundOutlined />, label: t('menuEvaluation'), children: evaluation.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }]
+      : []),
     ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: t('menuAdmin'), children: admin.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })) }] : []),
   ];
 
@@ -158,19 +216,43 @@ function Shell() {
         <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={['deliberation-group', 'evaluation', 'admin']} items={items} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: isPhone ? '0 8px 0 48px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f3' }}>
-          <Typography.Text strong style={{ fontSize: isPhone ? 15 : 16, whiteSpace: 'nowrap' }}>{screens.find((s) => s.path === selected) ? t(screens.find((s) => s.path === selected)!.label) : t('caseDetail')}</Typography.Text>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: isPhone ? '0 8px 0 48px' : '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #eef0f3',
+          }}
+        >
+          <Typography.Text strong style={{ fontSize: isPhone ? 15 : 16, whiteSpace: 'nowrap' }}>
+            {screens.find((s) => s.path === selected) ? t(screens.find((s) => s.path === selected)!.label) : t('caseDetail')}
+          </Typography.Text>
           <Space size={isPhone ? 6 : 12}>
-            <Typography.Text data-testid="whoami" className={isPhone ? 'jiesu-whoami-phone' : undefined}>{me.displayName}</Typography.Text>
+            <Typography.Text data-testid="whoami" className={isPhone ? 'jiesu-whoami-phone' : undefined}>
+              {me.displayName}
+            </Typography.Text>
             {!isPhone && <Typography.Text type="secondary">{ref.unitName(me.unitCode)}</Typography.Text>}
-            {!isPhone && me.roles.map((r) => <Tag key={r} color="geekblue">{pick(ROLE_LABELS[r])}</Tag>)}
-            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">{t('language')}</Button>
-            <Button size="small" onClick={() => void logOut()}>{t('logout')}</Button>
+            {!isPhone &&
+              me.roles.map((r) => (
+                <Tag key={r} color="geekblue">
+                  {pick(ROLE_LABELS[r])}
+                </Tag>
+              ))}
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">
+              {t('language')}
+            </Button>
+            <Button size="small" onClick={() => void logOut()}>
+              {t('logout')}
+            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: isPhone ? 8 : 20 }}>
           <Routes>
-            {screens.map((s) => <Route key={s.path} path={s.path} element={s.element} />)}
+            {screens.map((s) => (
+              <Route key={s.path} path={s.path} element={s.element} />
+            ))}
             <Route path="/cases/:id" element={<CaseDetailPage />} />
             {screens.some((s) => s.path === '/deliberation/meetings') ? <Route path="/deliberation/meetings/:id" element={<MeetingPage />} /> : null}
             <Route path="*" element={<Navigate to={screens[0]?.path ?? '/cases'} replace />} />

@@ -82,6 +82,10 @@ export const api = {
   propose: (payload: { communityCode: string; title: string; detail: string; name: string | null; phone: string }) =>
     send<{ proposalId: string; isNew: boolean }>('/api/public/proposals', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
   support: (id: string, phone: string) =>
-    send<{ supportCount: number; isNew: boolean }>(`/api/public/proposals/${encodeURIComponent(id)}/support`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) }),
+    send<{ supportCount: number; isNew: boolean }>(`/api/public/proposals/${encodeURIComponent(id)}/support`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone }),
+    }),
   topics: (month?: string) => send<{ items: PublicTopic[] }>(`/api/public/topics${month ? `?month=${encodeURIComponent(month)}` : ''}`),
 };

@@ -159,7 +159,9 @@ program
   .action((opts: { quarter: string; community?: string; seed: number }) =>
     withRuntime(async (rt) => {
       await seedReference(rt.ctx);
-      console.log(JSON.stringify(await simulateDeliberation(rt.ctx, { quarterKey: opts.quarter, seed: opts.seed, ...(opts.community ? { communityCode: opts.community } : {}) }), null, 2));
+      console.log(
+        JSON.stringify(await simulateDeliberation(rt.ctx, { quarterKey: opts.quarter, seed: opts.seed, ...(opts.community ? { communityCode: opts.community } : {}) }), null, 2),
+      );
     }),
   );
 
@@ -178,7 +180,9 @@ topics
     withRuntime(async (rt) => {
       const actor = await systemActor(rt.ctx, ['analyst']);
       const d = new Date();
-      const month = opts.month ?? (opts.from ? undefined : `${d.getUTCMonth() === 0 ? d.getUTCFullYear() - 1 : d.getUTCFullYear()}-${String(d.getUTCMonth() === 0 ? 12 : d.getUTCMonth()).padStart(2, '0')}`);
+      const month =
+        opts.month ??
+        (opts.from ? undefined : `${d.getUTCMonth() === 0 ? d.getUTCFullYear() - 1 : d.getUTCFullYear()}-${String(d.getUTCMonth() === 0 ? 12 : d.getUTCMonth()).padStart(2, '0')}`);
       const { run, stages } = await computeHotspots(rt.ctx, {
         actor,
         period: { ...(month ? { month } : {}), ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) },
@@ -215,7 +219,16 @@ topics
       const total = opts.cases * (opts.previous + 1) + opts.planted;
       const bar = new SingleBar({ format: 'simulating |{bar}| {value}/{total} cases  {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
       bar.start(total, 0);
-      const report = await simulateTopics(rt.ctx, { casesPerMonth: opts.cases, previousMonths: opts.previous, plantedCases: opts.planted, plantedStreets: opts.streets, monthStart, days: 30, seed: opts.seed, onProgress: (n) => bar.update(n) });
+      const report = await simulateTopics(rt.ctx, {
+        casesPerMonth: opts.cases,
+        previousMonths: opts.previous,
+        plantedCases: opts.planted,
+        plantedStreets: opts.streets,
+        monthStart,
+        days: 30,
+        seed: opts.seed,
+        onProgress: (n) => bar.update(n),
+      });
       bar.stop();
       const { plantedCaseIds, ...rest } = report;
       console.log(JSON.stringify({ ...rest, monthStart, plantedCaseIds: plantedCaseIds.length }, null, 2));
@@ -275,7 +288,13 @@ model
   .option('--seed <n>', 'seed of the split and of training', positiveInt, 42)
   .option('--holdout-out <file>', 'write the held-out rows as JSONL, to run `model eval` on exactly them')
   .action(async (opts: { data: string; out: string; testShare: number; seed: number; holdoutOut?: string }) => {
-    const report = await trainModelFile({ data: opts.data, out: opts.out, testShare: opts.testShare, seed: opts.seed, ...(opts.holdoutOut ? { holdoutOut: opts.holdoutOut } : {}) });
+    const report = await trainModelFile({
+      data: opts.data,
+      out: opts.out,
+      testShare: opts.testShare,
+      seed: opts.seed,
+      ...(opts.holdoutOut ? { holdoutOut: opts.holdoutOut } : {}),
+    });
     console.log(JSON.stringify(report, null, 2));
   });
 

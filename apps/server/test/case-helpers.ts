@@ -17,9 +17,7 @@ export function intakeBody(overrides: Record<string, unknown> = {}) {
 
 export function multipart(fieldName: string, filename: string, contentType: string, content: Buffer) {
   const boundary = `----jiesu${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${fieldName}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${fieldName}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -41,5 +39,12 @@ export async function historyCount(env: TestEnv, caseId?: string): Promise<numbe
 }
 
 export async function caseCount(env: TestEnv): Promise<number> {
-  return Number((await env.rt.ctx.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await env.rt.ctx.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }

@@ -127,10 +127,7 @@ describe.runIf(TEST_PG_URL)('two processes sweeping one PostgreSQL', () => {
     const at = new Date(T0.getTime() + 3 * HOUR).toISOString(); // past every dispatch deadline (1 h, 2 h)
     const bin = join(__dirname, '..', 'bin', 'jiesu.mjs');
     const envVars = { ...process.env, DATABASE_URL: env.rt.ctx.config.databaseUrl ?? '', LOG_LEVEL: 'silent' };
-    const [a, b] = await Promise.all([
-      run(process.execPath, [bin, 'sweep', '--at', at], { env: envVars }),
-      run(process.execPath, [bin, 'sweep', '--at', at], { env: envVars }),
-    ]);
+    const [a, b] = await Promise.all([run(process.execPath, [bin, 'sweep', '--at', at], { env: envVars }), run(process.execPath, [bin, 'sweep', '--at', at], { env: envVars })]);
     const ra = JSON.parse(a.stdout.trim().split('\n').pop() as string);
     const rb = JSON.parse(b.stdout.trim().split('\n').pop() as string);
     console.log('sweep process A:', ra, 'process B:', rb);

@@ -110,7 +110,6 @@ beforeAll(async () => {
   await step(dispatcher, closed, 'close');
   caseIn.set('closed', closed);
 
-
   const scored = await newCase();
   await step(dispatcher, scored, 'dispatch', { lead: '110105026' });
   await step(wangjing, scored, 'sign');

@@ -181,8 +181,19 @@ describe('handling to closure', () => {
     const timeline = (await dispatcher.get(`/api/cases/${c.id}/timeline`)).json();
     const actions = timeline.events.map((e: { action: string }) => e.action);
     expect(actions).toEqual([
-      'intake', 'dispatch', 'link_child', 'sign', 'contact', 'whistle', 'whistle_report', 'request_extension', 'approve_extension',
-      'submit_feedback', 'send_back', 'submit_feedback', 'close',
+      'intake',
+      'dispatch',
+      'link_child',
+      'sign',
+      'contact',
+      'whistle',
+      'whistle_report',
+      'request_extension',
+      'approve_extension',
+      'submit_feedback',
+      'send_back',
+      'submit_feedback',
+      'close',
     ]);
     expect(timeline.events[3]).toMatchObject({ fromStatus: 'dispatched', toStatus: 'signed', actor: { username: 'wangjing.handler' } });
 
@@ -219,7 +230,13 @@ describe('confidentiality and scope', () => {
     const c = await takeIn();
     await ok(dispatcher, c.id, 'dispatch', { lead: '110105026' });
     const dongcheng = await env.as('admin');
-    await dongcheng.post('/api/users', { username: 'dongcheng.handler', displayName: '东华门 承办人', unitCode: '110101001', roles: ['handler'], password: 'long-enough-password' });
+    await dongcheng.post('/api/users', {
+      username: 'dongcheng.handler',
+      displayName: '东华门 承办人',
+      unitCode: '110101001',
+      roles: ['handler'],
+      password: 'long-enough-password',
+    });
     const outsider = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dongcheng.handler', password: 'long-enough-password' } });
     const token = outsider.json().token;
     const res = await env.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: { authorization: `Bearer ${token}` } });

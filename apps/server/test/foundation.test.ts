@@ -12,7 +12,10 @@ afterAll(async () => {
 });
 
 async function countRows(table: 'users' | 'categories' | 'units' | 'audit_log'): Promise<number> {
-  const r = await env.rt.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await env.rt.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

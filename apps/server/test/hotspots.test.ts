@@ -26,7 +26,16 @@ interface Group {
 beforeAll(async () => {
   env = await startTestEnv({ now: () => new Date('2026-12-01T10:00:00+08:00') });
   analyst = await env.as('analyst');
-  report = await simulateTopics(env.rt.ctx, { casesPerMonth: 120, previousMonths: 2, plantedCases: 40, plantedStreets: 25, monthStart: MONTH_START, days: 30, seed: 12, handledShare: 0.5 });
+  report = await simulateTopics(env.rt.ctx, {
+    casesPerMonth: 120,
+    previousMonths: 2,
+    plantedCases: 40,
+    plantedStreets: 25,
+    monthStart: MONTH_START,
+    days: 30,
+    seed: 12,
+    handledShare: 0.5,
+  });
 }, 120_000);
 afterAll(async () => env?.close());
 
@@ -65,7 +74,8 @@ describe('hotspot mining', () => {
     console.log(
       `planted problem: rank ${top.rank}, group holds ${plantedIn} of ${report.planted} planted cases (group size ${top.size}, ${top.metrics.streets} streets, growth ${top.metrics.growth}); top words ${top.topWords.join(' ')}`,
     );
-    for (const g of body.groups.slice(0, 5)) console.log(`  #${g.rank} score ${g.score} size ${g.size} streets ${g.metrics.streets} growth ${g.metrics.growth}: ${g.topWords.slice(0, 5).join(' ')}`);
+    for (const g of body.groups.slice(0, 5))
+      console.log(`  #${g.rank} score ${g.score} size ${g.size} streets ${g.metrics.streets} growth ${g.metrics.growth}: ${g.topWords.slice(0, 5).join(' ')}`);
     // 40 planted cases over 25 streets, against 20 ordinary problems sharing 120 cases (≈6 each, steady):
     // the planted one is the largest, widest and the only one that grew from nothing.
     expect(plantedIn).toBeGreaterThanOrEqual(36);

@@ -92,7 +92,9 @@ it('lets administrators edit the catalogue: validated with the field named, audi
   const draft = { subject: '单车堵路', detail: '地铁口的共享单车乱停放。', address: WJ };
   expect((await operator.post('/api/intake/suggestions', draft)).json().leadUnit.lead.name).toBe('望京街道');
   const edited = entries.map((e: { id: string }) =>
-    e.id === 'shared-bikes' ? { ...e, lead: { kind: 'unit_class', unitClass: 'department', departmentKind: '交通' }, coHandlers: [{ kind: 'unit_class', unitClass: 'street' }] } : e,
+    e.id === 'shared-bikes'
+      ? { ...e, lead: { kind: 'unit_class', unitClass: 'department', departmentKind: '交通' }, coHandlers: [{ kind: 'unit_class', unitClass: 'street' }] }
+      : e,
   );
   const put = await admin.put('/api/intake/dispatch-catalogue', { entries: edited });
   expect(put.statusCode, put.body).toBe(200);

@@ -83,7 +83,10 @@ describe('train from cases', () => {
     const level1: Record<string, string> = { 交通运输: '交通管理', 教育文体: '教育' };
     const examples = FIXTURES.filter((f) => f.label in level1);
     for (const e of examples) {
-      const created = await operator.post('/api/cases', intakeBody({ kind: 'consultation', subject: e.subject ?? e.detail.slice(0, 20), detail: e.detail, categoryCode: await leafUnder(level1[e.label] as string) }));
+      const created = await operator.post(
+        '/api/cases',
+        intakeBody({ kind: 'consultation', subject: e.subject ?? e.detail.slice(0, 20), detail: e.detail, categoryCode: await leafUnder(level1[e.label] as string) }),
+      );
       expect(created.statusCode, created.body).toBe(201);
       expect((await dispatcher.post(`/api/cases/${created.json().id}/answer`, { text: '已答复。' })).statusCode).toBe(200);
     }

@@ -119,7 +119,10 @@ describe('suggestions', () => {
   it('combines catalogue and model: agreement takes the leaf, no catalogue match leaves it to the model', async () => {
     // The fixtures relabelled with jiesu's level-1 names, so the model's labels map to codes.
     const names: Record<string, string> = { 交通运输: '交通管理', 教育文体: '教育', 环境保护: '生态环境', 卫生计生: '卫生健康' };
-    const model = trainCategoryModel(FIXTURES.map((f) => ({ ...f, label: names[f.label] as string })), { createdAt: new Date(0) });
+    const model = trainCategoryModel(
+      FIXTURES.map((f) => ({ ...f, label: names[f.label] as string })),
+      { createdAt: new Date(0) },
+    );
     expect((await admin.post('/api/intake/models', { artifact: serializeModel(model), source: 'relabelled fixtures' })).statusCode).toBe(201);
 
     const both = await suggest(operator, { subject: '孩子入学问题', detail: '孩子今年上小学，学校离家太远，请教育局解决入学问题。', address: '朝阳区望京街道' });
@@ -168,7 +171,9 @@ describe('administrator reference', () => {
     expect(before.leadUnit.rule.id).toBe('catalogue:estate-environment');
 
     const current = (await admin.get('/api/intake/routing-rules')).json();
-    const badUnit = await admin.put('/api/intake/routing-rules', { rules: [...current.rules, { id: 'x', categoryPrefix: code, target: { kind: 'unit', unitCode: 'NOPE' }, priority: 1 }] });
+    const badUnit = await admin.put('/api/intake/routing-rules', {
+      rules: [...current.rules, { id: 'x', categoryPrefix: code, target: { kind: 'unit', unitCode: 'NOPE' }, priority: 1 }],
+    });
     expect(badUnit.statusCode).toBe(400);
     expect(badUnit.json().error.field).toMatch(/^body\.rules\[\d+\]\.target\.unitCode$/);
     const put = await admin.put('/api/intake/routing-rules', {
@@ -204,11 +209,25 @@ describe('administrator reference', () => {
   });
 
   it('boundaries: coordinates inside an uploaded polygon locate the case', async () => {
-    const square = [[[116.46, 39.98], [116.49, 39.98], [116.49, 40.01], [116.46, 40.01], [116.46, 39.98]]];
-    const bad = await admin.post('/api/intake/boundaries', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { unitCode: WANGJING }, geometry: { type: 'Polygon', coordinates: [[[1, 2]]] } }] });
+    const square = [
+      [
+        [116.46, 39.98],
+        [116.49, 39.98],
+        [116.49, 40.01],
+        [116.46, 40.01],
+        [116.46, 39.98],
+      ],
+    ];
+    const bad = await admin.post('/api/intake/boundaries', {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { unitCode: WANGJING }, geometry: { type: 'Polygon', coordinates: [[[1, 2]]] } }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('body.features[0].geometry.coordinates[0]');
-    const up = await admin.post('/api/intake/boundaries', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { unitCode: WANGJING }, geometry: { type: 'Polygon', coordinates: square } }] });
+    const up = await admin.post('/api/intake/boundaries', {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { unitCode: WANGJING }, geometry: { type: 'Polygon', coordinates: square } }],
+    });
     expect(up.statusCode, up.body).toBe(200);
     const s = await suggest(operator, { subject: '路灯不亮', detail: '晚上很黑。', coordinates: { lng: 116.47, lat: 39.99 } });
     expect(s.location.source).toBe('coordinates');
@@ -220,10 +239,7 @@ describe('duplicates', () => {
   it('finds a similar open case in the same street, not one in another street or one already finished', async () => {
     const same = await operator.post('/api/cases', intakeBody());
     expect(same.statusCode, same.body).toBe(201);
-    const other = await operator.post(
-      '/api/cases',
-      intakeBody({ location: { address: '朝阳区建外街道', districtCode: '110105', streetCode: '110105001' } }),
-    );
+    const other = await operator.post('/api/cases', intakeBody({ location: { address: '朝阳区建外街道', districtCode: '110105', streetCode: '110105001' } }));
     expect(other.statusCode).toBe(201);
     const finished = await operator.post('/api/cases', intakeBody({ kind: 'consultation' }));
     expect((await dispatcher.post(`/api/cases/${finished.json().id}/answer`, { text: '已转告物业修补。' })).statusCode).toBe(200);

@@ -29,10 +29,12 @@ function makeChecks() {
   ajv.addSchema(load('request.json'), 'request.json');
   ajv.addSchema(load('service.json'), 'service.json');
   const swagger = load('swagger.json') as { definitions: Record<string, Record<string, unknown>> };
-  const compiled = (v: ValidateFunction, what: string): Check => (body) => {
-    const ok = v(body);
-    expect(ok, `${what}: ${ajv.errorsText(v.errors)}\n${JSON.stringify(body).slice(0, 500)}`).toBe(true);
-  };
+  const compiled =
+    (v: ValidateFunction, what: string): Check =>
+    (body) => {
+      const ok = v(body);
+      expect(ok, `${what}: ${ajv.errorsText(v.errors)}\n${JSON.stringify(body).slice(0, 500)}`).toBe(true);
+    };
   const services = compiled(ajv.compile(load('services.json')), 'services.json');
   const definition = compiled(ajv.compile(load('service-definition.json')), 'service-definition.json');
   const requests = compiled(ajv.compile(load('requests.json')), 'requests.json');
@@ -42,7 +44,12 @@ function makeChecks() {
     ajv.compile({
       type: 'array',
       minItems: 1,
-      items: { type: 'object', required: ['code', 'description'], properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } }, additionalProperties: false },
+      items: {
+        type: 'object',
+        required: ['code', 'description'],
+        properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } },
+        additionalProperties: false,
+      },
     }),
     'GeoReport errors',
   );

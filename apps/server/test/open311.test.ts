@@ -97,8 +97,27 @@ describe('discovery and services', () => {
       serviceName: '道路坑洞',
       keywords: '坑洞,路面,塌陷',
       attributes: [
-        { code: 'size', datatype: 'singlevaluelist', required: true, order: 1, description: '坑洞大小', values: [{ key: 'small', name: '小于一米' }, { key: 'large', name: '一米以上' }] },
-        { code: 'hazards', datatype: 'multivaluelist', order: 2, description: '危险', values: [{ key: 'water', name: '积水' }, { key: 'night', name: '夜间无照明' }] },
+        {
+          code: 'size',
+          datatype: 'singlevaluelist',
+          required: true,
+          order: 1,
+          description: '坑洞大小',
+          values: [
+            { key: 'small', name: '小于一米' },
+            { key: 'large', name: '一米以上' },
+          ],
+        },
+        {
+          code: 'hazards',
+          datatype: 'multivaluelist',
+          order: 2,
+          description: '危险',
+          values: [
+            { key: 'water', name: '积水' },
+            { key: 'night', name: '夜间无照明' },
+          ],
+        },
         { code: 'depth_cm', datatype: 'number', order: 3, description: '深度（厘米）' },
         { code: 'seen_at', datatype: 'datetime', order: 4, description: '发现时间' },
         { code: 'landmark', datatype: 'string', order: 5, description: '附近标志物' },
@@ -113,7 +132,12 @@ describe('discovery and services', () => {
   it('offers only curated services afterwards, with their definitions', async () => {
     const json = await inject('GET', `${BASE}/services.json`);
     schemas.services(json.json());
-    expect(json.json().map((s: { service_code: string }) => s.service_code).sort()).toEqual(['plain', SERVICE]);
+    expect(
+      json
+        .json()
+        .map((s: { service_code: string }) => s.service_code)
+        .sort(),
+    ).toEqual(['plain', SERVICE]);
     const pothole = json.json().find((s: { service_code: string }) => s.service_code === SERVICE);
     expect(pothole).toMatchObject({ service_name: '道路坑洞', metadata: true, type: 'realtime', keywords: '坑洞,路面,塌陷' });
 

@@ -57,7 +57,12 @@ describe('policy notices (四方联动)', () => {
     const again = await leader.request({ method: 'POST', url: '/api/notices', payload: body, headers: { 'idempotency-key': 'notice-heating-01' } });
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(noticeId);
-    expect(sent.json().recipients.map((r: { unitCode: string }) => r.unitCode).sort()).toEqual([...five].sort());
+    expect(
+      sent
+        .json()
+        .recipients.map((r: { unitCode: string }) => r.unitCode)
+        .sort(),
+    ).toEqual([...five].sort());
 
     const items = (await leader.get('/api/work-items?kind=notice_ack')).json();
     const list = (items.items ?? items) as Array<{ owner: { unit: { code: string } }; source: { type: string; id: string }; clock: { dueAt: string } }>;
@@ -80,11 +85,28 @@ describe('policy notices (四方联动)', () => {
     expect(action.statusCode, action.body).toBe(200);
     expect(action.json().recipients[0].actions[0].text).toContain('入户排查');
 
-    const view = async () => (await leader.get(`/api/notices/${noticeId}`)).json<{ acknowledged: number; recipients: Array<{ unitCode: string; acknowledgedAt: string | null; remindedAt: string | null; escalatedAt: string | null; isOverdue: boolean; isOnTime: boolean | null; workItemStatus: string }> }>();
+    const view = async () =>
+      (await leader.get(`/api/notices/${noticeId}`)).json<{
+        acknowledged: number;
+        recipients: Array<{
+          unitCode: string;
+          acknowledgedAt: string | null;
+          remindedAt: string | null;
+          escalatedAt: string | null;
+          isOverdue: boolean;
+          isOnTime: boolean | null;
+          workItemStatus: string;
+        }>;
+      }>();
     const silent = five.slice(3);
     let v = await view();
     expect(v.acknowledged).toBe(3);
-    expect(v.recipients.filter((r) => r.workItemStatus === 'done').map((r) => r.unitCode).sort()).toEqual(five.slice(0, 3).sort());
+    expect(
+      v.recipients
+        .filter((r) => r.workItemStatus === 'done')
+        .map((r) => r.unitCode)
+        .sort(),
+    ).toEqual(five.slice(0, 3).sort());
 
     // Move to the reminder instant of the silent ones' work items (75 % of the allowed working time).
     const item = (await leader.get('/api/work-items?kind=notice_ack')).json();
@@ -127,10 +149,17 @@ describe('early warning (预警)', () => {
     staff.set(HUAJIADI, await env.as('huajiadi.handler'));
     // A zone holding 花家地西里, led by the street's leader.
     const leaderId = (await env.rt.ctx.db.selectFrom('users').select('id').where('username', '=', 'wangjing.leader').executeTakeFirstOrThrow()).id;
-    expect((await leader.post(`/api/proactive/streets/${WANGJING}/zones`, { name: '北片', communityCodes: [HUAJIADI], leaderUserId: leaderId, termStart: '2026-01-01' })).statusCode).toBe(201);
+    expect(
+      (await leader.post(`/api/proactive/streets/${WANGJING}/zones`, { name: '北片', communityCodes: [HUAJIADI], leaderUserId: leaderId, termStart: '2026-01-01' })).statusCode,
+    ).toBe(201);
     // History: one request a week in the category for a year; then 12 in the last 7 days.
-    const leaf = await env.rt.ctx.db.selectFrom('categories as c').select('c.code').where('c.is_active', '=', true)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('categories as k').select('k.code').whereRef('k.parent_code', '=', 'c.code')))).orderBy('c.code').executeTakeFirstOrThrow();
+    const leaf = await env.rt.ctx.db
+      .selectFrom('categories as c')
+      .select('c.code')
+      .where('c.is_active', '=', true)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('categories as k').select('k.code').whereRef('k.parent_code', '=', 'c.code'))))
+      .orderBy('c.code')
+      .executeTakeFirstOrThrow();
     const asOf = '2026-11-10';
     const end = new Date('2026-11-10T04:00:00Z');
     const times: Date[] = [];
@@ -138,11 +167,35 @@ describe('early warning (预警)', () => {
     for (let d = 0; d < 12; d++) times.push(new Date(end.getTime() - (d % 6) * 86_400_000 - d * 3600_000));
     const db = env.rt.ctx.db;
     for (const [i, t] of times.entries()) {
-      await db.insertInto('cases').values({
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, case_number: `20260000-9${String(i).padStart(5, '0')}`, status: 'received', version: 1, channel: 'phone', kind: 'complaint',
-        category_code: leaf.code, urgency: 'general', subject: '暖气不热', district_code: '110105', street_code: WANGJING, community_code: HUAJIADI, location_path: null, lead_unit_code: null,
-        live_unit_codes: [], pending_unit_codes: [], unit_paths: [], has_pending_extension: false, is_overdue: false, parent_case_id: null, idempotency_key: null, received_at: t, closed_at: null, state: '{}',
-      }).execute();
+      await db
+        .insertInto('cases')
+        .values({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          case_number: `20260000-9${String(i).padStart(5, '0')}`,
+          status: 'received',
+          version: 1,
+          channel: 'phone',
+          kind: 'complaint',
+          category_code: leaf.code,
+          urgency: 'general',
+          subject: '暖气不热',
+          district_code: '110105',
+          street_code: WANGJING,
+          community_code: HUAJIADI,
+          location_path: null,
+          lead_unit_code: null,
+          live_unit_codes: [],
+          pending_unit_codes: [],
+          unit_paths: [],
+          has_pending_extension: false,
+          is_overdue: false,
+          parent_case_id: null,
+          idempotency_key: null,
+          received_at: t,
+          closed_at: null,
+          state: '{}',
+        })
+        .execute();
     }
     expect((await at(HUAJIADI).post(`/api/proactive/streets/${WANGJING}/warnings/scan`, { asOf })).statusCode).toBe(403);
     const scan = await leader.post(`/api/proactive/streets/${WANGJING}/warnings/scan`, { asOf });
@@ -163,7 +216,11 @@ describe('early warning (预警)', () => {
     expect((await at(HUAJIADI).post(`/api/proactive/warnings/${w.id}/task`, {})).statusCode).toBe(403);
     const task = await leader.post(`/api/proactive/warnings/${w.id}/task`, { dueDays: 3 });
     expect(task.statusCode, task.body).toBe(201);
-    expect(task.json().workItem).toMatchObject({ kind: 'warning_action', owner: { unit: { code: WANGJING }, person: { name: '望京街道 主任' } }, source: { type: 'proactive_warning', id: w.id } });
+    expect(task.json().workItem).toMatchObject({
+      kind: 'warning_action',
+      owner: { unit: { code: WANGJING }, person: { name: '望京街道 主任' } },
+      source: { type: 'proactive_warning', id: w.id },
+    });
     expect(task.json().workItem.linkedCaseIds).toHaveLength(12);
     expect((await leader.post(`/api/proactive/warnings/${w.id}/task`, {})).statusCode).toBe(409);
     expect((await leader.get(`/api/proactive/streets/${WANGJING}/warnings?status=actioned`)).json()).toHaveLength(1);

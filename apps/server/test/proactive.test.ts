@@ -73,7 +73,14 @@ describe('contracting (包干)', () => {
     expect(communities).toContain(HUAJIADI);
     expect(communities.length).toBeGreaterThan(5);
     const others = communities.filter((c) => c !== HUAJIADI);
-    const zoneA = { name: '北片 (花家地)', communityCodes: [HUAJIADI, others[0], others[1]], leaderUserId: leaderId, team: [{ name: '城管科 张科长' }], termStart: '2026-01-01', termEnd: '2026-12-31' };
+    const zoneA = {
+      name: '北片 (花家地)',
+      communityCodes: [HUAJIADI, others[0], others[1]],
+      leaderUserId: leaderId,
+      team: [{ name: '城管科 张科长' }],
+      termStart: '2026-01-01',
+      termEnd: '2026-12-31',
+    };
 
     expect((await handler.post(zoneUrl, zoneA)).statusCode).toBe(403);
     const empty = await leader.post(zoneUrl, { ...zoneA, communityCodes: [] });
@@ -138,13 +145,23 @@ describe('patrol → proactive case → three rates', () => {
     const noCategory = await handler.post(`/api/proactive/patrols/${patrol.id}/cases`, { categoryCode: 'NOPE', subject: '井盖松动' });
     expect(noCategory.statusCode).toBe(404);
     expect(noCategory.json().error.field).toBe('categoryCode');
-    const made = await handler.request({ method: 'POST', url: `/api/proactive/patrols/${patrol.id}/cases`, payload: { categoryCode, subject: '井盖松动需加固' }, headers: { 'idempotency-key': 'finding-test-0001' } });
+    const made = await handler.request({
+      method: 'POST',
+      url: `/api/proactive/patrols/${patrol.id}/cases`,
+      payload: { categoryCode, subject: '井盖松动需加固' },
+      headers: { 'idempotency-key': 'finding-test-0001' },
+    });
     expect(made.statusCode, made.body).toBe(201);
     const c = made.json();
     expect(c).toMatchObject({ channel: 'proactive', status: 'received', categoryCode, location: { communityCode: HUAJIADI, streetCode: WANGJING, districtCode: CHAOYANG } });
     expect(c.attachments.map((x: { id: string }) => x.id)).toEqual([photo]);
     proactiveCaseId = c.id;
-    const retry = await handler.request({ method: 'POST', url: `/api/proactive/patrols/${patrol.id}/cases`, payload: { categoryCode, subject: '井盖松动需加固' }, headers: { 'idempotency-key': 'finding-test-0001' } });
+    const retry = await handler.request({
+      method: 'POST',
+      url: `/api/proactive/patrols/${patrol.id}/cases`,
+      payload: { categoryCode, subject: '井盖松动需加固' },
+      headers: { 'idempotency-key': 'finding-test-0001' },
+    });
     expect(retry.statusCode).toBe(200);
     expect(retry.json().id).toBe(c.id);
     const listed = (await handler.get(url)).json();
@@ -169,7 +186,10 @@ describe('patrol → proactive case → three rates', () => {
     const street = async () => {
       const res = await evaluator.get(`/api/scoring/periods/${PERIOD}/rankings`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json().classes.find((k: { unitClass: string }) => k.unitClass === 'street').rows.find((r: { unitCode: string }) => r.unitCode === WANGJING);
+      return res
+        .json()
+        .classes.find((k: { unitClass: string }) => k.unitClass === 'street')
+        .rows.find((r: { unitCode: string }) => r.unitCode === WANGJING);
     };
     expect((await evaluator.get('/api/proactive/settings')).json().proactiveRates).toBe('excluded');
     const excluded = await street();

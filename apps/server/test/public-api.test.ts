@@ -111,8 +111,14 @@ describe('track', () => {
 
   it('tracks a phone case by number and phone digits too', async () => {
     const phone = await operator.post('/api/cases', {
-      channel: 'phone', kind: 'complaint', categoryCode: serviceCode, urgency: 'general',
-      requester: { name: '王五', phone: '13700001111' }, subject: '噪音扰民', detail: '夜间施工噪音', location: { address: '朝阳区望京街道' },
+      channel: 'phone',
+      kind: 'complaint',
+      categoryCode: serviceCode,
+      urgency: 'general',
+      requester: { name: '王五', phone: '13700001111' },
+      subject: '噪音扰民',
+      detail: '夜间施工噪音',
+      location: { address: '朝阳区望京街道' },
     });
     expect(phone.statusCode, phone.body).toBe(201);
     const res = await json('POST', '/api/public/track', { caseNumber: phone.json().caseNumber, phoneLast4: '1111' });

@@ -26,7 +26,10 @@ function columnsFromTypes(): Record<string, string[]> {
     const typeName = member.type.typeName.getText(source);
     const decl = interfaces.get(typeName);
     if (!decl) throw new Error(`Database.${table} refers to ${typeName}, which schema.ts does not declare`);
-    out[table] = decl.members.filter(ts.isPropertySignature).map((p) => (p.name as ts.Identifier).text).sort();
+    out[table] = decl.members
+      .filter(ts.isPropertySignature)
+      .map((p) => (p.name as ts.Identifier).text)
+      .sort();
   }
   return out;
 }

@@ -101,7 +101,11 @@ describe('return visits', () => {
     // The transition and its history were written with the attempt.
     const timeline = (await evaluator.get(`/api/cases/${ids.w6}/timeline`)).json();
     expect(timeline.events.at(-1)).toMatchObject({ action: 'record_visit', fromStatus: 'closed', toStatus: 'visited' });
-    const attempts = await env.rt.ctx.db.selectFrom('return_visit_attempts').select('attempt_no').where('case_id', '=', ids.w6 as string).execute();
+    const attempts = await env.rt.ctx.db
+      .selectFrom('return_visit_attempts')
+      .select('attempt_no')
+      .where('case_id', '=', ids.w6 as string)
+      .execute();
     expect(attempts.map((a) => a.attempt_no)).toEqual([1, 2, 3]);
     const queue = (await visitor.get('/api/visits/queue?limit=100')).json();
     expect(queue.items.map((i: { caseId: string }) => i.caseId)).toEqual([ids.open]);
@@ -118,7 +122,12 @@ describe('appeals', () => {
     const badReason = await wangjing.post('/api/appeals', { caseId: ids.w7, reason: 'bad_luck', explanation: 'x' });
     expect(badReason.statusCode).toBe(400);
 
-    const filed = await wangjing.post('/api/appeals', { caseId: ids.w7, reason: 'unreasonable_demand', explanation: '诉求人要求拆除合法建筑，属不合理诉求', attachmentIds: [photo] });
+    const filed = await wangjing.post('/api/appeals', {
+      caseId: ids.w7,
+      reason: 'unreasonable_demand',
+      explanation: '诉求人要求拆除合法建筑，属不合理诉求',
+      attachmentIds: [photo],
+    });
     expect(filed.statusCode, filed.body).toBe(201);
     const appeal = filed.json();
     expect(appeal).toMatchObject({ status: 'pending', unitCode: WANGJING, attachmentIds: [photo], isExemptInScoring: false });
@@ -237,7 +246,9 @@ describe('three rates and rankings', () => {
   });
 
   it('versions weights by date and class: administrators only, validated by the core', async () => {
-    const bad = await admin.put('/api/scoring/settings/weights', { versions: [{ validFrom: '2026-12-01', response: 0.5, resolution: 0.5, satisfaction: 0.5, basicallySatisfiedFactor: 0.9 }] });
+    const bad = await admin.put('/api/scoring/settings/weights', {
+      versions: [{ validFrom: '2026-12-01', response: 0.5, resolution: 0.5, satisfaction: 0.5, basicallySatisfiedFactor: 0.9 }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('SCORING_INVALID_WEIGHTS');
     const versions = [
@@ -321,7 +332,10 @@ describe('publishing and score sheets', () => {
 
     const csv = await evaluator.get(`/api/scoring/periods/${PERIOD}/score-sheet?format=csv&class=street`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('类别,排名,单位编码,单位名称,综合得分,响应率(%),解决率(%),满意率(%),有效回访,无效回访,免考核,小样本排名,上期排名,名次变化,前十/后十');
     // The latest version (2): 望京 85.5 points after the second exemption.
     expect(lines[1]).toMatch(new RegExp(`^street,1,${WANGJING},[^,]+,85.5,100,75,95,4,1,2,1,,,top\\+bottom$`));
@@ -352,7 +366,12 @@ describe('community ranking', () => {
     expect(top).toMatchObject({ unitCode: HUAJIADI, rank: 1, validVisits: 2 });
     expect(top.ratesPart).toBeCloseTo(0.511, 12);
     expect(top.total).toBeCloseTo(0.781, 12);
-    expect(res.json().rows.slice(1).every((r: { rank: number | null }) => r.rank === null)).toBe(true);
+    expect(
+      res
+        .json()
+        .rows.slice(1)
+        .every((r: { rank: number | null }) => r.rank === null),
+    ).toBe(true);
     const read = await (await env.as('cy.leader')).get(url);
     expect(read.json().rows[0].total).toBeCloseTo(0.781, 12);
     expect((await (await env.as('jianwai.handler')).get(url)).statusCode).toBe(403);

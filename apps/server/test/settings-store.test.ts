@@ -1,6 +1,15 @@
 // The one settings store: the rows of the four older stores move into `settings`; every value is
 // parsed by its core definition on read and on write; every change is audited and versioned.
-import { type Actor, CASE_POLICY_SETTING, communityRankingSetting, DomainError, DUPLICATE_SETTINGS_SETTING, SCORING_POLICY_SETTING, SCORING_WEIGHTS_SETTING, URGENCY_RULES_SETTING } from '@jiesu/core';
+import {
+  type Actor,
+  CASE_POLICY_SETTING,
+  communityRankingSetting,
+  DomainError,
+  DUPLICATE_SETTINGS_SETTING,
+  SCORING_POLICY_SETTING,
+  SCORING_WEIGHTS_SETTING,
+  URGENCY_RULES_SETTING,
+} from '@jiesu/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client';
@@ -65,7 +74,15 @@ describe('migration 0008', () => {
   });
 });
 
-const ADMIN: Actor = { userId: '00000000-0000-0000-0000-000000000001', username: 'admin', displayName: '管理员', unitCode: '110000', unitPath: '110000', unitClass: 'centre', roles: ['administrator'] };
+const ADMIN: Actor = {
+  userId: '00000000-0000-0000-0000-000000000001',
+  username: 'admin',
+  displayName: '管理员',
+  unitCode: '110000',
+  unitPath: '110000',
+  unitClass: 'centre',
+  roles: ['administrator'],
+};
 
 describe('the settings store', () => {
   let env: TestEnv;
@@ -84,7 +101,9 @@ describe('the settings store', () => {
     expect(await store.info(SCORING_POLICY_SETTING)).toMatchObject({ version: 2, value: { publishCount: 8 } });
     const audit = await env.rt.ctx.db.selectFrom('audit_log').select(['action', 'data']).where('target_id', '=', 'scoring.policy').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['settings.set', 'settings.set']);
-    const data = audit.map((a) => (typeof a.data === 'string' ? JSON.parse(a.data) : a.data) as { before: { publishCount: number } | null; after: { publishCount: number }; version: number });
+    const data = audit.map(
+      (a) => (typeof a.data === 'string' ? JSON.parse(a.data) : a.data) as { before: { publishCount: number } | null; after: { publishCount: number }; version: number },
+    );
     expect(data.map((d) => [d.before?.publishCount ?? null, d.after.publishCount, d.version])).toEqual([
       [null, 7, 1],
       [7, 8, 2],

@@ -36,7 +36,9 @@ describe('simulate-proactive', () => {
   it("gives the street's measures for the simulated quarter", async () => {
     const leader = await actorOf(env, 'wangjing.leader');
     const m = await getProactiveMeasures(env.rt.ctx, { actor: leader, streetCode: report.streetCode, firstDay: '2026-09-01', lastDay: '2026-11-30' });
-    console.log(JSON.stringify({ range: [m.firstDay, m.lastDay], weeks: m.weeks, totals: m.totals, zones: m.zones.map((z) => ({ name: z.name, patrolCoverage: z.patrolCoverage })) }));
+    console.log(
+      JSON.stringify({ range: [m.firstDay, m.lastDay], weeks: m.weeks, totals: m.totals, zones: m.zones.map((z) => ({ name: z.name, patrolCoverage: z.patrolCoverage })) }),
+    );
     expect(m.totals.proactiveFound).toBe(report.proactiveCases);
     expect(m.totals.patrols).toBe(report.patrols);
     expect(m.totals.proactiveSolved).toBeGreaterThanOrEqual(report.closed);

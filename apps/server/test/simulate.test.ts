@@ -21,7 +21,16 @@ it('simulates a month of coherent cases decided by the real rules, idempotently'
   expect(report.cases).toBe(400);
   expect(report.failures).toEqual([]);
   const db = env.rt.ctx.db;
-  const count = async (action: string) => Number((await db.selectFrom('case_history').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+  const count = async (action: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('case_history')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('action', '=', action)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   expect(await count('intake')).toBe(400);
   expect(await count('close')).toBe(report.closed);
   expect(await count('return')).toBe(report.returned);
@@ -29,7 +38,14 @@ it('simulates a month of coherent cases decided by the real rules, idempotently'
   expect(report.returned).toBeGreaterThan(0);
   expect(report.late).toBeGreaterThan(0);
   expect(report.escalations).toBeGreaterThan(0);
-  const visits = Number((await db.selectFrom('score_facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const visits = Number(
+    (
+      await db
+        .selectFrom('score_facts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   expect(visits).toBe(report.visited);
   const statuses = new Set((await db.selectFrom('cases').select('status').execute()).map((s) => s.status));
   for (const s of ['answered', 'closed', 'visited', 'handling']) expect(statuses).toContain(s);

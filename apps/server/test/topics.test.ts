@@ -25,7 +25,16 @@ beforeAll(async () => {
   env = await startTestEnv({ now: () => now, config: { sessionTtlHours: 24 * 90 } });
   analyst = await env.as('analyst');
   supervisor = await env.as('supervisor');
-  report = await simulateTopics(env.rt.ctx, { casesPerMonth: 40, previousMonths: 1, plantedCases: 24, plantedStreets: 16, monthStart: new Date('2026-11-01T00:00:00+08:00'), days: 30, seed: 5, handledShare: 0.5 });
+  report = await simulateTopics(env.rt.ctx, {
+    casesPerMonth: 40,
+    previousMonths: 1,
+    plantedCases: 24,
+    plantedStreets: 16,
+    monthStart: new Date('2026-11-01T00:00:00+08:00'),
+    days: 30,
+    seed: 5,
+    handledShare: 0.5,
+  });
   expect((await analyst.post('/api/hotspots/runs', { month: '2026-11' })).statusCode).toBe(201);
   groups = (await analyst.get('/api/hotspots?limit=5')).json().groups;
 }, 120_000);
@@ -51,11 +60,21 @@ describe('a topic of the month', () => {
   });
 
   it('is selected from the hotspot candidates and started, linking the matching cases', async () => {
-    const res = await supervisor.request({ method: 'POST', url: '/api/topics', payload: { month: '2026-12', title: '电动自行车充电难', description: '居民飞线充电，火灾隐患', problems: problemsBody() }, headers: { 'idempotency-key': 'topic-2026-12' } });
+    const res = await supervisor.request({
+      method: 'POST',
+      url: '/api/topics',
+      payload: { month: '2026-12', title: '电动自行车充电难', description: '居民飞线充电，火灾隐患', problems: problemsBody() },
+      headers: { 'idempotency-key': 'topic-2026-12' },
+    });
     expect(res.statusCode).toBe(201);
     topicId = res.json().topic.id;
     problemIds = res.json().problems.map((p: { id: string }) => p.id);
-    const again = await supervisor.request({ method: 'POST', url: '/api/topics', payload: { month: '2026-12', title: '电动自行车充电难', problems: problemsBody() }, headers: { 'idempotency-key': 'topic-2026-12' } });
+    const again = await supervisor.request({
+      method: 'POST',
+      url: '/api/topics',
+      payload: { month: '2026-12', title: '电动自行车充电难', problems: problemsBody() },
+      headers: { 'idempotency-key': 'topic-2026-12' },
+    });
     expect([again.statusCode, again.json().topic.id]).toEqual([200, topicId]);
     expect((await env.rt.ctx.db.selectFrom('topics').select('id').execute()).length).toBe(1);
 
@@ -65,7 +84,11 @@ describe('a topic of the month', () => {
     const p1 = started.json().problems[0];
     // The group's signature links the planted cases (and, within the lookback, nothing else).
     const planted = new Set(report.plantedCaseIds);
-    const links = await env.rt.ctx.db.selectFrom('topic_problem_cases').select('case_id').where('problem_id', '=', problemIds[0] as string).execute();
+    const links = await env.rt.ctx.db
+      .selectFrom('topic_problem_cases')
+      .select('case_id')
+      .where('problem_id', '=', problemIds[0] as string)
+      .execute();
     const plantedLinked = links.filter((l) => planted.has(l.case_id)).length;
     console.log(`problem 1 auto-linked ${links.length} cases, ${plantedLinked} of ${report.planted} planted`);
     expect(plantedLinked).toBeGreaterThanOrEqual(22);
@@ -113,9 +136,20 @@ describe('a topic of the month', () => {
     expect(up.statusCode).toBe(201);
     const bad = await supervisor.post(`/api/topics/${topicId}/policies`, { title: '指引', issuingBody: '市住建委', issuedOn: '2026-12-32x' });
     expect(bad.statusCode).toBe(400);
-    const missing = await supervisor.post(`/api/topics/${topicId}/policies`, { title: '指引', issuingBody: '市住建委', issuedOn: '2026-12-03', attachmentId: '00000000-0000-4000-8000-000000000000' });
+    const missing = await supervisor.post(`/api/topics/${topicId}/policies`, {
+      title: '指引',
+      issuingBody: '市住建委',
+      issuedOn: '2026-12-03',
+      attachmentId: '00000000-0000-4000-8000-000000000000',
+    });
     expect([missing.statusCode, missing.json().error.field]).toEqual([404, 'attachmentId']);
-    const policy = await supervisor.post(`/api/topics/${topicId}/policies`, { title: '老旧小区电动自行车充电设施建设指引', issuingBody: '北京市住房和城乡建设委员会', issuedOn: '2026-12-03', problemId: problemIds[0], attachmentId: up.json().id });
+    const policy = await supervisor.post(`/api/topics/${topicId}/policies`, {
+      title: '老旧小区电动自行车充电设施建设指引',
+      issuingBody: '北京市住房和城乡建设委员会',
+      issuedOn: '2026-12-03',
+      problemId: problemIds[0],
+      attachmentId: up.json().id,
+    });
     expect(policy.statusCode, policy.body).toBe(201);
 
     const ordinary = await env.rt.ctx.db.selectFrom('cases').select(['id', 'case_number']).where('id', 'not in', report.plantedCaseIds).limit(1).executeTakeFirstOrThrow();
@@ -136,7 +170,10 @@ describe('a topic of the month', () => {
   it('links new matching cases at intake and shows the effect before and after the start', async () => {
     const linkedBefore = (await supervisor.get(`/api/topics/${topicId}`)).json().problems[0].linkedCases;
     const operator = await env.as('operator');
-    const res = await operator.post('/api/cases', intakeBody({ subject: '楼道里电动车飞线充电', detail: '花家地西里没有电动自行车充电桩，居民从窗户拉电线给电动车充电，火灾隐患很大，希望增设充电桩。' }));
+    const res = await operator.post(
+      '/api/cases',
+      intakeBody({ subject: '楼道里电动车飞线充电', detail: '花家地西里没有电动自行车充电桩，居民从窗户拉电线给电动车充电，火灾隐患很大，希望增设充电桩。' }),
+    );
     expect(res.statusCode).toBe(201);
     const linkedAfter = (await supervisor.get(`/api/topics/${topicId}`)).json().problems[0].linkedCases;
     expect(linkedAfter).toBe(linkedBefore + 1);

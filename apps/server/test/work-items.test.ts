@@ -58,7 +58,14 @@ describe('work items', () => {
   };
   const action = (c: Client, id: string, name: string, payload: Record<string, unknown> = {}) => c.post(`/api/work-items/${id}/actions/${name}`, payload);
   const rows = async (table: 'work_items' | 'work_item_history') =>
-    Number((await env.rt.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await env.rt.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const historyOf = async (id: string, act: string) =>
     (await env.rt.ctx.db.selectFrom('work_item_history').select('seq').where('work_item_id', '=', id).where('action', '=', act).execute()).length;
   const outboxOf = async (id: string) =>
@@ -157,7 +164,11 @@ describe('work items', () => {
         ['work_item_completed', WANGJING, null],
       ]);
       const inbox = (await community.get('/api/notifications')).json();
-      expect(inbox.items.find((n: { workItemId: string | null }) => n.workItemId === item.id)).toMatchObject({ kind: 'work_item_assigned', caseId: null, subject: '清理5号楼楼道堆物' });
+      expect(inbox.items.find((n: { workItemId: string | null }) => n.workItemId === item.id)).toMatchObject({
+        kind: 'work_item_assigned',
+        caseId: null,
+        subject: '清理5号楼楼道堆物',
+      });
     });
 
     it('refuses an illegal step or the wrong actor and changes nothing', async () => {
@@ -343,7 +354,12 @@ describe('work items', () => {
       expect(second.json().id).toBe(first.json().id);
       expect(await rows('work_items')).toBe(before + 1);
       // A key is no way into another street's items.
-      const stranger = await otherStreet.request({ method: 'POST', url: '/api/work-items', payload: body({ title: '重试不重复' }), headers: { 'idempotency-key': 'wi-retry-0001' } });
+      const stranger = await otherStreet.request({
+        method: 'POST',
+        url: '/api/work-items',
+        payload: body({ title: '重试不重复' }),
+        headers: { 'idempotency-key': 'wi-retry-0001' },
+      });
       expect([stranger.statusCode, stranger.json().error.code]).toEqual([403, 'OUT_OF_SCOPE']);
       expect(await rows('work_items')).toBe(before + 1);
     });
@@ -359,13 +375,15 @@ describe('work items', () => {
         }),
       ).rejects.toThrow('the feature failed');
       expect(await rows('work_items')).toBe(before);
-      const kept = await env.rt.ctx.db.transaction().execute(async (trx) =>
-        createWorkItem(
-          env.rt.ctx,
-          { actor, kind: 'topic_task', title: '提交的任务', owner: { unitCode: HUAJIADI }, due: { amount: 3, unit: 'working_days' }, sourceType: 'topic', sourceId: 't-42' },
-          trx,
-        ),
-      );
+      const kept = await env.rt.ctx.db
+        .transaction()
+        .execute(async (trx) =>
+          createWorkItem(
+            env.rt.ctx,
+            { actor, kind: 'topic_task', title: '提交的任务', owner: { unitCode: HUAJIADI }, due: { amount: 3, unit: 'working_days' }, sourceType: 'topic', sourceId: 't-42' },
+            trx,
+          ),
+        );
       expect(await rows('work_items')).toBe(before + 1);
       expect((await community.get(`/api/work-items/${kept.id}`)).json()).toMatchObject({ title: '提交的任务', source: { type: 'topic', id: 't-42' } });
     });
@@ -424,6 +442,8 @@ describe('demo work items', () => {
     const mine = (await community.get('/api/work-items')).json();
     expect(mine.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['general', 'meeting_followup', 'notice_ack']);
     const street = (await (await env.as('wangjing.handler')).get(`/api/work-items?owner=${WANGJING}`)).json();
-    expect(street.items.map((i: { kind: string; allowedActions: string[] }) => [i.kind, i.allowedActions])).toEqual([['topic_task', ['start', 'progress', 'complete', 'acknowledge']]]);
+    expect(street.items.map((i: { kind: string; allowedActions: string[] }) => [i.kind, i.allowedActions])).toEqual([
+      ['topic_task', ['start', 'progress', 'complete', 'acknowledge']],
+    ]);
   });
 });

@@ -2,9 +2,7 @@ import { DURATION_UNITS } from '@jiesu/core';
 import { Type } from 'typebox';
 import { IsoDateTime, LocalDate, StringEnum } from './common';
 
-export const CalendarYearsResponse = Type.Array(
-  Type.Object({ year: Type.Integer(), source: Type.String(), holidays: Type.Integer(), workdays: Type.Integer() }),
-);
+export const CalendarYearsResponse = Type.Array(Type.Object({ year: Type.Integer(), source: Type.String(), holidays: Type.Integer(), workdays: Type.Integer() }));
 
 export const PutHolidayScheduleBody = Type.Object(
   {

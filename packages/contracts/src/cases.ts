@@ -76,7 +76,11 @@ export const CASE_ACTION_BODIES = {
   note: body({ note: Text(2000), attachmentIds: AttachmentIds }),
   whistle: body({ units: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 20 }), reason: Text(1000) }),
   whistle_report: body({ whistleId: Type.Integer({ minimum: 1 }) }),
-  request_extension: body({ amount: Type.Integer({ minimum: 1, maximum: 1000 }), unit: StringEnum(['minutes', 'hours', 'calendar_days', 'working_days'] as const), reason: Text(1000) }),
+  request_extension: body({
+    amount: Type.Integer({ minimum: 1, maximum: 1000 }),
+    unit: StringEnum(['minutes', 'hours', 'calendar_days', 'working_days'] as const),
+    reason: Text(1000),
+  }),
   approve_extension: body({
     amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     unit: Type.Optional(StringEnum(['minutes', 'hours', 'calendar_days', 'working_days'] as const)),

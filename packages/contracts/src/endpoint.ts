@@ -28,13 +28,7 @@ export function endpoint<const E extends EndpointShape>(e: E): E {
 }
 
 /** A value as JSON carries it: every Date an ISO string. */
-export type Jsonified<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Jsonified<U>[]
-    : T extends object
-      ? { [K in keyof T]: Jsonified<T[K]> }
-      : T;
+export type Jsonified<T> = T extends Date ? string : T extends readonly (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
 type StaticOf<S> = S extends TSchema ? Static<S> : undefined;
 

@@ -13,7 +13,9 @@ export const SuggestionDraftBody = Type.Object(
     subject: Type.String({ minLength: 1, maxLength: 200 }),
     detail: Type.String({ maxLength: 5000 }),
     address: Type.Optional(Type.String({ maxLength: 300 })),
-    coordinates: Type.Optional(Type.Object({ lng: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) }, { additionalProperties: false })),
+    coordinates: Type.Optional(
+      Type.Object({ lng: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) }, { additionalProperties: false }),
+    ),
     kind: Type.Optional(StringEnum(CASE_KINDS)),
     categoryCode: Type.Optional(Type.String({ pattern: '^\\d{2,6}$' })),
   },
@@ -32,12 +34,21 @@ const CategorySuggestion = Type.Object({
   labels: Type.Array(Type.Object({ label: Type.String(), probability: Type.Number(), categoryCode: Nullable(Type.String()), categoryName: Nullable(Type.String()) })),
   drivers: Type.Array(Type.Object({ term: Type.String(), weight: Type.Number(), label: Type.String() })),
   mappedCategoryCodes: Type.Array(Type.String()),
-  model: Type.Union([Type.Object({ id: Type.Integer(), createdAt: Type.String(), accuracy: Type.Union([Type.Number(), Type.Null()]), macroF1: Type.Union([Type.Number(), Type.Null()]) }), Type.Null()]),
+  model: Type.Union([
+    Type.Object({ id: Type.Integer(), createdAt: Type.String(), accuracy: Type.Union([Type.Number(), Type.Null()]), macroF1: Type.Union([Type.Number(), Type.Null()]) }),
+    Type.Null(),
+  ]),
   categoryCode: Nullable(Type.String({ description: 'the category the suggestion settles on (catalogue leaf, model level 1, or the one given)' })),
   categoryName: Nullable(Type.String()),
   decidedBy: StringEnum(['operator', 'catalogue', 'model', 'catalogue_and_model', 'none'] as const),
   catalogue: Type.Array(
-    Type.Object({ entryId: Type.String(), categoryPath: Type.Array(Type.String()), categoryCode: Nullable(Type.String()), score: Type.Number(), matched: Type.Array(Type.String()) }),
+    Type.Object({
+      entryId: Type.String(),
+      categoryPath: Type.Array(Type.String()),
+      categoryCode: Nullable(Type.String()),
+      score: Type.Number(),
+      matched: Type.Array(Type.String()),
+    }),
     { description: 'dispatch-catalogue entries that matched the text, strongest first' },
   ),
   ...Explanation,
@@ -135,7 +146,11 @@ export const UrgencyRulesBody = Type.Object({ rules: Type.Array(UrgencyRuleSchem
 
 const RoutingTargetSchema = Type.Union([
   Type.Object(
-    { kind: Type.Literal('unit_class'), unitClass: StringEnum(['street', 'community', 'district', 'department', 'enterprise'] as const), departmentKind: Type.Optional(Type.String({ maxLength: 40 })) },
+    {
+      kind: Type.Literal('unit_class'),
+      unitClass: StringEnum(['street', 'community', 'district', 'department', 'enterprise'] as const),
+      departmentKind: Type.Optional(Type.String({ maxLength: 40 })),
+    },
     { additionalProperties: false },
   ),
   Type.Object({ kind: Type.Literal('unit'), unitCode: Code }, { additionalProperties: false }),
@@ -173,7 +188,9 @@ export const DispatchCatalogueBody = Type.Object({ entries: Type.Array(DispatchE
 export const DispatchCatalogueResponse = Type.Object({
   source: StringEnum(['default', 'administrator'] as const),
   updatedBy: Nullable(Type.String()),
-  entries: Type.Array(Type.Object({ ...DispatchEntrySchema.properties, categoryCode: Nullable(Type.String({ description: 'the code the path resolves to in the current tree' })) })),
+  entries: Type.Array(
+    Type.Object({ ...DispatchEntrySchema.properties, categoryCode: Nullable(Type.String({ description: 'the code the path resolves to in the current tree' })) }),
+  ),
 });
 
 export const RuleListResponse = <T extends typeof UrgencyRuleSchema | typeof RoutingRuleSchema>(rule: T) =>
@@ -189,7 +206,11 @@ export const DuplicateSettingsSchema = Type.Object(
 );
 
 export const GazetteerAliasBody = Type.Object(
-  { alias: Type.String({ minLength: 2, maxLength: 60 }), unitCode: Type.String({ pattern: '^\\d{6}(\\d{3}(\\d{3})?)?$' }), kind: StringEnum(['short_name', 'road', 'landmark', 'estate'] as const) },
+  {
+    alias: Type.String({ minLength: 2, maxLength: 60 }),
+    unitCode: Type.String({ pattern: '^\\d{6}(\\d{3}(\\d{3})?)?$' }),
+    kind: StringEnum(['short_name', 'road', 'landmark', 'estate'] as const),
+  },
   { additionalProperties: false },
 );
 export const GazetteerAliasSchema = Type.Object({ id: Type.Integer(), alias: Type.String(), unitCode: Type.String(), unitName: Type.String(), kind: Type.String() });

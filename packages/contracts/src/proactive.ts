@@ -14,7 +14,15 @@ export const ZoneBody = Type.Object(
     communityCodes: Type.Array(Code('A community of the street'), { minItems: 1, maxItems: 200 }),
     polygon: Type.Optional(Type.Union([Type.Array(Type.Tuple([Type.Number(), Type.Number()]), { minItems: 3, maxItems: 2000 }), Type.Null()])),
     leaderUserId: Type.String({ format: 'uuid', description: 'The responsible leader (包干领导)' }),
-    team: Type.Optional(Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 50 }), userId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])) }, { additionalProperties: false }), { maxItems: 50 })),
+    team: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 50 }), userId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
     termStart: LocalDay,
     termEnd: Type.Optional(Type.Union([LocalDay, Type.Null()])),
   },
@@ -52,7 +60,11 @@ export const FindingBody = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 200 })),
     requester: Type.Optional(
       Type.Object(
-        { name: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])), phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])), isAnonymous: Type.Optional(Type.Boolean()) },
+        {
+          name: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+          phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
+          isAnonymous: Type.Optional(Type.Boolean()),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -65,7 +77,11 @@ export const WarningListQuery = Type.Object({ status: Type.Optional(StringEnum(W
 export const WarningScanBody = Type.Object({ asOf: Type.Optional(LocalDay) }, { additionalProperties: false });
 export const WarningDismissBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 export const WarningTaskBody = Type.Object(
-  { title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), detail: Type.Optional(Type.String({ maxLength: 4000 })), dueDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, description: 'Working days to act' })) },
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    detail: Type.Optional(Type.String({ maxLength: 4000 })),
+    dueDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, description: 'Working days to act' })),
+  },
   { additionalProperties: false },
 );
 
@@ -79,9 +95,16 @@ export const NoticeBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const NoticeActionBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }), attachmentIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9 })) }, { additionalProperties: false });
+export const NoticeActionBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 4000 }), attachmentIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9 })) },
+  { additionalProperties: false },
+);
 
-export const ProactiveMeasuresQuery = Type.Object({ quarter: Type.Optional(Type.String({ pattern: '^\\d{4}-Q[1-4]$' })), from: Type.Optional(LocalDay), to: Type.Optional(LocalDay) });
+export const ProactiveMeasuresQuery = Type.Object({
+  quarter: Type.Optional(Type.String({ pattern: '^\\d{4}-Q[1-4]$' })),
+  from: Type.Optional(LocalDay),
+  to: Type.Optional(LocalDay),
+});
 
 export const PROACTIVE_RATE_VALUES = ['excluded', 'own_measure'] as const;
 export const ProactiveSettingsBody = Type.Object(

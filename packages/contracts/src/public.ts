@@ -26,9 +26,7 @@ export const PublicRankingsSchema = Type.Object({
   periods: Type.Array(Type.String()),
   version: Type.Union([Type.Integer(), Type.Null()]),
   publishedAt: Type.Union([IsoDateTime, Type.Null()]),
-  classes: Type.Array(
-    Type.Object({ unitClass: Type.String(), rankedCount: Type.Integer(), top: Type.Array(PublicRankingRowSchema), bottom: Type.Array(PublicRankingRowSchema) }),
-  ),
+  classes: Type.Array(Type.Object({ unitClass: Type.String(), rankedCount: Type.Integer(), top: Type.Array(PublicRankingRowSchema), bottom: Type.Array(PublicRankingRowSchema) })),
 });
 
 // —— the portal's endpoints (/api/public, no login, rate-limited per client IP) ——
@@ -57,7 +55,10 @@ export const PublicSubmitBody = Type.Object(
     detail: Type.String({ minLength: 5, maxLength: 2000 }),
     address: Type.String({ minLength: 2, maxLength: 300 }),
     coordinates: Type.Optional(
-      Type.Union([Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false }), Type.Null()]),
+      Type.Union([
+        Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false }),
+        Type.Null(),
+      ]),
     ),
     name: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()])),
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
@@ -115,7 +116,15 @@ export const PUBLIC_ENDPOINTS = {
     body: PublicSubmitBody,
     response: PublicSubmittedSchema,
   }),
-  track: endpoint({ method: 'POST', path: '/api/public/track', summary: 'Status and public history of your request', tags, isPublic: true, body: TrackingProofBody, response: PublicCaseViewSchema }),
+  track: endpoint({
+    method: 'POST',
+    path: '/api/public/track',
+    summary: 'Status and public history of your request',
+    tags,
+    isPublic: true,
+    body: TrackingProofBody,
+    response: PublicCaseViewSchema,
+  }),
   rate: endpoint({
     method: 'POST',
     path: '/api/public/ratings',

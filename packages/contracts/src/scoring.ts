@@ -17,7 +17,9 @@ export const MONTHLY_CLASSES = ['street', 'district', 'department', 'enterprise'
 // —— return visits ——
 export const VisitAttemptBody = Type.Object(
   {
-    result: StringEnum(VISIT_ATTEMPT_RESULTS, { description: 'reached: the requester answered; no_answer: retried up to the configured maximum; declined / wrong_number: invalid at once' }),
+    result: StringEnum(VISIT_ATTEMPT_RESULTS, {
+      description: 'reached: the requester answered; no_answer: retried up to the configured maximum; declined / wrong_number: invalid at once',
+    }),
     isContacted: Type.Optional(Type.Boolean({ description: '是否联系 (reached only)' })),
     isSolved: Type.Optional(Type.Boolean({ description: '是否解决 (reached only)' })),
     satisfaction: Type.Optional(StringEnum(VISIT_SATISFACTIONS, { description: '满意 / 基本满意 / 不满意 (reached only)' })),
@@ -50,10 +52,7 @@ export const VisitResultSchema = Type.Object({
   attempts: Type.Array(VisitAttemptSchema),
 });
 
-export const VisitQueueQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) },
-  strict,
-);
+export const VisitQueueQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }, strict);
 
 export const VisitQueueSchema = Type.Object({
   total: Type.Integer(),
@@ -82,10 +81,7 @@ export const AppealBody = Type.Object(
   strict,
 );
 
-export const AppealDecisionBody = Type.Object(
-  { decision: StringEnum(['grant', 'refuse'] as const), note: Type.String({ minLength: 1, maxLength: 2000 }) },
-  strict,
-);
+export const AppealDecisionBody = Type.Object({ decision: StringEnum(['grant', 'refuse'] as const), note: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);
 
 export const AppealListQuery = Type.Object(
   {
@@ -208,7 +204,10 @@ export const ScoreSheetQuery = Type.Object(
   strict,
 );
 
-export const PublishBody = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'required to publish a new version of a period already published' })) }, strict);
+export const PublishBody = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'required to publish a new version of a period already published' })) },
+  strict,
+);
 
 export const PublicationMetaSchema = Type.Object({
   periodKey: Type.String(),
@@ -263,7 +262,12 @@ export const CommunityConfigBody = Type.Object(
     rateWeights: Type.Object({ response: Weight, resolution: Weight, satisfaction: Weight }, strict),
     items: Type.Array(
       Type.Object(
-        { key: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }), label: Type.Optional(Type.String({ maxLength: 60 })), weight: Weight, maxScore: Type.Optional(Type.Number({ exclusiveMinimum: 0 })) },
+        {
+          key: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }),
+          label: Type.Optional(Type.String({ maxLength: 60 })),
+          weight: Weight,
+          maxScore: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+        },
         strict,
       ),
       { maxItems: 20 },

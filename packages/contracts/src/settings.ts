@@ -15,10 +15,7 @@ const ClockRule = Type.Object(
   { additionalProperties: false },
 );
 
-const UrgencyClocks = Type.Object(
-  { dispatch: ClockRule, sign: ClockRule, firstContact: ClockRule, feedback: ClockRule, rework: ClockRule },
-  { additionalProperties: false },
-);
+const UrgencyClocks = Type.Object({ dispatch: ClockRule, sign: ClockRule, firstContact: ClockRule, feedback: ClockRule, rework: ClockRule }, { additionalProperties: false });
 
 const KindRule = Type.Object(
   { mimeTypes: Type.Array(Type.String({ pattern: '^[a-z0-9.+-]+/[a-z0-9.+-]+$' }), { minItems: 1, maxItems: 30 }), maxBytes: Type.Integer({ minimum: 1, maximum: 2 * 1024 ** 3 }) },

@@ -89,10 +89,7 @@ export const PolicyBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const LinkCaseBody = Type.Object(
-  { caseId: Type.Optional(Uuid), caseNumber: Type.Optional(Type.String({ pattern: '^\\d{8}-\\d{6,}$' })) },
-  { additionalProperties: false },
-);
+export const LinkCaseBody = Type.Object({ caseId: Type.Optional(Uuid), caseNumber: Type.Optional(Type.String({ pattern: '^\\d{8}-\\d{6,}$' })) }, { additionalProperties: false });
 
 /** What the portal shows of a topic: no case, no person. */
 export const PublicTopicSchema = Type.Object({

@@ -1,27 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DomainError,
-  type HolidaySchedule,
-  WorkingCalendar,
-  localDateOf,
-  startOfLocalDay,
-  validateHolidaySchedule,
-  zonedWallTimeToInstant,
-} from '../src';
+import { DomainError, type HolidaySchedule, WorkingCalendar, localDateOf, startOfLocalDay, validateHolidaySchedule, zonedWallTimeToInstant } from '../src';
 
 // China's 2026 schedule as published (国务院办公厅 2025-11), copied from chinese-days@1.5.7 so the
 // core's tests need no package; packages/reference/test checks the conversion of the real data.
 const CHINA_2026: HolidaySchedule = {
   year: 2026,
   holidays: [
-    '2026-01-01', '2026-01-02', '2026-01-03',
-    '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21',
-    '2026-02-22', '2026-02-23',
-    '2026-04-04', '2026-04-05', '2026-04-06',
-    '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
-    '2026-06-19', '2026-06-20', '2026-06-21',
-    '2026-09-25', '2026-09-26', '2026-09-27',
-    '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
+    '2026-01-01',
+    '2026-01-02',
+    '2026-01-03',
+    '2026-02-15',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-02-21',
+    '2026-02-22',
+    '2026-02-23',
+    '2026-04-04',
+    '2026-04-05',
+    '2026-04-06',
+    '2026-05-01',
+    '2026-05-02',
+    '2026-05-03',
+    '2026-05-04',
+    '2026-05-05',
+    '2026-06-19',
+    '2026-06-20',
+    '2026-06-21',
+    '2026-09-25',
+    '2026-09-26',
+    '2026-09-27',
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
   ],
   workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   source: 'chinese-days@1.5.7',
@@ -80,21 +97,15 @@ describe('WorkingCalendar: working-day deadlines in Asia/Shanghai', () => {
     // Mon 10-12 (4), Tue 10-13 (5) → Tue 2026-10-13 10:00 +08:00 = 2026-10-13T02:00:00Z.
     const start = new Date('2026-09-30T02:00:00Z');
     expect(shanghai.addWorkingDays(start, 5).toISOString()).toBe('2026-10-13T02:00:00.000Z');
-    expect(shanghai.addDuration(start, { amount: 5, unit: 'working_days' }).toISOString()).toBe(
-      '2026-10-13T02:00:00.000Z',
-    );
+    expect(shanghai.addDuration(start, { amount: 5, unit: 'working_days' }).toISOString()).toBe('2026-10-13T02:00:00.000Z');
   });
 
   it('starts a clock received on a holiday at the end of that day', () => {
     // Start Thu 2026-10-01 15:00 +08:00 (holiday) + 1 working day: the clock starts when 10-01 ends;
     // the first working day after is Thu 10-08, so the deadline is its end: 10-09 00:00 +08:00.
-    expect(shanghai.addWorkingDays(new Date('2026-10-01T07:00:00Z'), 1).toISOString()).toBe(
-      '2026-10-08T16:00:00.000Z',
-    );
+    expect(shanghai.addWorkingDays(new Date('2026-10-01T07:00:00Z'), 1).toISOString()).toBe('2026-10-08T16:00:00.000Z');
     // Start Sat 2026-09-19 15:00 +08:00 + 1: Sun 09-20 is a make-up working day → ends 09-21 00:00 +08:00.
-    expect(shanghai.addWorkingDays(new Date('2026-09-19T07:00:00Z'), 1).toISOString()).toBe(
-      '2026-09-20T16:00:00.000Z',
-    );
+    expect(shanghai.addWorkingDays(new Date('2026-09-19T07:00:00Z'), 1).toISOString()).toBe('2026-09-20T16:00:00.000Z');
   });
 
   it('reads the start date in the city zone, not UTC', () => {
@@ -131,14 +142,10 @@ describe('WorkingCalendar: working-day deadlines in Asia/Shanghai', () => {
     expect(calendar.years()).toEqual([2026, 2027]);
     expect(calendar.scheduleFor(2027)?.source).toBe('admin:alice 2026-12-01');
     // Wed 2026-12-30 10:00 +08:00 + 2: Thu 12-31 (1), Fri 2027-01-01 off, Sat/Sun off, Mon 01-04 (2).
-    expect(calendar.addWorkingDays(new Date('2026-12-30T02:00:00Z'), 2).toISOString()).toBe(
-      '2027-01-04T02:00:00.000Z',
-    );
+    expect(calendar.addWorkingDays(new Date('2026-12-30T02:00:00Z'), 2).toISOString()).toBe('2027-01-04T02:00:00.000Z');
     // Thu 2027-02-04 09:30 +08:00 + 2: Fri 02-05 off, Sat 02-06 make-up (1), Sun off, Mon/Tue 02-08/09 off,
     // Wed 02-10 (2) → 2027-02-10 09:30 +08:00 = 01:30Z.
-    expect(calendar.addWorkingDays(new Date('2027-02-04T01:30:00Z'), 2).toISOString()).toBe(
-      '2027-02-10T01:30:00.000Z',
-    );
+    expect(calendar.addWorkingDays(new Date('2027-02-04T01:30:00Z'), 2).toISOString()).toBe('2027-02-10T01:30:00.000Z');
   });
 
   it('lets a later schedule for a year replace the whole earlier one', () => {
@@ -161,13 +168,9 @@ describe('WorkingCalendar: other clock units', () => {
 
   it('adds calendar days as the same wall time N dates later, through holidays and into unloaded years', () => {
     // General cases: feedback within 7 days → Wed 10-07 10:00 +08:00 even though it is a holiday.
-    expect(shanghai.addDuration(start, { amount: 7, unit: 'calendar_days' }).toISOString()).toBe(
-      '2026-10-07T02:00:00.000Z',
-    );
+    expect(shanghai.addDuration(start, { amount: 7, unit: 'calendar_days' }).toISOString()).toBe('2026-10-07T02:00:00.000Z');
     // Calendar days need no holiday schedule, so 2027 is fine.
-    expect(
-      shanghai.addDuration(new Date('2026-12-30T02:00:00Z'), { amount: 15, unit: 'calendar_days' }).toISOString(),
-    ).toBe('2027-01-14T02:00:00.000Z');
+    expect(shanghai.addDuration(new Date('2026-12-30T02:00:00Z'), { amount: 15, unit: 'calendar_days' }).toISOString()).toBe('2027-01-14T02:00:00.000Z');
   });
 
   it('refuses negative amounts and unknown units', () => {
@@ -193,13 +196,9 @@ describe('WorkingCalendar: time-zone arithmetic in America/New_York (DST)', () =
 
   it('resolves wall times in the spring gap forward and in the autumn overlap to the earlier one', () => {
     // 02:30 does not exist on 03-08: moved forward by the hour → 03:30 EDT = 07:30Z.
-    expect(zonedWallTimeToInstant('2026-03-08', { hour: 2, minute: 30 }, 'America/New_York').toISOString()).toBe(
-      '2026-03-08T07:30:00.000Z',
-    );
+    expect(zonedWallTimeToInstant('2026-03-08', { hour: 2, minute: 30 }, 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
     // 01:30 happens twice on 11-01: the first, EDT → 05:30Z (not 06:30Z).
-    expect(zonedWallTimeToInstant('2026-11-01', { hour: 1, minute: 30 }, 'America/New_York').toISOString()).toBe(
-      '2026-11-01T05:30:00.000Z',
-    );
+    expect(zonedWallTimeToInstant('2026-11-01', { hour: 1, minute: 30 }, 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
   });
 
   it('keeps the wall time for day units and elapsed time for hours across the change', () => {
@@ -208,9 +207,7 @@ describe('WorkingCalendar: time-zone arithmetic in America/New_York (DST)', () =
     expect(newYork.addWorkingDays(friday, 1).toISOString()).toBe('2026-03-09T13:00:00.000Z');
     // Sat 03-07 12:00 EST (17:00Z): + 1 calendar day → Sun 12:00 EDT = 16:00Z; + 24 hours → 13:00 EDT.
     const saturday = new Date('2026-03-07T17:00:00Z');
-    expect(newYork.addDuration(saturday, { amount: 1, unit: 'calendar_days' }).toISOString()).toBe(
-      '2026-03-08T16:00:00.000Z',
-    );
+    expect(newYork.addDuration(saturday, { amount: 1, unit: 'calendar_days' }).toISOString()).toBe('2026-03-08T16:00:00.000Z');
     expect(newYork.addDuration(saturday, { amount: 24, unit: 'hours' }).toISOString()).toBe('2026-03-08T17:00:00.000Z');
     // From a Saturday, + 1 working day ends with Monday 03-09: Tue 03-10 00:00 EDT = 04:00Z.
     expect(newYork.addWorkingDays(saturday, 1).toISOString()).toBe('2026-03-10T04:00:00.000Z');
@@ -258,16 +255,12 @@ describe('validateHolidaySchedule', () => {
   });
 
   it('says which date is wrong and why', () => {
-    expect(invalid({ ...ADMIN_2027, holidays: ['2027-02-29'] }).message).toBe(
-      `Invalid holiday schedule for 2027: holidays[0] is "2027-02-29", not a real 'YYYY-MM-DD' date.`,
-    );
+    expect(invalid({ ...ADMIN_2027, holidays: ['2027-02-29'] }).message).toBe(`Invalid holiday schedule for 2027: holidays[0] is "2027-02-29", not a real 'YYYY-MM-DD' date.`);
     expect(invalid({ ...ADMIN_2027, workdays: ['2027-02-10'] }).message).toContain('a Wednesday');
   });
 
   it('is applied to schedules given to the calendar', () => {
     const bad = { ...ADMIN_2027, holidays: ['2027-13-01'] };
-    expect(domainError(() => new WorkingCalendar({ timeZone: 'Asia/Shanghai', schedules: [bad] })).code).toBe(
-      'CALENDAR_INVALID_SCHEDULE',
-    );
+    expect(domainError(() => new WorkingCalendar({ timeZone: 'Asia/Shanghai', schedules: [bad] })).code).toBe('CALENDAR_INVALID_SCHEDULE');
   });
 });

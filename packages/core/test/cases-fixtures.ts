@@ -182,11 +182,7 @@ export function statesByStatus(): Record<CaseState['status'], CaseState> {
   const handling = run(signed, { type: 'contact' }, A.jianwai).state;
   const feedback = run(handling, { type: 'submit_feedback', summary: '已拆除', isSolved: true }, A.jianwai).state;
   const closed = run(feedback, { type: 'close' }, A.dispatcher).state;
-  const visited = run(
-    closed,
-    { type: 'record_visit', outcome: { status: 'valid', answers: { isContacted: true, isSolved: true, satisfaction: 'satisfied' } } },
-    A.visitor,
-  ).state;
+  const visited = run(closed, { type: 'record_visit', outcome: { status: 'valid', answers: { isContacted: true, isSolved: true, satisfaction: 'satisfied' } } }, A.visitor).state;
   const scored = run(visited, { type: 'score', periodKey: '2026-12' }, A.evaluator).state;
   const merged = run(
     open(intake(), A.operator, {}, 'case-2').state,

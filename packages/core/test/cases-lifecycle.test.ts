@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CaseState, chooseBackstopDistrict, liveLead, planCommunityDispatch, transitionTable } from '../src/index';
-import {
-  A,
-  at,
-  DAY,
-  dispatchTo,
-  expectRefused,
-  HOUR,
-  intake,
-  MINUTE,
-  open,
-  photo,
-  run,
-  U,
-  walk,
-} from './cases-fixtures';
+import { A, at, DAY, dispatchTo, expectRefused, HOUR, intake, MINUTE, open, photo, run, U, walk } from './cases-fixtures';
 
 const clock = (s: CaseState, key: string) => s.clocks.find((c) => c.key === key);
 
@@ -129,12 +115,9 @@ describe('case lifecycle: the full walk', () => {
     expect(d.notifications).toEqual([{ kind: 'requester_feedback', caseId: 'case-1', sourceCaseId: 'case-1', summary: '违建已拆除', isSolved: true }]);
 
     // 回访 and scoring
-    s = run(
-      s,
-      { type: 'record_visit', outcome: { status: 'valid', answers: { isContacted: true, isSolved: true, satisfaction: 'basically_satisfied' } } },
-      A.visitor,
-      { now: at(4 * DAY) },
-    ).state;
+    s = run(s, { type: 'record_visit', outcome: { status: 'valid', answers: { isContacted: true, isSolved: true, satisfaction: 'basically_satisfied' } } }, A.visitor, {
+      now: at(4 * DAY),
+    }).state;
     expect(s.status).toBe('visited');
     s = run(s, { type: 'score', periodKey: '2026-12' }, A.evaluator, { now: at(10 * DAY) }).state;
     expect(s.status).toBe('scored');
@@ -202,7 +185,13 @@ describe('returns, disputes and first-receiver responsibility', () => {
       [{ type: 'redispatch', plan: { lead: U.jianwai }, reason: '应由建外街道办理' }, A.dispatcher],
     ]);
     expect(s.feedbacks[0]?.review?.decision).toBe('redispatched');
-    expect(walk(s, [[{ type: 'sign' }, A.jianwai], [{ type: 'submit_feedback', summary: '已处理', isSolved: true }, A.jianwai], [{ type: 'close' }, A.dispatcher]]).status).toBe('closed');
+    expect(
+      walk(s, [
+        [{ type: 'sign' }, A.jianwai],
+        [{ type: 'submit_feedback', summary: '已处理', isSolved: true }, A.jianwai],
+        [{ type: 'close' }, A.dispatcher],
+      ]).status,
+    ).toBe('closed');
   });
 
   it('refused return: back to the unit, which must sign', () => {
@@ -388,4 +377,3 @@ describe('transition table', () => {
     expect(table.handling.note).toEqual({ isAllowed: true, to: 'handling' });
   });
 });
-

@@ -64,9 +64,7 @@ describe('clock deadlines per urgency (defaults, fake calendar)', () => {
       clocks: { ...policy.clocks, byUrgency: { ...policy.clocks.byUrgency, general: { ...policy.clocks.byUrgency.general, feedback: { amount: 1, unit: 'working_days' } } } },
     };
     // Friday + 1 working day → Monday
-    expect(clockOf(run(open().state, dispatchTo(U.jianwai), A.dispatcher, { policy: one }).state.clocks, 'feedback').dueAt).toEqual(
-      new Date('2026-11-30T02:00:00Z'),
-    );
+    expect(clockOf(run(open().state, dispatchTo(U.jianwai), A.dispatcher, { policy: one }).state.clocks, 'feedback').dueAt).toEqual(new Date('2026-11-30T02:00:00Z'));
   });
 
   it('remind instants: a share of the time, or a fixed lead never before the start', () => {
@@ -105,9 +103,7 @@ describe('sweep decisions (催办 / 督办)', () => {
     expectRefused(base, { type: 'escalate', clockKey: 'nope' }, A.supervisor, 'CLOCK_NOT_FOUND', { now: at(25 * HOUR) });
     const escalated = run(base, { type: 'escalate', clockKey: 'dispatch' }, A.supervisor, { now: at(25 * HOUR) });
     expect(escalated.state.status).toBe('received');
-    expect(escalated.state.overdue).toEqual([
-      { clockKey: 'dispatch', clockName: 'dispatch', unitCode: U.centre.code, dueAt: at(24 * HOUR), markedAt: at(25 * HOUR) },
-    ]);
+    expect(escalated.state.overdue).toEqual([{ clockKey: 'dispatch', clockName: 'dispatch', unitCode: U.centre.code, dueAt: at(24 * HOUR), markedAt: at(25 * HOUR) }]);
     expect(escalated.events[0]).toMatchObject({ action: 'escalate', fromStatus: 'received', toStatus: 'received' });
     expectRefused(escalated.state, { type: 'escalate', clockKey: 'dispatch' }, A.supervisor, 'CLOCK_ALREADY_ESCALATED', { now: at(26 * HOUR) });
 
@@ -244,9 +240,14 @@ describe('attachments', () => {
   it('refuses wrong types, oversized files, too many files and bad sizes', () => {
     expect(code(() => validateAttachments([{ id: 'a', kind: 'photo', mimeType: 'application/pdf', sizeBytes: 10 }], p))).toBe('ATTACHMENT_TYPE_NOT_ALLOWED');
     expect(code(() => validateAttachments([{ id: 'a', kind: 'photo', mimeType: 'image/png', sizeBytes: 21 * 1024 * 1024 }], p))).toBe('ATTACHMENT_TOO_LARGE');
-    expect(code(() => validateAttachments(Array.from({ length: 21 }, (_, i) => ({ id: `a${i}`, kind: 'photo' as const, mimeType: 'image/png', sizeBytes: 1 })), p))).toBe(
-      'TOO_MANY_ATTACHMENTS',
-    );
+    expect(
+      code(() =>
+        validateAttachments(
+          Array.from({ length: 21 }, (_, i) => ({ id: `a${i}`, kind: 'photo' as const, mimeType: 'image/png', sizeBytes: 1 })),
+          p,
+        ),
+      ),
+    ).toBe('TOO_MANY_ATTACHMENTS');
     expect(code(() => validateAttachments([{ id: 'a', kind: 'audio', mimeType: 'audio/mpeg', sizeBytes: -1 }], p))).toBe('VALIDATION_FAILED');
   });
 
@@ -280,9 +281,7 @@ describe('intake', () => {
     expect(bad({ subject: '  ' })).toBe('VALIDATION_FAILED');
     expect(bad({ requester: { name: null, phone: null, isAnonymous: true } })).toBe('VALIDATION_FAILED'); // a caller has a number
     expect(bad({ channel: 'web', requester: { name: null, phone: null, isAnonymous: true } })).toBeNull();
-    expect(bad({ location: { address: 'x', coordinates: { lng: 200, lat: 0 }, districtCode: null, streetCode: null, communityCode: null } })).toBe(
-      'VALIDATION_FAILED',
-    );
+    expect(bad({ location: { address: 'x', coordinates: { lng: 200, lat: 0 }, districtCode: null, streetCode: null, communityCode: null } })).toBe('VALIDATION_FAILED');
     expect(bad({}, A.jianwai)).toBe('FORBIDDEN');
     expect(bad({ channel: 'proactive' }, A.jianwai)).toBeNull();
   });

@@ -1,15 +1,6 @@
 // Every (status × action) the table forbids is refused with its code, and the state is untouched.
 import { describe, expect, it } from 'vitest';
-import {
-  CASE_ACTIONS,
-  CASE_STATUSES,
-  type CaseAction,
-  type CaseCommand,
-  canTakeAction,
-  DomainError,
-  refusalCode,
-  transitionTable,
-} from '../src/index';
+import { CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseCommand, canTakeAction, DomainError, refusalCode, transitionTable } from '../src/index';
 import { A, photo, run, statesByStatus, U } from './cases-fixtures';
 
 /** One well-formed command per action; the status check comes before any payload check. */
@@ -53,9 +44,7 @@ describe('status fixtures', () => {
 });
 
 describe('every illegal transition from every state', () => {
-  const cells = CASE_STATUSES.flatMap((status) =>
-    CASE_ACTIONS.filter((action) => !canTakeAction(status, action)).map((action) => [status, action] as const),
-  );
+  const cells = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.filter((action) => !canTakeAction(status, action)).map((action) => [status, action] as const));
 
   it('covers a large share of the table', () => {
     expect(cells.length).toBeGreaterThan(250);

@@ -51,7 +51,10 @@ describe('text grouping', () => {
 
   it('keeps blocks apart', () => {
     const others = ['甲 乙', '丙 丁', '戊 己'].map((w, i) => ({ ...doc(`o${i}`, w), block: 'A' }));
-    const same = [{ ...doc('x', '噪音 施工 夜间'), block: 'A' }, { ...doc('y', '噪音 施工 夜间'), block: 'B' }];
+    const same = [
+      { ...doc('x', '噪音 施工 夜间'), block: 'A' },
+      { ...doc('y', '噪音 施工 夜间'), block: 'B' },
+    ];
     expect(groupTexts([...same, ...others]).groups).toHaveLength(2);
     expect(groupTexts([...same.map((d) => ({ ...d, block: 'A' })), ...others]).groups).toHaveLength(1);
   });
@@ -115,7 +118,9 @@ describe('hotspot metrics and score', () => {
   });
 
   it('validates weights, naming the field', () => {
-    expect(() => parseHotspotWeights({ ...DEFAULT_HOTSPOT_WEIGHTS, spread: -1 })).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'weights.spread' }) }));
+    expect(() => parseHotspotWeights({ ...DEFAULT_HOTSPOT_WEIGHTS, spread: -1 })).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'weights.spread' }) }),
+    );
     expect(() => parseHotspotWeights({ frequency: 0, spread: 0, growth: 0, difficulty: 0 })).toThrow(/above 0/);
     expect(() => parseHotspotWeights({ ...DEFAULT_HOTSPOT_WEIGHTS, extra: 1 })).toThrow(/Unknown weight/);
     expect(parseHotspotWeights({ frequency: 2, spread: 1, growth: 1, difficulty: 1 }).frequency).toBe(2);
@@ -143,7 +148,12 @@ describe('topics', () => {
       { receivedAt: at(-30), isClosed: true, isSolved: true, satisfaction: 'satisfied' as const },
     ];
     const e = problemEffect(cases, start, at(10), 2);
-    expect(e.series.map((b) => [b.week, b.count])).toEqual([[-2, 1], [-1, 2], [0, 1], [1, 0]]);
+    expect(e.series.map((b) => [b.week, b.count])).toEqual([
+      [-2, 1],
+      [-1, 2],
+      [0, 1],
+      [1, 0],
+    ]);
     expect(e.before).toMatchObject({ count: 3, visited: 2, resolutionRate: 0.5, satisfactionRate: 0.45, perWeek: 1.5 });
     expect(e.after).toMatchObject({ count: 1, visited: 1, resolutionRate: 1, satisfactionRate: 1, weeks: 2 });
   });

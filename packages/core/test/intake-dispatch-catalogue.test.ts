@@ -52,8 +52,14 @@ describe('combineCategory', () => {
     expect(both.explanationZh).toContain('模型在一级上一致');
   });
   it('on disagreement: a strong match or an unsure model leaves it to the catalogue, else the model decides', () => {
-    expect(combineCategory({ catalogue: cat(strong), model: { label: '生态环境', probability: 0.95, categoryCode: '04' } })).toMatchObject({ categoryCode: '010501', decidedBy: 'catalogue' });
-    expect(combineCategory({ catalogue: cat(weak), model: { label: '生态环境', probability: 0.5, categoryCode: '04' } })).toMatchObject({ categoryCode: '010501', decidedBy: 'catalogue' });
+    expect(combineCategory({ catalogue: cat(strong), model: { label: '生态环境', probability: 0.95, categoryCode: '04' } })).toMatchObject({
+      categoryCode: '010501',
+      decidedBy: 'catalogue',
+    });
+    expect(combineCategory({ catalogue: cat(weak), model: { label: '生态环境', probability: 0.5, categoryCode: '04' } })).toMatchObject({
+      categoryCode: '010501',
+      decidedBy: 'catalogue',
+    });
     const model = combineCategory({ catalogue: cat(weak), model: { label: '生态环境', probability: 0.8, categoryCode: '04' } });
     expect(model).toMatchObject({ categoryCode: '04', decidedBy: 'model' });
     expect(model.explanation).toContain('the model decides');

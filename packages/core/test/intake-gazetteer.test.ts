@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGazetteer, DomainError, resolveLocation } from '../src';
-import {
-  dongshan,
-  dsHekou,
-  dsTaoyuan,
-  dsTaoyuanXili,
-  dsXingfu,
-  divisionsFixture,
-  xishan,
-  xsDongshanmen,
-  xsTaoyuan,
-  xsXingfu,
-} from './intake-fixtures';
+import { dongshan, dsHekou, dsTaoyuan, dsTaoyuanXili, dsXingfu, divisionsFixture, xishan, xsDongshanmen, xsTaoyuan, xsXingfu } from './intake-fixtures';
 
 const gazetteer = buildGazetteer(divisionsFixture, [{ alias: '阳光花园', unitCode: dsTaoyuan.code, kind: 'estate' }]);
 const resolve = (text: string) => resolveLocation(text, gazetteer);
@@ -63,7 +52,9 @@ describe('resolveLocation: names that repeat across districts', () => {
     const r = resolve('西山区幸福社区3号楼');
     expect(r).toMatchObject({ level: 'community', districtCode: xishan.code, streetCode: xsTaoyuan.code, communityCode: xsXingfu.code });
     expect(r.explanation).toContain('street follows from the tree');
-    expect(r.explanationZh).toBe('地址解析为 西山区 › 桃园街道 › 幸福社区（社区级）。匹配：「西山区」= 西山区（区，全称）；「幸福社区」= 幸福社区（社区，全称）。街道由行政区划层级推出。次优解读：东山区 › 桃园街道 › 幸福社区。');
+    expect(r.explanationZh).toBe(
+      '地址解析为 西山区 › 桃园街道 › 幸福社区（社区级）。匹配：「西山区」= 西山区（区，全称）；「幸福社区」= 幸福社区（社区，全称）。街道由行政区划层级推出。次优解读：东山区 › 桃园街道 › 幸福社区。',
+    );
   });
 
   it('backs off to the shared district when two streets tie inside it', () => {

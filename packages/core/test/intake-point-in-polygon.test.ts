@@ -39,7 +39,12 @@ describe('locateByCoordinates', () => {
 
   it('gives the same answers from a prepared index', () => {
     const index = prepareBoundaries(boundaries);
-    for (const p of [[1.5, 1.5], [7, 7], [15, 5], [4.9, 0.1]] as const) {
+    for (const p of [
+      [1.5, 1.5],
+      [7, 7],
+      [15, 5],
+      [4.9, 0.1],
+    ] as const) {
       expect(locateByCoordinates(p, index)).toEqual(locateByCoordinates(p, boundaries));
     }
   });
@@ -68,10 +73,13 @@ describe('locateByCoordinates', () => {
   });
 
   it('prefers the smaller of two overlapping boundaries of one level and flags the overlap', () => {
-    const r = locateByCoordinates([3, 3], [
-      { unitCode: 'big', level: 'street', polygons: [square(0, 0, 10, 10)] },
-      { unitCode: 'small', level: 'street', polygons: [square(2, 2, 4, 4)] },
-    ]);
+    const r = locateByCoordinates(
+      [3, 3],
+      [
+        { unitCode: 'big', level: 'street', polygons: [square(0, 0, 10, 10)] },
+        { unitCode: 'small', level: 'street', polygons: [square(2, 2, 4, 4)] },
+      ],
+    );
     expect(r.unitCode).toBe('small');
     expect(r.explanation).toContain('overlap');
   });
@@ -86,9 +94,38 @@ describe('locateByCoordinates', () => {
       }
       return null;
     };
-    expect(field(() => prepareBoundaries([{ unitCode: '990101', polygons: [[[0, 0], [1, 1]]] }]))).toBe('boundaries[0].polygons[0]');
+    expect(
+      field(() =>
+        prepareBoundaries([
+          {
+            unitCode: '990101',
+            polygons: [
+              [
+                [0, 0],
+                [1, 1],
+              ],
+            ],
+          },
+        ]),
+      ),
+    ).toBe('boundaries[0].polygons[0]');
     expect(field(() => prepareBoundaries([{ unitCode: 'park', polygons: [square(0, 0, 1, 1)] }]))).toBe('boundaries[0].level');
-    expect(field(() => prepareBoundaries([{ unitCode: '990101', polygons: [[[0, 0], [1, Number.NaN], [2, 2]]] }]))).toBe('boundaries[0].polygons[0][1]');
+    expect(
+      field(() =>
+        prepareBoundaries([
+          {
+            unitCode: '990101',
+            polygons: [
+              [
+                [0, 0],
+                [1, Number.NaN],
+                [2, 2],
+              ],
+            ],
+          },
+        ]),
+      ),
+    ).toBe('boundaries[0].polygons[0][1]');
     expect(field(() => locateByCoordinates([0, 100], boundaries))).toBe('point');
     expect(field(() => prepareBoundaries([{ unitCode: 'park', level: 'street', polygons: [square(0, 0, 1, 1)] }]))).toBeNull();
   });

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUnitLookup, DomainError, suggestLeadUnit, validateRoutingRules, type RoutingRule, type SuggestLeadUnitInput } from '../src';
-import {
-  cityHeat,
-  cityHousing,
-  cityWater,
-  dongshan,
-  dsTaoyuan,
-  dsTaoyuanXili,
-  dsWater,
-  dsXingfu,
-  organisationFixture,
-  xishan,
-  xsTaoyuan,
-} from './intake-fixtures';
+import { cityHeat, cityHousing, cityWater, dongshan, dsTaoyuan, dsTaoyuanXili, dsWater, dsXingfu, organisationFixture, xishan, xsTaoyuan } from './intake-fixtures';
 
 const units = createUnitLookup(organisationFixture);
 // 幸福社区 (东山) may lead property (0102) and greening (0105); 桃园西里社区 has no list on record.
@@ -26,8 +14,7 @@ const rules: RoutingRule[] = [
   { id: 'housing', categoryPrefix: '03', target: { kind: 'unit', unitCode: cityHousing.code }, priority: 0 },
 ];
 
-const suggest = (over: Partial<SuggestLeadUnitInput>) =>
-  suggestLeadUnit({ categoryCode: '0102', location: {}, rules, units, dutyLists, ...over });
+const suggest = (over: Partial<SuggestLeadUnitInput>) => suggestLeadUnit({ categoryCode: '0102', location: {}, rules, units, dutyLists, ...over });
 
 describe('suggestLeadUnit: community duty lists (准入)', () => {
   it('lets a community lead a category on its duty list, with its street dispatched alongside', () => {
@@ -39,7 +26,7 @@ describe('suggestLeadUnit: community duty lists (准入)', () => {
     );
   });
 
-  it("keeps a community from leading a category off its list: the street leads, the community assists", () => {
+  it('keeps a community from leading a category off its list: the street leads, the community assists', () => {
     const s = suggest({ categoryCode: '0108', location: { districtCode: dongshan.code, streetCode: dsTaoyuan.code, communityCode: dsXingfu.code } });
     expect(s).toMatchObject({ leadUnitCode: dsTaoyuan.code, coHandlerCodes: [dsXingfu.code], basis: 'duty_list' });
     expect(s.explanation).toContain('not on 幸福社区');
@@ -73,9 +60,7 @@ describe('suggestLeadUnit: district backstop (兜底)', () => {
     const s = suggest({ categoryCode: '0901', location: { districtCode: xishan.code } });
     expect(s).toMatchObject({ leadUnitCode: xishan.code, coHandlerCodes: [], basis: 'backstop', rule: { id: 'street-default' } });
     expect(s.explanation).toContain('兜底');
-    expect(s.explanationZh).toBe(
-      `适用规则「street-default」，但规则要求街道主办，而位置没有所属街道。无法确定区以下的承办单位，因此由所在区 ${xishan.name} 兜底承办。`,
-    );
+    expect(s.explanationZh).toBe(`适用规则「street-default」，但规则要求街道主办，而位置没有所属街道。无法确定区以下的承办单位，因此由所在区 ${xishan.name} 兜底承办。`);
   });
 
   it('sends the case to the district when no rule matches', () => {

@@ -34,7 +34,9 @@ describe('suggestUrgency with the default rules', () => {
     expect(s.rule).toEqual({ id: 'gas-leak', matched: '煤气味' });
     expect(s.matches.map((m) => m.id)).toEqual(['gas-leak', 'power-supply']);
     expect(s.explanation).toContain('power-supply');
-    expect(s.explanationZh).toBe('关键词「煤气味」命中规则 gas-leak（燃气泄漏有爆炸和中毒风险，燃气公司须立即赶到），建议为紧急。另命中：power-supply（水电气热，「停电」）；以最严重者为准。');
+    expect(s.explanationZh).toBe(
+      '关键词「煤气味」命中规则 gas-leak（燃气泄漏有爆炸和中毒风险，燃气公司须立即赶到），建议为紧急。另命中：power-supply（水电气热，「停电」）；以最严重者为准。',
+    );
   });
 
   it('explains in Chinese too, with the default note in Chinese', () => {

@@ -2,8 +2,26 @@
 import { describe, expect, it } from 'vitest';
 import { assertNoZoneOverlap, findZoneOverlaps, termsOverlap, validateZoneDraft, zoneCoverage, type ZoneDraft, type ZoneTerm } from '../src/index';
 
-const draft: ZoneDraft = { streetCode: 'S1', name: ' 北片 ', communityCodes: ['C2', 'C1', 'C1'], polygon: null, leaderUserId: 'u1', team: [{ name: ' 张科长 ' }], termStart: '2026-01-01', termEnd: '2026-12-31' };
-const zone = (id: string, communityCodes: string[], termStart: string, termEnd: string | null, extra: Partial<ZoneTerm> = {}): ZoneTerm => ({ id, streetCode: 'S1', name: id, communityCodes, termStart, termEnd, isActive: true, ...extra });
+const draft: ZoneDraft = {
+  streetCode: 'S1',
+  name: ' 北片 ',
+  communityCodes: ['C2', 'C1', 'C1'],
+  polygon: null,
+  leaderUserId: 'u1',
+  team: [{ name: ' 张科长 ' }],
+  termStart: '2026-01-01',
+  termEnd: '2026-12-31',
+};
+const zone = (id: string, communityCodes: string[], termStart: string, termEnd: string | null, extra: Partial<ZoneTerm> = {}): ZoneTerm => ({
+  id,
+  streetCode: 'S1',
+  name: id,
+  communityCodes,
+  termStart,
+  termEnd,
+  isActive: true,
+  ...extra,
+});
 
 describe('zone drafts', () => {
   it('normalises names, communities and the team', () => {
@@ -24,8 +42,23 @@ describe('zone drafts', () => {
     expect(field({ communityCodes: [' '] })).toBe('communityCodes');
     expect(field({ termStart: '2026-02-30' })).toBe('termStart');
     expect(field({ termEnd: '2025-12-31' })).toBe('termEnd');
-    expect(field({ polygon: [[116.4, 39.9], [116.5, 39.9]] })).toBe('polygon');
-    expect(field({ polygon: [[116.4, 39.9], [116.5, 39.9], [200, 39.9]] })).toBe('polygon.2');
+    expect(
+      field({
+        polygon: [
+          [116.4, 39.9],
+          [116.5, 39.9],
+        ],
+      }),
+    ).toBe('polygon');
+    expect(
+      field({
+        polygon: [
+          [116.4, 39.9],
+          [116.5, 39.9],
+          [200, 39.9],
+        ],
+      }),
+    ).toBe('polygon.2');
     expect(field({ name: '' })).toBe('name');
   });
 });

@@ -48,13 +48,7 @@ describe('rankCommunities (default config: rates 0.07 / 0.35 / 0.28, three items
       ['C3', 4],
       ['C4', null],
     ]);
-    expect(entries.map((e) => e.total)).toEqual([
-      expect.closeTo(0.75, 12),
-      expect.closeTo(0.6684, 12),
-      expect.closeTo(0.6684, 12),
-      expect.closeTo(0.636, 12),
-      null,
-    ]);
+    expect(entries.map((e) => e.total)).toEqual([expect.closeTo(0.75, 12), expect.closeTo(0.6684, 12), expect.closeTo(0.6684, 12), expect.closeTo(0.636, 12), null]);
   });
 
   it('shows the rates part and each item part', () => {
@@ -96,14 +90,10 @@ describe('rankCommunities with a custom config', () => {
 
   it('refuses weights that do not sum to 1, unknown items and out-of-range scores', () => {
     const rates = { responseRate: 1, resolutionRate: 1, satisfactionRate: 1, validVisits: 1 };
-    expect(() =>
-      rankCommunities([], { rateWeights: { response: 0.1, resolution: 0.5, satisfaction: 0.4 }, items: [{ key: 'x', weight: 0.1 }] }),
-    ).toThrow(expect.objectContaining({ code: 'SCORING_INVALID_WEIGHTS' }));
-    expect(() => rankCommunities([{ unitId: 'A', rates, itemScores: { meeting: 1 } }], config)).toThrow(
-      expect.objectContaining({ code: 'SCORING_INVALID_INPUT' }),
+    expect(() => rankCommunities([], { rateWeights: { response: 0.1, resolution: 0.5, satisfaction: 0.4 }, items: [{ key: 'x', weight: 0.1 }] })).toThrow(
+      expect.objectContaining({ code: 'SCORING_INVALID_WEIGHTS' }),
     );
-    expect(() => rankCommunities([{ unitId: 'A', rates, itemScores: { meetings: 5 } }], config)).toThrow(
-      expect.objectContaining({ code: 'SCORING_INVALID_INPUT' }),
-    );
+    expect(() => rankCommunities([{ unitId: 'A', rates, itemScores: { meeting: 1 } }], config)).toThrow(expect.objectContaining({ code: 'SCORING_INVALID_INPUT' }));
+    expect(() => rankCommunities([{ unitId: 'A', rates, itemScores: { meetings: 5 } }], config)).toThrow(expect.objectContaining({ code: 'SCORING_INVALID_INPUT' }));
   });
 });

@@ -67,9 +67,7 @@ describe('other configurations', () => {
     expect(p.end.toISOString()).toBe('2026-11-30T16:00:00.000Z');
     expect(p.firstDay).toBe('2026-11-01');
     expect(p.lastDay).toBe('2026-11-30');
-    expect(evaluationPeriodKeyOf(new Date('2026-11-30T15:59:59Z'), { startDay: 1, timeZone: 'Asia/Shanghai' })).toBe(
-      '2026-11',
-    );
+    expect(evaluationPeriodKeyOf(new Date('2026-11-30T15:59:59Z'), { startDay: 1, timeZone: 'Asia/Shanghai' })).toBe('2026-11');
   });
 
   it('reads offsets from the zone, not a fixed +8 (New York changes offset inside the period)', () => {
@@ -83,12 +81,8 @@ describe('other configurations', () => {
     for (const key of ['2026-13', '2026-1', '26-11', '2026-00']) {
       expect(() => evaluationPeriod(key, SHANGHAI)).toThrow(expect.objectContaining({ code: 'SCORING_INVALID_PERIOD' }));
     }
-    expect(() => evaluationPeriod('2026-11', { startDay: 29, timeZone: 'Asia/Shanghai' })).toThrow(
-      expect.objectContaining({ code: 'SCORING_INVALID_PERIOD' }),
-    );
-    expect(() => evaluationPeriod('2026-11', { startDay: 19, timeZone: 'Mars/Olympus' })).toThrow(
-      expect.objectContaining({ code: 'SCORING_INVALID_PERIOD' }),
-    );
+    expect(() => evaluationPeriod('2026-11', { startDay: 29, timeZone: 'Asia/Shanghai' })).toThrow(expect.objectContaining({ code: 'SCORING_INVALID_PERIOD' }));
+    expect(() => evaluationPeriod('2026-11', { startDay: 19, timeZone: 'Mars/Olympus' })).toThrow(expect.objectContaining({ code: 'SCORING_INVALID_PERIOD' }));
   });
 });
 

@@ -21,8 +21,7 @@ function row(unitId: string, composite: number | null, validVisits = 10, unitCla
     resolutionRate: composite,
     satisfactionRate: composite,
     composite,
-    lowerBounds:
-      composite === null ? null : { response: composite / 2, resolution: composite / 2, satisfaction: composite / 2, composite: composite / 2 },
+    lowerBounds: composite === null ? null : { response: composite / 2, resolution: composite / 2, satisfaction: composite / 2, composite: composite / 2 },
   };
 }
 
@@ -93,9 +92,7 @@ describe('top 10 and bottom 10', () => {
   it('keeps everyone tied at the cut in the list', () => {
     // U10 and U11 tie at 0.90 → both rank 10 → top has 11 entries.
     // U15 (0.85) lowered to tie U16 at 0.84 → counted from the bottom, both are 10th → bottom has 11 entries.
-    const tied = distinct.map((r) =>
-      r.unitId === 'U11' ? row('U11', 0.9) : r.unitId === 'U15' ? row('U15', 0.84) : r,
-    );
+    const tied = distinct.map((r) => (r.unitId === 'U11' ? row('U11', 0.9) : r.unitId === 'U15' ? row('U15', 0.84) : r));
     const [street] = rankUnits({ scores: tied, unitClasses: ['street'] });
     expect(street?.top).toHaveLength(11);
     expect(street?.top.slice(-2).map((e) => [e.unitId, e.rank])).toEqual([
@@ -103,7 +100,12 @@ describe('top 10 and bottom 10', () => {
       ['U11', 10],
     ]);
     expect(street?.bottom).toHaveLength(11);
-    expect(street?.bottom.slice(-2).map((e) => e.unitId).sort()).toEqual(['U15', 'U16']);
+    expect(
+      street?.bottom
+        .slice(-2)
+        .map((e) => e.unitId)
+        .sort(),
+    ).toEqual(['U15', 'U16']);
   });
 
   it('honours another publish count', () => {

@@ -1,16 +1,7 @@
 // Three rates, composite, roll-up, exemptions and explanations on a hand-made set of cases whose
 // figures are worked out below by hand, not by the code under test.
 import { describe, expect, it } from 'vitest';
-import {
-  DomainError,
-  explainUnitScore,
-  scoreUnits,
-  type ScoredCase,
-  type ScoredUnit,
-  type UnitScore,
-  type VisitSatisfaction,
-  type WeightVersion,
-} from '../src/index';
+import { DomainError, explainUnitScore, scoreUnits, type ScoredCase, type ScoredUnit, type UnitScore, type VisitSatisfaction, type WeightVersion } from '../src/index';
 
 function visited(
   caseId: string,
@@ -263,11 +254,7 @@ describe('explanation: which cases cost a unit points', () => {
     const [c4, c3, c2] = e.cases;
     expect(c4?.pointsLost).toBeCloseTo(0.2, 12);
     expect(c4?.components.map((l) => l.component)).toEqual(['resolution', 'satisfaction', 'response']);
-    expect(c4?.components.map((l) => l.pointsLost)).toEqual([
-      expect.closeTo(0.1, 12),
-      expect.closeTo(0.08, 12),
-      expect.closeTo(0.02, 12),
-    ]);
+    expect(c4?.components.map((l) => l.pointsLost)).toEqual([expect.closeTo(0.1, 12), expect.closeTo(0.08, 12), expect.closeTo(0.02, 12)]);
     expect(c3?.pointsLost).toBeCloseTo(0.18, 12);
     expect(c3?.components.map((l) => l.component)).toEqual(['resolution', 'satisfaction']);
     expect(c2?.pointsLost).toBeCloseTo(0.008, 12);
@@ -287,22 +274,14 @@ describe('explanation: which cases cost a unit points', () => {
       ['s2', 'S1'],
       ['c2', 'C1'],
     ]);
-    expect(e.cases.map((c) => c.pointsLost)).toEqual([
-      expect.closeTo(0.125, 12),
-      expect.closeTo(0.1125, 12),
-      expect.closeTo(0.0675, 12),
-      expect.closeTo(0.005, 12),
-    ]);
+    expect(e.cases.map((c) => c.pointsLost)).toEqual([expect.closeTo(0.125, 12), expect.closeTo(0.1125, 12), expect.closeTo(0.0675, 12), expect.closeTo(0.005, 12)]);
     expect(e.pointsLost).toBeCloseTo(0.31, 12);
   });
 
   it('orders equal losses by case id', () => {
     const e = explainUnitScore({
       unitId: 'S2',
-      cases: [
-        visited('b', 'S2', [], false, true, 'satisfied'),
-        visited('a', 'S2', [], false, true, 'satisfied'),
-      ],
+      cases: [visited('b', 'S2', [], false, true, 'satisfied'), visited('a', 'S2', [], false, true, 'satisfied')],
       weights,
     });
     expect(e.cases.map((c) => c.caseId)).toEqual(['a', 'b']);

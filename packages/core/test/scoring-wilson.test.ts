@@ -46,10 +46,22 @@ describe('wilsonLowerBound', () => {
 
 describe('small-sample-aware order', () => {
   function perfect(id: string, unit: string): ScoredCase {
-    return { caseId: id, leadUnitId: unit, ancestorUnitIds: [], isExempt: false, visit: { status: 'valid', answers: { isContacted: true, isSolved: true, satisfaction: 'satisfied' } } };
+    return {
+      caseId: id,
+      leadUnitId: unit,
+      ancestorUnitIds: [],
+      isExempt: false,
+      visit: { status: 'valid', answers: { isContacted: true, isSolved: true, satisfaction: 'satisfied' } },
+    };
   }
   function unsolved(id: string, unit: string): ScoredCase {
-    return { caseId: id, leadUnitId: unit, ancestorUnitIds: [], isExempt: false, visit: { status: 'valid', answers: { isContacted: true, isSolved: false, satisfaction: 'dissatisfied' } } };
+    return {
+      caseId: id,
+      leadUnitId: unit,
+      ancestorUnitIds: [],
+      isExempt: false,
+      visit: { status: 'valid', answers: { isContacted: true, isSolved: false, satisfaction: 'dissatisfied' } },
+    };
   }
   // SMALL: 3 perfect cases. BIG: 100 cases, all contacted, 95 solved and satisfied, 5 neither.
   const cases: ScoredCase[] = [

@@ -330,9 +330,7 @@ describe('deadlines, reminders and escalation', () => {
     expect(d.item.overdue).toHaveLength(1);
     expect(d.notifications[0]).toMatchObject({ kind: 'work_item_extended', unitCode: U.community.code, dueAt: at(7 * DAY) });
     // A span still ending before now (4 d + 1 d < 5 d + 1 h) is refused, as is an earlier instant.
-    expect(codeOf(() => act(late, { type: 'extend', reason: 'x', due: { amount: 1, unit: 'calendar_days' } }, streetLeader, at(5 * DAY + HOUR)))).toBe(
-      'WORK_ITEM_DUE_INVALID',
-    );
+    expect(codeOf(() => act(late, { type: 'extend', reason: 'x', due: { amount: 1, unit: 'calendar_days' } }, streetLeader, at(5 * DAY + HOUR)))).toBe('WORK_ITEM_DUE_INVALID');
     expect(codeOf(() => act(create(), { type: 'extend', reason: 'x', due: { dueAt: at(2 * DAY) } }, streetLeader))).toBe('WORK_ITEM_DUE_INVALID');
   });
 
@@ -369,7 +367,15 @@ describe('payloads and evidence', () => {
 describe('creating', () => {
   it('opens the item with its first history row and tells the owner', () => {
     const d = newWorkItem(
-      { id: 'wi-9', kind: 'topic_task', title: ' 老旧小区加装电梯 ', owner: { unit: U.community }, creatorUnit: U.jianwai, due: { amount: 1, unit: 'calendar_days' }, source: { type: 'topic', id: 't-1' } },
+      {
+        id: 'wi-9',
+        kind: 'topic_task',
+        title: ' 老旧小区加装电梯 ',
+        owner: { unit: U.community },
+        creatorUnit: U.jianwai,
+        due: { amount: 1, unit: 'calendar_days' },
+        source: { type: 'topic', id: 't-1' },
+      },
       { now: T0, actor: streetLeader, calendar: fakeCalendar },
     );
     expect(d.item).toMatchObject({ status: 'open', version: 1, title: '老旧小区加装电梯', source: { type: 'topic', id: 't-1' }, eventCount: 1 });

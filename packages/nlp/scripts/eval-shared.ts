@@ -5,15 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  evaluate,
-  predict,
-  readLabelledFile,
-  serializeModel,
-  stratifiedSplit,
-  trainCategoryModel,
-  withMetrics,
-} from '../src/index';
+import { evaluate, predict, readLabelledFile, serializeModel, stratifiedSplit, trainCategoryModel, withMetrics } from '../src/index';
 import type { LabelledExample, TrainOverrides } from '../src/index';
 
 const SEED = 42;
@@ -107,7 +99,13 @@ if (isCompare) {
     JSON.stringify(
       {
         data: { path, examples: examples.length, skipped, train: train.length, test: test.length, seed: SEED },
-        model: { kind: model.options.model, segmenter: model.options.features.segmenter, terms: model.space.terms.length, trainSeconds: round(trainSeconds, 2), bytes: Buffer.byteLength(json) },
+        model: {
+          kind: model.options.model,
+          segmenter: model.options.features.segmenter,
+          terms: model.space.terms.length,
+          trainSeconds: round(trainSeconds, 2),
+          bytes: Buffer.byteLength(json),
+        },
         accuracy: round(report.accuracy),
         macroF1: round(report.macroF1),
         perLabel,

@@ -34,11 +34,7 @@ export function displayTerm(term: string): string {
 }
 
 /** Term → weighted count for one message. */
-export function extractTerms(
-  message: MessageText,
-  options: FeatureOptions,
-  segmenter: Segmenter,
-): Map<string, number> {
+export function extractTerms(message: MessageText, options: FeatureOptions, segmenter: Segmenter): Map<string, number> {
   const terms = new Map<string, number>();
   const subject = message.subject ? normalizeText(message.subject) : '';
   if (subject) addText(terms, subject, options.subjectWeight, options, segmenter);
@@ -46,13 +42,7 @@ export function extractTerms(
   return terms;
 }
 
-function addText(
-  terms: Map<string, number>,
-  text: string,
-  weight: number,
-  options: FeatureOptions,
-  segmenter: Segmenter,
-): void {
+function addText(terms: Map<string, number>, text: string, weight: number, options: FeatureOptions, segmenter: Segmenter): void {
   const add = (term: string) => terms.set(term, (terms.get(term) ?? 0) + weight);
   if (options.wordUnigrams || options.wordBigrams) {
     const words = segmenter.segment(text);

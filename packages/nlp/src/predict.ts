@@ -46,9 +46,7 @@ export function predict(model: CategoryModel, message: MessageText, options: Pre
   const driverCount = options.drivers ?? 5;
   const x = messageVector(model, message);
   const probabilities = labelProbabilities(model, x);
-  const ranked = model.labels
-    .map((label, k) => ({ label, probability: probabilities[k] as number, k }))
-    .sort((a, b) => b.probability - a.probability || a.k - b.k);
+  const ranked = model.labels.map((label, k) => ({ label, probability: probabilities[k] as number, k })).sort((a, b) => b.probability - a.probability || a.k - b.k);
   const best = ranked[0];
   const labels = ranked.slice(0, top).map(({ label, probability }) => ({ label, probability }));
   return { labels, drivers: best ? drivers(model, x, best.k, driverCount) : [] };

@@ -8,10 +8,7 @@ export interface SplitOptions {
   seed: number;
 }
 
-export function stratifiedSplit<T extends { label: string }>(
-  examples: readonly T[],
-  options: SplitOptions,
-): { train: T[]; test: T[] } {
+export function stratifiedSplit<T extends { label: string }>(examples: readonly T[], options: SplitOptions): { train: T[]; test: T[] } {
   if (!(options.testShare > 0 && options.testShare < 1)) throw new Error('testShare must be between 0 and 1.');
   const random = seededRandom(options.seed);
   const byLabel = new Map<string, T[]>();

@@ -53,10 +53,7 @@ export function resolveTrainOptions(overrides: TrainOverrides = {}): TrainOption
   };
 }
 
-export function trainCategoryModel(
-  examples: readonly LabelledExample[],
-  overrides: TrainOverrides = {},
-): CategoryModel {
+export function trainCategoryModel(examples: readonly LabelledExample[], overrides: TrainOverrides = {}): CategoryModel {
   if (examples.length === 0) throw new Error('Cannot train a category model from zero examples.');
   const options = resolveTrainOptions(overrides);
   // Sorted so the label order (and with it the artifact) does not depend on example order.
@@ -104,11 +101,7 @@ function fitLinear(options: TrainOptions, data: TrainingSet): LinearWeights {
  * and centred weights read directly as "evidence for this label over the average"), drops
  * features with no weight left above `pruneBelow`, and rounds to `decimals`.
  */
-function compact(
-  space: VectorSpace,
-  model: LinearWeights,
-  options: TrainOptions,
-): { space: VectorSpace; linear: LinearWeights } {
+function compact(space: VectorSpace, model: LinearWeights, options: TrainOptions): { space: VectorSpace; linear: LinearWeights } {
   const K = model.labelCount;
   const factor = 10 ** options.decimals;
   const round = (v: number) => Math.round(v * factor) / factor;

@@ -28,11 +28,7 @@ export interface VocabularyOptions {
   maxTerms: number;
 }
 
-export function fitVectorSpace(
-  docs: readonly Map<string, number>[],
-  weighting: Weighting,
-  options: VocabularyOptions,
-): VectorSpace {
+export function fitVectorSpace(docs: readonly Map<string, number>[], weighting: Weighting, options: VocabularyOptions): VectorSpace {
   const df = new Map<string, number>();
   for (const doc of docs) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   let kept = [...df].filter(([, n]) => n >= options.minDf);

@@ -2,8 +2,7 @@
 // messages each, written in the style of 12345 requests.
 import type { LabelledExample } from '../src/index';
 
-const make = (label: string, rows: [string | null, string][]): LabelledExample[] =>
-  rows.map(([subject, detail]) => ({ subject, detail, label }));
+const make = (label: string, rows: [string | null, string][]): LabelledExample[] => rows.map(([subject, detail]) => ({ subject, detail, label }));
 
 export const FIXTURES: LabelledExample[] = [
   ...make('交通运输', [

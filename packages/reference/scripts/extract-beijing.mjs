@@ -31,7 +31,10 @@ const communities = [];
 const lines = createInterface({ input: createReadStream(join(dist, 'villages.csv')), crlfDelay: Infinity });
 let header = true;
 for await (const line of lines) {
-  if (header) { header = false; continue; }
+  if (header) {
+    header = false;
+    continue;
+  }
   const m = /^(\d+),"([^"]*)",(\d+),(\d+),/.exec(line);
   if (!m || m[4] !== PROVINCE) continue;
   communities.push({ code: m[1], name: m[2], streetCode: m[3] });

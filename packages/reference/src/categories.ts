@@ -10,7 +10,10 @@ export interface CategoryPath {
 
 /** Parses `level1,level2,level3` rows (header required; quoted fields allowed). */
 export function parseCategoryCsv(text: string): CategoryPath[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim().length > 0);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim().length > 0);
   const header = splitCsvLine(lines.shift() ?? '').map((h) => h.trim().toLowerCase());
   const idx = ['level1', 'level2', 'level3'].map((h) => header.indexOf(h));
   if (idx.some((i) => i < 0)) throw new Error('category CSV needs a header with level1,level2,level3');
@@ -29,12 +32,16 @@ function splitCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;

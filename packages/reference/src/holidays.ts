@@ -24,7 +24,5 @@ export function chineseDaysSchedules(): HolidaySchedule[] {
   for (const date of Object.keys(data.holidays)) yearOf(date).holidays.push(date);
   for (const date of Object.keys(data.workdays)) yearOf(date).workdays.push(date);
   // Validation also sorts; a malformed package update fails here, at load, not in a deadline.
-  return [...byYear.keys()]
-    .sort((a, b) => a - b)
-    .map((year) => validateHolidaySchedule({ year, ...byYear.get(year), source: `chinese-days@${version}` }));
+  return [...byYear.keys()].sort((a, b) => a - b).map((year) => validateHolidaySchedule({ year, ...byYear.get(year), source: `chinese-days@${version}` }));
 }

@@ -49,9 +49,7 @@ describe('chineseDaysSchedules', () => {
     expect((error as DomainError).message).toContain('2027');
     expect((error as DomainError).message).toContain('Loaded years: 2004–2026');
 
-    const withAdmin = calendar.withSchedules([
-      { year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'admin:alice 2026-12-01' },
-    ]);
+    const withAdmin = calendar.withSchedules([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'admin:alice 2026-12-01' }]);
     // Mon 2027-03-01 10:00 +08:00 + 3 → Thu 03-04 10:00 +08:00.
     expect(withAdmin.addWorkingDays(new Date('2027-03-01T02:00:00Z'), 3).toISOString()).toBe('2027-03-04T02:00:00.000Z');
   });

@@ -61,7 +61,10 @@ describe('ApiClient', () => {
   });
 
   it('maps a network failure to NETWORK', async () => {
-    const c = new ApiClient(vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))), store());
+    const c = new ApiClient(
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+      store(),
+    );
     await expect(c.get('/api/cases')).rejects.toMatchObject({ code: 'NETWORK', status: 0 });
   });
 

@@ -112,7 +112,4 @@ const memoryStore = (): TokenStore => {
 };
 
 /** The console's one client (browser fetch + localStorage). */
-export const api = new ApiClient(
-  (input, init) => fetch(input, init),
-  typeof localStorage === 'undefined' ? memoryStore() : localStorage,
-);
+export const api = new ApiClient((input, init) => fetch(input, init), typeof localStorage === 'undefined' ? memoryStore() : localStorage);

@@ -14,7 +14,10 @@ export interface OverdueUnit {
 
 /** 超期督办: overdue and due-soon clocks per unit, worst first, as a horizontal stacked bar. */
 export function overdueByUnitOption(units: readonly OverdueUnit[], labels: { overdue: string; nearDue: string }, limit = 15): EChartsOption {
-  const rows = [...units].sort((a, b) => b.overdue - a.overdue || b.nearDue - a.nearDue).slice(0, limit).reverse();
+  const rows = [...units]
+    .sort((a, b) => b.overdue - a.overdue || b.nearDue - a.nearDue)
+    .slice(0, limit)
+    .reverse();
   return {
     color: [PALETTE.red, PALETTE.gold],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -82,7 +85,11 @@ export function rankListOption(rows: readonly RateRow[], which: 'top' | 'bottom'
 export function volumeBarOption(counts: readonly Count[], nameOf: (key: string) => string, opts: { horizontal?: boolean; color?: string } = {}): EChartsOption {
   const names = counts.map((c) => nameOf(c.key));
   const values = counts.map((c) => c.value);
-  const cat = { type: 'category' as const, data: opts.horizontal ? [...names].reverse() : names, axisLabel: { interval: 0, width: 110, overflow: 'truncate' as const, ...(opts.horizontal ? {} : { rotate: names.length > 6 ? 30 : 0 }) } };
+  const cat = {
+    type: 'category' as const,
+    data: opts.horizontal ? [...names].reverse() : names,
+    axisLabel: { interval: 0, width: 110, overflow: 'truncate' as const, ...(opts.horizontal ? {} : { rotate: names.length > 6 ? 30 : 0 }) },
+  };
   const val = { type: 'value' as const, minInterval: 1 };
   return {
     color: [opts.color ?? PALETTE.blue],
@@ -113,7 +120,15 @@ export function heatmapOption(table: CrossTable, rowName: (k: string) => string,
     grid: { ...GRID, top: 8, bottom: 56 },
     xAxis: { type: 'category', data: table.cols.map(colName), splitArea: { show: true } },
     yAxis: { type: 'category', data: table.rows.map(rowName), splitArea: { show: true } },
-    visualMap: { min: 0, max: Math.max(1, table.max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#fff5f5', '#ffccc7', '#ff7875', PALETTE.red] } },
+    visualMap: {
+      min: 0,
+      max: Math.max(1, table.max),
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      inRange: { color: ['#fff5f5', '#ffccc7', '#ff7875', PALETTE.red] },
+    },
     series: [{ type: 'heatmap', data: table.cells, label: { show: true } }],
   };
 }
@@ -124,6 +139,15 @@ export function statusPieOption(counts: readonly Count[], nameOf: (key: string) 
     color: SERIES_COLORS,
     tooltip: { trigger: 'item' },
     legend: { type: 'scroll', bottom: 0 },
-    series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '45%'], itemStyle: { borderRadius: 6, borderColor: '#fff', borderWidth: 2 }, label: { formatter: '{b}\n{c}' }, data: counts.map((c) => ({ name: nameOf(c.key), value: c.value })) }],
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '68%'],
+        center: ['50%', '45%'],
+        itemStyle: { borderRadius: 6, borderColor: '#fff', borderWidth: 2 },
+        label: { formatter: '{b}\n{c}' },
+        data: counts.map((c) => ({ name: nameOf(c.key), value: c.value })),
+      },
+    ],
   };
 }

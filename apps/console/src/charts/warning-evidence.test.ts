@@ -14,7 +14,12 @@ describe('warningEvidenceOption', () => {
       { observed: 'O', lastYear: 'L', expected: 'E', upper: 'U' },
     );
     const s = o.series as Series[];
-    expect(s.map((x) => [x.name, x.type])).toEqual([['O', 'bar'], ['L', 'line'], ['E', 'line'], ['U', 'line']]);
+    expect(s.map((x) => [x.name, x.type])).toEqual([
+      ['O', 'bar'],
+      ['L', 'line'],
+      ['E', 'line'],
+      ['U', 'line'],
+    ]);
     expect(s[0]?.data).toEqual([1, 12, null]);
     expect(s[0]?.markArea?.data[0]?.map((p) => p.xAxis)).toEqual(['11-10', '11-10']);
     expect((o.xAxis as { data: string[] }).data).toEqual(['10-27', '11-03', '11-10']);

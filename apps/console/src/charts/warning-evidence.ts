@@ -25,7 +25,15 @@ export function warningEvidenceOption(points: readonly EvidencePoint[], labels: 
         type: 'bar',
         data: points.map((p) => p.observed),
         itemStyle: { color: PALETTE.red },
-        ...(firstForecast >= 0 ? { markArea: { silent: true, itemStyle: { color: 'rgba(0,0,0,0.04)' }, data: [[{ xAxis: points[firstForecast]!.weekEnd.slice(5) }, { xAxis: points[points.length - 1]!.weekEnd.slice(5) }]] } } : {}),
+        ...(firstForecast >= 0
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: 'rgba(0,0,0,0.04)' },
+                data: [[{ xAxis: points[firstForecast]!.weekEnd.slice(5) }, { xAxis: points[points.length - 1]!.weekEnd.slice(5) }]],
+              },
+            }
+          : {}),
       },
       { name: labels.lastYear, type: 'line', data: points.map((p) => p.lastYear), lineStyle: { type: 'dotted' }, symbol: 'none' },
       { name: labels.expected, type: 'line', data: points.map((p) => p.expected), smooth: true, symbol: 'none' },

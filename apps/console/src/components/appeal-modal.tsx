@@ -7,7 +7,6 @@ import { useI18n } from '../i18n/i18n';
 import { APPEAL_REASON_LABELS } from '../i18n/labels';
 import { useReportError } from './use-report-error';
 
-
 export function AppealModal({ caseId, caseNumber, open, onClose }: { caseId: string; caseNumber: string; open: boolean; onClose: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -25,7 +24,14 @@ export function AppealModal({ caseId, caseNumber, open, onClose }: { caseId: str
     }
   };
   return (
-    <Modal title={`${t('fileAppeal')} · ${caseNumber}`} open={open} onCancel={onClose} okText={t('submit')} cancelText={t('cancel')} onOk={() => void submit().catch(() => undefined)}>
+    <Modal
+      title={`${t('fileAppeal')} · ${caseNumber}`}
+      open={open}
+      onCancel={onClose}
+      okText={t('submit')}
+      cancelText={t('cancel')}
+      onOk={() => void submit().catch(() => undefined)}
+    >
       <Form form={form} layout="vertical" initialValues={{ reason: 'not_our_duty' }}>
         <Form.Item name="reason" label={t('appealReason')} rules={[{ required: true }]}>
           <Select options={APPEAL_REASONS.map((r) => ({ value: r, label: pick(APPEAL_REASON_LABELS[r]) }))} />

@@ -32,7 +32,13 @@ function One({ a }: { a: Attachment }) {
   if (a.kind === 'photo' && url) return <Image src={url} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} alt={a.name ?? 'photo'} />;
   return (
     <Tag icon={<FileOutlined />}>
-      {url ? <a href={url} download={a.name ?? a.id}>{a.name ?? a.kind}</a> : (a.name ?? a.kind)}
+      {url ? (
+        <a href={url} download={a.name ?? a.id}>
+          {a.name ?? a.kind}
+        </a>
+      ) : (
+        (a.name ?? a.kind)
+      )}
     </Tag>
   );
 }

@@ -32,7 +32,26 @@ export function actionBody(action: HttpCaseAction, v: Values, expectedVersion: n
       if (typeof v.lead === 'string' && v.lead) b.redispatch = { lead: v.lead, ...(Array.isArray(v.coHandlers) && v.coHandlers.length ? { coHandlers: v.coHandlers } : {}) };
       return b;
     default:
-      copy('note', 'text', 'lead', 'coHandlers', 'mode', 'reason', 'attachmentIds', 'suggestedUnitCode', 'parties', 'basis', 'units', 'method', 'amount', 'unit', 'summary', 'isSolved', 'clockKey', 'whistleId');
+      copy(
+        'note',
+        'text',
+        'lead',
+        'coHandlers',
+        'mode',
+        'reason',
+        'attachmentIds',
+        'suggestedUnitCode',
+        'parties',
+        'basis',
+        'units',
+        'method',
+        'amount',
+        'unit',
+        'summary',
+        'isSolved',
+        'clockKey',
+        'whistleId',
+      );
       return b;
   }
 }
@@ -44,7 +63,19 @@ const INITIAL: Partial<Record<HttpCaseAction, Values>> = {
   dispatch: { mode: 'standard' },
 };
 
-export function CaseActionModal({ c, action, open, onClose, onDone }: { c: CaseDetail; action: HttpCaseAction; open: boolean; onClose: () => void; onDone: (updated: CaseDetail) => void }) {
+export function CaseActionModal({
+  c,
+  action,
+  open,
+  onClose,
+  onDone,
+}: {
+  c: CaseDetail;
+  action: HttpCaseAction;
+  open: boolean;
+  onClose: () => void;
+  onDone: (updated: CaseDetail) => void;
+}) {
   const { t, pick, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -93,67 +124,128 @@ export function CaseActionModal({ c, action, open, onClose, onDone }: { c: CaseD
   const fields = (() => {
     switch (action) {
       case 'answer':
-        return <Form.Item name="text" label={t('directAnswerText')} rules={req}><Input.TextArea rows={4} /></Form.Item>;
+        return (
+          <Form.Item name="text" label={t('directAnswerText')} rules={req}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+        );
       case 'dispatch':
       case 'redispatch':
       case 'rule_dispute':
         return (
           <>
-            <Form.Item name="lead" label={t('leadUnit')} rules={req}><UnitSelect unitClass={['street', 'department', 'enterprise', 'community', 'district']} /></Form.Item>
-            <Form.Item name="coHandlers" label={t('coHandlers')}><UnitSelect multiple /></Form.Item>
+            <Form.Item name="lead" label={t('leadUnit')} rules={req}>
+              <UnitSelect unitClass={['street', 'department', 'enterprise', 'community', 'district']} />
+            </Form.Item>
+            <Form.Item name="coHandlers" label={t('coHandlers')}>
+              <UnitSelect multiple />
+            </Form.Item>
             {action === 'dispatch' && leadWhy && (
-              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="dispatch-lead-why">{t('why')}：{leadWhy}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="dispatch-lead-why">
+                {t('why')}：{leadWhy}
+              </Typography.Paragraph>
             )}
             {action === 'dispatch' && (
               <Form.Item name="mode" label={t('mode')}>
-                <Radio.Group options={[{ value: 'standard', label: t('modeStandard') }, { value: 'dual', label: t('modeDual') }, { value: 'backstop', label: t('modeBackstop') }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'standard', label: t('modeStandard') },
+                    { value: 'dual', label: t('modeDual') },
+                    { value: 'backstop', label: t('modeBackstop') },
+                  ]}
+                />
               </Form.Item>
             )}
-            {action === 'redispatch' && <Form.Item name="reason" label={t('reason')} rules={req}><Input.TextArea rows={2} /></Form.Item>}
-            {action === 'rule_dispute' && <Form.Item name="basis" label={t('basis')} rules={req}><Input.TextArea rows={2} /></Form.Item>}
+            {action === 'redispatch' && (
+              <Form.Item name="reason" label={t('reason')} rules={req}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            )}
+            {action === 'rule_dispute' && (
+              <Form.Item name="basis" label={t('basis')} rules={req}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            )}
           </>
         );
       case 'return':
         return (
           <>
-            <Form.Item name="reason" label={t('reason')} rules={req}><Input.TextArea rows={3} /></Form.Item>
-            <Form.Item name="suggestedUnitCode" label={t('suggestedUnit')}><UnitSelect /></Form.Item>
-            <Form.Item name="attachmentIds" label={t('attachments')}><PhotoUpload label={t('uploadEvidence')} /></Form.Item>
+            <Form.Item name="reason" label={t('reason')} rules={req}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="suggestedUnitCode" label={t('suggestedUnit')}>
+              <UnitSelect />
+            </Form.Item>
+            <Form.Item name="attachmentIds" label={t('attachments')}>
+              <PhotoUpload label={t('uploadEvidence')} />
+            </Form.Item>
           </>
         );
       case 'accept_return':
         return (
           <>
-            <Form.Item name="lead" label={t('leadUnit')}><UnitSelect /></Form.Item>
-            <Form.Item name="coHandlers" label={t('coHandlers')}><UnitSelect multiple /></Form.Item>
+            <Form.Item name="lead" label={t('leadUnit')}>
+              <UnitSelect />
+            </Form.Item>
+            <Form.Item name="coHandlers" label={t('coHandlers')}>
+              <UnitSelect multiple />
+            </Form.Item>
           </>
         );
       case 'refuse_return':
       case 'refuse_extension':
       case 'send_back':
-        return <Form.Item name="reason" label={t('reason')} rules={req}><Input.TextArea rows={3} /></Form.Item>;
+        return (
+          <Form.Item name="reason" label={t('reason')} rules={req}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        );
       case 'open_dispute':
-        return <Form.Item name="parties" label={t('parties')} rules={req}><UnitSelect multiple /></Form.Item>;
+        return (
+          <Form.Item name="parties" label={t('parties')} rules={req}>
+            <UnitSelect multiple />
+          </Form.Item>
+        );
       case 'add_co_handler':
-        return <Form.Item name="units" label={t('coHandlers')} rules={req}><UnitSelect multiple /></Form.Item>;
+        return (
+          <Form.Item name="units" label={t('coHandlers')} rules={req}>
+            <UnitSelect multiple />
+          </Form.Item>
+        );
       case 'whistle':
         return (
           <>
-            <Form.Item name="units" label={t('whistleUnits')} rules={req}><UnitSelect multiple unitClass={['department', 'enterprise', 'section', 'community']} /></Form.Item>
-            <Form.Item name="reason" label={t('reason')} rules={req}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="units" label={t('whistleUnits')} rules={req}>
+              <UnitSelect multiple unitClass={['department', 'enterprise', 'section', 'community']} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('reason')} rules={req}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
           </>
         );
       case 'contact':
         return (
           <Form.Item name="method" label={t('contactMethod')}>
-            <Radio.Group options={[{ value: 'phone', label: t('methodPhone') }, { value: 'sms', label: t('methodSms') }, { value: 'visit', label: t('methodVisit') }, { value: 'other', label: t('methodOther') }]} />
+            <Radio.Group
+              options={[
+                { value: 'phone', label: t('methodPhone') },
+                { value: 'sms', label: t('methodSms') },
+                { value: 'visit', label: t('methodVisit') },
+                { value: 'other', label: t('methodOther') },
+              ]}
+            />
           </Form.Item>
         );
       case 'note':
         return (
           <>
-            <Form.Item name="note" label={t('note')} rules={req}><Input.TextArea rows={3} /></Form.Item>
-            <Form.Item name="attachmentIds" label={t('attachments')}><PhotoUpload /></Form.Item>
+            <Form.Item name="note" label={t('note')} rules={req}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="attachmentIds" label={t('attachments')}>
+              <PhotoUpload />
+            </Form.Item>
           </>
         );
       case 'request_extension':
@@ -161,27 +253,50 @@ export function CaseActionModal({ c, action, open, onClose, onDone }: { c: CaseD
         return (
           <>
             <Space>
-              <Form.Item name="amount" label={t('amount')} rules={action === 'request_extension' ? req : []}><InputNumber min={1} max={1000} /></Form.Item>
+              <Form.Item name="amount" label={t('amount')} rules={action === 'request_extension' ? req : []}>
+                <InputNumber min={1} max={1000} />
+              </Form.Item>
               <Form.Item name="unit" label={t('timeUnit')} rules={action === 'request_extension' ? req : []}>
-                <Select style={{ width: 140 }} options={[{ value: 'hours', label: t('hours') }, { value: 'calendar_days', label: t('calendarDays') }, { value: 'working_days', label: t('workingDays') }]} />
+                <Select
+                  style={{ width: 140 }}
+                  options={[
+                    { value: 'hours', label: t('hours') },
+                    { value: 'calendar_days', label: t('calendarDays') },
+                    { value: 'working_days', label: t('workingDays') },
+                  ]}
+                />
               </Form.Item>
             </Space>
-            {action === 'request_extension' && <Form.Item name="reason" label={t('reason')} rules={req}><Input.TextArea rows={2} /></Form.Item>}
+            {action === 'request_extension' && (
+              <Form.Item name="reason" label={t('reason')} rules={req}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            )}
           </>
         );
       case 'submit_feedback':
         return (
           <>
-            <Form.Item name="summary" label={t('summary')} rules={req}><Input.TextArea rows={4} /></Form.Item>
-            <Form.Item name="isSolved" label={t('isSolvedQ')} valuePropName="checked"><Switch checkedChildren={t('solved')} unCheckedChildren={t('unsolved')} /></Form.Item>
-            <Form.Item name="attachmentIds" label={t('attachments')}><PhotoUpload /></Form.Item>
+            <Form.Item name="summary" label={t('summary')} rules={req}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Form.Item name="isSolved" label={t('isSolvedQ')} valuePropName="checked">
+              <Switch checkedChildren={t('solved')} unCheckedChildren={t('unsolved')} />
+            </Form.Item>
+            <Form.Item name="attachmentIds" label={t('attachments')}>
+              <PhotoUpload />
+            </Form.Item>
           </>
         );
       case 'remind':
       case 'escalate':
         return (
           <Form.Item name="clockKey" label={t('clock')} rules={req}>
-            <Select options={c.clocks.filter((k) => c.supervisableClocks[action].includes(k.key)).map((k) => ({ value: k.key, label: `${k.key} · ${k.dueAt.slice(0, 16).replace('T', ' ')}` }))} />
+            <Select
+              options={c.clocks
+                .filter((k) => c.supervisableClocks[action].includes(k.key))
+                .map((k) => ({ value: k.key, label: `${k.key} · ${k.dueAt.slice(0, 16).replace('T', ' ')}` }))}
+            />
           </Form.Item>
         );
       case 'whistle_report':
@@ -191,9 +306,17 @@ export function CaseActionModal({ c, action, open, onClose, onDone }: { c: CaseD
           </Form.Item>
         );
       case 'merge':
-        return <Form.Item name="parentCaseId" label={t('caseNumber')} rules={req}><Input /></Form.Item>;
+        return (
+          <Form.Item name="parentCaseId" label={t('caseNumber')} rules={req}>
+            <Input />
+          </Form.Item>
+        );
       default:
-        return <Form.Item name="note" label={t('note')}><Input.TextArea rows={2} /></Form.Item>;
+        return (
+          <Form.Item name="note" label={t('note')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        );
     }
   })();
 
@@ -209,7 +332,12 @@ export function CaseActionModal({ c, action, open, onClose, onDone }: { c: CaseD
       destroyOnHidden
       width={560}
     >
-      <Form form={form} layout="vertical" initialValues={{ ...INITIAL[action], ...(action === 'dispatch' ? { lead: c.location.streetCode ?? c.location.districtCode ?? undefined } : {}) }} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ ...INITIAL[action], ...(action === 'dispatch' ? { lead: c.location.streetCode ?? c.location.districtCode ?? undefined } : {}) }}
+        preserve={false}
+      >
         {fields}
       </Form>
     </Modal>

@@ -29,7 +29,13 @@ export function CaseTable({ cases, loading, extra, pageSize = 10 }: { cases: Cas
         </span>
       ),
     },
-    { title: t('category'), dataIndex: 'categoryCode', width: 150, ellipsis: true, render: (v: string) => <Tooltip title={ref.categoryName(v, true)}>{ref.categoryName(v)}</Tooltip> },
+    {
+      title: t('category'),
+      dataIndex: 'categoryCode',
+      width: 150,
+      ellipsis: true,
+      render: (v: string) => <Tooltip title={ref.categoryName(v, true)}>{ref.categoryName(v)}</Tooltip>,
+    },
     { title: t('urgency'), dataIndex: 'urgency', width: 100, render: (v: string) => <UrgencyTag urgency={v} /> },
     { title: t('status'), dataIndex: 'status', width: 110, render: (v: string) => <StatusTag status={v} /> },
     { title: t('leadUnit'), dataIndex: 'leadUnitCode', width: 150, ellipsis: true, render: (v: string | null) => ref.unitName(v) },
@@ -40,7 +46,8 @@ export function CaseTable({ cases, loading, extra, pageSize = 10 }: { cases: Cas
       title: t('dueAt'),
       key: 'due',
       width: 140,
-      render: (_: unknown, c) => (c.clock ? <span style={{ color: dayjs(c.clock.dueAt).isBefore(dayjs()) ? '#cf1322' : undefined }}>{dayjs(c.clock.dueAt).format('MM-DD HH:mm')}</span> : '—'),
+      render: (_: unknown, c) =>
+        c.clock ? <span style={{ color: dayjs(c.clock.dueAt).isBefore(dayjs()) ? '#cf1322' : undefined }}>{dayjs(c.clock.dueAt).format('MM-DD HH:mm')}</span> : '—',
     });
   }
   if (extra) columns.push({ title: t('actions'), key: 'actions', width: 220, render: (_: unknown, c) => extra(c) });

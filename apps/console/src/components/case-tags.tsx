@@ -6,7 +6,11 @@ import { useI18n } from '../i18n/i18n';
 export function StatusTag({ status }: { status: string }) {
   const { lang } = useI18n();
   if (!isCaseStatus(status)) return <Tag>{status}</Tag>;
-  return <Tag color={statusColor(status)} data-status={status}>{statusLabel(status, lang)}</Tag>;
+  return (
+    <Tag color={statusColor(status)} data-status={status}>
+      {statusLabel(status, lang)}
+    </Tag>
+  );
 }
 
 export function UrgencyTag({ urgency }: { urgency: string }) {

@@ -49,7 +49,11 @@ export function FieldProblemAlert({ problem, describe, onClose }: { problem: Fie
               {t('fieldLabel')}: <b>{describe ? describe(problem.field) : problem.field}</b>
             </div>
           )}
-          {problem.detail && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{problem.detail}</Typography.Text>}
+          {problem.detail && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {problem.detail}
+            </Typography.Text>
+          )}
         </>
       }
     />

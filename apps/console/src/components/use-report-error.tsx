@@ -21,7 +21,14 @@ export function useReportError(onReload?: () => void): (e: unknown, reload?: () 
         description: err.field ? `${lang === 'zh' ? '字段' : 'Field'}: ${err.field}` : undefined,
         actions:
           needsReload(err) && reload ? (
-            <Button type="primary" size="small" onClick={() => { notification.destroy(err.code); reload(); }}>
+            <Button
+              type="primary"
+              size="small"
+              onClick={() => {
+                notification.destroy(err.code);
+                reload();
+              }}
+            >
               {t('reload')}
             </Button>
           ) : undefined,

@@ -521,7 +521,8 @@ export const en: Record<StringKey, string> = {
   takeIn: 'Take in',
   takenIn: 'Taken in as case',
   directAnswer: 'Answer directly',
-  answerPrepared: 'Answer text prepared. A knowledge answer never changes the kind of request: if this is a consultation, choose 咨询 (consultation) and answer directly once taken in.',
+  answerPrepared:
+    'Answer text prepared. A knowledge answer never changes the kind of request: if this is a consultation, choose 咨询 (consultation) and answer directly once taken in.',
   appliedLead: 'Applied lead unit',
   decidedByCatalogue: 'dispatch catalogue',
   decidedByModel: 'model',

@@ -35,12 +35,26 @@ function Table({ rows }: { rows: RankingRow[] }) {
     <div className="table-wrap">
       <table>
         <thead>
-          <tr><th>名次</th><th>单位</th><th>综合</th><th>响应率</th><th>解决率</th><th>满意率</th><th>样本</th></tr>
+          <tr>
+            <th>名次</th>
+            <th>单位</th>
+            <th>综合</th>
+            <th>响应率</th>
+            <th>解决率</th>
+            <th>满意率</th>
+            <th>样本</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.unitCode}>
-              <td>{r.rank ?? '—'}</td><td>{r.unitName}</td><td>{pct(r.composite)}</td><td>{pct(r.responseRate)}</td><td>{pct(r.resolutionRate)}</td><td>{pct(r.satisfactionRate)}</td><td>{r.sampleSize}</td>
+              <td>{r.rank ?? '—'}</td>
+              <td>{r.unitName}</td>
+              <td>{pct(r.composite)}</td>
+              <td>{pct(r.responseRate)}</td>
+              <td>{pct(r.resolutionRate)}</td>
+              <td>{pct(r.satisfactionRate)}</td>
+              <td>{r.sampleSize}</td>
             </tr>
           ))}
         </tbody>
@@ -64,21 +78,39 @@ export function RankingsPage() {
     <section className="card">
       <h2>排名公布</h2>
       <p className="hint">按“三率”综合得分（响应率 10%、解决率 50%、满意率 40%）每月公布前十名和后十名；“样本”为有效回访数。</p>
-      {error && <p className="error" role="alert">{error}</p>}
-      {data && data.periods.length === 0 && <p className="empty" data-testid="no-rankings">暂无已公布的排名。</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && data.periods.length === 0 && (
+        <p className="empty" data-testid="no-rankings">
+          暂无已公布的排名。
+        </p>
+      )}
       {data && data.periods.length > 0 && (
         <>
           <div className="row">
             <select value={data.periodKey ?? ''} onChange={(e) => setPeriod(e.target.value)} aria-label="考核周期">
-              {data.periods.map((p) => <option key={p} value={p}>{p.replace('-', '年')}月</option>)}
+              {data.periods.map((p) => (
+                <option key={p} value={p}>
+                  {p.replace('-', '年')}月
+                </option>
+              ))}
             </select>
             <div className="segmented">
               {Object.entries(CLASS_LABEL).map(([k, label]) => (
-                <button key={k} type="button" className={unitClass === k ? 'on' : ''} onClick={() => setUnitClass(k)}>{label}</button>
+                <button key={k} type="button" className={unitClass === k ? 'on' : ''} onClick={() => setUnitClass(k)}>
+                  {label}
+                </button>
               ))}
             </div>
           </div>
-          {data.publishedAt && <p className="hint">第 {data.version} 版 · 公布于 {new Date(data.publishedAt).toLocaleDateString('zh-CN')} · 参与排名 {current?.rankedCount ?? 0} 个单位</p>}
+          {data.publishedAt && (
+            <p className="hint">
+              第 {data.version} 版 · 公布于 {new Date(data.publishedAt).toLocaleDateString('zh-CN')} · 参与排名 {current?.rankedCount ?? 0} 个单位
+            </p>
+          )}
           {current && current.top.length > 0 ? (
             <>
               <Chart option={rankingBarOption(current.top, '前十名', '#c8102e')} height={Math.max(220, current.top.length * 44 + 80)} />

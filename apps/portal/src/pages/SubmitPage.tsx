@@ -67,7 +67,9 @@ export function SubmitPage() {
     setBusy(true);
     try {
       const photoIds = photo ? [(await api.uploadPhoto(photo)).id] : [];
-      setDone(await api.submit({ serviceCode, detail: detail.trim(), address: address.trim(), coordinates: coords, name: name.trim() || null, phone: phone.trim() || null, photoIds }));
+      setDone(
+        await api.submit({ serviceCode, detail: detail.trim(), address: address.trim(), coordinates: coords, name: name.trim() || null, phone: phone.trim() || null, photoIds }),
+      );
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '提交失败，请稍后再试。');
     } finally {
@@ -82,12 +84,18 @@ export function SubmitPage() {
         <p>您的诉求已受理，我们会尽快派至承办单位办理。</p>
         <dl className="facts">
           <dt>诉求编号</dt>
-          <dd className="mono big" data-testid="case-number">{done.caseNumber}</dd>
+          <dd className="mono big" data-testid="case-number">
+            {done.caseNumber}
+          </dd>
           <dt>查询码</dt>
-          <dd className="mono" data-testid="tracking-token">{done.trackingToken}</dd>
+          <dd className="mono" data-testid="tracking-token">
+            {done.trackingToken}
+          </dd>
         </dl>
         <p className="hint">请保存诉求编号和查询码。凭编号加手机号后四位，或凭查询码，可随时查询办理进度。</p>
-        <a className="button" href={`#/track?code=${encodeURIComponent(done.trackingToken)}`}>查看办理进度</a>
+        <a className="button" href={`#/track?code=${encodeURIComponent(done.trackingToken)}`}>
+          查看办理进度
+        </a>
       </section>
     );
   }
@@ -97,16 +105,31 @@ export function SubmitPage() {
       <h2>我要反映</h2>
       <label>
         诉求大类
-        <select value={group} onChange={(e) => { setGroup(e.target.value); setServiceCode(''); }} name="group">
+        <select
+          value={group}
+          onChange={(e) => {
+            setGroup(e.target.value);
+            setServiceCode('');
+          }}
+          name="group"
+        >
           <option value="">请选择</option>
-          {groups.map((g) => <option key={g} value={g}>{g}</option>)}
+          {groups.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         具体分类
         <select value={serviceCode} onChange={(e) => setServiceCode(e.target.value)} disabled={!group} name="service">
           <option value="">请选择</option>
-          {inGroup.map((s) => <option key={s.serviceCode} value={s.serviceCode}>{s.name}</option>)}
+          {inGroup.map((s) => (
+            <option key={s.serviceCode} value={s.serviceCode}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -118,8 +141,14 @@ export function SubmitPage() {
         <input value={address} onChange={(e) => setAddress(e.target.value)} maxLength={300} placeholder="如：朝阳区望京街道花家地西里三区5号楼" name="address" />
       </label>
       <div className="row">
-        <button type="button" className="secondary" onClick={locate} disabled={locating}>{locating ? '定位中…' : '使用当前位置'}</button>
-        {coords && <span className="hint" data-testid="coords">已定位：{coords.lat}, {coords.lng}</span>}
+        <button type="button" className="secondary" onClick={locate} disabled={locating}>
+          {locating ? '定位中…' : '使用当前位置'}
+        </button>
+        {coords && (
+          <span className="hint" data-testid="coords">
+            已定位：{coords.lat}, {coords.lng}
+          </span>
+        )}
       </div>
       <label>
         现场照片（可选，不超过 8 MB）
@@ -137,8 +166,14 @@ export function SubmitPage() {
         </label>
       </div>
       <p className="hint">您的姓名和电话严格保密，只用于办理和回访。</p>
-      {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" disabled={busy}>{busy ? '提交中…' : '提交诉求'}</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? '提交中…' : '提交诉求'}
+      </button>
     </form>
   );
 }

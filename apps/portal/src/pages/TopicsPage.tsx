@@ -50,7 +50,10 @@ function TopicCard({ t }: { t: PublicTopic }) {
           <ul className="policies">
             {t.policies.map((x) => (
               <li key={`${x.title}${x.issuedOn}`}>
-                <div>{x.title}{x.hasDocument ? ' 📄' : ''}</div>
+                <div>
+                  {x.title}
+                  {x.hasDocument ? ' 📄' : ''}
+                </div>
                 <div className="hint">
                   {x.issuingBody} · {x.issuedOn}
                 </div>
@@ -80,7 +83,9 @@ export function TopicsPage() {
       </div>
       {error && <div className="error">{error}</div>}
       {topics !== null && topics.length === 0 && <div className="card empty">暂无公布的主题</div>}
-      {topics?.map((t) => <TopicCard key={t.id} t={t} />)}
+      {topics?.map((t) => (
+        <TopicCard key={t.id} t={t} />
+      ))}
     </div>
   );
 }

@@ -57,8 +57,12 @@ export function TrackPage({ initialCaseNumber, initialToken }: { initialCaseNumb
       <form className="card form" onSubmit={submit} noValidate>
         <h2>查询进度</h2>
         <div className="segmented" role="tablist">
-          <button type="button" className={mode === 'phone' ? 'on' : ''} onClick={() => setMode('phone')}>编号 + 手机后四位</button>
-          <button type="button" className={mode === 'token' ? 'on' : ''} onClick={() => setMode('token')}>查询码</button>
+          <button type="button" className={mode === 'phone' ? 'on' : ''} onClick={() => setMode('phone')}>
+            编号 + 手机后四位
+          </button>
+          <button type="button" className={mode === 'token' ? 'on' : ''} onClick={() => setMode('token')}>
+            查询码
+          </button>
         </div>
         {mode === 'phone' ? (
           <div className="grid2">
@@ -77,8 +81,14 @@ export function TrackPage({ initialCaseNumber, initialToken }: { initialCaseNumb
             <input value={token} onChange={(e) => setToken(e.target.value)} placeholder="提交成功时显示的查询码" name="token" />
           </label>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>{busy ? '查询中…' : '查询'}</button>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? '查询中…' : '查询'}
+        </button>
       </form>
       {view && proof && <CaseCard view={view} proof={proof} onRated={() => void load(proof)} />}
     </>
@@ -90,10 +100,14 @@ function CaseCard({ view, proof, onRated }: { view: PublicCaseView; proof: Track
     <section className="card" data-testid="case-view">
       <div className="case-head">
         <span className="mono">{view.caseNumber}</span>
-        <span className={view.isOpen ? 'badge open' : 'badge closed'} data-testid="status">{view.statusLabel}</span>
+        <span className={view.isOpen ? 'badge open' : 'badge closed'} data-testid="status">
+          {view.statusLabel}
+        </span>
       </div>
       <h3>{view.subject}</h3>
-      <p className="hint">{view.categoryName ?? ''} · {view.address}</p>
+      <p className="hint">
+        {view.categoryName ?? ''} · {view.address}
+      </p>
       <ol className="timeline">
         {view.events.map((e) => (
           <li key={e.seq}>
@@ -103,7 +117,10 @@ function CaseCard({ view, proof, onRated }: { view: PublicCaseView; proof: Track
         ))}
       </ol>
       {view.rating && (
-        <p className="rated">您的评价：{SATISFACTION.find(([k]) => k === view.rating?.satisfaction)?.[1]}{view.rating.comment ? ` · ${view.rating.comment}` : ''}</p>
+        <p className="rated">
+          您的评价：{SATISFACTION.find(([k]) => k === view.rating?.satisfaction)?.[1]}
+          {view.rating.comment ? ` · ${view.rating.comment}` : ''}
+        </p>
       )}
       {view.canRate && <RateForm proof={proof} onRated={onRated} />}
       {view.isOpen && <p className="hint">办结后可在此评价办理情况。</p>}
@@ -134,12 +151,20 @@ function RateForm({ proof, onRated }: { proof: TrackingProof; onRated: () => voi
       <h4>评价办理情况</h4>
       <div className="choices">
         {SATISFACTION.map(([k, label]) => (
-          <button type="button" key={k} className={satisfaction === k ? 'choice on' : 'choice'} onClick={() => setSatisfaction(k)}>{label}</button>
+          <button type="button" key={k} className={satisfaction === k ? 'choice on' : 'choice'} onClick={() => setSatisfaction(k)}>
+            {label}
+          </button>
         ))}
       </div>
       <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={500} placeholder="还有什么想说的（可选）" />
-      {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" disabled={busy}>提交评价</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        提交评价
+      </button>
     </form>
   );
 }

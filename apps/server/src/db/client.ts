@@ -79,9 +79,7 @@ function lockDataDir(dir: string): () => void {
   try {
     const owner = Number(readFileSync(file, 'utf8'));
     if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-      throw new Error(
-        `The embedded database in ${dir} is in use by process ${owner} (jiesu serve?). Stop it first, or point both at a PostgreSQL server with DATABASE_URL.`,
-      );
+      throw new Error(`The embedded database in ${dir} is in use by process ${owner} (jiesu serve?). Stop it first, or point both at a PostgreSQL server with DATABASE_URL.`);
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

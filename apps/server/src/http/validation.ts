@@ -25,10 +25,7 @@ export function validatorCompiler({ schema, httpPart }: { schema: object; httpPa
 }
 
 /** Turns the first ajv error into a field path and a sentence. */
-export function describeValidationError(
-  errors: Array<ErrorObject | FastifySchemaValidationError>,
-  dataVar: string,
-): { field: string; message: string } {
+export function describeValidationError(errors: Array<ErrorObject | FastifySchemaValidationError>, dataVar: string): { field: string; message: string } {
   const e = errors[0];
   if (!e) return { field: dataVar, message: `${dataVar} is not valid` };
   const path = (e.instancePath ?? '')

@@ -2,17 +2,7 @@
 // labelled file (JSONL or CSV) with a seeded stratified hold-out, write the artifact and the
 // held-out rows, and evaluate an artifact on any labelled file. Files only — no database.
 import { readFile, writeFile } from 'node:fs/promises';
-import {
-  type EvaluationReport,
-  evaluate,
-  type LabelledExample,
-  loadModel,
-  readLabelledFile,
-  serializeModel,
-  stratifiedSplit,
-  trainCategoryModel,
-  withMetrics,
-} from '@jiesu/nlp';
+import { type EvaluationReport, evaluate, type LabelledExample, loadModel, readLabelledFile, serializeModel, stratifiedSplit, trainCategoryModel, withMetrics } from '@jiesu/nlp';
 
 export interface TrainFileOptions {
   data: string;

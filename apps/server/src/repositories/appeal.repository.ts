@@ -6,7 +6,6 @@ import { escapeLike } from './unit.repository';
 
 type Db = Kysely<Database>;
 
-
 export interface Appeal {
   id: string;
   caseId: string;

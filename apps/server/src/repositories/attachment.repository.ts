@@ -35,7 +35,11 @@ export class AttachmentRepository {
 
   async findByIds(ids: readonly string[], trx: Db = this.db): Promise<StoredAttachment[]> {
     if (ids.length === 0) return [];
-    const rows = await trx.selectFrom('attachments').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await trx
+      .selectFrom('attachments')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     return rows.map(toAttachment);
   }
 

@@ -29,5 +29,4 @@ export class AuditRepository {
       })
       .execute();
   }
-
 }

@@ -128,11 +128,14 @@ export class CaseQueryRepository {
     return { total, items: rows.map(toSummary) };
   }
 
-
   /** A unit's inbox: to sign, in hand, due soon (a running clock of the unit ends before `soon`), overdue. */
   async inbox(unitCode: string, now: Date, soon: Date, limit: number, trx: Db = this.db) {
     const base = () => trx.selectFrom('cases').select(SUMMARY_COLUMNS);
-    const toSign = await base().where(sql<SqlBool>`${unitCode} = any(cases.pending_unit_codes)`).orderBy('received_at').limit(limit).execute();
+    const toSign = await base()
+      .where(sql<SqlBool>`${unitCode} = any(cases.pending_unit_codes)`)
+      .orderBy('received_at')
+      .limit(limit)
+      .execute();
     const inHand = await base()
       .where(sql<SqlBool>`${unitCode} = any(cases.live_unit_codes)`)
       .where(sql<SqlBool>`not (${unitCode} = any(cases.pending_unit_codes))`)
@@ -161,7 +164,12 @@ export class CaseQueryRepository {
 
   /** What waits for a dispatcher: new cases, returns, disputes, feedback to review, extension requests. */
   async dispatchQueue(scopePath: string, limit: number, trx: Db = this.db) {
-    const list = (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => where(base()).orderBy('received_at').limit(limit).execute().then((r) => r.map(toSummary));
+    const list = (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) =>
+      where(base())
+        .orderBy('received_at')
+        .limit(limit)
+        .execute()
+        .then((r) => r.map(toSummary));
     const base = () => trx.selectFrom('cases').select(SUMMARY_COLUMNS).where(inScope(scopePath));
     return {
       toDispatch: await list((q) => q.where('status', '=', 'received')),
@@ -194,7 +202,18 @@ export class CaseQueryRepository {
     const clocks = await trx
       .selectFrom('case_clocks')
       .innerJoin('cases', 'cases.id', 'case_clocks.case_id')
-      .select(['cases.id', 'cases.case_number', 'cases.subject', 'cases.status', 'case_clocks.key', 'case_clocks.name', 'case_clocks.owner_unit_code', 'case_clocks.due_at', 'case_clocks.escalated_at', 'case_clocks.reminded_at'])
+      .select([
+        'cases.id',
+        'cases.case_number',
+        'cases.subject',
+        'cases.status',
+        'case_clocks.key',
+        'case_clocks.name',
+        'case_clocks.owner_unit_code',
+        'case_clocks.due_at',
+        'case_clocks.escalated_at',
+        'case_clocks.reminded_at',
+      ])
       .where('case_clocks.status', '=', 'running')
       .where('case_clocks.due_at', '<=', soon)
       .where('case_clocks.owner_unit_path', 'like', prefix)

@@ -149,7 +149,15 @@ export class CaseRepository {
       lastPerKey(decision.clocks).map((c) => {
         const r = clockRow(decision.state.id, c);
         const iso = (d: Date | null) => (d ? d.toISOString() : null);
-        return { ...r, started_at: iso(r.started_at), due_at: iso(r.due_at), remind_at: iso(r.remind_at), stopped_at: iso(r.stopped_at), reminded_at: iso(r.reminded_at), escalated_at: iso(r.escalated_at) };
+        return {
+          ...r,
+          started_at: iso(r.started_at),
+          due_at: iso(r.due_at),
+          remind_at: iso(r.remind_at),
+          stopped_at: iso(r.stopped_at),
+          reminded_at: iso(r.reminded_at),
+          escalated_at: iso(r.escalated_at),
+        };
       }),
     );
     const outbox = encodeJson(decision.notifications.map(outboxRow));
@@ -195,14 +203,29 @@ export class CaseRepository {
    * inserted. Run it inside a transaction so a failure leaves nothing half-written.
    */
   async insertMany(
-    items: ReadonlyArray<{ decision: { state: CaseState; events: CaseHistoryEvent[]; clocks: ClockChange[]; notifications: CaseNotification[] }; locationPath: string | null; idempotencyKey: string | null; tokens?: string[] }>,
+    items: ReadonlyArray<{
+      decision: { state: CaseState; events: CaseHistoryEvent[]; clocks: ClockChange[]; notifications: CaseNotification[] };
+      locationPath: string | null;
+      idempotencyKey: string | null;
+      tokens?: string[];
+    }>,
     trx: Db = this.db,
   ): Promise<Set<string>> {
     const inserted = new Set<string>();
     if (items.length === 0) return inserted;
-    const rows = items.map((x) => ({ id: x.decision.state.id, case_number: x.decision.state.caseNumber, idempotency_key: x.idempotencyKey, ...caseColumns(x.decision.state, x.locationPath) }));
+    const rows = items.map((x) => ({
+      id: x.decision.state.id,
+      case_number: x.decision.state.caseNumber,
+      idempotency_key: x.idempotencyKey,
+      ...caseColumns(x.decision.state, x.locationPath),
+    }));
     for (const part of chunks(rows, rows[0] ? Object.keys(rows[0]).length : 1)) {
-      const ids = await trx.insertInto('cases').values(part).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').execute();
+      const ids = await trx
+        .insertInto('cases')
+        .values(part)
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returning('id')
+        .execute();
       for (const r of ids) inserted.add(r.id);
     }
     const kept = items.filter((x) => inserted.has(x.decision.state.id));
@@ -214,7 +237,9 @@ export class CaseRepository {
     );
     const clocks = kept.flatMap((x) => lastPerKey(x.decision.clocks).map((c) => clockRow(x.decision.state.id, c)));
     const outbox = kept.flatMap((x) => x.decision.notifications.map((n) => ({ ...outboxRow(n), payload: encodeJson(n) })));
-    const tokens = kept.filter((x) => x.tokens !== undefined).map((x) => ({ case_id: x.decision.state.id, street_code: x.decision.state.location.streetCode, received_at: x.decision.state.receivedAt, tokens: x.tokens as string[] }));
+    const tokens = kept
+      .filter((x) => x.tokens !== undefined)
+      .map((x) => ({ case_id: x.decision.state.id, street_code: x.decision.state.location.streetCode, received_at: x.decision.state.receivedAt, tokens: x.tokens as string[] }));
     for (const part of chunks(history, 12)) await trx.insertInto('case_history').values(part).execute();
     for (const part of chunks(clocks, 12)) await trx.insertInto('case_clocks').values(part).execute();
     for (const part of chunks(outbox, 4)) await trx.insertInto('notification_outbox').values(part).execute();
@@ -264,10 +289,7 @@ export class CaseRepository {
     await this.writeEffects(decision, trx);
   }
 
-  private async writeEffects(
-    decision: { state: CaseState; events: CaseHistoryEvent[]; clocks: ClockChange[]; notifications: CaseNotification[] },
-    trx: Db,
-  ): Promise<void> {
+  private async writeEffects(decision: { state: CaseState; events: CaseHistoryEvent[]; clocks: ClockChange[]; notifications: CaseNotification[] }, trx: Db): Promise<void> {
     if (decision.events.length > 0) {
       await trx
         .insertInto('case_history')
@@ -329,12 +351,7 @@ export class CaseRepository {
       .selectFrom('case_clocks')
       .select('case_id')
       .where('status', '=', 'running')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('escalated_at', 'is', null), eb('due_at', '<=', now)]),
-          eb.and([eb('reminded_at', 'is', null), eb('remind_at', '<=', now)]),
-        ]),
-      )
+      .where((eb) => eb.or([eb.and([eb('escalated_at', 'is', null), eb('due_at', '<=', now)]), eb.and([eb('reminded_at', 'is', null), eb('remind_at', '<=', now)])]))
       .orderBy('due_at')
       .limit(limit)
       .execute();
@@ -360,4 +377,3 @@ export class CaseRepository {
     return row?.category_prefixes ?? null;
   }
 }
-

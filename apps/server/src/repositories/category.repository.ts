@@ -97,7 +97,10 @@ export class CategoryRepository {
   }
 
   async count(trx: Db = this.db): Promise<number> {
-    const row = await trx.selectFrom('categories').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('categories')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     return row.n;
   }
 }

@@ -196,7 +196,14 @@ export class HotspotRepository {
 
   /** The newest run whose scope is `scopeUnitCode` (the live run incremental attach feeds). */
   async latestRun(scopeUnitCode: string, trx: Db = this.db): Promise<HotspotRun | null> {
-    const r = await trx.selectFrom('hotspot_runs').selectAll().where('scope_unit_code', '=', scopeUnitCode).orderBy('computed_at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const r = await trx
+      .selectFrom('hotspot_runs')
+      .selectAll()
+      .where('scope_unit_code', '=', scopeUnitCode)
+      .orderBy('computed_at', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return r ? toRun(r) : null;
   }
 
@@ -254,12 +261,24 @@ export class HotspotRepository {
       .orderBy('m.similarity', 'desc')
       .limit(opts.limit)
       .execute();
-    return rows.map((r) => ({ caseId: r.id, caseNumber: r.case_number, subject: r.subject, status: r.status, receivedAt: new Date(r.received_at), streetCode: r.street_code, similarity: r.similarity }));
+    return rows.map((r) => ({
+      caseId: r.id,
+      caseNumber: r.case_number,
+      subject: r.subject,
+      status: r.status,
+      receivedAt: new Date(r.received_at),
+      streetCode: r.street_code,
+      similarity: r.similarity,
+    }));
   }
 
   async memberCasesByIds(ids: readonly string[], trx: Db = this.db): Promise<Omit<MemberCase, 'similarity'>[]> {
     if (ids.length === 0) return [];
-    const rows = await trx.selectFrom('cases').select(['id', 'case_number', 'subject', 'status', 'received_at', 'street_code']).where('id', 'in', [...ids]).execute();
+    const rows = await trx
+      .selectFrom('cases')
+      .select(['id', 'case_number', 'subject', 'status', 'received_at', 'street_code'])
+      .where('id', 'in', [...ids])
+      .execute();
     return rows.map((r) => ({ caseId: r.id, caseNumber: r.case_number, subject: r.subject, status: r.status, receivedAt: new Date(r.received_at), streetCode: r.street_code }));
   }
 

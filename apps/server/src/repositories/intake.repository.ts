@@ -223,6 +223,4 @@ export class IntakeRepository {
       .execute();
     return rows.map((r) => ({ caseId: r.id, caseNumber: r.case_number, subject: r.subject, status: r.status as CaseStatus, receivedAt: r.received_at, tokens: r.tokens }));
   }
-
-
 }

@@ -102,18 +102,24 @@ export class KnowledgeRepository {
   }
 
   async list(opts: { limit: number; offset: number }, trx: Db = this.db): Promise<{ total: number; items: KnowledgeArticle[] }> {
-    const { total } = await trx.selectFrom('knowledge_articles').select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+    const { total } = await trx
+      .selectFrom('knowledge_articles')
+      .select(sql<number>`count(*)::int`.as('total'))
+      .executeTakeFirstOrThrow();
     const rows = await trx.selectFrom('knowledge_articles').selectAll().orderBy('title').orderBy('id').limit(opts.limit).offset(opts.offset).execute();
     return { total, items: rows.map(toArticle) };
   }
 
   async countDemo(trx: Db = this.db): Promise<number> {
-    const r = await trx.selectFrom('knowledge_articles').select(sql<number>`count(*)::int`.as('n')).where('is_demo', '=', true).executeTakeFirstOrThrow();
+    const r = await trx
+      .selectFrom('knowledge_articles')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('is_demo', '=', true)
+      .executeTakeFirstOrThrow();
     return r.n;
   }
 
   /** Active articles valid at `at` that share a word with `tokens`, most shared words first (ranked again by the caller). */
-
 
   /** Every active article with its tokens: the knowledge base is small enough to rank in memory. */
   async allActive(trx: Db = this.db): Promise<ArticleCandidate[]> {

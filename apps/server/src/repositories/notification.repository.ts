@@ -12,16 +12,16 @@ export class NotificationRepository {
 
   /** Undelivered messages, oldest first, locked so another process's round skips them. */
   async claimUndelivered(limit: number, trx: Db): Promise<OutboxMessage[]> {
-    const rows = await trx
-      .selectFrom('notification_outbox')
-      .selectAll()
-      .where('delivered_at', 'is', null)
-      .orderBy('id')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    return rows.map((r) => ({ id: r.id, caseId: r.case_id, workItemId: r.work_item_id, kind: r.kind, unitCode: r.unit_code, payload: reviveJson(r.payload), createdAt: r.created_at }));
+    const rows = await trx.selectFrom('notification_outbox').selectAll().where('delivered_at', 'is', null).orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      workItemId: r.work_item_id,
+      kind: r.kind,
+      unitCode: r.unit_code,
+      payload: reviveJson(r.payload),
+      createdAt: r.created_at,
+    }));
   }
 
   /**
@@ -30,21 +30,47 @@ export class NotificationRepository {
    * the sender looks up the recipient when it delivers.
    */
   async enqueue(
-    rows: Array<{ caseId: string | null; subject?: { type: 'meeting' | 'proposal' | 'building_lead'; id: string }; kind: string; unitCode: string | null; payload: Record<string, unknown> }>,
+    rows: Array<{
+      caseId: string | null;
+      subject?: { type: 'meeting' | 'proposal' | 'building_lead'; id: string };
+      kind: string;
+      unitCode: string | null;
+      payload: Record<string, unknown>;
+    }>,
     trx: Db,
   ): Promise<void> {
     if (rows.length === 0) return;
     await trx
       .insertInto('notification_outbox')
-      .values(rows.map((r) => ({ case_id: r.caseId, subject_type: r.subject?.type ?? null, subject_id: r.subject?.id ?? null, kind: r.kind, unit_code: r.unitCode, payload: JSON.stringify(r.payload) })))
+      .values(
+        rows.map((r) => ({
+          case_id: r.caseId,
+          subject_type: r.subject?.type ?? null,
+          subject_id: r.subject?.id ?? null,
+          kind: r.kind,
+          unit_code: r.unitCode,
+          payload: JSON.stringify(r.payload),
+        })),
+      )
       .execute();
   }
 
   /** Outbox messages of some kinds about these cases (what requesters were told). */
-  async forCases(caseIds: string[], kinds: string[], trx: Db = this.db): Promise<Array<{ id: number; caseId: string; kind: string; payload: Record<string, unknown>; createdAt: Date; deliveredAt: Date | null }>> {
+  async forCases(
+    caseIds: string[],
+    kinds: string[],
+    trx: Db = this.db,
+  ): Promise<Array<{ id: number; caseId: string; kind: string; payload: Record<string, unknown>; createdAt: Date; deliveredAt: Date | null }>> {
     if (caseIds.length === 0) return [];
     const rows = await trx.selectFrom('notification_outbox').selectAll().where('case_id', 'in', caseIds).where('kind', 'in', kinds).orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, caseId: r.case_id ?? '', kind: r.kind, payload: reviveJson<Record<string, unknown>>(r.payload), createdAt: r.created_at, deliveredAt: r.delivered_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id ?? '',
+      kind: r.kind,
+      payload: reviveJson<Record<string, unknown>>(r.payload),
+      createdAt: r.created_at,
+      deliveredAt: r.delivered_at,
+    }));
   }
 
   async markDelivered(ids: number[], at: Date, trx: Db): Promise<void> {

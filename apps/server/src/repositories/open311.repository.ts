@@ -85,10 +85,12 @@ export class Open311Repository {
 
   /** Whether an administrator curated the list at all (else every level-3 category is offered). */
   async hasCuratedServices(trx: Db = this.db): Promise<boolean> {
-    const row = await trx.selectFrom('open311_services').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('open311_services')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     return row.n > 0;
   }
-
 
   async upsertService(s: CuratedService, updatedBy: string, trx: Db = this.db): Promise<void> {
     const values = {

@@ -89,12 +89,19 @@ export class PatrolRepository {
   }
 
   async addCase(id: string, caseId: string, trx: Db = this.db): Promise<void> {
-    await trx.updateTable('patrols').set({ case_ids: sql`array_append(case_ids, ${caseId}::uuid)` }).where('id', '=', id).execute();
+    await trx
+      .updateTable('patrols')
+      .set({ case_ids: sql`array_append(case_ids, ${caseId}::uuid)` })
+      .where('id', '=', id)
+      .execute();
   }
 
   async list(filter: { streetCodes: readonly string[]; communityCode?: string; zoneId?: string; from?: Date; to?: Date; limit: number }, trx: Db = this.db): Promise<Patrol[]> {
     if (filter.streetCodes.length === 0) return [];
-    let q = trx.selectFrom('patrols').selectAll().where('street_code', 'in', [...filter.streetCodes]);
+    let q = trx
+      .selectFrom('patrols')
+      .selectAll()
+      .where('street_code', 'in', [...filter.streetCodes]);
     if (filter.communityCode) q = q.where('community_code', '=', filter.communityCode);
     if (filter.zoneId) q = q.where('zone_id', '=', filter.zoneId);
     if (filter.from) q = q.where('patrolled_at', '>=', filter.from);

@@ -32,11 +32,29 @@ function parsed<T>(v: unknown): T {
 }
 
 function toNotice(r: Selectable<PolicyNoticesTable>): PolicyNotice {
-  return { id: r.id, senderUnitCode: r.sender_unit_code, senderUnitPath: r.sender_unit_path, title: r.title, body: r.body, attachmentIds: [...r.attachment_ids], ackDueAt: r.ack_due_at, createdBy: r.created_by, createdAt: r.created_at };
+  return {
+    id: r.id,
+    senderUnitCode: r.sender_unit_code,
+    senderUnitPath: r.sender_unit_path,
+    title: r.title,
+    body: r.body,
+    attachmentIds: [...r.attachment_ids],
+    ackDueAt: r.ack_due_at,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
 }
 
 function toRecipient(r: Selectable<NoticeRecipientsTable>): NoticeRecipient {
-  return { noticeId: r.notice_id, unitCode: r.unit_code, unitPath: r.unit_path, workItemId: r.work_item_id, acknowledgedAt: r.acknowledged_at, acknowledgedBy: r.acknowledged_by, actions: parsed(r.actions) };
+  return {
+    noticeId: r.notice_id,
+    unitCode: r.unit_code,
+    unitPath: r.unit_path,
+    workItemId: r.work_item_id,
+    acknowledgedAt: r.acknowledged_at,
+    acknowledgedBy: r.acknowledged_by,
+    actions: parsed(r.actions),
+  };
 }
 
 export class PolicyNoticeRepository {
@@ -46,7 +64,18 @@ export class PolicyNoticeRepository {
   async insert(n: PolicyNotice & { idempotencyKey: string | null }, trx: Db = this.db): Promise<boolean> {
     const r = await trx
       .insertInto('policy_notices')
-      .values({ id: n.id, sender_unit_code: n.senderUnitCode, sender_unit_path: n.senderUnitPath, title: n.title, body: n.body, attachment_ids: n.attachmentIds, ack_due_at: n.ackDueAt, created_by: n.createdBy, created_at: n.createdAt, idempotency_key: n.idempotencyKey })
+      .values({
+        id: n.id,
+        sender_unit_code: n.senderUnitCode,
+        sender_unit_path: n.senderUnitPath,
+        title: n.title,
+        body: n.body,
+        attachment_ids: n.attachmentIds,
+        ack_due_at: n.ackDueAt,
+        created_by: n.createdBy,
+        created_at: n.createdAt,
+        idempotency_key: n.idempotencyKey,
+      })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -81,7 +110,12 @@ export class PolicyNoticeRepository {
   }
 
   async setActions(noticeId: string, unitCode: string, actions: NoticeRecipient['actions'], trx: Db = this.db): Promise<void> {
-    await trx.updateTable('notice_recipients').set({ actions: JSON.stringify(actions) }).where('notice_id', '=', noticeId).where('unit_code', '=', unitCode).execute();
+    await trx
+      .updateTable('notice_recipients')
+      .set({ actions: JSON.stringify(actions) })
+      .where('notice_id', '=', noticeId)
+      .where('unit_code', '=', unitCode)
+      .execute();
   }
 
   /** Notices sent by units in the subtree, or to units in it; newest first. */
@@ -90,7 +124,18 @@ export class PolicyNoticeRepository {
     const rows = await trx
       .selectFrom('policy_notices')
       .selectAll()
-      .where((eb) => eb.or([eb('sender_unit_path', 'like', like), eb.exists(eb.selectFrom('notice_recipients').select('notice_id').whereRef('notice_recipients.notice_id', '=', 'policy_notices.id').where('notice_recipients.unit_path', 'like', like))]))
+      .where((eb) =>
+        eb.or([
+          eb('sender_unit_path', 'like', like),
+          eb.exists(
+            eb
+              .selectFrom('notice_recipients')
+              .select('notice_id')
+              .whereRef('notice_recipients.notice_id', '=', 'policy_notices.id')
+              .where('notice_recipients.unit_path', 'like', like),
+          ),
+        ]),
+      )
       .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();

@@ -61,7 +61,12 @@ export class ProactiveWarningRepository {
    * Residents' requests per community × category × local day since `from`, for the streets given
    * (proactive cases left out). One GROUP BY; a street's three years are a few thousand rows.
    */
-  async dailyCounts(streetCodes: readonly string[], from: Date, timeZone: string, trx: Db = this.db): Promise<Array<{ streetCode: string; communityCode: string; categoryCode: string; day: string; n: number }>> {
+  async dailyCounts(
+    streetCodes: readonly string[],
+    from: Date,
+    timeZone: string,
+    trx: Db = this.db,
+  ): Promise<Array<{ streetCode: string; communityCode: string; categoryCode: string; day: string; n: number }>> {
     if (streetCodes.length === 0) return [];
     const { rows } = await sql<{ street_code: string; community_code: string; category_code: string; day: string; n: number }>`
       select street_code, community_code, category_code, to_char((received_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as day, count(*)::int as n
@@ -90,7 +95,12 @@ export class ProactiveWarningRepository {
   /** Number, subject and status of a warning's cases (no requester data). */
   async caseSummaries(ids: readonly string[], trx: Db = this.db): Promise<Array<{ id: string; caseNumber: string; subject: string; status: string; receivedAt: Date }>> {
     if (ids.length === 0) return [];
-    const rows = await trx.selectFrom('cases').select(['id', 'case_number', 'subject', 'status', 'received_at']).where('id', 'in', [...ids]).orderBy('received_at', 'desc').execute();
+    const rows = await trx
+      .selectFrom('cases')
+      .select(['id', 'case_number', 'subject', 'status', 'received_at'])
+      .where('id', 'in', [...ids])
+      .orderBy('received_at', 'desc')
+      .execute();
     return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, subject: r.subject, status: r.status, receivedAt: r.received_at }));
   }
 
@@ -144,7 +154,10 @@ export class ProactiveWarningRepository {
 
   async list(filter: { streetCodes: readonly string[]; status?: WarningStatus; communityCode?: string; limit: number }, trx: Db = this.db): Promise<ProactiveWarning[]> {
     if (filter.streetCodes.length === 0) return [];
-    let q = trx.selectFrom('proactive_warnings').selectAll().where('street_code', 'in', [...filter.streetCodes]);
+    let q = trx
+      .selectFrom('proactive_warnings')
+      .selectAll()
+      .where('street_code', 'in', [...filter.streetCodes]);
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.communityCode) q = q.where('community_code', '=', filter.communityCode);
     return (await q.orderBy('detected_on', 'desc').orderBy('ratio', 'desc').limit(filter.limit).execute()).map(toWarning);

@@ -104,7 +104,13 @@ export class ProactiveZoneRepository {
   /** Zones of several streets (a district's view). */
   async listByStreets(streetCodes: readonly string[], trx: Db = this.db): Promise<ProactiveZone[]> {
     if (streetCodes.length === 0) return [];
-    const rows = await trx.selectFrom('proactive_zones').selectAll().where('street_code', 'in', [...streetCodes]).orderBy('street_code').orderBy('created_at').execute();
+    const rows = await trx
+      .selectFrom('proactive_zones')
+      .selectAll()
+      .where('street_code', 'in', [...streetCodes])
+      .orderBy('street_code')
+      .orderBy('created_at')
+      .execute();
     return rows.map(toZone);
   }
 }

@@ -103,7 +103,6 @@ export class PublicRequestRepository {
     return row ? { request: toRequest(row), caseNumber: row.case_number } : null;
   }
 
-
   async findCaseIdByTrackingHash(hash: string, trx: Db = this.db): Promise<string | null> {
     const row = await trx.selectFrom('public_requests').select('case_id').where('tracking_hash', '=', hash).executeTakeFirst();
     return row?.case_id ?? null;

@@ -138,9 +138,12 @@ export class ScoreFactRepository {
 
   /** New fact rows in multi-row statements (bulk loading); the cases must have none yet. */
   async insertMany(facts: readonly ScoreFact[], trx: Db = this.db): Promise<void> {
-    for (const part of chunks(facts.map((f) => ({ case_id: f.caseId, ...factValues(f) })), 13)) await trx.insertInto('score_facts').values(part).execute();
+    for (const part of chunks(
+      facts.map((f) => ({ case_id: f.caseId, ...factValues(f) })),
+      13,
+    ))
+      await trx.insertInto('score_facts').values(part).execute();
   }
-
 
   /** Cases still `visited` whose period has been published: the ones to mark scored (已考核). */
   async visitedInPublishedPeriods(limit: number, trx: Db = this.db): Promise<Array<{ caseId: string; periodKey: string }>> {
@@ -156,10 +159,13 @@ export class ScoreFactRepository {
     return rows.map((r) => ({ caseId: r.case_id, periodKey: r.period_key }));
   }
 
-
   /** Marks a case exempt (免考核) or not; false when the case has no fact row yet. */
   async setExempt(caseId: string, isExempt: boolean, trx: Db = this.db): Promise<boolean> {
-    const r = await trx.updateTable('score_facts').set({ is_exempt: isExempt, updated_at: sql`now()` }).where('case_id', '=', caseId).executeTakeFirst();
+    const r = await trx
+      .updateTable('score_facts')
+      .set({ is_exempt: isExempt, updated_at: sql`now()` })
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 
@@ -212,7 +218,12 @@ export class ScoreFactRepository {
   /** Units of the given classes (inactive ones too: they may still have facts), for scoring. */
   async unitsOfClasses(classes: readonly string[], trx: Db = this.db): Promise<Array<{ code: string; name: string; class: string; path: string; isActive: boolean }>> {
     if (classes.length === 0) return [];
-    const rows = await trx.selectFrom('units').select(['code', 'name', 'class', 'path', 'is_active']).where('class', 'in', [...classes]).orderBy('code').execute();
+    const rows = await trx
+      .selectFrom('units')
+      .select(['code', 'name', 'class', 'path', 'is_active'])
+      .where('class', 'in', [...classes])
+      .orderBy('code')
+      .execute();
     return rows.map((r) => ({ code: r.code, name: r.name, class: r.class, path: r.path, isActive: r.is_active }));
   }
 

@@ -36,9 +36,7 @@ export class SettingsRepository {
     const row = await trx
       .insertInto('settings')
       .values({ key, value: json, updated_by: updatedBy })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({ value: json, updated_by: updatedBy, updated_at: new Date(), version: eb('settings.version', '+', 1) })),
-      )
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: json, updated_by: updatedBy, updated_at: new Date(), version: eb('settings.version', '+', 1) })))
       .returning('version')
       .executeTakeFirstOrThrow();
     return row.version;

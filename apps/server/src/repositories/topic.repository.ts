@@ -8,7 +8,6 @@ import type { StoredTermWeights } from './hotspot.repository';
 
 type Db = Kysely<Database>;
 
-
 export interface Topic {
   id: string;
   month: string;
@@ -208,7 +207,14 @@ export class TopicRepository {
 
   async problemsOfTopics(topicIds: readonly string[], trx: Db = this.db): Promise<TopicProblem[]> {
     if (topicIds.length === 0) return [];
-    return (await trx.selectFrom('topic_problems').selectAll().where('topic_id', 'in', [...topicIds]).orderBy('seq').execute()).map(toProblem);
+    return (
+      await trx
+        .selectFrom('topic_problems')
+        .selectAll()
+        .where('topic_id', 'in', [...topicIds])
+        .orderBy('seq')
+        .execute()
+    ).map(toProblem);
   }
 
   async findProblem(id: string, trx: Db = this.db): Promise<TopicProblem | null> {
@@ -250,7 +256,10 @@ export class TopicRepository {
    * Links a case to a problem. An existing link is kept — a manual link turns an automatic one
    * manual, never the reverse. Returns true only when the link is new.
    */
-  async linkCase(l: { problemId: string; caseId: string; linkKind: 'auto' | 'manual'; similarity: number | null; linkedBy: string; linkedAt: Date }, trx: Db = this.db): Promise<boolean> {
+  async linkCase(
+    l: { problemId: string; caseId: string; linkKind: 'auto' | 'manual'; similarity: number | null; linkedBy: string; linkedAt: Date },
+    trx: Db = this.db,
+  ): Promise<boolean> {
     const r = await trx
       .insertInto('topic_problem_cases')
       .values({ problem_id: l.problemId, case_id: l.caseId, link_kind: l.linkKind, similarity: l.similarity, linked_by: l.linkedBy, linked_at: l.linkedAt })
@@ -328,7 +337,11 @@ export class TopicRepository {
   }
 
   /** Work items set for problems (their tasks), counted by status and overdue mark, per problem. */
-  async taskProgress(sourceType: string, problemIds: readonly string[], trx: Db = this.db): Promise<Map<string, { total: number; open: number; inProgress: number; done: number; cancelled: number; overdue: number }>> {
+  async taskProgress(
+    sourceType: string,
+    problemIds: readonly string[],
+    trx: Db = this.db,
+  ): Promise<Map<string, { total: number; open: number; inProgress: number; done: number; cancelled: number; overdue: number }>> {
     if (problemIds.length === 0) return new Map();
     const rows = await sql<{ source_id: string; total: number; open: number; in_progress: number; done: number; cancelled: number; overdue: number }>`
       select source_id, count(*)::int as total,
@@ -361,7 +374,12 @@ export class TopicRepository {
 
   async policies(topicIds: readonly string[], trx: Db = this.db): Promise<TopicPolicy[]> {
     if (topicIds.length === 0) return [];
-    const rows = await trx.selectFrom('topic_policies').selectAll().where('topic_id', 'in', [...topicIds]).orderBy('issued_on', 'desc').execute();
+    const rows = await trx
+      .selectFrom('topic_policies')
+      .selectAll()
+      .where('topic_id', 'in', [...topicIds])
+      .orderBy('issued_on', 'desc')
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       topicId: r.topic_id,

@@ -43,10 +43,7 @@ export class UserRepository {
     return row ? toUser(row) : null;
   }
 
-  async listInScope(
-    filter: { scopePath: string; unitCode?: string; role?: Role; limit: number; offset: number },
-    trx: Db = this.db,
-  ): Promise<{ total: number; items: User[] }> {
+  async listInScope(filter: { scopePath: string; unitCode?: string; role?: Role; limit: number; offset: number }, trx: Db = this.db): Promise<{ total: number; items: User[] }> {
     let q = trx
       .selectFrom('users')
       .innerJoin('units', 'units.code', 'users.unit_code')
@@ -59,10 +56,7 @@ export class UserRepository {
   }
 
   /** Inserts a user; returns null when the username is taken. */
-  async insert(
-    user: { username: string; displayName: string; unitCode: string; roles: Role[]; passwordHash: string },
-    trx: Db = this.db,
-  ): Promise<User | null> {
+  async insert(user: { username: string; displayName: string; unitCode: string; roles: Role[]; passwordHash: string }, trx: Db = this.db): Promise<User | null> {
     const row = await trx
       .insertInto('users')
       .values({
@@ -78,11 +72,7 @@ export class UserRepository {
     return row ? toUser(row) : null;
   }
 
-  async update(
-    id: string,
-    patch: { displayName?: string; roles?: Role[]; isActive?: boolean; passwordHash?: string; unitCode?: string },
-    trx: Db = this.db,
-  ): Promise<User | null> {
+  async update(id: string, patch: { displayName?: string; roles?: Role[]; isActive?: boolean; passwordHash?: string; unitCode?: string }, trx: Db = this.db): Promise<User | null> {
     const row = await trx
       .updateTable('users')
       .set({
@@ -100,10 +90,7 @@ export class UserRepository {
   }
 
   async createSession(session: { tokenHash: string; userId: string; expiresAt: Date }, trx: Db = this.db): Promise<void> {
-    await trx
-      .insertInto('sessions')
-      .values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt })
-      .execute();
+    await trx.insertInto('sessions').values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt }).execute();
   }
 
   async deleteSession(tokenHash: string, trx: Db = this.db): Promise<void> {

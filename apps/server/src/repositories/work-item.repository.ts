@@ -169,12 +169,7 @@ export class WorkItemRepository {
       .selectFrom('work_items')
       .select('id')
       .where('status', 'in', ['open', 'in_progress'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('escalated_at', 'is', null), eb('due_at', '<=', now)]),
-          eb.and([eb('reminded_at', 'is', null), eb('remind_at', '<=', now)]),
-        ]),
-      )
+      .where((eb) => eb.or([eb.and([eb('escalated_at', 'is', null), eb('due_at', '<=', now)]), eb.and([eb('reminded_at', 'is', null), eb('remind_at', '<=', now)])]))
       .orderBy('due_at')
       .orderBy('id')
       .limit(limit)
@@ -219,7 +214,11 @@ export class WorkItemRepository {
   /** Which of these case ids exist (links must point at real cases). */
   async existingCaseIds(ids: readonly string[], trx: Db = this.db): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await trx.selectFrom('cases').select('id').where('id', 'in', [...ids]).execute();
+    const rows = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .execute();
     return new Set(rows.map((r) => r.id));
   }
 }

@@ -25,10 +25,7 @@ export class CalendarService {
     const stored = await this.repo.listAll(trx);
     this.current = new WorkingCalendar({
       timeZone: this.timeZone,
-      schedules: [
-        ...this.packageSchedules,
-        ...stored.map((s) => ({ year: s.year, holidays: s.holidays, workdays: s.workdays, source: s.source })),
-      ],
+      schedules: [...this.packageSchedules, ...stored.map((s) => ({ year: s.year, holidays: s.holidays, workdays: s.workdays, source: s.source }))],
     });
     return this.current;
   }

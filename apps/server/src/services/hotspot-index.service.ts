@@ -141,7 +141,12 @@ export class HotspotIndexService {
     if (run !== null) {
       const tw = await this.repos.hotspots.termWeights(run.id);
       const groups = await this.repos.hotspots.signatures(run.id);
-      if (tw !== null) attacher = new GroupAttacher(toTermWeights(tw), groups.map((g) => ({ key: g.id, block: g.block, signature: g.signature, size: g.size })), optionsOf(run.options));
+      if (tw !== null)
+        attacher = new GroupAttacher(
+          toTermWeights(tw),
+          groups.map((g) => ({ key: g.id, block: g.block, signature: g.signature, size: g.size })),
+          optionsOf(run.options),
+        );
     }
     const problems = (await this.repos.topics.runningProblemSignatures()).map((p) => ({ ...p, weights: toTermWeights(p.termWeights) }));
     const blockOf = level1Map(await this.repos.categories.listAll({ includeInactive: true }));

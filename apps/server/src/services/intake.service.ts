@@ -182,7 +182,11 @@ export class IntakeService {
   rememberCase(streetCode: string | null, c: RecentCase): void {
     if (streetCode === null) return;
     const cached = this.recent.get(streetCode);
-    if (cached) void cached.value.then((loaded) => loaded.cases.push(c), () => {});
+    if (cached)
+      void cached.value.then(
+        (loaded) => loaded.cases.push(c),
+        () => {},
+      );
   }
 
   /** A case this process finished or merged: no longer a duplicate candidate. */
@@ -258,11 +262,11 @@ export class IntakeService {
     const aliases: GazetteerAlias[] = aliasRows.map((a) => ({ alias: a.alias, unitCode: a.unitCode, kind: a.kind as AliasKind }));
     return {
       lookup: createUnitLookup(units),
-      gazetteer: buildGazetteer(units, aliases.filter((a) => places.has(a.unitCode))),
-      boundaries:
-        boundaryRows.length === 0
-          ? null
-          : prepareBoundaries(boundaryRows.map((b) => ({ unitCode: b.unitCode, level: b.level as PlaceLevel, polygons: b.polygons }))),
+      gazetteer: buildGazetteer(
+        units,
+        aliases.filter((a) => places.has(a.unitCode)),
+      ),
+      boundaries: boundaryRows.length === 0 ? null : prepareBoundaries(boundaryRows.map((b) => ({ unitCode: b.unitCode, level: b.level as PlaceLevel, polygons: b.polygons }))),
       urgencyRules: urgency.value,
       urgencySource: urgency.isDefault ? 'default' : 'administrator',
       routingRules: routing.value ?? defaultRoutingRules(categories),

@@ -23,6 +23,9 @@ export class LogNotificationSender implements NotificationSender {
   constructor(private readonly log: Pick<FastifyBaseLogger, 'info'>) {}
 
   async send(message: OutboxMessage): Promise<void> {
-    this.log.info({ notification: { id: message.id, kind: message.kind, caseId: message.caseId, workItemId: message.workItemId, unitCode: message.unitCode } }, 'notification delivered (log sender)');
+    this.log.info(
+      { notification: { id: message.id, kind: message.kind, caseId: message.caseId, workItemId: message.workItemId, unitCode: message.unitCode } },
+      'notification delivered (log sender)',
+    );
   }
 }

@@ -26,8 +26,22 @@ export interface SimulatedCall {
 
 /** Kinds of call that are mostly questions (咨询) rather than complaints. */
 const MOSTLY_QUESTIONS = new Set([
-  'policy', 'tax', 'fund-withdrawal', 'fund-loan', 'household-registration', 'school-enrolment', 'pension', 'social-security-card',
-  'vaccination', 'licences', 'affordable-application', 'shared-ownership', 'job-training', 'unemployment', 'heating-fee', 'property-registration',
+  'policy',
+  'tax',
+  'fund-withdrawal',
+  'fund-loan',
+  'household-registration',
+  'school-enrolment',
+  'pension',
+  'social-security-card',
+  'vaccination',
+  'licences',
+  'affordable-application',
+  'shared-ownership',
+  'job-training',
+  'unemployment',
+  'heating-fee',
+  'property-registration',
 ]);
 
 /** Share of calls spread evenly over streets; the rest follows the number of communities. */
@@ -56,7 +70,9 @@ export function callDrawer(ref: IntakeReference, streets: readonly Unit[], commu
   const sampleCum = cumulativeOf(usable.map((s) => s.weight));
   const withCommunities = streets.filter((s) => (communitiesOf.get(s.code)?.length ?? 0) > 0);
   const total = withCommunities.reduce((n, s) => n + (communitiesOf.get(s.code)?.length ?? 0), 0);
-  const streetCum = cumulativeOf(withCommunities.map((s) => EVEN_STREET_SHARE / withCommunities.length + ((1 - EVEN_STREET_SHARE) * (communitiesOf.get(s.code)?.length ?? 0)) / total));
+  const streetCum = cumulativeOf(
+    withCommunities.map((s) => EVEN_STREET_SHARE / withCommunities.length + ((1 - EVEN_STREET_SHARE) * (communitiesOf.get(s.code)?.length ?? 0)) / total),
+  );
   const rules = [...ref.catalogueRules, ...ref.routingRules];
   const leads = new Map<string, { lead: UnitRef; coHandlers: UnitRef[] } | null>();
   const ref_ = (u: Unit): UnitRef => ({ code: u.code, name: u.name, path: u.path, class: u.class });
@@ -68,7 +84,15 @@ export function callDrawer(ref: IntakeReference, streets: readonly Unit[], commu
       const lead = s.leadUnitCode === null ? undefined : ref.lookup.byCode(s.leadUnitCode);
       leads.set(
         key,
-        lead === undefined ? null : { lead: ref_(lead), coHandlers: s.coHandlerCodes.flatMap((c) => { const u = ref.lookup.byCode(c); return u ? [ref_(u)] : []; }) },
+        lead === undefined
+          ? null
+          : {
+              lead: ref_(lead),
+              coHandlers: s.coHandlerCodes.flatMap((c) => {
+                const u = ref.lookup.byCode(c);
+                return u ? [ref_(u)] : [];
+              }),
+            },
       );
     }
     return leads.get(key) ?? { lead: ref_(street), coHandlers: [] };
@@ -83,7 +107,8 @@ export function callDrawer(ref: IntakeReference, streets: readonly Unit[], commu
       const subject = r.pick(sample.subjects);
       const detail = `${r.pick(OPENINGS)}${community.name}${r.pick(sample.details)}，${r.pick(CLOSINGS)}`.replace(/，$/, '。');
       const urgency = suggestUrgency(`${subject} ${detail}`, ref.urgencyRules).urgency;
-      const kind: CaseKind = MOSTLY_QUESTIONS.has(sample.entryId) && r.chance(0.7) ? 'consultation' : r.weighted({ complaint: 58, help: 25, report: 8, suggestion: 5, praise: 2, consultation: 2 });
+      const kind: CaseKind =
+        MOSTLY_QUESTIONS.has(sample.entryId) && r.chance(0.7) ? 'consultation' : r.weighted({ complaint: 58, help: 25, report: 8, suggestion: 5, praise: 2, consultation: 2 });
       const district = street.parentCode === null ? undefined : ref.lookup.byCode(street.parentCode);
       const { lead, coHandlers } = route(sample.categoryCode, street);
       return {

@@ -74,7 +74,11 @@ export function liveCase(call: SimulatedCall, c: { arrival: Date; dailySequence:
         kind: call.kind,
         categoryCode: call.categoryCode,
         urgency: call.urgency,
-        requester: { name: r.pick(['王', '李', '张', '刘', '陈', '杨', '赵', '黄']) + r.pick(['先生', '女士', '伟', '芳', '娜', '敏']), phone: `13${Math.floor(r.between(100000000, 999999999))}`, isAnonymous: r.chance(0.05) },
+        requester: {
+          name: r.pick(['王', '李', '张', '刘', '陈', '杨', '赵', '黄']) + r.pick(['先生', '女士', '伟', '芳', '娜', '敏']),
+          phone: `13${Math.floor(r.between(100000000, 999999999))}`,
+          isAnonymous: r.chance(0.05),
+        },
         subject: call.subject,
         detail: call.detail,
         location: { address: call.address, coordinates: null, districtCode: call.street.parentCode, streetCode: call.street.code, communityCode: call.community.code },
@@ -123,7 +127,15 @@ export function liveCase(call: SimulatedCall, c: { arrival: Date; dailySequence:
   if (wrong) {
     // Sent to a neighbouring street first; it returns the case with evidence; the centre re-dispatches.
     step(lc.dispatcher, { type: 'dispatch', plan: { lead: wrong, coHandlers: [] } }, dispatchDelay);
-    const photo: StoredAttachment = { id: randomUUID(), kind: 'photo', mimeType: 'image/jpeg', sizeBytes: 120_000, name: '辖区图.jpg', sha256: 'simulated', uploadedBy: `sim.${wrong.code}` };
+    const photo: StoredAttachment = {
+      id: randomUUID(),
+      kind: 'photo',
+      mimeType: 'image/jpeg',
+      sizeBytes: 120_000,
+      name: '辖区图.jpg',
+      sha256: 'simulated',
+      uploadedBy: `sim.${wrong.code}`,
+    };
     attachments.push(photo);
     const evidence = [{ id: photo.id, kind: photo.kind, mimeType: photo.mimeType, sizeBytes: photo.sizeBytes, name: photo.name ?? null }];
     step(lc.handlerOf(wrong), { type: 'return', reason: '该地址不属于本街道辖区', attachments: evidence, suggestedUnitCode: lead.code }, r.between(20, 90));
@@ -166,7 +178,11 @@ export function liveCase(call: SimulatedCall, c: { arrival: Date; dailySequence:
   }
   const solved = r.chance(0.88);
   const handled = call.urgency === 'emergency' ? r.between(20, 90) : r.between(120, 3 * 24 * 60);
-  step(handler, { type: 'submit_feedback', summary: solved ? '已现场处置完毕，问题已解决。' : '已协调相关方，问题暂未彻底解决。', isSolved: solved, attachments: [] }, late ? 30 : handled);
+  step(
+    handler,
+    { type: 'submit_feedback', summary: solved ? '已现场处置完毕，问题已解决。' : '已协调相关方，问题暂未彻底解决。', isSolved: solved, attachments: [] },
+    late ? 30 : handled,
+  );
   tally.closed = step(lc.dispatcher, { type: 'close' }, r.between(30, 240));
   if (!tally.closed || !r.chance(0.85)) return done();
 

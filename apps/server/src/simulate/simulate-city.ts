@@ -90,8 +90,24 @@ export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Prom
   const started = performance.now();
   const r = rng(opts.seed);
   const report: SimulateReport = {
-    cases: 0, skipped: 0, answered: 0, returned: 0, disputed: 0, extended: 0, late: 0, closed: 0, visited: 0, open: 0, escalations: 0,
-    seconds: 0, casesPerSecond: 0, secondsDeciding: 0, secondsWriting: 0, visitsPerStreet: { streets: 0, min: 0, p10: 0, median: 0, max: 0 }, failures: [], phases: {},
+    cases: 0,
+    skipped: 0,
+    answered: 0,
+    returned: 0,
+    disputed: 0,
+    extended: 0,
+    late: 0,
+    closed: 0,
+    visited: 0,
+    open: 0,
+    escalations: 0,
+    seconds: 0,
+    casesPerSecond: 0,
+    secondsDeciding: 0,
+    secondsWriting: 0,
+    visitsPerStreet: { streets: 0, min: 0, p10: 0, median: 0, max: 0 },
+    failures: [],
+    phases: {},
   };
 
   const all = async (cls: Unit['class']) => (await ctx.repos.units.list({ scopePath: '/', class: cls, limit: 100_000, offset: 0 })).items;
@@ -166,7 +182,10 @@ export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Prom
     const t1 = performance.now();
     deciding += t1 - t0;
     await ctx.db.transaction().execute(async (trx) => {
-      await ctx.repos.attachments.insertMany(batch.flatMap((b) => b.life.attachments), trx);
+      await ctx.repos.attachments.insertMany(
+        batch.flatMap((b) => b.life.attachments),
+        trx,
+      );
       const inserted = await ctx.repos.cases.insertMany(
         batch.map(({ i, call, life }) => ({
           decision: life.decision,
@@ -198,7 +217,12 @@ export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Prom
         if (life.visit === null) continue;
         attempts.push(life.visit);
         const lead = answeringLead(state)?.unit;
-        const ancestors = lead ? pathCodes(lead.path).flatMap((c) => { const u = ref.lookup.byCode(c); return u && c !== lead.code ? [u] : []; }) : [];
+        const ancestors = lead
+          ? pathCodes(lead.path).flatMap((c) => {
+              const u = ref.lookup.byCode(c);
+              return u && c !== lead.code ? [u] : [];
+            })
+          : [];
         const fact = visitFactOf(state, { ancestors, period, isExempt: false });
         if (fact) facts.push(fact);
         report.visited++;

@@ -47,7 +47,16 @@ export interface SimulateProactiveReport {
 }
 
 const DAY = 86_400_000;
-const SEEN = ['楼道堆放杂物，存在消防隐患', '井盖松动，行人易绊倒', '路灯不亮，夜间出行不便', '垃圾桶满溢无人清运', '共享单车堵塞消防通道', '独居老人暖气不热', '墙皮脱落有坠落风险', '违规占道经营'];
+const SEEN = [
+  '楼道堆放杂物，存在消防隐患',
+  '井盖松动，行人易绊倒',
+  '路灯不亮，夜间出行不便',
+  '垃圾桶满溢无人清运',
+  '共享单车堵塞消防通道',
+  '独居老人暖气不热',
+  '墙皮脱落有坠落风险',
+  '违规占道经营',
+];
 
 function actor(unit: Pick<Unit, 'code' | 'path' | 'class' | 'name'>, roles: Role[], name: string): Actor {
   return { userId: randomUUID(), username: `sim.${unit.code}`, displayName: name, unitCode: unit.code, unitPath: unit.path, unitClass: unit.class, roles };
@@ -60,13 +69,29 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
   const realNow = ctx.now;
   let simNow = new Date(opts.end.getTime() - opts.days * DAY);
   ctx.now = () => new Date(simNow.getTime());
-  const report: SimulateProactiveReport = { streetCode: '', zones: 0, patrols: 0, proactiveCases: 0, closed: 0, residentCalls: 0, notices: 0, acknowledgements: 0, reminded: 0, escalated: 0, warnings: 0, tasks: 0, failures: [] };
+  const report: SimulateProactiveReport = {
+    streetCode: '',
+    zones: 0,
+    patrols: 0,
+    proactiveCases: 0,
+    closed: 0,
+    residentCalls: 0,
+    notices: 0,
+    acknowledgements: 0,
+    reminded: 0,
+    escalated: 0,
+    warnings: 0,
+    tasks: 0,
+    failures: [],
+  };
   const fail = (step: string, e: unknown) => {
     const err = e as { code?: string; message?: string };
     if (report.failures.length < 20) report.failures.push({ step, code: err.code ?? 'ERROR', message: err.message ?? String(e) });
   };
   try {
-    const street = opts.streetCode ? await ctx.repos.units.findByCode(opts.streetCode) : ((await ctx.repos.units.findByCode('110105026')) ?? (await ctx.repos.units.list({ scopePath: '/', class: 'street', limit: 1, offset: 0 })).items[0] ?? null);
+    const street = opts.streetCode
+      ? await ctx.repos.units.findByCode(opts.streetCode)
+      : ((await ctx.repos.units.findByCode('110105026')) ?? (await ctx.repos.units.list({ scopePath: '/', class: 'street', limit: 1, offset: 0 })).items[0] ?? null);
     if (!street) throw new Error('no street: run `jiesu seed` first');
     report.streetCode = street.code;
     const communities = (await ctx.repos.units.list({ scopePath: street.path, class: 'community', parentCode: street.code, limit: 500, offset: 0 })).items;
@@ -77,7 +102,15 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
     const leaves = categories.filter((c) => !categories.some((k) => k.parentCode === c.code));
     const leaderUser = (await ctx.repos.users.listInScope({ scopePath: street.path, unitCode: street.code, role: 'unit_leader', limit: 1, offset: 0 })).items[0];
     const streetLeader: Actor = leaderUser
-      ? { userId: leaderUser.id, username: leaderUser.username, displayName: leaderUser.displayName, unitCode: street.code, unitPath: street.path, unitClass: 'street', roles: ['unit_leader'] }
+      ? {
+          userId: leaderUser.id,
+          username: leaderUser.username,
+          displayName: leaderUser.displayName,
+          unitCode: street.code,
+          unitPath: street.path,
+          unitClass: 'street',
+          roles: ['unit_leader'],
+        }
       : actor(street, ['unit_leader'], `${street.name} 主任`);
     const operator = actor(centre, ['operator'], '模拟话务员');
     const dispatcher = actor(district, ['dispatcher'], `${district.name}分中心 派单员`);
@@ -96,8 +129,18 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
         await saveZone(ctx, {
           actor: streetLeader,
           streetCode: street.code,
-          zone: { name: `${['东', '南', '西', '北'][z]}片责任区`, communityCodes: codes, leaderUserId: leaderUser.id, team: [{ name: `${['城管科', '平安办', '社区办', '民生保障办'][z]} 工作组` }], termStart: `${localDateOf(simNow, ctx.config.timeZone).slice(0, 4)}-01-01`, termEnd: null },
-        }).then(() => report.zones++, (e: unknown) => fail('zone', e));
+          zone: {
+            name: `${['东', '南', '西', '北'][z]}片责任区`,
+            communityCodes: codes,
+            leaderUserId: leaderUser.id,
+            team: [{ name: `${['城管科', '平安办', '社区办', '民生保障办'][z]} 工作组` }],
+            termStart: `${localDateOf(simNow, ctx.config.timeZone).slice(0, 4)}-01-01`,
+            termEnd: null,
+          },
+        }).then(
+          () => report.zones++,
+          (e: unknown) => fail('zone', e),
+        );
       }
     }
 
@@ -120,7 +163,10 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
           detail: `${community.name}居民反映：${subject}`,
           location: { address: `${street.name}${community.name}`, coordinates: null, districtCode: district.code, streetCode: street.code, communityCode: community.code },
         },
-      }).then(() => report.residentCalls++, (e: unknown) => fail('call', e));
+      }).then(
+        () => report.residentCalls++,
+        (e: unknown) => fail('call', e),
+      );
     };
     const start = simNow.getTime();
     for (let w = 60; w >= 1; w--) await call(hot, hotCategory.code, new Date(opts.end.getTime() - (7 * w + 3) * DAY), '楼道堆物');
@@ -136,7 +182,15 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
         simNow = at;
         const worker = handlerOf(community);
         const seen = pick(SEEN);
-        const patrol = await recordPatrol(ctx, { actor: worker, streetCode: street.code, communityCode: community.code, kind: chance(0.3) ? 'home_visit' : 'patrol', observations: seen, attachmentIds: [photo.id], patrolledAt: at }).then(
+        const patrol = await recordPatrol(ctx, {
+          actor: worker,
+          streetCode: street.code,
+          communityCode: community.code,
+          kind: chance(0.3) ? 'home_visit' : 'patrol',
+          observations: seen,
+          attachmentIds: [photo.id],
+          patrolledAt: at,
+        }).then(
           (r) => r.patrol,
           (e: unknown) => {
             fail('patrol', e);
@@ -181,7 +235,11 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
         await step(handlerOf(leadUnit), 'submit_feedback', { summary: '已现场处置完毕。', isSolved: true, attachmentIds: [photo.id] }, 60 * (4 + rand() * 48));
         if (await step(centreDispatcher, 'close', {}, 60)) report.closed++;
         simNow = new Date(simNow.getTime() + 6 * 3_600_000);
-        await recordVisitAttempt(ctx, { actor: visitor, caseId: id, attempt: { result: 'reached', isContacted: true, isSolved: true, satisfaction: chance(0.85) ? 'satisfied' : 'basically_satisfied' } }).catch((e: unknown) => fail('visit', e));
+        await recordVisitAttempt(ctx, {
+          actor: visitor,
+          caseId: id,
+          attempt: { result: 'reached', isContacted: true, isSolved: true, satisfaction: chance(0.85) ? 'satisfied' : 'basically_satisfied' },
+        }).catch((e: unknown) => fail('visit', e));
         // Solved first, the problem draws fewer calls afterwards — but not always none.
         const later = new Date(simNow.getTime() + (3 + rand() * 25) * DAY);
         if (chance(0.25) && later.getTime() < opts.end.getTime()) await call(community, category.code, later, seen);
@@ -193,7 +251,13 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
       simNow = new Date(start + (10 + n * 25) * DAY + 2 * 3_600_000);
       const to = [...communities].sort(() => rand() - 0.5).slice(0, 5);
       const due = new Date(simNow.getTime() + 2 * DAY);
-      const sent = await sendNotice(ctx, { actor: streetLeader, title: ['关于做好冬季供暖保障的通知', '关于开展楼道堆物专项清理的通知', '关于做好雨季防汛准备的通知'][n] as string, body: '请各社区按要求组织排查，建立台账，按时反馈落实情况。', unitCodes: to.map((c) => c.code), ackDueAt: due }).catch((e: unknown) => {
+      const sent = await sendNotice(ctx, {
+        actor: streetLeader,
+        title: ['关于做好冬季供暖保障的通知', '关于开展楼道堆物专项清理的通知', '关于做好雨季防汛准备的通知'][n] as string,
+        body: '请各社区按要求组织排查，建立台账，按时反馈落实情况。',
+        unitCodes: to.map((c) => c.code),
+        ackDueAt: due,
+      }).catch((e: unknown) => {
         fail('notice', e);
         return null;
       });
@@ -202,7 +266,10 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
       for (const c of to) {
         if (!chance(0.7)) continue;
         simNow = new Date(sent.notice.createdAt.getTime() + rand() * 1.5 * DAY);
-        await acknowledgeNotice(ctx, { actor: handlerOf(c), id: sent.notice.id }).then(() => report.acknowledgements++, (e: unknown) => fail('acknowledge', e));
+        await acknowledgeNotice(ctx, { actor: handlerOf(c), id: sent.notice.id }).then(
+          () => report.acknowledgements++,
+          (e: unknown) => fail('acknowledge', e),
+        );
       }
       for (const offset of [1.6, 2.1]) {
         simNow = new Date(sent.notice.createdAt.getTime() + offset * DAY);
@@ -217,7 +284,11 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
     const scan = await scanWarnings(ctx, { streetCodes: [street.code], asOf: addLocalDays(localDateOf(simNow, ctx.config.timeZone), -1) });
     report.warnings = scan.raised.length;
     const first = scan.raised[0];
-    if (first) await turnWarningIntoTask(ctx, { actor: streetLeader, id: first.id }).then(() => report.tasks++, (e: unknown) => fail('task', e));
+    if (first)
+      await turnWarningIntoTask(ctx, { actor: streetLeader, id: first.id }).then(
+        () => report.tasks++,
+        (e: unknown) => fail('task', e),
+      );
   } finally {
     ctx.now = realNow;
   }

@@ -52,7 +52,11 @@ async function logIn(username: string): Promise<Page> {
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}console-admin-${name}.png`, fullPage: false });
 
 async function api<T>(path: string, username: string): Promise<T> {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   const { token } = (await login.json()) as { token: string };
   return (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
 }
@@ -79,7 +83,9 @@ describe.runIf(runsBrowser)('console administration (headless Chromium)', () => 
     await page.getByTestId('policy-save').click();
     await page.getByTestId('field-problem').waitFor();
     await expect(page.getByTestId('field-problem').textContent()).resolves.toContain('一般');
-    await expect(page.locator('#clock-general-sign-amount').locator('xpath=ancestor::*[contains(@class,"ant-input-number")][1]').getAttribute('class')).resolves.toContain('status-error');
+    await expect(page.locator('#clock-general-sign-amount').locator('xpath=ancestor::*[contains(@class,"ant-input-number")][1]').getAttribute('class')).resolves.toContain(
+      'status-error',
+    );
     await shot(page, 'case-policy-error');
 
     await page.locator('#clock-general-sign-amount').fill(String(general.sign!.amount));

@@ -53,7 +53,11 @@ async function pickOption(page: Page, inputId: string, text: string): Promise<vo
 }
 
 async function api<T>(path: string, username: string): Promise<T> {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   const { token } = (await login.json()) as { token: string };
   return (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
 }

@@ -30,15 +30,51 @@ async function shot(name: string) {
 /** A published snapshot in the scoring area's shape, so the rankings page has something to draw. */
 async function publishSampleRankings() {
   const row = (i: number, name: string, code: string, composite: number, n: number) => ({
-    unitCode: code, unitName: name, unitClass: 'street', unitPath: `/110000/${code}/`, rank: i, composite,
-    responseRate: Math.min(1, composite + 0.05), resolutionRate: composite - 0.03, satisfactionRate: composite - 0.01,
-    sampleSize: n, invalidVisits: 0, exemptions: 0, cases: n, ledCases: n, wilsonComposite: composite - 0.05, wilsonRank: i, trend: null, isTop: i <= 3, isBottom: i > 3,
+    unitCode: code,
+    unitName: name,
+    unitClass: 'street',
+    unitPath: `/110000/${code}/`,
+    rank: i,
+    composite,
+    responseRate: Math.min(1, composite + 0.05),
+    resolutionRate: composite - 0.03,
+    satisfactionRate: composite - 0.01,
+    sampleSize: n,
+    invalidVisits: 0,
+    exemptions: 0,
+    cases: n,
+    ledCases: n,
+    wilsonComposite: composite - 0.05,
+    wilsonRank: i,
+    trend: null,
+    isTop: i <= 3,
+    isBottom: i > 3,
   });
-  const rows = [row(1, '望京街道', '110105026', 0.962, 412), row(2, '建外街道', '110105001', 0.948, 198), row(3, '三里屯街道', '110105002', 0.931, 87), row(4, '酒仙桥街道', '110105038', 0.842, 150), row(5, '常营地区', '110105045', 0.801, 33)];
-  const rankings = { periodKey: '2026-02', classes: [{ unitClass: 'street', rows }, { unitClass: 'district', rows: [] }] };
+  const rows = [
+    row(1, '望京街道', '110105026', 0.962, 412),
+    row(2, '建外街道', '110105001', 0.948, 198),
+    row(3, '三里屯街道', '110105002', 0.931, 87),
+    row(4, '酒仙桥街道', '110105038', 0.842, 150),
+    row(5, '常营地区', '110105045', 0.801, 33),
+  ];
+  const rankings = {
+    periodKey: '2026-02',
+    classes: [
+      { unitClass: 'street', rows },
+      { unitClass: 'district', rows: [] },
+    ],
+  };
   await env.rt.ctx.db
     .insertInto('score_publications')
-    .values({ period_key: '2026-02', version: 1, reason: 'browser test sample', published_at: new Date('2026-02-20T10:00:00+08:00'), published_by_user_id: 'test', published_by_username: 'evaluator', rankings: JSON.stringify(rankings) })
+    .values({
+      period_key: '2026-02',
+      version: 1,
+      reason: 'browser test sample',
+      published_at: new Date('2026-02-20T10:00:00+08:00'),
+      published_by_user_id: 'test',
+      published_by_username: 'evaluator',
+      rankings: JSON.stringify(rankings),
+    })
     .execute();
 }
 

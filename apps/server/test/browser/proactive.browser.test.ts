@@ -42,8 +42,28 @@ beforeAll(async () => {
   const communities = (await leader.get(`/api/proactive/streets/${WANGJING}/zones`)).json<{ communities: Array<{ code: string }> }>().communities.map((c) => c.code);
   const others = communities.filter((c) => c !== HUAJIADI);
   const term = { termStart: '2026-01-01', termEnd: '2027-12-31' };
-  expect((await leader.post(`/api/proactive/streets/${WANGJING}/zones`, { name: '北片', communityCodes: [HUAJIADI, ...others.slice(0, 4)], leaderUserId: leaderId, team: [{ name: '城管科 张科长' }, { name: '社区书记 王芳' }], ...term })).statusCode).toBe(201);
-  expect((await leader.post(`/api/proactive/streets/${WANGJING}/zones`, { name: '南片', communityCodes: others.slice(4, 12), leaderUserId: leaderId, team: [{ name: '平安办 李主任' }], ...term })).statusCode).toBe(201);
+  expect(
+    (
+      await leader.post(`/api/proactive/streets/${WANGJING}/zones`, {
+        name: '北片',
+        communityCodes: [HUAJIADI, ...others.slice(0, 4)],
+        leaderUserId: leaderId,
+        team: [{ name: '城管科 张科长' }, { name: '社区书记 王芳' }],
+        ...term,
+      })
+    ).statusCode,
+  ).toBe(201);
+  expect(
+    (
+      await leader.post(`/api/proactive/streets/${WANGJING}/zones`, {
+        name: '南片',
+        communityCodes: others.slice(4, 12),
+        leaderUserId: leaderId,
+        team: [{ name: '平安办 李主任' }],
+        ...term,
+      })
+    ).statusCode,
+  ).toBe(201);
 }, 240_000);
 
 afterAll(async () => {
@@ -132,11 +152,35 @@ describe.runIf(runsBrowser)('未诉先办 in the console (headless Chromium)', (
     for (let w = 1; w <= 60; w++) times.push(new Date(now.getTime() - (7 * w + 3) * 86_400_000));
     for (let d = 0; d < 12; d++) times.push(new Date(now.getTime() - (1 + (d % 6)) * 86_400_000 - d * 3600_000));
     for (const [i, t] of times.entries()) {
-      await db.insertInto('cases').values({
-        id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`, case_number: `20200101-9${String(i).padStart(5, '0')}`, status: 'received', version: 1, channel: 'phone', kind: 'complaint',
-        category_code: category.code, urgency: 'general', subject: '楼道堆物', district_code: '110105', street_code: WANGJING, community_code: HUAJIADI, location_path: null, lead_unit_code: null,
-        live_unit_codes: [], pending_unit_codes: [], unit_paths: [], has_pending_extension: false, is_overdue: false, parent_case_id: null, idempotency_key: null, received_at: t, closed_at: null, state: '{}',
-      }).execute();
+      await db
+        .insertInto('cases')
+        .values({
+          id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+          case_number: `20200101-9${String(i).padStart(5, '0')}`,
+          status: 'received',
+          version: 1,
+          channel: 'phone',
+          kind: 'complaint',
+          category_code: category.code,
+          urgency: 'general',
+          subject: '楼道堆物',
+          district_code: '110105',
+          street_code: WANGJING,
+          community_code: HUAJIADI,
+          location_path: null,
+          lead_unit_code: null,
+          live_unit_codes: [],
+          pending_unit_codes: [],
+          unit_paths: [],
+          has_pending_extension: false,
+          is_overdue: false,
+          parent_case_id: null,
+          idempotency_key: null,
+          received_at: t,
+          closed_at: null,
+          state: '{}',
+        })
+        .execute();
     }
     const page = await logIn('wangjing.leader', false);
     await page.goto(`${base}/proactive`);

@@ -40,7 +40,11 @@ async function setUpTopic() {
   const water = await env.as('water.handler');
   await water.post(`/api/work-items/${t1.json().id}/actions/start`, {});
   await water.post(`/api/work-items/${t1.json().id}/actions/complete`, { text: '计划已印发' });
-  await supervisor.post(`/api/topics/${topic.topic.id}/policies`, { title: '关于加快老旧小区电动自行车充电设施建设的通知', issuingBody: '北京市住房和城乡建设委员会', issuedOn: '2026-12-03' });
+  await supervisor.post(`/api/topics/${topic.topic.id}/policies`, {
+    title: '关于加快老旧小区电动自行车充电设施建设的通知',
+    issuingBody: '北京市住房和城乡建设委员会',
+    issuedOn: '2026-12-03',
+  });
 }
 
 beforeAll(async () => {
@@ -51,7 +55,14 @@ beforeAll(async () => {
   const address = await env.app.listen({ port: 0, host: '127.0.0.1' });
   base = `${address}/portal/`;
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   page = await context.newPage();
 }, 120_000);
 

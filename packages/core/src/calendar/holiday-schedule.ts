@@ -38,12 +38,7 @@ function dateList(input: unknown, field: 'holidays' | 'workdays', year: number):
     if (field === 'workdays') {
       const weekday = localDayOfWeek(value);
       if (weekday !== 0 && weekday !== 6) {
-        invalid(
-          year,
-          at,
-          `is ${value}, a ${WEEKDAY_NAMES[weekday]} and so a working day already; a make-up working day (调休) is a Saturday or Sunday.`,
-          value,
-        );
+        invalid(year, at, `is ${value}, a ${WEEKDAY_NAMES[weekday]} and so a working day already; a make-up working day (调休) is a Saturday or Sunday.`, value);
       }
     }
     seen.add(value);

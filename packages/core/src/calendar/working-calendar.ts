@@ -131,7 +131,10 @@ export class WorkingCalendar {
 
   /** Working days from `from` to `to`, both local dates and both included; 0 if `to` is before `from`. */
   countWorkingDays(from: string, to: string): number {
-    for (const [field, date] of [['from', from], ['to', to]] as const) {
+    for (const [field, date] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (!parseLocalDate(date)) invalidInput(field, `Not a real 'YYYY-MM-DD' date: ${JSON.stringify(date)}.`, date);
     }
     let count = 0;
@@ -149,13 +152,11 @@ export class WorkingCalendar {
     const local = zonedParts(start, this.timeZone);
     const startsOnWorkingDay = this.isWorkingDay(local.date);
     let date = local.date;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       date = addLocalDays(date, 1);
       if (this.isWorkingDay(date)) counted += 1;
     }
-    return startsOnWorkingDay
-      ? zonedWallTimeToInstant(date, local, this.timeZone)
-      : startOfLocalDay(addLocalDays(date, 1), this.timeZone);
+    return startsOnWorkingDay ? zonedWallTimeToInstant(date, local, this.timeZone) : startOfLocalDay(addLocalDays(date, 1), this.timeZone);
   }
 
   /** Same local wall time `n` local dates later. */
@@ -184,11 +185,7 @@ export class WorkingCalendar {
       default: {
         // Durations come from configuration in the database, so an unknown unit is possible at run time.
         const unknown: never = unit;
-        return invalidInput(
-          'unit',
-          `Unknown clock unit ${JSON.stringify(unknown)}; use one of ${DURATION_UNITS.join(', ')}.`,
-          unknown,
-        );
+        return invalidInput('unit', `Unknown clock unit ${JSON.stringify(unknown)}; use one of ${DURATION_UNITS.join(', ')}.`, unknown);
       }
     }
   }

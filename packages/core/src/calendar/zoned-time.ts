@@ -29,11 +29,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `Unknown time zone ${JSON.stringify(timeZone)}: give an IANA zone name such as 'Asia/Shanghai'.`,
-        { field: 'timeZone', value: timeZone },
-      );
+      throw new DomainError('VALIDATION_FAILED', `Unknown time zone ${JSON.stringify(timeZone)}: give an IANA zone name such as 'Asia/Shanghai'.`, {
+        field: 'timeZone',
+        value: timeZone,
+      });
     }
     formatters.set(timeZone, formatter);
   }
@@ -52,13 +51,7 @@ function wallClockMs(instantMs: number, timeZone: string): number {
     if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
   }
   const millisecond = ((instantMs % 1000) + 1000) % 1000; // zone offsets are whole seconds
-  return (
-    epochDay(fields) * MS_PER_DAY +
-    (fields.hour % 24) * 3_600_000 +
-    fields.minute * 60_000 +
-    fields.second * 1000 +
-    millisecond
-  );
+  return epochDay(fields) * MS_PER_DAY + (fields.hour % 24) * 3_600_000 + fields.minute * 60_000 + fields.second * 1000 + millisecond;
 }
 
 function offsetMs(instantMs: number, timeZone: string): number {
@@ -96,12 +89,7 @@ export function zonedWallTimeToInstant(date: string, time: WallTime, timeZone: s
       value: date,
     });
   }
-  const wall =
-    epochDay(parts) * MS_PER_DAY +
-    time.hour * 3_600_000 +
-    time.minute * 60_000 +
-    (time.second ?? 0) * 1000 +
-    (time.millisecond ?? 0);
+  const wall = epochDay(parts) * MS_PER_DAY + time.hour * 3_600_000 + time.minute * 60_000 + (time.second ?? 0) * 1000 + (time.millisecond ?? 0);
   // Offsets in force a day either side bracket any single transition near this wall time.
   const before = offsetMs(wall - MS_PER_DAY, timeZone);
   const after = offsetMs(wall + MS_PER_DAY, timeZone);

@@ -38,10 +38,7 @@ export const DEFAULT_ATTACHMENT_POLICY: AttachmentPolicy = {
 };
 
 /** Throws the first problem found; returns copies so the state never shares the caller's objects. */
-export function validateAttachments(
-  attachments: readonly CaseAttachment[] | undefined,
-  policy: AttachmentPolicy,
-): CaseAttachment[] {
+export function validateAttachments(attachments: readonly CaseAttachment[] | undefined, policy: AttachmentPolicy): CaseAttachment[] {
   const list = attachments ?? [];
   if (list.length > policy.maxCount) {
     throw new DomainError('TOO_MANY_ATTACHMENTS', `At most ${policy.maxCount} files may be attached; got ${list.length}.`, {
@@ -62,11 +59,12 @@ export function validateAttachments(
     const rule = policy.byKind[a.kind];
     const mimeType = String(a.mimeType).toLowerCase();
     if (!rule.mimeTypes.includes(mimeType)) {
-      throw new DomainError(
-        'ATTACHMENT_TYPE_NOT_ALLOWED',
-        `A ${a.kind} must be one of ${rule.mimeTypes.join(', ')}; "${a.mimeType}" is not accepted.`,
-        { index, kind: a.kind, mimeType: a.mimeType, allowed: rule.mimeTypes },
-      );
+      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', `A ${a.kind} must be one of ${rule.mimeTypes.join(', ')}; "${a.mimeType}" is not accepted.`, {
+        index,
+        kind: a.kind,
+        mimeType: a.mimeType,
+        allowed: rule.mimeTypes,
+      });
     }
     if (!Number.isSafeInteger(a.sizeBytes) || a.sizeBytes <= 0) {
       throw new DomainError('VALIDATION_FAILED', `Attachment ${index + 1} must have a positive whole size in bytes.`, {
@@ -75,11 +73,12 @@ export function validateAttachments(
       });
     }
     if (a.sizeBytes > rule.maxBytes) {
-      throw new DomainError(
-        'ATTACHMENT_TOO_LARGE',
-        `A ${a.kind} may be at most ${Math.floor(rule.maxBytes / MB)} MB; this one is ${(a.sizeBytes / MB).toFixed(1)} MB.`,
-        { index, kind: a.kind, sizeBytes: a.sizeBytes, maxBytes: rule.maxBytes },
-      );
+      throw new DomainError('ATTACHMENT_TOO_LARGE', `A ${a.kind} may be at most ${Math.floor(rule.maxBytes / MB)} MB; this one is ${(a.sizeBytes / MB).toFixed(1)} MB.`, {
+        index,
+        kind: a.kind,
+        sizeBytes: a.sizeBytes,
+        maxBytes: rule.maxBytes,
+      });
     }
     return { id: a.id, kind: a.kind, mimeType, sizeBytes: a.sizeBytes, name: a.name ?? null };
   });

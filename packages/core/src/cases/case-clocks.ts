@@ -94,10 +94,7 @@ export interface CaseClock {
  * is a running clock that ended (met / missed / cancelled); 'replace' is a running clock whose
  * deadline or reminder marks changed (extension, 催办, 督办).
  */
-export type ClockChange =
-  | { op: 'start'; clock: CaseClock }
-  | { op: 'replace'; clock: CaseClock }
-  | { op: 'stop'; clock: CaseClock };
+export type ClockChange = { op: 'start'; clock: CaseClock } | { op: 'replace'; clock: CaseClock } | { op: 'stop'; clock: CaseClock };
 
 export function remindInstant(startedAt: Date, dueAt: Date, rule: RemindRule): Date {
   const start = startedAt.getTime();

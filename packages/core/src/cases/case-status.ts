@@ -7,20 +7,7 @@
 // straight to feedback. A separate `contacted` status would be ambiguous on both paths; the
 // timestamp answers "was the requester contacted?" (响应率) exactly.
 
-export const CASE_STATUSES = [
-  'received',
-  'answered',
-  'dispatched',
-  'returned',
-  'disputed',
-  'signed',
-  'handling',
-  'feedback',
-  'closed',
-  'visited',
-  'scored',
-  'merged',
-] as const;
+export const CASE_STATUSES = ['received', 'answered', 'dispatched', 'returned', 'disputed', 'signed', 'handling', 'feedback', 'closed', 'visited', 'scored', 'merged'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Where the ball is: with the centre, with a handling unit, finished, or following a parent case. */

@@ -87,8 +87,7 @@ export function transitionTable(): Record<CaseStatus, Record<CaseAction, Transit
 }
 
 const REFUSAL_MESSAGES: Partial<Record<CaseErrorCode, string>> = {
-  LEAD_CANNOT_RETURN_AFTER_SIGN:
-    'The lead unit has signed this case and must handle it (首接负责); ask the centre to re-dispatch it if it is not yours.',
+  LEAD_CANNOT_RETURN_AFTER_SIGN: 'The lead unit has signed this case and must handle it (首接负责); ask the centre to re-dispatch it if it is not yours.',
 };
 
 export function assertActionAllowed(status: CaseStatus, action: CaseAction): void {

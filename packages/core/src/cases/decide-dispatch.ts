@@ -3,16 +3,7 @@
 import { DomainError } from '../errors';
 import type { CommandOf, DispatchPlan } from './case-commands';
 import { validateAttachments } from './case-attachments';
-import {
-  guardAcknowledge,
-  guardAddCoHandler,
-  guardDispatch,
-  guardRedispatch,
-  guardReturn,
-  guardReturnReview,
-  guardRuleDispute,
-  guardSign,
-} from './case-guards';
+import { guardAcknowledge, guardAddCoHandler, guardDispatch, guardRedispatch, guardReturn, guardReturnReview, guardRuleDispute, guardSign } from './case-guards';
 import { liveAssignments, requireDispatcherFor } from './case-permissions';
 import type { AssignmentSource, CaseAssignment, CaseReturn, UnitRef } from './case-types';
 import { type DecisionDraft, requireText } from './decision-draft';
@@ -29,13 +20,7 @@ function copyUnit(u: UnitRef): UnitRef {
   return { code: u.code, name: u.name, path: u.path, class: u.class };
 }
 
-function newAssignment(
-  d: DecisionDraft,
-  unit: UnitRef,
-  role: 'lead' | 'co',
-  source: AssignmentSource,
-  isSupervised: boolean,
-): CaseAssignment {
+function newAssignment(d: DecisionDraft, unit: UnitRef, role: 'lead' | 'co', source: AssignmentSource, isSupervised: boolean): CaseAssignment {
   const s = d.state;
   const isBinding = role === 'lead' && s.disputes.some((x) => x.ruling?.unitCode === unit.code);
   return {

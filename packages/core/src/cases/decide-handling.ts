@@ -4,16 +4,7 @@ import { DomainError } from '../errors';
 import { validateAttachments } from './case-attachments';
 import { isPastDue, remindInstant } from './case-clocks';
 import type { CommandOf } from './case-commands';
-import {
-  guardExtensionReview,
-  guardFeedbackReview,
-  guardLeadWork,
-  guardNote,
-  guardRequestExtension,
-  guardWhistle,
-  guardWhistleReport,
-  pendingExtension,
-} from './case-guards';
+import { guardExtensionReview, guardFeedbackReview, guardLeadWork, guardNote, guardRequestExtension, guardWhistle, guardWhistleReport, pendingExtension } from './case-guards';
 import { liveAssignments } from './case-permissions';
 import type { CaseExtension, CaseFeedback, DeadlineSpan, UnitRef } from './case-types';
 import { ensureCoHandler } from './decide-dispatch';

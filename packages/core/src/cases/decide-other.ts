@@ -72,9 +72,7 @@ export function decideRecordVisit(d: DecisionDraft, cmd: CommandOf<'record_visit
   const note = cmd.note?.trim() || null;
   const o = cmd.outcome;
   d.state.visit =
-    o.status === 'valid'
-      ? { status: 'valid', answers: { ...o.answers }, at, by: { ...d.by }, note }
-      : { status: 'invalid', reason: o.reason, at, by: { ...d.by }, note };
+    o.status === 'valid' ? { status: 'valid', answers: { ...o.answers }, at, by: { ...d.by }, note } : { status: 'invalid', reason: o.reason, at, by: { ...d.by }, note };
   d.record('record_visit', 'visited', { note: cmd.note, data: { outcome: o } });
 }
 
@@ -108,4 +106,3 @@ export function decideEscalate(d: DecisionDraft, cmd: CommandOf<'escalate'>): vo
   }
   d.record('escalate', d.state.status, { note: cmd.note, data: { ...clockData(clock), overdueUnitCodes: marked } });
 }
-

@@ -29,16 +29,7 @@ import {
   decideWhistle,
   decideWhistleReport,
 } from './decide-handling';
-import {
-  decideAnswer,
-  decideEscalate,
-  decideLinkChild,
-  decideMerge,
-  decideParentClosed,
-  decideRecordVisit,
-  decideRemind,
-  decideScore,
-} from './decide-other';
+import { decideAnswer, decideEscalate, decideLinkChild, decideMerge, decideParentClosed, decideRecordVisit, decideRemind, decideScore } from './decide-other';
 import { DecisionDraft } from './decision-draft';
 
 export function decide(state: CaseState, command: CaseCommand, ctx: DecisionContext): Decision {

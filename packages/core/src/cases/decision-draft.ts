@@ -4,15 +4,7 @@
 import { DomainError } from '../errors';
 import { type CaseClock, type ClockChange, type ClockName, type ClockRule, type ClockStatus, isPastDue, startClock } from './case-clocks';
 import type { CaseAction } from './case-commands';
-import {
-  actorRef,
-  type CaseHistoryEvent,
-  type CaseNotification,
-  type CasePolicy,
-  type Decision,
-  type DecisionContext,
-  policyOf,
-} from './case-decision';
+import { actorRef, type CaseHistoryEvent, type CaseNotification, type CasePolicy, type Decision, type DecisionContext, policyOf } from './case-decision';
 import type { CaseStatus } from './case-status';
 import type { ActorRef, CaseAttachment, CaseState } from './case-types';
 
@@ -137,9 +129,7 @@ export class DecisionDraft {
       }
     }
     for (const unitCode of units) {
-      const exists = this.state.overdue.some(
-        (o) => o.clockKey === clock.key && o.unitCode === unitCode && o.dueAt.getTime() === clock.dueAt.getTime(),
-      );
+      const exists = this.state.overdue.some((o) => o.clockKey === clock.key && o.unitCode === unitCode && o.dueAt.getTime() === clock.dueAt.getTime());
       if (!exists) {
         this.state.overdue.push({
           clockKey: clock.key,

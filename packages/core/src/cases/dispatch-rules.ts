@@ -45,15 +45,8 @@ export function assertCommunityMayLead(community: UnitRef, categoryCode: string,
  * The routing helper for a matter in a community: the community leads when the category is on its
  * duty list, otherwise the street leads; either way both are dispatched together and supervised.
  */
-export function planCommunityDispatch(
-  categoryCode: string,
-  community: UnitRef,
-  street: UnitRef,
-  dutyList: readonly string[],
-): DispatchPlan {
-  return isInDutyList(categoryCode, dutyList)
-    ? { lead: community, coHandlers: [street], mode: 'dual' }
-    : { lead: street, coHandlers: [community], mode: 'dual' };
+export function planCommunityDispatch(categoryCode: string, community: UnitRef, street: UnitRef, dutyList: readonly string[]): DispatchPlan {
+  return isInDutyList(categoryCode, dutyList) ? { lead: community, coHandlers: [street], mode: 'dual' } : { lead: street, coHandlers: [community], mode: 'dual' };
 }
 
 /** The district code of a location: the resolved district, else the first six digits of the street or community code. */
@@ -70,22 +63,16 @@ export function chooseBackstopDistrict(location: CaseLocation, districts: readon
   const code = backstopDistrictCode(location);
   const district = code === null ? undefined : districts.find((d) => d.class === 'district' && d.code === code);
   if (district === undefined) {
-    throw new DomainError(
-      'BACKSTOP_LOCATION_UNKNOWN',
-      'The location is not resolved to a district, so no district can take this case; resolve the address first.',
-      { districtCode: code, address: location.address },
-    );
+    throw new DomainError('BACKSTOP_LOCATION_UNKNOWN', 'The location is not resolved to a district, so no district can take this case; resolve the address first.', {
+      districtCode: code,
+      address: location.address,
+    });
   }
   return district;
 }
 
 /** Checks a plan against the case's category and location; returns the co-handlers as a list. */
-export function checkDispatchPlan(
-  plan: DispatchPlan,
-  categoryCode: string,
-  location: CaseLocation,
-  dutyLists: DutyLists | undefined,
-): UnitRef[] {
+export function checkDispatchPlan(plan: DispatchPlan, categoryCode: string, location: CaseLocation, dutyLists: DutyLists | undefined): UnitRef[] {
   const co = [...(plan.coHandlers ?? [])];
   for (const unit of [plan.lead, ...co]) {
     if (!(DISPATCHABLE_UNIT_CLASSES as readonly string[]).includes(unit.class)) {
@@ -116,11 +103,10 @@ export function checkDispatchPlan(
           ? co.some((u) => u.class === 'community' && parentCodeOf(u) === lead.code)
           : lead.class === 'community' && co.some((u) => u.class === 'street' && parentCodeOf(lead) === u.code);
       if (!ok) {
-        throw new DomainError(
-          'DUAL_DISPATCH_INVALID',
-          'A dual dispatch goes to a street office and one of its communities at once; name both.',
-          { leadCode: lead.code, coHandlerCodes: co.map((u) => u.code) },
-        );
+        throw new DomainError('DUAL_DISPATCH_INVALID', 'A dual dispatch goes to a street office and one of its communities at once; name both.', {
+          leadCode: lead.code,
+          coHandlerCodes: co.map((u) => u.code),
+        });
       }
       break;
     }

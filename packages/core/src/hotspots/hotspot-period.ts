@@ -27,7 +27,8 @@ export function hotspotPeriod(input: { month?: string; from?: string; to?: strin
     const next = Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
     last = addLocalDays(next, -1);
   } else {
-    if (input.from === undefined || parseLocalDate(input.from) === undefined) throw new DomainError('VALIDATION_FAILED', 'Give month, or from and to as dates (2026-11-01).', { field: 'from' });
+    if (input.from === undefined || parseLocalDate(input.from) === undefined)
+      throw new DomainError('VALIDATION_FAILED', 'Give month, or from and to as dates (2026-11-01).', { field: 'from' });
     if (input.to === undefined || parseLocalDate(input.to) === undefined) throw new DomainError('VALIDATION_FAILED', 'to must be a date (2026-11-30).', { field: 'to' });
     first = input.from;
     last = input.to;

@@ -139,9 +139,16 @@ export function combineCategory(input: CombineCategoryInput): CategoryDecision {
   const modelText =
     model === null
       ? null
-      : bi(`the model says '${model.label}' (${model.code}) with probability ${model.probability.toFixed(2)}`, `模型建议「${model.label}」（${model.code}），概率 ${model.probability.toFixed(2)}`);
+      : bi(
+          `the model says '${model.label}' (${model.code}) with probability ${model.probability.toFixed(2)}`,
+          `模型建议「${model.label}」（${model.code}），概率 ${model.probability.toFixed(2)}`,
+        );
   if (cat === null && model !== null && modelText !== null) {
-    return { categoryCode: model.code, decidedBy: 'model', ...explained(bi(`No catalogue entry matched; ${modelText.en} (level 1 only).`, `派单目录没有命中；${modelText.zh}（仅一级）。`)) };
+    return {
+      categoryCode: model.code,
+      decidedBy: 'model',
+      ...explained(bi(`No catalogue entry matched; ${modelText.en} (level 1 only).`, `派单目录没有命中；${modelText.zh}（仅一级）。`)),
+    };
   }
   const c = cat as { match: CatalogueMatch; code: string };
   const text = entryText(c.match, c.code);
@@ -150,7 +157,9 @@ export function combineCategory(input: CombineCategoryInput): CategoryDecision {
     return {
       categoryCode: c.code,
       decidedBy: 'catalogue_and_model',
-      ...explained(bi(`${text.en} The model agrees on level 1: ${modelText.en}; the catalogue's leaf is taken.`, `${text.zh}模型在一级上一致：${modelText.zh}；采用目录的三级类别。`)),
+      ...explained(
+        bi(`${text.en} The model agrees on level 1: ${modelText.en}; the catalogue's leaf is taken.`, `${text.zh}模型在一级上一致：${modelText.zh}；采用目录的三级类别。`),
+      ),
     };
   }
   if (c.match.score >= CATALOGUE_STRONG_SCORE || model.probability < MODEL_DECIDES_PROBABILITY) {
@@ -217,7 +226,12 @@ export function validateDispatchCatalogue(entries: readonly DispatchEntry[], cod
   entries.forEach((e, i) => {
     const field = `entries[${i}]`;
     requireNonEmptyString(e.id, `${field}.id`);
-    if (!Array.isArray(e.categoryPath) || e.categoryPath.length === 0 || e.categoryPath.length > 3 || e.categoryPath.some((n: unknown) => typeof n !== 'string' || n.trim() === '')) {
+    if (
+      !Array.isArray(e.categoryPath) ||
+      e.categoryPath.length === 0 ||
+      e.categoryPath.length > 3 ||
+      e.categoryPath.some((n: unknown) => typeof n !== 'string' || n.trim() === '')
+    ) {
       throw invalidRule(`${field}.categoryPath`, 'must be 1–3 category names (一级, 二级, 三级).', e.categoryPath);
     }
     if (codeOf && codeOf(e.categoryPath) === null) throw invalidRule(`${field}.categoryPath`, `no category ${e.categoryPath.join(' › ')} in the tree.`, e.categoryPath);
@@ -231,5 +245,8 @@ export function validateDispatchCatalogue(entries: readonly DispatchEntry[], cod
     validateRoutingTarget(e.lead, `${field}.lead`);
     (e.coHandlers ?? []).forEach((t: unknown, j: number) => validateRoutingTarget(t, `${field}.coHandlers[${j}]`));
   });
-  assertUniqueIds(entries.map((e) => e.id), 'entries');
+  assertUniqueIds(
+    entries.map((e) => e.id),
+    'entries',
+  );
 }

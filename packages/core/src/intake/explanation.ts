@@ -26,8 +26,14 @@ export function bi(en: string, zh: string): BilingualText {
 export function joinBi(parts: ReadonlyArray<BilingualText | null | undefined | false>): BilingualText {
   const kept = parts.filter((p): p is BilingualText => p !== null && p !== undefined && p !== false);
   return {
-    en: kept.map((p) => p.en).filter((s) => s !== '').join(' '),
-    zh: kept.map((p) => p.zh).filter((s) => s !== '').join(''),
+    en: kept
+      .map((p) => p.en)
+      .filter((s) => s !== '')
+      .join(' '),
+    zh: kept
+      .map((p) => p.zh)
+      .filter((s) => s !== '')
+      .join(''),
   };
 }
 

@@ -36,9 +36,7 @@ export interface Hypothesis {
 /** Spans contained in a longer span are dropped: '朝阳门街道' is not also a mention of 朝阳区. */
 export function mentionsOf(gazetteer: Gazetteer, text: string): Mention[] {
   const spans = gazetteer.scan(text);
-  const maximal = spans.filter(
-    (m) => !spans.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
-  );
+  const maximal = spans.filter((m) => !spans.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
   const mentions: Mention[] = [];
   for (const match of maximal) {
     const readings = [];

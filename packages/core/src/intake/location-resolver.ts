@@ -3,16 +3,7 @@
 // could mean more than one place (names such as 八里庄街道 or 幸福社区 repeat across districts).
 import { bi, explained, type Explained, joinBi, PLACE_LEVEL_ZH, type BilingualText } from './explanation';
 import type { Gazetteer, GazetteerPlace } from './gazetteer';
-import {
-  commonChain,
-  isAncestorOrSelf,
-  levelOfChain,
-  mentionsOf,
-  scoreHypotheses,
-  type Chain,
-  type Hypothesis,
-  type Support,
-} from './location-hypotheses';
+import { commonChain, isAncestorOrSelf, levelOfChain, mentionsOf, scoreHypotheses, type Chain, type Hypothesis, type Support } from './location-hypotheses';
 import { normalizeIntakeText } from './normalize-text';
 import type { PlaceLevel, PlaceMatchKind } from './place-name-forms';
 
@@ -146,10 +137,7 @@ export function resolveLocation(text: string, gazetteer: Gazetteer): LocationRes
   const implied = impliedLevels(chain, supports);
   if (implied.length > 0) {
     parts.push(
-      bi(
-        `The ${implied.join(' and ')} follow${implied.length === 1 ? 's' : ''} from the tree.`,
-        `${implied.map((l) => PLACE_LEVEL_ZH[l]).join('和')}由行政区划层级推出。`,
-      ),
+      bi(`The ${implied.join(' and ')} follow${implied.length === 1 ? 's' : ''} from the tree.`, `${implied.map((l) => PLACE_LEVEL_ZH[l]).join('和')}由行政区划层级推出。`),
     );
   }
   if (isTie) {

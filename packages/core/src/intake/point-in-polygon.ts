@@ -53,10 +53,7 @@ export function prepareBoundaries(boundaries: readonly UnitBoundary[]): Boundary
   return { kind: 'boundary_index', boundaries: prepared };
 }
 
-export function locateByCoordinates(
-  point: LngLat | { lng: number; lat: number },
-  boundaries: readonly UnitBoundary[] | BoundaryIndex,
-): CoordinateLocation {
+export function locateByCoordinates(point: LngLat | { lng: number; lat: number }, boundaries: readonly UnitBoundary[] | BoundaryIndex): CoordinateLocation {
   const [lng, lat] = 'lng' in point ? [point.lng, point.lat] : point;
   if (!Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lng) > 180 || Math.abs(lat) > 90) {
     throw invalidRule('point', 'must be a longitude in −180..180 and a latitude in −90..90.', point);

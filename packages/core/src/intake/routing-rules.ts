@@ -156,17 +156,11 @@ export function suggestLeadUnit(input: SuggestLeadUnitInput): LeadSuggestion {
 /** Most specific first: longer category prefix, then district-specific over city-wide, then priority, then id. */
 export function pickRoutingRule(rules: readonly RoutingRule[], categoryCode: string, districtCode: string | null): RoutingRule | null {
   const applicable = rules.filter(
-    (r) =>
-      r.isActive !== false &&
-      categoryCode.startsWith(r.categoryPrefix) &&
-      (r.districtCode == null || r.districtCode === '' || r.districtCode === districtCode),
+    (r) => r.isActive !== false && categoryCode.startsWith(r.categoryPrefix) && (r.districtCode == null || r.districtCode === '' || r.districtCode === districtCode),
   );
   applicable.sort(
     (a, b) =>
-      b.categoryPrefix.length - a.categoryPrefix.length ||
-      Number(Boolean(b.districtCode)) - Number(Boolean(a.districtCode)) ||
-      b.priority - a.priority ||
-      a.id.localeCompare(b.id),
+      b.categoryPrefix.length - a.categoryPrefix.length || Number(Boolean(b.districtCode)) - Number(Boolean(a.districtCode)) || b.priority - a.priority || a.id.localeCompare(b.id),
   );
   return applicable[0] ?? null;
 }
@@ -278,10 +272,20 @@ function bodyLead(unitClass: 'department' | 'enterprise', kind: string, loc: Kno
   for (const [i, c] of candidates.entries()) {
     const first = c.list[0];
     if (first === undefined) continue;
-    const fallback = i > 0 && loc.district !== null ? bi(` (${loc.district.name} has no ${kind} ${unitClass} of its own)`, `（${loc.district.name}没有自己的${body}）`) : bi('', '');
+    const fallback =
+      i > 0 && loc.district !== null ? bi(` (${loc.district.name} has no ${kind} ${unitClass} of its own)`, `（${loc.district.name}没有自己的${body}）`) : bi('', '');
     const others =
       c.list.length > 1
-        ? bi(` Other ${kind} ${unitClass}s ${c.where.en}: ${c.list.slice(1).map((u) => u.name).join(', ')}.`, `${c.where.zh}的其他${body}：${c.list.slice(1).map((u) => u.name).join('、')}。`)
+        ? bi(
+            ` Other ${kind} ${unitClass}s ${c.where.en}: ${c.list
+              .slice(1)
+              .map((u) => u.name)
+              .join(', ')}.`,
+            `${c.where.zh}的其他${body}：${c.list
+              .slice(1)
+              .map((u) => u.name)
+              .join('、')}。`,
+          )
         : bi('', '');
     return {
       lead: first,
@@ -369,7 +373,10 @@ export function validateRoutingRules(rules: readonly RoutingRule[], units?: Unit
       r.coHandlers.forEach((c: unknown, j: number) => validateRoutingTarget(c, `${field}.coHandlers[${j}]`, lookup));
     }
   });
-  assertUniqueIds(rules.map((r) => r.id), 'rules');
+  assertUniqueIds(
+    rules.map((r) => r.id),
+    'rules',
+  );
 }
 
 /** Checks one target's shape (and, with the organisation, that a named unit exists). */

@@ -46,21 +46,57 @@ const CONFIDENCE = { keyword: 0.85, allWords: 0.75, none: 0.5 } as const;
 
 /** Defaults a hotline would start from: risks to life and property are emergencies; loss of water, power, gas or heat is utilities. */
 export const DEFAULT_URGENCY_RULES: readonly UrgencyRule[] = [
-  { id: 'gas-leak', pattern: '燃气泄漏|煤气泄漏|天然气泄漏|漏气|煤气味|天然气味|燃气味|闻到煤气|闻到燃气|闻到天然气|煤气中毒|一氧化碳中毒', urgency: 'emergency', priority: 100, note: 'Gas: explosion and poisoning risk; the gas company goes at once.' },
+  {
+    id: 'gas-leak',
+    pattern: '燃气泄漏|煤气泄漏|天然气泄漏|漏气|煤气味|天然气味|燃气味|闻到煤气|闻到燃气|闻到天然气|煤气中毒|一氧化碳中毒',
+    urgency: 'emergency',
+    priority: 100,
+    note: 'Gas: explosion and poisoning risk; the gas company goes at once.',
+  },
   { id: 'fire', pattern: '火灾|着火|起火|失火|冒烟|浓烟|冒火|火苗', urgency: 'emergency', priority: 100, note: 'Fire or smoke: also tell the caller to dial 119.' },
   { id: 'electric-shock', pattern: '触电|电线掉落|电线断落|电线落地|高压线断|漏电', urgency: 'emergency', priority: 90, note: 'Live wires and shocks.' },
   { id: 'lift-entrapment', pattern: '电梯困人|困在电梯|被困电梯|电梯+困|电梯+关在里面', urgency: 'emergency', priority: 90, note: 'People trapped in a lift.' },
   { id: 'collapse', pattern: '塌陷|坍塌|地陷|塌方|倒塌|天坑|房屋+裂缝', urgency: 'emergency', priority: 90, note: 'Ground, road or building collapse.' },
-  { id: 'manhole', pattern: '井盖丢失|井盖缺失|井盖被盗|没有井盖|没井盖|井盖破损|井盖塌|井盖+丢', urgency: 'emergency', priority: 80, note: 'Open manholes: fall risk for pedestrians and vehicles.' },
-  { id: 'burst-pipe', pattern: '水管爆裂|爆管|管道爆裂|水管爆了|管子爆了|自来水管+爆|跑水', urgency: 'emergency', priority: 80, note: 'A burst pipe floods homes and roads while it runs.' },
-  { id: 'falling-objects', pattern: '高空坠物|树木倒伏|大树倒|树倒了|广告牌+掉|广告牌+倒|坠落', urgency: 'emergency', priority: 70, note: 'Objects falling or fallen on a public way.' },
+  {
+    id: 'manhole',
+    pattern: '井盖丢失|井盖缺失|井盖被盗|没有井盖|没井盖|井盖破损|井盖塌|井盖+丢',
+    urgency: 'emergency',
+    priority: 80,
+    note: 'Open manholes: fall risk for pedestrians and vehicles.',
+  },
+  {
+    id: 'burst-pipe',
+    pattern: '水管爆裂|爆管|管道爆裂|水管爆了|管子爆了|自来水管+爆|跑水',
+    urgency: 'emergency',
+    priority: 80,
+    note: 'A burst pipe floods homes and roads while it runs.',
+  },
+  {
+    id: 'falling-objects',
+    pattern: '高空坠物|树木倒伏|大树倒|树倒了|广告牌+掉|广告牌+倒|坠落',
+    urgency: 'emergency',
+    priority: 70,
+    note: 'Objects falling or fallen on a public way.',
+  },
   { id: 'gas-supply', pattern: '停气|燃气停供|没有燃气|没燃气|没有天然气|燃气没气|打不着火', urgency: 'utilities', priority: 60, note: 'Gas supply lost (no leak mentioned).' },
-  { id: 'heating', pattern: '暖气不热|没有暖气|没暖气|暖气不热乎|供暖不热|不供暖|停暖|室温低|室温不达标|暖气片不热|暖气漏水', urgency: 'utilities', priority: 50, note: 'Heating season complaints (室温 below standard).' },
+  {
+    id: 'heating',
+    pattern: '暖气不热|没有暖气|没暖气|暖气不热乎|供暖不热|不供暖|停暖|室温低|室温不达标|暖气片不热|暖气漏水',
+    urgency: 'utilities',
+    priority: 50,
+    note: 'Heating season complaints (室温 below standard).',
+  },
   { id: 'water-supply', pattern: '停水|断水|没有水|没水了|没水|水压低|水压小|漏水严重|水管漏水', urgency: 'utilities', priority: 50, note: 'Water supply lost or badly leaking.' },
   { id: 'power-supply', pattern: '停电|断电|没有电|没电了|跳闸|供电中断', urgency: 'utilities', priority: 50, note: 'Power supply lost.' },
   { id: 'flooding-weather', pattern: '积水严重|道路积水|雨水倒灌|暴雨|暴雪|路面结冰|冰雹', urgency: 'utilities', priority: 40, note: 'Extreme weather and its consequences.' },
   { id: 'telecom', pattern: '断网|网络中断|通信中断|没有信号', urgency: 'utilities', priority: 20, note: 'Telecom outage.' },
-  { id: 'long-standing', pattern: '历史遗留|多年未解决|反复投诉|多次反映|一直没解决', urgency: 'complex', priority: 10, note: 'Long-standing problems: the centre may grant the complex-case clock.' },
+  {
+    id: 'long-standing',
+    pattern: '历史遗留|多年未解决|反复投诉|多次反映|一直没解决',
+    urgency: 'complex',
+    priority: 10,
+    note: 'Long-standing problems: the centre may grant the complex-case clock.',
+  },
 ];
 
 /** Chinese names of the urgencies, as the console shows them. */
@@ -119,10 +155,7 @@ export function suggestUrgency(text: string, rules: readonly UrgencyRule[] = DEF
     const hit = c.keywords.find((k) => k.words.every((w) => normalized.includes(w)));
     if (hit !== undefined) matches.push({ id: c.rule.id, urgency: c.rule.urgency, matched: hit.raw, c, isAllWords: hit.words.length > 1 });
   }
-  matches.sort(
-    (a, b) =>
-      URGENCY_SEVERITY[b.urgency] - URGENCY_SEVERITY[a.urgency] || b.c.rule.priority - a.c.rule.priority || a.c.order - b.c.order,
-  );
+  matches.sort((a, b) => URGENCY_SEVERITY[b.urgency] - URGENCY_SEVERITY[a.urgency] || b.c.rule.priority - a.c.rule.priority || a.c.order - b.c.order);
   const win = matches[0];
   const listed = matches.map(({ id, urgency, matched }) => ({ id, urgency, matched }));
   if (win === undefined) {
@@ -166,7 +199,10 @@ function compileUrgencyRules(rules: readonly UrgencyRule[]): CompiledRule[] {
   if (cached !== undefined) return cached;
   if (!Array.isArray(rules)) throw invalidRule('rules', 'must be a list of rules.', rules);
   const compiled = rules.map((rule, i) => compileOne(rule, i));
-  assertUniqueIds(compiled.map((c) => c.rule.id), 'rules');
+  assertUniqueIds(
+    compiled.map((c) => c.rule.id),
+    'rules',
+  );
   compiledCache.set(rules, compiled);
   return compiled;
 }

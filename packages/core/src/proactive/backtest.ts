@@ -163,7 +163,15 @@ export function simulateHistory(o: BacktestOptions): SimulatedHistory {
         }
         if (y === years - 1) {
           const peakWeekExpected = 7 * base * m * (1 + ((trend - 1) * start) / days);
-          planted.push({ series: s, kind: 'seasonal', start, peak: start + ramp - 1, end: start + ramp + plateau + 9, peakWeekExpected, isMaterial: peakWeekExpected >= MATERIAL_PEAK_WEEK });
+          planted.push({
+            series: s,
+            kind: 'seasonal',
+            start,
+            peak: start + ramp - 1,
+            end: start + ramp + plateau + 9,
+            peakWeekExpected,
+            isMaterial: peakWeekExpected >= MATERIAL_PEAK_WEEK,
+          });
         }
       }
     }
@@ -180,7 +188,8 @@ export function simulateHistory(o: BacktestOptions): SimulatedHistory {
       // The peak week: the last seven days of the ramp.
       let peakWeekExpected = 0;
       for (let i = Math.max(0, ramp - 7); i < ramp; i++) peakWeekExpected += base + (extra * (i + 1)) / ramp;
-      if (record) planted.push({ series: s, kind: 'sudden', start, peak: start + ramp - 1, end: start + ramp + 9, peakWeekExpected, isMaterial: peakWeekExpected >= MATERIAL_PEAK_WEEK });
+      if (record)
+        planted.push({ series: s, kind: 'sudden', start, peak: start + ramp - 1, end: start + ramp + 9, peakWeekExpected, isMaterial: peakWeekExpected >= MATERIAL_PEAK_WEEK });
     };
     if (rand() < o.historySuddenShare) sudden(Math.floor(rand() * o.historyYears) * YEAR, false);
     if (rand() < o.suddenShare) sudden(judgedFrom, true);
@@ -235,7 +244,10 @@ export function runBacktest(o: BacktestOptions = DEFAULT_BACKTEST, history: Simu
     plantedByKind[p.kind]++;
     if (firstMatch.has(p)) foundByKind[p.kind]++;
   }
-  const leadDays = material.filter((p) => firstMatch.has(p)).map((p) => p.peak - (firstMatch.get(p) ?? p.peak)).sort((a, b) => a - b);
+  const leadDays = material
+    .filter((p) => firstMatch.has(p))
+    .map((p) => p.peak - (firstMatch.get(p) ?? p.peak))
+    .sort((a, b) => a - b);
   const falseAlarms = warnings - truePositives;
   const months = ((history.days - history.judgedFrom) / YEAR) * 12;
   return {

@@ -87,7 +87,10 @@ export function parseWarningSettings(value: unknown): WarningSettings {
     if (raw === undefined) continue;
     const [lo, hi, isInteger] = BOUNDS[key];
     if (typeof raw !== 'number' || Number.isNaN(raw) || raw < lo || raw > hi || (isInteger && !Number.isInteger(raw))) {
-      throw new DomainError('VALIDATION_FAILED', `warningSettings.${key} must be ${isInteger ? 'a whole number' : 'a number'} from ${lo} to ${hi}.`, { field: `warningSettings.${key}`, value: raw });
+      throw new DomainError('VALIDATION_FAILED', `warningSettings.${key} must be ${isInteger ? 'a whole number' : 'a number'} from ${lo} to ${hi}.`, {
+        field: `warningSettings.${key}`,
+        value: raw,
+      });
     }
     out[key] = raw;
   }

@@ -17,7 +17,10 @@ export function patrolCoverage(communityCodes: readonly string[], weeks: readonl
 }
 
 /** Notices acknowledged by their deadline over those sent (a notice still open past its deadline counts as late). */
-export function onTimeShare(recipients: ReadonlyArray<{ acknowledgedAt: Date | null; dueAt: Date }>, now: Date): { sent: number; onTime: number; late: number; pending: number; share: number | null } {
+export function onTimeShare(
+  recipients: ReadonlyArray<{ acknowledgedAt: Date | null; dueAt: Date }>,
+  now: Date,
+): { sent: number; onTime: number; late: number; pending: number; share: number | null } {
   let onTime = 0;
   let late = 0;
   let pending = 0;

@@ -20,7 +20,11 @@ export function parseProactiveRateTreatment(value: unknown): ProactiveRateTreatm
 }
 
 /** Stored as an object ({ treatment }) so the value can grow fields without a new key. */
-export const PROACTIVE_RATES_SETTING: SettingDefinition<{ treatment: ProactiveRateTreatment }> = defineSetting('proactive.rates', { treatment: DEFAULT_PROACTIVE_RATE_TREATMENT }, (value) => ({
-  treatment: parseProactiveRateTreatment(expectObject(value, '', ['treatment']).treatment),
-}));
+export const PROACTIVE_RATES_SETTING: SettingDefinition<{ treatment: ProactiveRateTreatment }> = defineSetting(
+  'proactive.rates',
+  { treatment: DEFAULT_PROACTIVE_RATE_TREATMENT },
+  (value) => ({
+    treatment: parseProactiveRateTreatment(expectObject(value, '', ['treatment']).treatment),
+  }),
+);
 export const WARNING_SETTINGS_SETTING: SettingDefinition<WarningSettings> = defineSetting('proactive.warnings', DEFAULT_WARNING_SETTINGS, parseWarningSettings);

@@ -130,9 +130,7 @@ export function rankCommunities(
     const { responseRate, resolutionRate, satisfactionRate, validVisits } = community.rates;
     const ratesPart =
       validVisits > 0 && responseRate !== null && resolutionRate !== null && satisfactionRate !== null
-        ? config.rateWeights.response * responseRate +
-          config.rateWeights.resolution * resolutionRate +
-          config.rateWeights.satisfaction * satisfactionRate
+        ? config.rateWeights.response * responseRate + config.rateWeights.resolution * resolutionRate + config.rateWeights.satisfaction * satisfactionRate
         : null;
     const total = ratesPart === null ? null : items.reduce((sum, part) => sum + part.points, ratesPart);
     return { unitId: community.unitId, rank: null, total, ratesPart, items, validVisits };

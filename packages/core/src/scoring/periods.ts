@@ -70,10 +70,7 @@ function periodDays(year: number, month: number, startDay: number) {
 }
 
 /** The instants of monthly period `key` ('YYYY-MM'). */
-export function evaluationPeriod(
-  key: string,
-  config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG,
-): EvaluationPeriod {
+export function evaluationPeriod(key: string, config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG): EvaluationPeriod {
   assertConfig(config);
   const { year, month } = parseMonthKey(key);
   const { first, end } = periodDays(year, month, config.startDay);
@@ -87,28 +84,19 @@ export function evaluationPeriod(
 }
 
 /** The key of the monthly period that holds `instant`. */
-export function evaluationPeriodKeyOf(
-  instant: Date,
-  config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG,
-): string {
+export function evaluationPeriodKeyOf(instant: Date, config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG): string {
   assertConfig(config);
   if (Number.isNaN(instant.getTime())) {
     throw new DomainError('SCORING_INVALID_INPUT', 'The instant is not a valid date.');
   }
   const local = localDateTime(instant, config.timeZone);
   // From the start day on, a local date belongs to the period named after the next month.
-  const named =
-    config.startDay > 1 && local.day >= config.startDay
-      ? addMonths(local.year, local.month, 1)
-      : { year: local.year, month: local.month };
+  const named = config.startDay > 1 && local.day >= config.startDay ? addMonths(local.year, local.month, 1) : { year: local.year, month: local.month };
   return monthKey(named.year, named.month);
 }
 
 /** The monthly period that holds `instant`. */
-export function evaluationPeriodOf(
-  instant: Date,
-  config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG,
-): EvaluationPeriod {
+export function evaluationPeriodOf(instant: Date, config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG): EvaluationPeriod {
   return evaluationPeriod(evaluationPeriodKeyOf(instant, config), config);
 }
 
@@ -127,27 +115,17 @@ export function previousPeriodKey(key: string): string {
  * A quarter ('YYYY-Qn') is its three monthly periods back to back: '2027-Q1' = periods
  * '2027-01' … '2027-03', i.e. 2026-12-19 to 2027-03-19 local with the default start day.
  */
-export function evaluationQuarter(
-  key: string,
-  config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG,
-): EvaluationPeriod & { monthKeys: [string, string, string] } {
+export function evaluationQuarter(key: string, config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG): EvaluationPeriod & { monthKeys: [string, string, string] } {
   const { year, quarter } = parseQuarterKey(key);
   const firstMonth = (quarter - 1) * 3 + 1;
-  const monthKeys: [string, string, string] = [
-    monthKey(year, firstMonth),
-    monthKey(year, firstMonth + 1),
-    monthKey(year, firstMonth + 2),
-  ];
+  const monthKeys: [string, string, string] = [monthKey(year, firstMonth), monthKey(year, firstMonth + 1), monthKey(year, firstMonth + 2)];
   const first = evaluationPeriod(monthKeys[0], config);
   const last = evaluationPeriod(monthKeys[2], config);
   return { key, start: first.start, end: last.end, firstDay: first.firstDay, lastDay: last.lastDay, monthKeys };
 }
 
 /** The key of the quarter that holds `instant`. */
-export function evaluationQuarterKeyOf(
-  instant: Date,
-  config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG,
-): string {
+export function evaluationQuarterKeyOf(instant: Date, config: EvaluationPeriodConfig = DEFAULT_EVALUATION_PERIOD_CONFIG): string {
   const { year, month } = parseMonthKey(evaluationPeriodKeyOf(instant, config));
   return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
 }

@@ -144,8 +144,7 @@ export function rankUnits(input: RankUnitsInput): ClassRanking[] {
       const before = previous.get(entry.unitId);
       if (before === undefined || entry.trend === null) continue;
       entry.trend.rankChange = entry.rank !== null && before.rank !== null ? before.rank - entry.rank : null;
-      entry.trend.compositeDelta =
-        entry.composite !== null && before.composite !== null ? entry.composite - before.composite : null;
+      entry.trend.compositeDelta = entry.composite !== null && before.composite !== null ? entry.composite - before.composite : null;
     }
 
     // Bottom list: rank counted from the bottom, ties sharing it, worst first.

@@ -95,7 +95,6 @@ export function computeRates(tally: CaseTally, weights: WeightVersion): ThreeRat
     responseRate,
     resolutionRate,
     satisfactionRate,
-    composite:
-      weights.response * responseRate + weights.resolution * resolutionRate + weights.satisfaction * satisfactionRate,
+    composite: weights.response * responseRate + weights.resolution * resolutionRate + weights.satisfaction * satisfactionRate,
   };
 }

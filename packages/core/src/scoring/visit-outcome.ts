@@ -31,10 +31,7 @@ export type ReturnVisitOutcome =
  * wrong-number attempt, or at the `maxAttempts`-th unanswered one. Attempts after that are
  * ignored (they cannot reopen a concluded visit).
  */
-export function resolveReturnVisit(
-  attempts: readonly VisitAttempt[],
-  policy: ReturnVisitPolicy = DEFAULT_RETURN_VISIT_POLICY,
-): ReturnVisitOutcome {
+export function resolveReturnVisit(attempts: readonly VisitAttempt[], policy: ReturnVisitPolicy = DEFAULT_RETURN_VISIT_POLICY): ReturnVisitOutcome {
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
     throw new DomainError('SCORING_INVALID_INPUT', 'maxAttempts must be a whole number of at least 1.', {
       maxAttempts: policy.maxAttempts,

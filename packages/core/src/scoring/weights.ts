@@ -19,9 +19,7 @@ export interface WeightVersion {
 }
 
 /** The default: composite = 0.10 × response + 0.50 × resolution + 0.40 × satisfaction. */
-export const DEFAULT_WEIGHT_VERSIONS: readonly WeightVersion[] = [
-  { validFrom: '2019-01-01', response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallySatisfiedFactor: 0.9 },
-];
+export const DEFAULT_WEIGHT_VERSIONS: readonly WeightVersion[] = [{ validFrom: '2019-01-01', response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallySatisfiedFactor: 0.9 }];
 
 /** Weights must sum to 1 within this tolerance (floating-point sums such as 0.1 + 0.5 + 0.4). */
 const SUM_TOLERANCE = 1e-9;
@@ -62,21 +60,14 @@ export function validateWeightVersions(versions: readonly WeightVersion[]): void
  * class-less one. A class version therefore stays in force for its class until a newer version of
  * the same class replaces it, even when a newer class-less version appears.
  */
-export function selectWeights(
-  versions: readonly WeightVersion[],
-  unitClass: ScoredUnitClass,
-  on: string,
-): WeightVersion {
+export function selectWeights(versions: readonly WeightVersion[], unitClass: ScoredUnitClass, on: string): WeightVersion {
   validateWeightVersions(versions);
   if (!isIsoDate(on)) {
     throw new DomainError('SCORING_INVALID_INPUT', `"${on}" is not a date YYYY-MM-DD.`, { on });
   }
   const newest = (candidates: readonly WeightVersion[]): WeightVersion | undefined =>
-    candidates
-      .filter((v) => v.validFrom <= on)
-      .reduce<WeightVersion | undefined>((best, v) => (best === undefined || v.validFrom > best.validFrom ? v : best), undefined);
-  const chosen =
-    newest(versions.filter((v) => v.unitClass === unitClass)) ?? newest(versions.filter((v) => v.unitClass === undefined));
+    candidates.filter((v) => v.validFrom <= on).reduce<WeightVersion | undefined>((best, v) => (best === undefined || v.validFrom > best.validFrom ? v : best), undefined);
+  const chosen = newest(versions.filter((v) => v.unitClass === unitClass)) ?? newest(versions.filter((v) => v.unitClass === undefined));
   if (chosen === undefined) {
     throw new DomainError('SCORING_NO_WEIGHTS', `No weight version is valid on ${on} for class ${unitClass}.`, {
       unitClass,

@@ -48,8 +48,15 @@ function parseUrgencyClocks(value: unknown, field: string): UrgencyClockRules {
 function parseClocks(value: unknown, field: string): ClockPolicy {
   const o = expectObject(value, field, ['byUrgency', 'whistleArrival', 'defaultRemind']);
   const by = expectObject(o.byUrgency, fieldOf(field, 'byUrgency'), CASE_URGENCIES);
-  const byUrgency = Object.fromEntries(CASE_URGENCIES.map((u) => [u, parseUrgencyClocks(by[u], fieldOf(fieldOf(field, 'byUrgency'), u))])) as Record<CaseUrgency, UrgencyClockRules>;
-  return { byUrgency, whistleArrival: parseClockRule(o.whistleArrival, fieldOf(field, 'whistleArrival')), defaultRemind: parseRemind(o.defaultRemind, fieldOf(field, 'defaultRemind')) };
+  const byUrgency = Object.fromEntries(CASE_URGENCIES.map((u) => [u, parseUrgencyClocks(by[u], fieldOf(fieldOf(field, 'byUrgency'), u))])) as Record<
+    CaseUrgency,
+    UrgencyClockRules
+  >;
+  return {
+    byUrgency,
+    whistleArrival: parseClockRule(o.whistleArrival, fieldOf(field, 'whistleArrival')),
+    defaultRemind: parseRemind(o.defaultRemind, fieldOf(field, 'defaultRemind')),
+  };
 }
 
 function parseKindRule(value: unknown, field: string): AttachmentKindRule {

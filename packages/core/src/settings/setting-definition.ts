@@ -63,5 +63,4 @@ export function expectOneOf<T extends string>(value: unknown, allowed: readonly 
 }
 
 /** Joins a parent field and a child name ('' is the value itself). */
-export const fieldOf = (parent: string, child: string | number): string =>
-  typeof child === 'number' ? `${parent}[${child}]` : parent === '' ? child : `${parent}.${child}`;
+export const fieldOf = (parent: string, child: string | number): string => (typeof child === 'number' ? `${parent}[${child}]` : parent === '' ? child : `${parent}.${child}`);

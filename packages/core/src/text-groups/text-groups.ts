@@ -352,7 +352,10 @@ export function groupTexts(docs: readonly TextDoc[], opts: TextGroupingOptions =
     sizes.set(k, (sizes.get(k) ?? 0) + 1);
     if (!firstDoc.has(k)) firstDoc.set(k, i);
   });
-  const order = [...sizes].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k]) => k);
+  const order = [...sizes]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([k]) => k);
   const mergedInto = new Map<number, number>();
   for (const k of order) {
     if (index.groupSize(k) === 0) continue;

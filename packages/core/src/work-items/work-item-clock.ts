@@ -2,15 +2,7 @@
 // calendar, the reminder instant from remindInstant, and the sweep's decision from sweepClock —
 // reused, not copied, so a work item and a case are reminded and escalated by one rule.
 import { DomainError } from '../errors';
-import {
-  DEFAULT_CLOCK_POLICY,
-  type DeadlineCalendar,
-  type RemindRule,
-  remindInstant,
-  type SweepAction,
-  type SweepableClock,
-  sweepClock,
-} from '../cases/case-clocks';
+import { DEFAULT_CLOCK_POLICY, type DeadlineCalendar, type RemindRule, remindInstant, type SweepAction, type SweepableClock, sweepClock } from '../cases/case-clocks';
 import type { DeadlineSpan } from '../cases/case-types';
 import { isOpenWorkItemStatus, type WorkItem, type WorkItemClock, type WorkItemDue, type WorkItemStatus } from './work-item-types';
 
@@ -55,14 +47,7 @@ export function isDeadlineSpan(due: WorkItemDue): due is DeadlineSpan {
  * The instant a `due` names: an instant as given, or a span added to `from` on the calendar.
  * Refused (WORK_ITEM_DUE_INVALID, naming `field`) unless it lies after `notBefore`.
  */
-export function resolveDue(
-  due: WorkItemDue,
-  from: Date,
-  notBefore: Date,
-  calendar: DeadlineCalendar,
-  policy: WorkItemPolicy,
-  field: string,
-): Date {
+export function resolveDue(due: WorkItemDue, from: Date, notBefore: Date, calendar: DeadlineCalendar, policy: WorkItemPolicy, field: string): Date {
   let dueAt: Date;
   if (isDeadlineSpan(due)) {
     if (!Number.isInteger(due.amount) || due.amount < 1) {

@@ -16,7 +16,10 @@ export function CalendarPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const report = useReportError();
   const load = useCallback(() => {
-    api.get<CalendarYear[]>('/api/calendar/years').then((y) => setYears([...y].reverse())).catch((e: unknown) => report(e, load));
+    api
+      .get<CalendarYear[]>('/api/calendar/years')
+      .then((y) => setYears([...y].reverse()))
+      .catch((e: unknown) => report(e, load));
   }, [report]);
   useEffect(load, [load]);
 
@@ -43,7 +46,14 @@ export function CalendarPage() {
         <Space>
           <span>{t('year')}</span>
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? year)} />
-          <Upload accept="application/json,.json" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+          <Upload
+            accept="application/json,.json"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void upload(f);
+              return false;
+            }}
+          >
             <Button icon={<UploadOutlined />}>{t('uploadYear')}</Button>
           </Upload>
         </Space>

@@ -39,8 +39,26 @@ function ClockInput({ value, onChange, status, id }: { value: ClockRule; onChang
   const { t } = useI18n();
   return (
     <Space.Compact>
-      <InputNumber id={`${id}-amount`} aria-label={t('amount')} min={1} max={100000} precision={0} value={value.amount} status={status} style={{ width: 72 }} onChange={(v) => onChange({ ...value, amount: v ?? value.amount })} />
-      <Select id={`${id}-unit`} aria-label={t('timeUnit')} value={value.unit} status={status} style={{ width: 96 }} onChange={(u: DurationUnit) => onChange({ ...value, unit: u })} options={DURATION_UNITS.map((u) => ({ value: u, label: t(UNIT_LABEL[u]) }))} />
+      <InputNumber
+        id={`${id}-amount`}
+        aria-label={t('amount')}
+        min={1}
+        max={100000}
+        precision={0}
+        value={value.amount}
+        status={status}
+        style={{ width: 72 }}
+        onChange={(v) => onChange({ ...value, amount: v ?? value.amount })}
+      />
+      <Select
+        id={`${id}-unit`}
+        aria-label={t('timeUnit')}
+        value={value.unit}
+        status={status}
+        style={{ width: 96 }}
+        onChange={(u: DurationUnit) => onChange({ ...value, unit: u })}
+        options={DURATION_UNITS.map((u) => ({ value: u, label: t(UNIT_LABEL[u]) }))}
+      />
     </Space.Compact>
   );
 }
@@ -141,7 +159,14 @@ export function CasePolicyPage() {
           dataSource={[...CASE_URGENCIES]}
           data-testid="policy-clocks"
           columns={[
-            { title: t('urgency'), key: 'u', width: 110, render: (_: unknown, u) => <Tag color={u === 'emergency' ? 'red' : u === 'utilities' ? 'volcano' : u === 'complex' ? 'purple' : 'default'}>{pick(URGENCY_LABELS[u])}</Tag> },
+            {
+              title: t('urgency'),
+              key: 'u',
+              width: 110,
+              render: (_: unknown, u) => (
+                <Tag color={u === 'emergency' ? 'red' : u === 'utilities' ? 'volcano' : u === 'complex' ? 'purple' : 'default'}>{pick(URGENCY_LABELS[u])}</Tag>
+              ),
+            },
             ...CLOCKS.map((c) => ({
               title: t(c.label),
               key: c.key,
@@ -162,7 +187,12 @@ export function CasePolicyPage() {
           <Card title={`${t('whistleArrival')} · ${t('defaultRemind')}`} size="small" style={{ height: '100%' }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('whistleArrival')}>
-                <ClockInput id="clock-whistle" value={draft.clocks.whistleArrival} status={status('body.clocks.whistleArrival')} onChange={(v) => edit((p) => void (p.clocks.whistleArrival = v))} />
+                <ClockInput
+                  id="clock-whistle"
+                  value={draft.clocks.whistleArrival}
+                  status={status('body.clocks.whistleArrival')}
+                  onChange={(v) => edit((p) => void (p.clocks.whistleArrival = v))}
+                />
               </Descriptions.Item>
               <Descriptions.Item label={t('defaultRemind')}>
                 <Space wrap>
@@ -175,9 +205,26 @@ export function CasePolicyPage() {
                     ]}
                   />
                   {remind.kind === 'fraction' ? (
-                    <InputNumber min={1} max={100} precision={0} suffix="%" value={Math.round(remind.fraction * 100)} status={status('body.clocks.defaultRemind')} onChange={(v) => setRemind({ kind: 'fraction', fraction: (v ?? 80) / 100 })} style={{ width: 100 }} />
+                    <InputNumber
+                      min={1}
+                      max={100}
+                      precision={0}
+                      suffix="%"
+                      value={Math.round(remind.fraction * 100)}
+                      status={status('body.clocks.defaultRemind')}
+                      onChange={(v) => setRemind({ kind: 'fraction', fraction: (v ?? 80) / 100 })}
+                      style={{ width: 100 }}
+                    />
                   ) : (
-                    <InputNumber min={0} max={100000} precision={0} value={remind.minutes} status={status('body.clocks.defaultRemind')} onChange={(v) => setRemind({ kind: 'before', minutes: v ?? 0 })} style={{ width: 110 }} />
+                    <InputNumber
+                      min={0}
+                      max={100000}
+                      precision={0}
+                      value={remind.minutes}
+                      status={status('body.clocks.defaultRemind')}
+                      onChange={(v) => setRemind({ kind: 'before', minutes: v ?? 0 })}
+                      style={{ width: 110 }}
+                    />
                   )}
                 </Space>
               </Descriptions.Item>
@@ -188,7 +235,15 @@ export function CasePolicyPage() {
           <Card title={t('otherRules')} size="small" style={{ height: '100%' }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('maxExtensions')}>
-                <InputNumber id="policy-max-extensions" min={0} max={10} precision={0} value={draft.maxExtensions} status={status('body.maxExtensions')} onChange={(v) => edit((p) => void (p.maxExtensions = v ?? 0))} />
+                <InputNumber
+                  id="policy-max-extensions"
+                  min={0}
+                  max={10}
+                  precision={0}
+                  value={draft.maxExtensions}
+                  status={status('body.maxExtensions')}
+                  onChange={(v) => edit((p) => void (p.maxExtensions = v ?? 0))}
+                />
               </Descriptions.Item>
               <Descriptions.Item label={t('requireReturnEvidence')}>
                 <Switch checked={draft.requireReturnEvidence} onChange={(v) => edit((p) => void (p.requireReturnEvidence = v))} />
@@ -206,7 +261,14 @@ export function CasePolicyPage() {
         extra={
           <Space>
             {t('maxAttachments')}
-            <InputNumber min={0} max={100} precision={0} value={draft.attachments.maxCount} status={status('body.attachments.maxCount')} onChange={(v) => edit((p) => void (p.attachments.maxCount = v ?? 0))} />
+            <InputNumber
+              min={0}
+              max={100}
+              precision={0}
+              value={draft.attachments.maxCount}
+              status={status('body.attachments.maxCount')}
+              onChange={(v) => edit((p) => void (p.attachments.maxCount = v ?? 0))}
+            />
           </Space>
         }
       >

@@ -32,10 +32,18 @@ export function CategoriesPage() {
         <Space size={6}>
           <span style={{ color: n.isActive ? undefined : '#bbb' }}>{n.name}</span>
           <Tag>{n.code}</Tag>
-          {n.level < 3 && <Button size="small" type="link" onClick={() => setEdit({ mode: 'add', node: n, name: '' })}>{t('addChild')}</Button>}
-          <Button size="small" type="link" onClick={() => setEdit({ mode: 'rename', node: n, name: n.name })}>{t('rename')}</Button>
+          {n.level < 3 && (
+            <Button size="small" type="link" onClick={() => setEdit({ mode: 'add', node: n, name: '' })}>
+              {t('addChild')}
+            </Button>
+          )}
+          <Button size="small" type="link" onClick={() => setEdit({ mode: 'rename', node: n, name: n.name })}>
+            {t('rename')}
+          </Button>
           <Popconfirm title={`${t('delete')} ${n.name}?`} onConfirm={() => void run(api.delete(`/api/categories/${n.code}`))}>
-            <Button size="small" type="link" danger>{t('delete')}</Button>
+            <Button size="small" type="link" danger>
+              {t('delete')}
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -54,7 +62,10 @@ export function CategoriesPage() {
         cancelText={t('cancel')}
         onOk={() => {
           if (!edit || !edit.name.trim()) return;
-          const p = edit.mode === 'add' ? api.post('/api/categories', { name: edit.name.trim(), parentCode: edit.node?.code ?? null }) : api.patch(`/api/categories/${edit.node?.code ?? ''}`, { name: edit.name.trim() });
+          const p =
+            edit.mode === 'add'
+              ? api.post('/api/categories', { name: edit.name.trim(), parentCode: edit.node?.code ?? null })
+              : api.patch(`/api/categories/${edit.node?.code ?? ''}`, { name: edit.name.trim() });
           setEdit(null);
           void run(p);
         }}

@@ -23,7 +23,10 @@ const PAGE = 10;
 
 /** 'department:市场监管' ⇄ a routing target; null when the text is not a target. */
 export function parseTarget(text: string): Target | null {
-  const [cls, kind] = text.trim().split(/[:：]/).map((s) => s.trim());
+  const [cls, kind] = text
+    .trim()
+    .split(/[:：]/)
+    .map((s) => s.trim());
   if (cls === 'street' || cls === 'district' || cls === 'community') return { kind: 'unit_class', unitClass: cls };
   if ((cls === 'department' || cls === 'enterprise') && kind) return { kind: 'unit_class', unitClass: cls, departmentKind: kind };
   if (cls === 'unit' && kind) return { kind: 'unit', unitCode: kind };
@@ -88,7 +91,12 @@ export function DispatchCatalogueTab() {
     try {
       const entries = rows.map((r) => {
         const lead = parseTarget(r.leadText) ?? r.entry.lead;
-        const co = r.coText.split(/[,，、]/).map((s) => s.trim()).filter(Boolean).map(parseTarget).filter((x): x is Target => x !== null);
+        const co = r.coText
+          .split(/[,，、]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map(parseTarget)
+          .filter((x): x is Target => x !== null);
         const { coHandlers: _old, ...rest } = r.entry;
         return { ...rest, lead, ...(co.length ? { coHandlers: co } : {}) };
       });
@@ -112,24 +120,42 @@ export function DispatchCatalogueTab() {
     <>
       <Space style={{ marginBottom: 12 }} wrap>
         <Tag color={meta?.source === 'administrator' ? 'blue' : 'default'}>{meta?.source === 'administrator' ? t('ruleSourceAdmin') : t('ruleSourceDefault')}</Tag>
-        {meta?.updatedBy && <Typography.Text type="secondary">{t('updatedBy')}: {meta.updatedBy}</Typography.Text>}
+        {meta?.updatedBy && (
+          <Typography.Text type="secondary">
+            {t('updatedBy')}: {meta.updatedBy}
+          </Typography.Text>
+        )}
         <Typography.Text type="secondary">{rows.length} ·</Typography.Text>
         <span data-testid="catalogue-filter">
-          <Input.Search allowClear placeholder={t('catalogueSearch')} style={{ width: 240 }} value={filter} onChange={(e) => { setFilter(e.target.value); setPage(1); }} />
+          <Input.Search
+            allowClear
+            placeholder={t('catalogueSearch')}
+            style={{ width: 240 }}
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value);
+              setPage(1);
+            }}
+          />
         </span>
         {!ro && (
           <>
             <Button
               icon={<PlusOutlined />}
               onClick={() => {
-                setRows([...rows, toRow({ id: `entry-${Date.now() % 100000}`, categoryPath: [], keywords: [], lead: { kind: 'unit_class', unitClass: 'street' }, isActive: true })]);
+                setRows([
+                  ...rows,
+                  toRow({ id: `entry-${Date.now() % 100000}`, categoryPath: [], keywords: [], lead: { kind: 'unit_class', unitClass: 'street' }, isActive: true }),
+                ]);
                 setFilter('');
                 setPage(Math.floor(rows.length / PAGE) + 1);
               }}
             >
               {t('addRow')}
             </Button>
-            <Button type="primary" loading={saving} onClick={() => void save()} data-testid="catalogue-save">{t('saveList')}</Button>
+            <Button type="primary" loading={saving} onClick={() => void save()} data-testid="catalogue-save">
+              {t('saveList')}
+            </Button>
           </>
         )}
         {ro && <Typography.Text type="secondary">{t('adminOnlyHint')}</Typography.Text>}
@@ -143,15 +169,35 @@ export function DispatchCatalogueTab() {
         pagination={{ pageSize: PAGE, current: page, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: '#', key: 'n', width: 48, render: (_: unknown, r) => indexOf(r.key) + 1 },
-          { title: t('catalogueEntry'), key: 'id', width: 150, render: (_: unknown, r) => <Input size="small" value={r.entry.id} disabled={ro} status={status(r.key, 'id')} onChange={(e) => setEntry(r, { id: e.target.value })} /> },
+          {
+            title: t('catalogueEntry'),
+            key: 'id',
+            width: 150,
+            render: (_: unknown, r) => <Input size="small" value={r.entry.id} disabled={ro} status={status(r.key, 'id')} onChange={(e) => setEntry(r, { id: e.target.value })} />,
+          },
           {
             title: t('catalogueCategory'),
             key: 'path',
             width: 220,
             render: (_: unknown, r) => (
               <Space orientation="vertical" size={0}>
-                <Input size="small" value={r.entry.categoryPath.join('/')} disabled={ro} status={status(r.key, 'categoryPath')} onChange={(e) => setEntry(r, { categoryPath: e.target.value.split('/').map((s) => s.trim()).filter(Boolean) })} />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code ?? '—'}</Typography.Text>
+                <Input
+                  size="small"
+                  value={r.entry.categoryPath.join('/')}
+                  disabled={ro}
+                  status={status(r.key, 'categoryPath')}
+                  onChange={(e) =>
+                    setEntry(r, {
+                      categoryPath: e.target.value
+                        .split('/')
+                        .map((s) => s.trim())
+                        .filter(Boolean),
+                    })
+                  }
+                />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.code ?? '—'}
+                </Typography.Text>
               </Space>
             ),
           },
@@ -159,7 +205,14 @@ export function DispatchCatalogueTab() {
             title: t('catalogueKeywords'),
             key: 'kw',
             render: (_: unknown, r) => (
-              <Input.TextArea size="small" autoSize={{ minRows: 1, maxRows: 3 }} value={r.entry.keywords.join('|')} disabled={ro} status={status(r.key, 'keywords')} onChange={(e) => setEntry(r, { keywords: e.target.value.split('|').filter((s) => s.trim() !== '') })} />
+              <Input.TextArea
+                size="small"
+                autoSize={{ minRows: 1, maxRows: 3 }}
+                value={r.entry.keywords.join('|')}
+                disabled={ro}
+                status={status(r.key, 'keywords')}
+                onChange={(e) => setEntry(r, { keywords: e.target.value.split('|').filter((s) => s.trim() !== '') })}
+              />
             ),
           },
           {
@@ -167,13 +220,59 @@ export function DispatchCatalogueTab() {
             key: 'ex',
             width: 140,
             render: (_: unknown, r) => (
-              <Input size="small" value={(r.entry.excludes ?? []).join('|')} disabled={ro} status={status(r.key, 'excludes')} onChange={(e) => { const ex = e.target.value.split('|').filter((s) => s.trim() !== ''); const { excludes: _x, ...rest } = r.entry; set(r.key, { entry: ex.length ? { ...rest, excludes: ex } : rest }); }} />
+              <Input
+                size="small"
+                value={(r.entry.excludes ?? []).join('|')}
+                disabled={ro}
+                status={status(r.key, 'excludes')}
+                onChange={(e) => {
+                  const ex = e.target.value.split('|').filter((s) => s.trim() !== '');
+                  const { excludes: _x, ...rest } = r.entry;
+                  set(r.key, { entry: ex.length ? { ...rest, excludes: ex } : rest });
+                }}
+              />
             ),
           },
-          { title: t('catalogueLead'), key: 'lead', width: 170, render: (_: unknown, r) => <Input size="small" value={r.leadText} disabled={ro} status={status(r.key, 'lead') ?? (parseTarget(r.leadText) ? undefined : 'error')} onChange={(e) => set(r.key, { leadText: e.target.value })} /> },
-          { title: t('catalogueCoHandlers'), key: 'co', width: 200, render: (_: unknown, r) => <Input size="small" value={r.coText} disabled={ro} status={status(r.key, 'coHandlers')} onChange={(e) => set(r.key, { coText: e.target.value })} /> },
-          { title: t('active'), key: 'on', width: 64, render: (_: unknown, r) => <Switch size="small" checked={r.entry.isActive !== false} disabled={ro} onChange={(v) => setEntry(r, { isActive: v })} /> },
-          ...(!ro ? [{ title: '', key: 'rm', width: 48, render: (_: unknown, r: Row) => <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('remove')} onClick={() => setRows(rows.filter((x) => x.key !== r.key))} /> }] : []),
+          {
+            title: t('catalogueLead'),
+            key: 'lead',
+            width: 170,
+            render: (_: unknown, r) => (
+              <Input
+                size="small"
+                value={r.leadText}
+                disabled={ro}
+                status={status(r.key, 'lead') ?? (parseTarget(r.leadText) ? undefined : 'error')}
+                onChange={(e) => set(r.key, { leadText: e.target.value })}
+              />
+            ),
+          },
+          {
+            title: t('catalogueCoHandlers'),
+            key: 'co',
+            width: 200,
+            render: (_: unknown, r) => (
+              <Input size="small" value={r.coText} disabled={ro} status={status(r.key, 'coHandlers')} onChange={(e) => set(r.key, { coText: e.target.value })} />
+            ),
+          },
+          {
+            title: t('active'),
+            key: 'on',
+            width: 64,
+            render: (_: unknown, r) => <Switch size="small" checked={r.entry.isActive !== false} disabled={ro} onChange={(v) => setEntry(r, { isActive: v })} />,
+          },
+          ...(!ro
+            ? [
+                {
+                  title: '',
+                  key: 'rm',
+                  width: 48,
+                  render: (_: unknown, r: Row) => (
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('remove')} onClick={() => setRows(rows.filter((x) => x.key !== r.key))} />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </>

@@ -50,7 +50,9 @@ export function DutyListsPage() {
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Text>{t('categoryPrefixes')}</Typography.Text>
               <Select mode="tags" value={prefixes} onChange={setPrefixes} options={options} style={{ width: '100%' }} showSearch={{ optionFilterProp: 'label' }} />
-              <Button type="primary" onClick={() => void save()}>{t('save')}</Button>
+              <Button type="primary" onClick={() => void save()}>
+                {t('save')}
+              </Button>
             </Space>
           ) : (
             <Empty description={t('chooseCommunity')} />

@@ -85,13 +85,29 @@ function RuleTable<R extends { id: string; priority: number; note?: string; isAc
   const indexOf = (key: number) => rows.findIndex((x) => x.key === key);
   const statusFor = (index: number) => (field: string) => (problem && fieldMatches(problem.field, `body.rules[${index}]${field ? `.${field}` : ''}`) ? 'error' : undefined);
   const sample = rows[0];
-  const cols = sample ? columns(sample, 0, () => undefined, () => undefined) : columns({ key: 0, rule: blank() }, 0, () => undefined, () => undefined);
+  const cols = sample
+    ? columns(
+        sample,
+        0,
+        () => undefined,
+        () => undefined,
+      )
+    : columns(
+        { key: 0, rule: blank() },
+        0,
+        () => undefined,
+        () => undefined,
+      );
 
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
         <Tag color={meta?.source === 'administrator' ? 'blue' : 'default'}>{meta?.source === 'administrator' ? t('ruleSourceAdmin') : t('ruleSourceDefault')}</Tag>
-        {meta?.updatedBy && <Typography.Text type="secondary">{t('updatedBy')}: {meta.updatedBy}</Typography.Text>}
+        {meta?.updatedBy && (
+          <Typography.Text type="secondary">
+            {t('updatedBy')}: {meta.updatedBy}
+          </Typography.Text>
+        )}
         <Typography.Text type="secondary">{rows.length} ·</Typography.Text>
         {canEdit && (
           <>
@@ -104,7 +120,9 @@ function RuleTable<R extends { id: string; priority: number; note?: string; isAc
             >
               {t('addRow')}
             </Button>
-            <Button type="primary" loading={saving} onClick={() => void save()} data-testid={`${testId}-save`}>{t('saveList')}</Button>
+            <Button type="primary" loading={saving} onClick={() => void save()} data-testid={`${testId}-save`}>
+              {t('saveList')}
+            </Button>
           </>
         )}
         {!canEdit && <Typography.Text type="secondary">{t('adminOnlyHint')}</Typography.Text>}
@@ -129,7 +147,16 @@ function RuleTable<R extends { id: string; priority: number; note?: string; isAc
             },
           })),
           ...(canEdit
-            ? [{ title: '', key: 'rm', width: 48, render: (_: unknown, row: Row<R>) => <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('remove')} onClick={() => setRows(rows.filter((x) => x.key !== row.key))} /> }]
+            ? [
+                {
+                  title: '',
+                  key: 'rm',
+                  width: 48,
+                  render: (_: unknown, row: Row<R>) => (
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('remove')} onClick={() => setRows(rows.filter((x) => x.key !== row.key))} />
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -144,7 +171,11 @@ export function IntakeRulesPage() {
   const ro = !hasRole('administrator');
   const common = <R extends { id: string; priority: number; note?: string; isActive?: boolean }>(rule: R, set: (r: R) => void, status: (f: string) => 'error' | undefined) => ({
     id: { title: t('ruleId'), width: 150, node: <Input size="small" value={rule.id} disabled={ro} status={status('id')} onChange={(e) => set({ ...rule, id: e.target.value })} /> },
-    priority: { title: t('priority'), width: 90, node: <InputNumber size="small" value={rule.priority} disabled={ro} status={status('priority')} onChange={(v) => set({ ...rule, priority: v ?? 0 })} style={{ width: 76 }} /> },
+    priority: {
+      title: t('priority'),
+      width: 90,
+      node: <InputNumber size="small" value={rule.priority} disabled={ro} status={status('priority')} onChange={(v) => set({ ...rule, priority: v ?? 0 })} style={{ width: 76 }} />,
+    },
     note: { title: t('note'), node: <Input size="small" value={rule.note ?? ''} disabled={ro} status={status('note')} onChange={(e) => set({ ...rule, note: e.target.value })} /> },
     active: { title: t('active'), width: 70, node: <Switch size="small" checked={rule.isActive !== false} disabled={ro} onChange={(v) => set({ ...rule, isActive: v })} /> },
   });
@@ -181,7 +212,17 @@ export function IntakeRulesPage() {
                     {
                       title: t('urgency'),
                       width: 120,
-                      node: <Select size="small" value={rule.urgency} disabled={ro} status={status('urgency')} style={{ width: 108 }} onChange={(u: CaseUrgency) => set({ ...rule, urgency: u })} options={CASE_URGENCIES.map((u) => ({ value: u, label: pick(URGENCY_LABELS[u]) }))} />,
+                      node: (
+                        <Select
+                          size="small"
+                          value={rule.urgency}
+                          disabled={ro}
+                          status={status('urgency')}
+                          style={{ width: 108 }}
+                          onChange={(u: CaseUrgency) => set({ ...rule, urgency: u })}
+                          options={CASE_URGENCIES.map((u) => ({ value: u, label: pick(URGENCY_LABELS[u]) }))}
+                        />
+                      ),
                     },
                     c.priority,
                     { ...c.note, width: 240 },
@@ -198,7 +239,14 @@ export function IntakeRulesPage() {
               <RuleTable<RoutingRule>
                 path="/api/intake/routing-rules"
                 testId="routing-rules"
-                blank={() => ({ id: `route-${Date.now() % 100000}`, categoryPrefix: '', districtCode: null, target: { kind: 'unit_class', unitClass: 'street' }, priority: 50, isActive: true })}
+                blank={() => ({
+                  id: `route-${Date.now() % 100000}`,
+                  categoryPrefix: '',
+                  districtCode: null,
+                  target: { kind: 'unit_class', unitClass: 'street' },
+                  priority: 50,
+                  isActive: true,
+                })}
                 columns={({ rule }, _i, set, status) => {
                   const c = common(rule, set, status);
                   const target = rule.target;
@@ -209,15 +257,35 @@ export function IntakeRulesPage() {
                       width: 190,
                       node: (
                         <Space orientation="vertical" size={0}>
-                          <Input size="small" value={rule.categoryPrefix} disabled={ro} status={status('categoryPrefix')} onChange={(e) => set({ ...rule, categoryPrefix: e.target.value.trim() })} style={{ width: 110 }} />
-                          {rule.categoryPrefix && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{ref.categoryName(rule.categoryPrefix)}</Typography.Text>}
+                          <Input
+                            size="small"
+                            value={rule.categoryPrefix}
+                            disabled={ro}
+                            status={status('categoryPrefix')}
+                            onChange={(e) => set({ ...rule, categoryPrefix: e.target.value.trim() })}
+                            style={{ width: 110 }}
+                          />
+                          {rule.categoryPrefix && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {ref.categoryName(rule.categoryPrefix)}
+                            </Typography.Text>
+                          )}
                         </Space>
                       ),
                     },
                     {
                       title: t('districtCode'),
                       width: 120,
-                      node: <Input size="small" placeholder={t('anyDistrict')} value={rule.districtCode ?? ''} disabled={ro} status={status('districtCode')} onChange={(e) => set({ ...rule, districtCode: e.target.value.trim() || null })} />,
+                      node: (
+                        <Input
+                          size="small"
+                          placeholder={t('anyDistrict')}
+                          value={rule.districtCode ?? ''}
+                          disabled={ro}
+                          status={status('districtCode')}
+                          onChange={(e) => set({ ...rule, districtCode: e.target.value.trim() || null })}
+                        />
+                      ),
                     },
                     {
                       title: t('target'),
@@ -229,7 +297,9 @@ export function IntakeRulesPage() {
                             value={target.kind}
                             disabled={ro}
                             style={{ width: 110 }}
-                            onChange={(k: 'unit_class' | 'unit') => set({ ...rule, target: k === 'unit' ? { kind: 'unit', unitCode: '' } : { kind: 'unit_class', unitClass: 'street' } })}
+                            onChange={(k: 'unit_class' | 'unit') =>
+                              set({ ...rule, target: k === 'unit' ? { kind: 'unit', unitCode: '' } : { kind: 'unit_class', unitClass: 'street' } })
+                            }
                             options={[
                               { value: 'unit_class', label: t('targetUnitClass') },
                               { value: 'unit', label: t('targetUnit') },
@@ -237,13 +307,37 @@ export function IntakeRulesPage() {
                           />
                           {target.kind === 'unit_class' ? (
                             <>
-                              <Select size="small" value={target.unitClass} disabled={ro} status={status('target')} style={{ width: 110 }} onChange={(u: RoutingClass) => set({ ...rule, target: { ...target, unitClass: u } })} options={ROUTING_CLASSES.map((u) => ({ value: u, label: pick(UNIT_CLASS_LABELS[u]) }))} />
+                              <Select
+                                size="small"
+                                value={target.unitClass}
+                                disabled={ro}
+                                status={status('target')}
+                                style={{ width: 110 }}
+                                onChange={(u: RoutingClass) => set({ ...rule, target: { ...target, unitClass: u } })}
+                                options={ROUTING_CLASSES.map((u) => ({ value: u, label: pick(UNIT_CLASS_LABELS[u]) }))}
+                              />
                               {target.unitClass === 'department' && (
-                                <Input size="small" placeholder={t('departmentKind')} value={target.departmentKind ?? ''} disabled={ro} style={{ width: 100 }} onChange={(e) => set({ ...rule, target: { kind: 'unit_class', unitClass: target.unitClass, ...(e.target.value ? { departmentKind: e.target.value } : {}) } })} />
+                                <Input
+                                  size="small"
+                                  placeholder={t('departmentKind')}
+                                  value={target.departmentKind ?? ''}
+                                  disabled={ro}
+                                  style={{ width: 100 }}
+                                  onChange={(e) =>
+                                    set({ ...rule, target: { kind: 'unit_class', unitClass: target.unitClass, ...(e.target.value ? { departmentKind: e.target.value } : {}) } })
+                                  }
+                                />
                               )}
                             </>
                           ) : (
-                            <Input size="small" value={target.unitCode} disabled={ro} status={status('target')} style={{ width: 200 }} onChange={(e) => set({ ...rule, target: { kind: 'unit', unitCode: e.target.value.trim() } })} />
+                            <Input
+                              size="small"
+                              value={target.unitCode}
+                              disabled={ro}
+                              status={status('target')}
+                              style={{ width: 200 }}
+                              onChange={(e) => set({ ...rule, target: { kind: 'unit', unitCode: e.target.value.trim() } })}
+                            />
                           )}
                         </Space.Compact>
                       ),

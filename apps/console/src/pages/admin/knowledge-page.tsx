@@ -30,7 +30,8 @@ interface TreeNode {
   title: string;
   children?: TreeNode[];
 }
-const toTree = (nodes: CategoryNode[]): TreeNode[] => nodes.map((n) => ({ value: n.code, title: `${n.name} (${n.code})`, ...(n.children?.length ? { children: toTree(n.children) } : {}) }));
+const toTree = (nodes: CategoryNode[]): TreeNode[] =>
+  nodes.map((n) => ({ value: n.code, title: `${n.name} (${n.code})`, ...(n.children?.length ? { children: toTree(n.children) } : {}) }));
 const PAGE = 15;
 
 export function KnowledgePage() {
@@ -47,7 +48,10 @@ export function KnowledgePage() {
   const { problem, take, clear, status } = useFieldProblem();
   const report = useReportError();
   const load = useCallback(() => {
-    api.get<Page<Article>>('/api/knowledge/articles', { limit: PAGE, offset: (page - 1) * PAGE }).then(setData).catch((e: unknown) => report(e, load));
+    api
+      .get<Page<Article>>('/api/knowledge/articles', { limit: PAGE, offset: (page - 1) * PAGE })
+      .then(setData)
+      .catch((e: unknown) => report(e, load));
   }, [page, report]);
   useEffect(load, [load]);
   const tree = useMemo(() => toTree(ref.categories), [ref.categories]);
@@ -66,7 +70,15 @@ export function KnowledgePage() {
     form.setFieldsValue(
       a === 'new'
         ? { title: '', answer: '', categoryCodes: [], sourcePolicy: '', validFrom: null, validTo: null, isActive: true }
-        : { title: a.title, answer: a.answer, categoryCodes: a.categoryCodes, sourcePolicy: a.sourcePolicy ?? '', validFrom: a.validFrom ? dayjs(a.validFrom) : null, validTo: a.validTo ? dayjs(a.validTo) : null, isActive: a.isActive },
+        : {
+            title: a.title,
+            answer: a.answer,
+            categoryCodes: a.categoryCodes,
+            sourcePolicy: a.sourcePolicy ?? '',
+            validFrom: a.validFrom ? dayjs(a.validFrom) : null,
+            validTo: a.validTo ? dayjs(a.validTo) : null,
+            isActive: a.isActive,
+          },
     );
   };
   const save = async () => {
@@ -108,12 +120,26 @@ export function KnowledgePage() {
         extra={
           <Space>
             <Input.Search allowClear placeholder={t('searchKnowledge')} onSearch={(q) => void search(q)} style={{ width: 320 }} data-testid="knowledge-search" />
-            {canEdit && <Button type="primary" onClick={() => open('new')}>{t('newArticle')}</Button>}
+            {canEdit && (
+              <Button type="primary" onClick={() => open('new')}>
+                {t('newArticle')}
+              </Button>
+            )}
           </Space>
         }
       >
         {hits && (
-          <Card type="inner" size="small" title={`${t('search')} · ${hits.length}`} style={{ marginBottom: 16 }} extra={<Button size="small" type="link" onClick={() => setHits(null)}>{t('cancel')}</Button>}>
+          <Card
+            type="inner"
+            size="small"
+            title={`${t('search')} · ${hits.length}`}
+            style={{ marginBottom: 16 }}
+            extra={
+              <Button size="small" type="link" onClick={() => setHits(null)}>
+                {t('cancel')}
+              </Button>
+            }
+          >
             <List
               size="small"
               dataSource={hits}
@@ -121,8 +147,22 @@ export function KnowledgePage() {
               renderItem={(h) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={<Space>{h.title}<Tag>{h.score.toFixed(2)}</Tag>{h.matchedWords.map((w) => <Tag key={w} color="gold">{w}</Tag>)}</Space>}
-                    description={<Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{h.answer}</Typography.Paragraph>}
+                    title={
+                      <Space>
+                        {h.title}
+                        <Tag>{h.score.toFixed(2)}</Tag>
+                        {h.matchedWords.map((w) => (
+                          <Tag key={w} color="gold">
+                            {w}
+                          </Tag>
+                        ))}
+                      </Space>
+                    }
+                    description={
+                      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                        {h.answer}
+                      </Typography.Paragraph>
+                    }
                   />
                 </List.Item>
               )}
@@ -136,8 +176,25 @@ export function KnowledgePage() {
           pagination={{ pageSize: PAGE, current: page, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           data-testid="knowledge-articles"
           columns={[
-            { title: t('title'), dataIndex: 'title', render: (v: string, a) => <Space>{v}{a.isDemo && <Tag>{t('demo')}</Tag>}</Space> },
-            { title: t('answer'), dataIndex: 'answer', render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>{v}</Typography.Paragraph> },
+            {
+              title: t('title'),
+              dataIndex: 'title',
+              render: (v: string, a) => (
+                <Space>
+                  {v}
+                  {a.isDemo && <Tag>{t('demo')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('answer'),
+              dataIndex: 'answer',
+              render: (v: string) => (
+                <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>
+                  {v}
+                </Typography.Paragraph>
+              ),
+            },
             { title: t('categoryCodes'), dataIndex: 'categoryCodes', width: 200, render: (v: string[]) => v.map((c) => <Tag key={c}>{ref.categoryName(c)}</Tag>) },
             {
               title: `${t('validFrom')} ~ ${t('validTo')}`,
@@ -154,9 +211,13 @@ export function KnowledgePage() {
                     width: 130,
                     render: (_: unknown, a: Article) => (
                       <Space>
-                        <Button size="small" onClick={() => open(a)}>{t('edit')}</Button>
+                        <Button size="small" onClick={() => open(a)}>
+                          {t('edit')}
+                        </Button>
                         <Popconfirm title={t('confirmDelete')} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => void remove(a)}>
-                          <Button size="small" danger>{t('delete')}</Button>
+                          <Button size="small" danger>
+                            {t('delete')}
+                          </Button>
                         </Popconfirm>
                       </Space>
                     ),
@@ -177,16 +238,28 @@ export function KnowledgePage() {
       >
         <FieldProblemAlert problem={problem} onClose={clear} />
         <Form form={form} layout="vertical">
-          <Form.Item name="title" label={t('title')} rules={[{ required: true, whitespace: true, max: 200 }]} validateStatus={status('body.title')}><Input /></Form.Item>
-          <Form.Item name="answer" label={t('answer')} rules={[{ required: true, whitespace: true, max: 20000 }]} validateStatus={status('body.answer')}><Input.TextArea rows={6} /></Form.Item>
+          <Form.Item name="title" label={t('title')} rules={[{ required: true, whitespace: true, max: 200 }]} validateStatus={status('body.title')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="answer" label={t('answer')} rules={[{ required: true, whitespace: true, max: 20000 }]} validateStatus={status('body.answer')}>
+            <Input.TextArea rows={6} />
+          </Form.Item>
           <Form.Item name="categoryCodes" label={t('categoryCodes')} validateStatus={status('body.categoryCodes')}>
             <TreeSelect multiple treeData={tree} showSearch treeNodeFilterProp="title" allowClear />
           </Form.Item>
-          <Form.Item name="sourcePolicy" label={t('sourcePolicy')} validateStatus={status('body.sourcePolicy')}><Input maxLength={500} /></Form.Item>
+          <Form.Item name="sourcePolicy" label={t('sourcePolicy')} validateStatus={status('body.sourcePolicy')}>
+            <Input maxLength={500} />
+          </Form.Item>
           <Space size={16} wrap>
-            <Form.Item name="validFrom" label={t('validFrom')} validateStatus={status('body.validFrom')}><DatePicker /></Form.Item>
-            <Form.Item name="validTo" label={t('validTo')} validateStatus={status('body.validTo')}><DatePicker /></Form.Item>
-            <Form.Item name="isActive" label={t('active')} valuePropName="checked"><Switch /></Form.Item>
+            <Form.Item name="validFrom" label={t('validFrom')} validateStatus={status('body.validFrom')}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="validTo" label={t('validTo')} validateStatus={status('body.validTo')}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="isActive" label={t('active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
           </Space>
         </Form>
       </Modal>

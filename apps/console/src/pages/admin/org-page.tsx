@@ -22,7 +22,15 @@ export function OrgPage() {
   const [tree, setTree] = useState<UnitNode[]>([]);
   const [selected, setSelected] = useState<UnitDetail | null>(null);
 
-  const node = (u: Unit): UnitNode => ({ key: u.code, title: <span>{u.name} <Tag style={{ marginLeft: 4 }}>{pick(UNIT_CLASS_LABELS[u.class])}</Tag></span>, isLeaf: u.class === 'community' || u.class === 'section' });
+  const node = (u: Unit): UnitNode => ({
+    key: u.code,
+    title: (
+      <span>
+        {u.name} <Tag style={{ marginLeft: 4 }}>{pick(UNIT_CLASS_LABELS[u.class])}</Tag>
+      </span>
+    ),
+    isLeaf: u.class === 'community' || u.class === 'section',
+  });
 
   useEffect(() => {
     if (!me) return;
@@ -36,20 +44,31 @@ export function OrgPage() {
   const loadChildren = async (key: string) => {
     const page = await api.get<Page<Unit>>('/api/units', { parent: key, limit: 500 });
     const kids = page.items.map(node);
-    const attach = (nodes: UnitNode[]): UnitNode[] => nodes.map((n) => (n.key === key ? { ...n, children: kids, isLeaf: kids.length === 0 } : n.children ? { ...n, children: attach(n.children) } : n));
+    const attach = (nodes: UnitNode[]): UnitNode[] =>
+      nodes.map((n) => (n.key === key ? { ...n, children: kids, isLeaf: kids.length === 0 } : n.children ? { ...n, children: attach(n.children) } : n));
     setTree((prev) => attach(prev));
   };
 
   return (
     <Row gutter={16}>
       <Col xs={24} lg={12}>
-        <Card title={<span><ApartmentOutlined /> {t('orgTree')}</span>}>
+        <Card
+          title={
+            <span>
+              <ApartmentOutlined /> {t('orgTree')}
+            </span>
+          }
+        >
           <Tree<UnitNode>
             treeData={tree}
             loadData={(n) => loadChildren(n.key).catch((e: unknown) => report(e))}
             onSelect={(keys) => {
               const k = keys[0];
-              if (typeof k === 'string') api.get<UnitDetail>(`/api/units/${k}`).then(setSelected).catch((e: unknown) => report(e));
+              if (typeof k === 'string')
+                api
+                  .get<UnitDetail>(`/api/units/${k}`)
+                  .then(setSelected)
+                  .catch((e: unknown) => report(e));
             }}
             height={620}
           />
@@ -60,7 +79,10 @@ export function OrgPage() {
           <Card title={selected.name}>
             <Descriptions column={1} bordered size="small">
               <Descriptions.Item label={t('code')}>{selected.code}</Descriptions.Item>
-              <Descriptions.Item label={t('unitClass')}>{pick(UNIT_CLASS_LABELS[selected.class])}{selected.kind ? ` · ${selected.kind}` : ''}</Descriptions.Item>
+              <Descriptions.Item label={t('unitClass')}>
+                {pick(UNIT_CLASS_LABELS[selected.class])}
+                {selected.kind ? ` · ${selected.kind}` : ''}
+              </Descriptions.Item>
               <Descriptions.Item label="path">{[...selected.ancestors.map((a) => a.name), selected.name].join(' › ')}</Descriptions.Item>
               <Descriptions.Item label="children">{selected.childCount}</Descriptions.Item>
               <Descriptions.Item label={t('active')}>{selected.isActive ? t('yes') : t('no')}</Descriptions.Item>

@@ -21,7 +21,10 @@ export function UsersPage() {
   const [form] = Form.useForm<{ username: string; displayName: string; unitCode: string; roles: Role[]; password: string }>();
   const report = useReportError();
   const load = useCallback(() => {
-    api.get<Page<User>>('/api/users', { limit: 200 }).then(setPage).catch((e: unknown) => report(e, load));
+    api
+      .get<Page<User>>('/api/users', { limit: 200 })
+      .then(setPage)
+      .catch((e: unknown) => report(e, load));
   }, [report]);
   useEffect(load, [load]);
   useEffect(() => {
@@ -40,7 +43,16 @@ export function UsersPage() {
   };
 
   return (
-    <Card title={`${t('users')}${page ? ` · ${page.total}` : ''}`} extra={isAdmin && <Button type="primary" onClick={() => setAdding(true)}>{t('addUser')}</Button>}>
+    <Card
+      title={`${t('users')}${page ? ` · ${page.total}` : ''}`}
+      extra={
+        isAdmin && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            {t('addUser')}
+          </Button>
+        )
+      }
+    >
       <Table<User>
         rowKey="id"
         size="middle"
@@ -56,12 +68,24 @@ export function UsersPage() {
             width: 320,
             render: (roles: Role[], u) =>
               isAdmin ? (
-                <Select mode="multiple" size="small" value={roles} style={{ width: '100%' }} onChange={(v: Role[]) => v.length > 0 && void patch(u, { roles: v })} options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
+                <Select
+                  mode="multiple"
+                  size="small"
+                  value={roles}
+                  style={{ width: '100%' }}
+                  onChange={(v: Role[]) => v.length > 0 && void patch(u, { roles: v })}
+                  options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))}
+                />
               ) : (
                 roles.map((r) => <Tag key={r}>{pick(ROLE_LABELS[r])}</Tag>)
               ),
           },
-          { title: t('active'), dataIndex: 'isActive', width: 80, render: (v: boolean, u) => <Switch size="small" checked={v} disabled={!isAdmin} onChange={(x) => void patch(u, { isActive: x })} /> },
+          {
+            title: t('active'),
+            dataIndex: 'isActive',
+            width: 80,
+            render: (v: boolean, u) => <Switch size="small" checked={v} disabled={!isAdmin} onChange={(x) => void patch(u, { isActive: x })} />,
+          },
         ]}
       />
       <Modal
@@ -84,11 +108,21 @@ export function UsersPage() {
         }
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="username" label={t('username')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,39}$/ }]}><Input /></Form.Item>
-          <Form.Item name="displayName" label={t('displayName')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="unitCode" label={t('unit')} rules={[{ required: true }]}><UnitSelect /></Form.Item>
-          <Form.Item name="roles" label={t('roles')} rules={[{ required: true }]}><Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} /></Form.Item>
-          <Form.Item name="password" label={t('password')} rules={[{ required: true, min: 10 }]}><Input.Password /></Form.Item>
+          <Form.Item name="username" label={t('username')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,39}$/ }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="displayName" label={t('displayName')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="unitCode" label={t('unit')} rules={[{ required: true }]}>
+            <UnitSelect />
+          </Form.Item>
+          <Form.Item name="roles" label={t('roles')} rules={[{ required: true }]}>
+            <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
+          </Form.Item>
+          <Form.Item name="password" label={t('password')} rules={[{ required: true, min: 10 }]}>
+            <Input.Password />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>

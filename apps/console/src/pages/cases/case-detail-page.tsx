@@ -47,7 +47,8 @@ export function CaseDetailPage() {
   }, [id, lang]);
   useEffect(load, [load]);
   useEffect(() => {
-    if (c) ref.loadUnits([...c.assignments.map((a) => a.unit.code), c.location.districtCode, c.location.streetCode, c.location.communityCode, ...c.clocks.map((k) => k.ownerUnitCode)]);
+    if (c)
+      ref.loadUnits([...c.assignments.map((a) => a.unit.code), c.location.districtCode, c.location.streetCode, c.location.communityCode, ...c.clocks.map((k) => k.ownerUnitCode)]);
   }, [c, ref]);
 
   if (error) return <Result status="warning" title={error} extra={<Button onClick={load}>{t('reload')}</Button>} />;
@@ -65,7 +66,9 @@ export function CaseDetailPage() {
       <Card
         title={
           <Space size={12} wrap>
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-number">{c.caseNumber}</Typography.Title>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-number">
+              {c.caseNumber}
+            </Typography.Title>
             <StatusTag status={c.status} />
             <UrgencyTag urgency={c.urgency} />
             <Tag>{pick(KIND_LABELS[c.kind as CaseKind], c.kind)}</Tag>
@@ -79,12 +82,18 @@ export function CaseDetailPage() {
                 {pick(ACTION_LABELS[a])}
               </Button>
             ))}
-            {canAppeal && <Button onClick={() => setAppealing(true)} data-testid="file-appeal">{t('fileAppeal')}</Button>}
+            {canAppeal && (
+              <Button onClick={() => setAppealing(true)} data-testid="file-appeal">
+                {t('fileAppeal')}
+              </Button>
+            )}
             <Button icon={<ReloadOutlined />} onClick={load} aria-label={t('reload')} />
           </Space>
         }
       >
-        <Typography.Title level={5} style={{ marginTop: 0 }}>{c.subject}</Typography.Title>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {c.subject}
+        </Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.detail}</Typography.Paragraph>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
           <Descriptions.Item label={t('requester')}>
@@ -100,14 +109,25 @@ export function CaseDetailPage() {
           <Descriptions.Item label={t('location')} span={2}>
             {c.location.address}
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-              {[c.location.districtCode, c.location.streetCode, c.location.communityCode].filter((x): x is string => !!x).map((x) => ref.unitName(x)).join(' › ')}
+              {[c.location.districtCode, c.location.streetCode, c.location.communityCode]
+                .filter((x): x is string => !!x)
+                .map((x) => ref.unitName(x))
+                .join(' › ')}
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('receivedAt')}>{dayjs(c.receivedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
           <Descriptions.Item label={t('leadUnit')}>
-            {c.assignments.filter((a) => a.role === 'lead' && (a.state === 'pending' || a.state === 'signed' || a.state === 'done')).map((a) => a.unit.name).join('、') || '—'}
+            {c.assignments
+              .filter((a) => a.role === 'lead' && (a.state === 'pending' || a.state === 'signed' || a.state === 'done'))
+              .map((a) => a.unit.name)
+              .join('、') || '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('coHandlers')}>{c.assignments.filter((a) => a.role === 'co' && a.state !== 'withdrawn').map((a) => a.unit.name).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('coHandlers')}>
+            {c.assignments
+              .filter((a) => a.role === 'co' && a.state !== 'withdrawn')
+              .map((a) => a.unit.name)
+              .join('、') || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('clocks')}>
             {running.length === 0
               ? '—'
@@ -118,7 +138,11 @@ export function CaseDetailPage() {
                 ))}
           </Descriptions.Item>
         </Descriptions>
-        {c.attachments.length > 0 && <div style={{ marginTop: 12 }}><AttachmentList items={c.attachments} /></div>}
+        {c.attachments.length > 0 && (
+          <div style={{ marginTop: 12 }}>
+            <AttachmentList items={c.attachments} />
+          </div>
+        )}
       </Card>
 
       <Row gutter={16}>
@@ -128,13 +152,15 @@ export function CaseDetailPage() {
               <Timeline
                 items={timeline.events.map((e) => ({
                   key: e.seq,
-                  color: e.action === 'escalate' || e.action === 'return' || e.action === 'send_back' ? 'red' : e.action === 'close' || e.action === 'record_visit' ? 'green' : 'blue',
+                  color:
+                    e.action === 'escalate' || e.action === 'return' || e.action === 'send_back' ? 'red' : e.action === 'close' || e.action === 'record_visit' ? 'green' : 'blue',
                   title: dayjs(e.at).format('MM-DD HH:mm'),
                   content: (
                     <div data-testid={`event-${e.action}`}>
                       <Typography.Text strong>{pick(ACTION_LABELS[e.action as CaseAction | 'intake'], e.action)}</Typography.Text>
                       <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                        {String(e.data.actorDisplayName ?? e.actor.username)}{ref.unitName(e.actor.unitCode) !== e.actor.unitCode ? ` · ${ref.unitName(e.actor.unitCode)}` : ''}
+                        {String(e.data.actorDisplayName ?? e.actor.username)}
+                        {ref.unitName(e.actor.unitCode) !== e.actor.unitCode ? ` · ${ref.unitName(e.actor.unitCode)}` : ''}
                       </Typography.Text>
                       {isCaseStatus(e.toStatus) && e.fromStatus !== e.toStatus && (
                         <div style={{ fontSize: 12, color: '#888' }}>
@@ -163,7 +189,9 @@ export function CaseDetailPage() {
                   <div key={f.round} style={{ marginBottom: 12 }}>
                     <Space>
                       <Tag color={f.isSolved ? 'green' : 'orange'}>{f.isSolved ? t('solved') : t('unsolved')}</Tag>
-                      <Typography.Text type="secondary">{f.submittedBy.displayName} · {dayjs(f.submittedAt).format('MM-DD HH:mm')}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {f.submittedBy.displayName} · {dayjs(f.submittedAt).format('MM-DD HH:mm')}
+                      </Typography.Text>
                     </Space>
                     <Typography.Paragraph style={{ margin: '6px 0' }}>{f.summary}</Typography.Paragraph>
                     <AttachmentList items={f.attachments} />
@@ -176,12 +204,18 @@ export function CaseDetailPage() {
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />
               ) : c.visit.status === 'valid' ? (
                 <Space wrap>
-                  <Tag color={c.visit.answers.isContacted ? 'green' : 'red'}>{t('isContactedQ')}: {c.visit.answers.isContacted ? t('yes') : t('no')}</Tag>
-                  <Tag color={c.visit.answers.isSolved ? 'green' : 'red'}>{t('isSolvedQ')}: {c.visit.answers.isSolved ? t('yes') : t('no')}</Tag>
+                  <Tag color={c.visit.answers.isContacted ? 'green' : 'red'}>
+                    {t('isContactedQ')}: {c.visit.answers.isContacted ? t('yes') : t('no')}
+                  </Tag>
+                  <Tag color={c.visit.answers.isSolved ? 'green' : 'red'}>
+                    {t('isSolvedQ')}: {c.visit.answers.isSolved ? t('yes') : t('no')}
+                  </Tag>
                   <Tag color="blue">{pick(SATISFACTION_LABELS[c.visit.answers.satisfaction])}</Tag>
                 </Space>
               ) : (
-                <Tag>{t('visitInvalid')}: {c.visit.reason}</Tag>
+                <Tag>
+                  {t('visitInvalid')}: {c.visit.reason}
+                </Tag>
               )}
             </Card>
             <Card title={t('workItems')} size="small">

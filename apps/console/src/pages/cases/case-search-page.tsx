@@ -36,9 +36,27 @@ export function CaseSearchPage() {
       extra={
         <Space wrap>
           <Input.Search allowClear placeholder={t('search')} onSearch={setQ} style={{ width: 220 }} />
-          <Select mode="multiple" allowClear placeholder={t('status')} value={status} onChange={setStatus} style={{ minWidth: 200 }} options={CASE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }))} maxTagCount={2} />
-          <Select allowClear placeholder={t('urgency')} value={urgency} onChange={setUrgency} style={{ width: 120 }} options={CASE_URGENCIES.map((u) => ({ value: u, label: pick(URGENCY_LABELS[u]) }))} />
-          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>{t('overdue')}</Checkbox>
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('status')}
+            value={status}
+            onChange={setStatus}
+            style={{ minWidth: 200 }}
+            options={CASE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }))}
+            maxTagCount={2}
+          />
+          <Select
+            allowClear
+            placeholder={t('urgency')}
+            value={urgency}
+            onChange={setUrgency}
+            style={{ width: 120 }}
+            options={CASE_URGENCIES.map((u) => ({ value: u, label: pick(URGENCY_LABELS[u]) }))}
+          />
+          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+            {t('overdue')}
+          </Checkbox>
         </Space>
       }
     >

@@ -67,7 +67,14 @@ export function DispatchBoardPage() {
               extra={(c) => (
                 <Space wrap size={4}>
                   {tb.actions.map((a, i) => (
-                    <Button key={a} size="small" type={i === 0 ? 'primary' : 'default'} danger={a === 'send_back' || a.startsWith('refuse')} onClick={() => void open(c, a)} data-testid={`row-${a}`}>
+                    <Button
+                      key={a}
+                      size="small"
+                      type={i === 0 ? 'primary' : 'default'}
+                      danger={a === 'send_back' || a.startsWith('refuse')}
+                      onClick={() => void open(c, a)}
+                      data-testid={`row-${a}`}
+                    >
                       {pick(ACTION_LABELS[a])}
                     </Button>
                   ))}

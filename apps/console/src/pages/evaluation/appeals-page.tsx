@@ -37,7 +37,10 @@ export function AppealsPage() {
   const [form] = Form.useForm<{ note: string }>();
   const report = useReportError();
   const load = useCallback(() => {
-    api.get<Page<Appeal>>('/api/appeals', { status: filter === 'all' ? undefined : filter, limit: 200 }).then(setPage).catch((e: unknown) => report(e, load));
+    api
+      .get<Page<Appeal>>('/api/appeals', { status: filter === 'all' ? undefined : filter, limit: 200 })
+      .then(setPage)
+      .catch((e: unknown) => report(e, load));
   }, [filter, report]);
   useEffect(load, [load]);
   useEffect(() => {
@@ -79,7 +82,15 @@ export function AppealsPage() {
           { title: t('caseNumber'), dataIndex: 'caseNumber', width: 170, render: (v: string, a) => <Link to={`/cases/${a.caseId}`}>{v}</Link> },
           { title: t('unit'), dataIndex: 'unitCode', width: 160, render: (v: string) => ref.unitName(v) },
           { title: t('appealReason'), dataIndex: 'reason', width: 130, render: (v: Appeal['reason']) => pick(APPEAL_REASON_LABELS[v]) },
-          { title: t('explanation'), dataIndex: 'explanation', render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>{v}</Typography.Paragraph> },
+          {
+            title: t('explanation'),
+            dataIndex: 'explanation',
+            render: (v: string) => (
+              <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
+                {v}
+              </Typography.Paragraph>
+            ),
+          },
           {
             title: t('status'),
             dataIndex: 'status',
@@ -91,7 +102,18 @@ export function AppealsPage() {
               </Space>
             ),
           },
-          { title: t('filedBy'), key: 'filed', width: 160, render: (_: unknown, a) => <>{a.filedBy.username}<br /><Typography.Text type="secondary">{dayjs(a.filedAt).format('MM-DD HH:mm')}</Typography.Text></> },
+          {
+            title: t('filedBy'),
+            key: 'filed',
+            width: 160,
+            render: (_: unknown, a) => (
+              <>
+                {a.filedBy.username}
+                <br />
+                <Typography.Text type="secondary">{dayjs(a.filedAt).format('MM-DD HH:mm')}</Typography.Text>
+              </>
+            ),
+          },
           {
             title: t('decisionNote'),
             key: 'decision',
@@ -100,7 +122,9 @@ export function AppealsPage() {
                 <>
                   {a.decisionNote}
                   <br />
-                  <Typography.Text type="secondary">{a.decidedBy.username} · {a.decidedAt ? dayjs(a.decidedAt).format('MM-DD HH:mm') : ''}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {a.decidedBy.username} · {a.decidedAt ? dayjs(a.decidedAt).format('MM-DD HH:mm') : ''}
+                  </Typography.Text>
                 </>
               ) : (
                 '—'
@@ -115,8 +139,12 @@ export function AppealsPage() {
                   render: (_: unknown, a: Appeal) =>
                     a.status === 'pending' && (
                       <Space>
-                        <Button size="small" type="primary" onClick={() => setDeciding({ appeal: a, decision: 'grant' })} data-testid="appeal-grant">{t('grant')}</Button>
-                        <Button size="small" danger onClick={() => setDeciding({ appeal: a, decision: 'refuse' })} data-testid="appeal-refuse">{t('refuse')}</Button>
+                        <Button size="small" type="primary" onClick={() => setDeciding({ appeal: a, decision: 'grant' })} data-testid="appeal-grant">
+                          {t('grant')}
+                        </Button>
+                        <Button size="small" danger onClick={() => setDeciding({ appeal: a, decision: 'refuse' })} data-testid="appeal-refuse">
+                          {t('refuse')}
+                        </Button>
                       </Space>
                     ),
                 },
@@ -133,7 +161,11 @@ export function AppealsPage() {
         okButtonProps={{ danger: deciding?.decision === 'refuse' }}
         onOk={() => void form.validateFields().then((v) => decide(v.note.trim()))}
       >
-        {deciding && <Typography.Paragraph type="secondary">{pick(APPEAL_REASON_LABELS[deciding.appeal.reason])}: {deciding.appeal.explanation}</Typography.Paragraph>}
+        {deciding && (
+          <Typography.Paragraph type="secondary">
+            {pick(APPEAL_REASON_LABELS[deciding.appeal.reason])}: {deciding.appeal.explanation}
+          </Typography.Paragraph>
+        )}
         <Form form={form} layout="vertical">
           <Form.Item name="note" label={t('decisionNote')} rules={[{ required: true, whitespace: true, max: 2000 }]}>
             <Input.TextArea rows={3} />

@@ -26,7 +26,10 @@ export function PublicationsPage() {
   const [form] = Form.useForm<{ reason: string }>();
   const report = useReportError();
   const load = useCallback(() => {
-    api.get<Publication[]>(`/api/scoring/periods/${period}/publications`).then(setItems).catch((e: unknown) => report(e, load));
+    api
+      .get<Publication[]>(`/api/scoring/periods/${period}/publications`)
+      .then(setItems)
+      .catch((e: unknown) => report(e, load));
   }, [period, report]);
   useEffect(load, [load]);
 
@@ -53,7 +56,14 @@ export function PublicationsPage() {
       title={t('publishTitle')}
       extra={
         <Space wrap>
-          <Select value={period} onChange={setPeriod} options={periodOptions.map((p) => ({ value: p, label: p === current ? `${p} (${lang === 'zh' ? '进行中' : 'running'})` : p }))} style={{ width: 150 }} aria-label={t('period')} data-testid="publish-period" />
+          <Select
+            value={period}
+            onChange={setPeriod}
+            options={periodOptions.map((p) => ({ value: p, label: p === current ? `${p} (${lang === 'zh' ? '进行中' : 'running'})` : p }))}
+            style={{ width: 150 }}
+            aria-label={t('period')}
+            data-testid="publish-period"
+          />
           <Button type="primary" loading={busy} onClick={() => (items.length > 0 ? setAsking(true) : void publish())} data-testid="publish">
             {items.length > 0 ? t('republish') : t('publish')}
           </Button>
@@ -64,7 +74,13 @@ export function PublicationsPage() {
       <Alert type="info" showIcon title={t('publishHint')} style={{ marginBottom: 12 }} />
       <Typography.Paragraph>
         {t('period')} <b>{period}</b> ·{' '}
-        {latest ? <Tag color="green" data-testid="latest-version">{lang === 'zh' ? `已发布 v${latest.version}` : `published v${latest.version}`}</Tag> : <Tag>{t('notPublished')}</Tag>}
+        {latest ? (
+          <Tag color="green" data-testid="latest-version">
+            {lang === 'zh' ? `已发布 v${latest.version}` : `published v${latest.version}`}
+          </Tag>
+        ) : (
+          <Tag>{t('notPublished')}</Tag>
+        )}
       </Typography.Paragraph>
       <Table<Publication>
         rowKey="version"

@@ -101,7 +101,9 @@ export function ScoringSettingsPage() {
 
   const draftSum = round(sumOf(draft));
   const draftSumOk = Math.abs(draftSum - 1) <= TOLERANCE;
-  const versions = [...settings.weights].sort((a, b) => (a.validFrom === b.validFrom ? (a.unitClass ?? '').localeCompare(b.unitClass ?? '') : b.validFrom.localeCompare(a.validFrom)));
+  const versions = [...settings.weights].sort((a, b) =>
+    a.validFrom === b.validFrom ? (a.unitClass ?? '').localeCompare(b.unitClass ?? '') : b.validFrom.localeCompare(a.validFrom),
+  );
   const weightInput = (key: 'response' | 'resolution' | 'satisfaction' | 'basicallySatisfiedFactor', label: string) => (
     <Form.Item label={label} style={{ marginBottom: 0 }}>
       <InputNumber id={`weight-${key}`} min={0} max={1} step={0.05} value={draft[key]} onChange={(v) => setDraft({ ...draft, [key]: v ?? 0 })} style={{ width: 110 }} />
@@ -134,8 +136,16 @@ export function ScoringSettingsPage() {
                       key: 'a',
                       width: 80,
                       render: (_: unknown, v: WeightVersion) => (
-                        <Popconfirm title={`${t('remove')}?`} okText={t('confirm')} cancelText={t('cancel')} disabled={settings.weights.length <= 1} onConfirm={() => void saveWeights(settings.weights.filter((w) => w !== v))}>
-                          <Button size="small" danger disabled={settings.weights.length <= 1}>{t('remove')}</Button>
+                        <Popconfirm
+                          title={`${t('remove')}?`}
+                          okText={t('confirm')}
+                          cancelText={t('cancel')}
+                          disabled={settings.weights.length <= 1}
+                          onConfirm={() => void saveWeights(settings.weights.filter((w) => w !== v))}
+                        >
+                          <Button size="small" danger disabled={settings.weights.length <= 1}>
+                            {t('remove')}
+                          </Button>
                         </Popconfirm>
                       ),
                     },
@@ -163,28 +173,53 @@ export function ScoringSettingsPage() {
                   {weightInput('satisfaction', t('satisfactionRate'))}
                   {weightInput('basicallySatisfiedFactor', t('basicallySatisfiedFactor'))}
                   <Form.Item label={t('weightSum')} style={{ marginBottom: 0 }}>
-                    <Tag color={draftSumOk ? 'green' : 'red'} style={{ fontSize: 14, padding: '4px 10px' }} data-testid="weight-sum">{draftSum}</Tag>
+                    <Tag color={draftSumOk ? 'green' : 'red'} style={{ fontSize: 14, padding: '4px 10px' }} data-testid="weight-sum">
+                      {draftSum}
+                    </Tag>
                   </Form.Item>
                   <Button type="primary" loading={busy} disabled={!draftSumOk || !draft.validFrom} onClick={() => void addVersion()} data-testid="weight-add">
                     {t('addVersion')}
                   </Button>
                 </Space>
-                {!draftSumOk && <Typography.Text type="danger" style={{ display: 'block', marginTop: 8 }}>{t('sumMustBeOne')}</Typography.Text>}
+                {!draftSumOk && (
+                  <Typography.Text type="danger" style={{ display: 'block', marginTop: 8 }}>
+                    {t('sumMustBeOne')}
+                  </Typography.Text>
+                )}
               </Form>
             </Card>
           )}
         </Card>
       </Col>
       <Col xs={24} xl={8}>
-        <Card title={t('scoringPolicy')} extra={canEdit && <Button type="primary" onClick={() => void savePolicy()} data-testid="policy-save">{t('save')}</Button>}>
+        <Card
+          title={t('scoringPolicy')}
+          extra={
+            canEdit && (
+              <Button type="primary" onClick={() => void savePolicy()} data-testid="policy-save">
+                {t('save')}
+              </Button>
+            )
+          }
+        >
           <FieldProblemAlert problem={policyProblem.problem} onClose={policyProblem.clear} />
           <Form form={policyForm} layout="vertical" disabled={!canEdit}>
-            <Form.Item name="periodStartDay" label={t('periodStartDay')} rules={[{ required: true, type: 'integer', min: 1, max: 28 }]}><InputNumber min={1} max={28} precision={0} /></Form.Item>
-            <Form.Item name="maxVisitAttempts" label={t('maxVisitAttempts')} rules={[{ required: true, type: 'integer', min: 1, max: 10 }]}><InputNumber min={1} max={10} precision={0} /></Form.Item>
-            <Form.Item name="publishCount" label={t('publishCount')} rules={[{ required: true, type: 'integer', min: 1, max: 100 }]}><InputNumber min={1} max={100} precision={0} /></Form.Item>
-            <Form.Item name="minSampleSize" label={t('minSampleSize')} rules={[{ required: true, type: 'integer', min: 1, max: 10000 }]}><InputNumber min={1} max={10000} precision={0} /></Form.Item>
+            <Form.Item name="periodStartDay" label={t('periodStartDay')} rules={[{ required: true, type: 'integer', min: 1, max: 28 }]}>
+              <InputNumber min={1} max={28} precision={0} />
+            </Form.Item>
+            <Form.Item name="maxVisitAttempts" label={t('maxVisitAttempts')} rules={[{ required: true, type: 'integer', min: 1, max: 10 }]}>
+              <InputNumber min={1} max={10} precision={0} />
+            </Form.Item>
+            <Form.Item name="publishCount" label={t('publishCount')} rules={[{ required: true, type: 'integer', min: 1, max: 100 }]}>
+              <InputNumber min={1} max={100} precision={0} />
+            </Form.Item>
+            <Form.Item name="minSampleSize" label={t('minSampleSize')} rules={[{ required: true, type: 'integer', min: 1, max: 10000 }]}>
+              <InputNumber min={1} max={10000} precision={0} />
+            </Form.Item>
           </Form>
-          <Typography.Text type="secondary">{dayjs().format('YYYY-MM-DD')} · {settings.timeZone}</Typography.Text>
+          <Typography.Text type="secondary">
+            {dayjs().format('YYYY-MM-DD')} · {settings.timeZone}
+          </Typography.Text>
         </Card>
       </Col>
     </Row>

@@ -16,7 +16,16 @@ export interface HotspotGroup {
   size: number;
   attachedCount: number;
   topWords: string[];
-  metrics: { requesters: number; streets: number; communities: number; growth: number; previousSizes: number[]; unresolvedShare: number; dissatisfiedShare: number; repeatShare: number };
+  metrics: {
+    requesters: number;
+    streets: number;
+    communities: number;
+    growth: number;
+    previousSizes: number[];
+    unresolvedShare: number;
+    dissatisfiedShare: number;
+    repeatShare: number;
+  };
   signals: { frequency: number; spread: number; growth: number; difficulty: number };
 }
 interface HotspotList {
@@ -92,7 +101,9 @@ export function HotspotsPage() {
             </Typography.Text>
           )}
         </Space>
-        {list && <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('hotspotsFormula')} description={<code style={{ whiteSpace: 'pre-wrap' }}>{list.formula}</code>} />}
+        {list && (
+          <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('hotspotsFormula')} description={<code style={{ whiteSpace: 'pre-wrap' }}>{list.formula}</code>} />
+        )}
       </Card>
       <Card>
         <Table<HotspotGroup>
@@ -118,18 +129,37 @@ export function HotspotsPage() {
         {detail && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Descriptions size="small" column={2} bordered>
-              <Descriptions.Item label={t('hotspotsSize')}>{detail.group.size} ({t('hotspotsAttached')} {detail.group.attachedCount})</Descriptions.Item>
+              <Descriptions.Item label={t('hotspotsSize')}>
+                {detail.group.size} ({t('hotspotsAttached')} {detail.group.attachedCount})
+              </Descriptions.Item>
               <Descriptions.Item label={t('hotspotsRequesters')}>{detail.group.metrics.requesters}</Descriptions.Item>
-              <Descriptions.Item label={t('hotspotsStreets')}>{detail.group.metrics.streets} / {detail.group.metrics.communities}</Descriptions.Item>
-              <Descriptions.Item label={t('hotspotsGrowth')}>×{detail.group.metrics.growth} ({detail.group.metrics.previousSizes.join(' → ')} → {detail.group.size})</Descriptions.Item>
+              <Descriptions.Item label={t('hotspotsStreets')}>
+                {detail.group.metrics.streets} / {detail.group.metrics.communities}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('hotspotsGrowth')}>
+                ×{detail.group.metrics.growth} ({detail.group.metrics.previousSizes.join(' → ')} → {detail.group.size})
+              </Descriptions.Item>
               <Descriptions.Item label="F / S / G / D" span={2}>
                 {detail.group.signals.frequency} / {detail.group.signals.spread} / {detail.group.signals.growth} / {detail.group.signals.difficulty}
               </Descriptions.Item>
             </Descriptions>
             <Typography.Title level={5}>{t('hotspotsTrend')}</Typography.Title>
-            <Chart option={trendLineOption(detail.trend.map((d) => ({ key: d.day, value: d.count })), t('hotspotsSize'))} height={220} />
+            <Chart
+              option={trendLineOption(
+                detail.trend.map((d) => ({ key: d.day, value: d.count })),
+                t('hotspotsSize'),
+              )}
+              height={220}
+            />
             <Typography.Title level={5}>{t('hotspotsAreas')}</Typography.Title>
-            <Chart option={volumeBarOption(detail.byStreet.slice(0, 12).map((s) => ({ key: s.code, value: s.count })), (k) => detail.byStreet.find((s) => s.code === k)?.name ?? k, { horizontal: true })} height={300} />
+            <Chart
+              option={volumeBarOption(
+                detail.byStreet.slice(0, 12).map((s) => ({ key: s.code, value: s.count })),
+                (k) => detail.byStreet.find((s) => s.code === k)?.name ?? k,
+                { horizontal: true },
+              )}
+              height={300}
+            />
             <Typography.Title level={5}>{t('hotspotsExamples')}</Typography.Title>
             <ul>
               {detail.representativeCases.map((c) => (

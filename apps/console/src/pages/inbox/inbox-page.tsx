@@ -70,9 +70,13 @@ export function InboxPage() {
               extra={(c) => (
                 <Space size={4}>
                   {c.status === 'dispatched' && (
-                    <Button size="small" type="primary" onClick={() => void sign(c)} data-testid="row-sign">{pick(ACTION_LABELS.sign)}</Button>
+                    <Button size="small" type="primary" onClick={() => void sign(c)} data-testid="row-sign">
+                      {pick(ACTION_LABELS.sign)}
+                    </Button>
                   )}
-                  <Button size="small" onClick={() => navigate(`/cases/${c.id}`)}>{t('open')}</Button>
+                  <Button size="small" onClick={() => navigate(`/cases/${c.id}`)}>
+                    {t('open')}
+                  </Button>
                 </Space>
               )}
             />

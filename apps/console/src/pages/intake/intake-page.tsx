@@ -160,11 +160,19 @@ export function IntakePage() {
       <Card>
         <Result
           status="success"
-          title={<span data-testid="dispatch-result">{dispatched.caseNumber} · {dispatched.status === 'answered' ? t('directAnswer') : t('dispatched')}</span>}
+          title={
+            <span data-testid="dispatch-result">
+              {dispatched.caseNumber} · {dispatched.status === 'answered' ? t('directAnswer') : t('dispatched')}
+            </span>
+          }
           subTitle={dispatched.subject}
           extra={[
-            <Button key="next" type="primary" onClick={reset}>{t('newIntake')}</Button>,
-            <Link key="open" to={`/cases/${dispatched.id}`}><Button>{t('viewCase')}</Button></Link>,
+            <Button key="next" type="primary" onClick={reset}>
+              {t('newIntake')}
+            </Button>,
+            <Link key="open" to={`/cases/${dispatched.id}`}>
+              <Button>{t('viewCase')}</Button>
+            </Link>,
           ]}
         />
       </Card>
@@ -174,12 +182,33 @@ export function IntakePage() {
   return (
     <Row gutter={16}>
       <Col xs={24} xl={15}>
-        <Card title={t('intakeTitle')} extra={created && <Typography.Text type="success" data-testid="created-number"><CheckCircleTwoTone twoToneColor="#52c41a" /> {t('takenIn')} {created.caseNumber}</Typography.Text>}>
+        <Card
+          title={t('intakeTitle')}
+          extra={
+            created && (
+              <Typography.Text type="success" data-testid="created-number">
+                <CheckCircleTwoTone twoToneColor="#52c41a" /> {t('takenIn')} {created.caseNumber}
+              </Typography.Text>
+            )
+          }
+        >
           <Form form={form} layout="vertical" disabled={!!created} initialValues={{ kind: 'complaint', urgency: 'general', isAnonymous: false }} requiredMark="optional">
             <Row gutter={12}>
-              <Col span={8}><Form.Item name="requesterName" label={`${t('requester')} · ${t('requesterName')}`}><Input id="intake-name" /></Form.Item></Col>
-              <Col span={8}><Form.Item name="requesterPhone" label={t('requesterPhone')} rules={[{ pattern: /^[\d\s+-]{5,20}$/, message: t('requesterPhone') }]}><Input id="intake-phone" /></Form.Item></Col>
-              <Col span={8}><Form.Item name="isAnonymous" label=" " valuePropName="checked"><Checkbox>{t('anonymous')}</Checkbox></Form.Item></Col>
+              <Col span={8}>
+                <Form.Item name="requesterName" label={`${t('requester')} · ${t('requesterName')}`}>
+                  <Input id="intake-name" />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="requesterPhone" label={t('requesterPhone')} rules={[{ pattern: /^[\d\s+-]{5,20}$/, message: t('requesterPhone') }]}>
+                  <Input id="intake-phone" />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="isAnonymous" label=" " valuePropName="checked">
+                  <Checkbox>{t('anonymous')}</Checkbox>
+                </Form.Item>
+              </Col>
             </Row>
             <Row gutter={12}>
               <Col span={14}>
@@ -194,11 +223,22 @@ export function IntakePage() {
               </Col>
             </Row>
             <Form.Item name="category" label={t('category')} rules={[{ required: true, message: t('category') }]}>
-              <Cascader id="intake-category" options={options} showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }} placeholder={t('category')} />
+              <Cascader
+                id="intake-category"
+                options={options}
+                showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
+                placeholder={t('category')}
+              />
             </Form.Item>
-            <Form.Item name="subject" label={t('subject')} rules={[{ required: true, message: t('subject') }, { max: 200 }]}><Input id="intake-subject" /></Form.Item>
-            <Form.Item name="detail" label={t('detail')} rules={[{ max: 5000 }]}><Input.TextArea id="intake-detail" rows={4} showCount maxLength={5000} /></Form.Item>
-            <Form.Item name="address" label={t('address')} rules={[{ required: true, message: t('address') }, { max: 300 }]}><Input id="intake-address" /></Form.Item>
+            <Form.Item name="subject" label={t('subject')} rules={[{ required: true, message: t('subject') }, { max: 200 }]}>
+              <Input id="intake-subject" />
+            </Form.Item>
+            <Form.Item name="detail" label={t('detail')} rules={[{ max: 5000 }]}>
+              <Input.TextArea id="intake-detail" rows={4} showCount maxLength={5000} />
+            </Form.Item>
+            <Form.Item name="address" label={t('address')} rules={[{ required: true, message: t('address') }, { max: 300 }]}>
+              <Input id="intake-address" />
+            </Form.Item>
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item name="districtCode" label={t('district')}>
@@ -218,7 +258,9 @@ export function IntakePage() {
             </Row>
           </Form>
           {!created && (
-            <Button type="primary" size="large" onClick={() => void takeIn()} loading={busy} data-testid="take-in">{t('takeIn')}</Button>
+            <Button type="primary" size="large" onClick={() => void takeIn()} loading={busy} data-testid="take-in">
+              {t('takeIn')}
+            </Button>
           )}
         </Card>
         {created && mayDispatch && (
@@ -231,14 +273,24 @@ export function IntakePage() {
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name="coHandlers" label={t('coHandlers')}><UnitSelect multiple /></Form.Item>
+                  <Form.Item name="coHandlers" label={t('coHandlers')}>
+                    <UnitSelect multiple />
+                  </Form.Item>
                 </Col>
               </Row>
               <Form.Item name="mode" label={t('mode')}>
-                <Radio.Group options={[{ value: 'standard', label: t('modeStandard') }, { value: 'dual', label: t('modeDual') }, { value: 'backstop', label: t('modeBackstop') }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'standard', label: t('modeStandard') },
+                    { value: 'dual', label: t('modeDual') },
+                    { value: 'backstop', label: t('modeBackstop') },
+                  ]}
+                />
               </Form.Item>
               <Space>
-                <Button type="primary" icon={<SendOutlined />} onClick={() => void dispatch()} loading={busy} data-testid="dispatch">{t('dispatchNow')}</Button>
+                <Button type="primary" icon={<SendOutlined />} onClick={() => void dispatch()} loading={busy} data-testid="dispatch">
+                  {t('dispatchNow')}
+                </Button>
               </Space>
             </Form>
           </Card>
@@ -250,15 +302,23 @@ export function IntakePage() {
               title={`${created.caseNumber} · ${lang === 'zh' ? '已受理，已进入派单队列' : 'taken in; it waits in the dispatch queue'}`}
               subTitle={lang === 'zh' ? '派单员将在派单时限内派出；咨询类可直接答复。' : 'A dispatcher sends it on within the dispatch clock; a consultation can be answered now.'}
               extra={[
-                <Button key="next" type="primary" onClick={reset}>{t('newIntake')}</Button>,
-                <Link key="open" to={`/cases/${created.id}`}><Button>{t('viewCase')}</Button></Link>,
+                <Button key="next" type="primary" onClick={reset}>
+                  {t('newIntake')}
+                </Button>,
+                <Link key="open" to={`/cases/${created.id}`}>
+                  <Button>{t('viewCase')}</Button>
+                </Link>,
               ]}
             />
             <Form form={dispatchForm} layout="vertical">
               {created.kind === 'consultation' && (
                 <div style={{ marginTop: 20 }}>
-                  <Form.Item name="answer" label={t('directAnswerText')} initialValue={preparedAnswer ?? undefined}><Input.TextArea rows={3} /></Form.Item>
-                  <Button onClick={() => void answer()} loading={busy}>{t('directAnswer')}</Button>
+                  <Form.Item name="answer" label={t('directAnswerText')} initialValue={preparedAnswer ?? undefined}>
+                    <Input.TextArea rows={3} />
+                  </Form.Item>
+                  <Button onClick={() => void answer()} loading={busy}>
+                    {t('directAnswer')}
+                  </Button>
                 </div>
               )}
             </Form>
@@ -288,9 +348,15 @@ export function IntakePage() {
           </Typography.Paragraph>
         )}
         {preparedAnswer && kind !== 'consultation' && !created && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="answer-prepared">{t('answerPrepared')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="answer-prepared">
+            {t('answerPrepared')}
+          </Typography.Paragraph>
         )}
-        {isAnonymous && <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('anonymous')}</Typography.Paragraph>}
+        {isAnonymous && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+            {t('anonymous')}
+          </Typography.Paragraph>
+        )}
       </Col>
     </Row>
   );

@@ -40,12 +40,23 @@ describe('category and lead', () => {
       {
         ...raw,
         category: {
-          available: false, labels: [], drivers: [], mappedCategoryCodes: [], model: null,
-          categoryCode: '010202', categoryName: '燃气泄漏', decidedBy: 'catalogue',
+          available: false,
+          labels: [],
+          drivers: [],
+          mappedCategoryCodes: [],
+          model: null,
+          categoryCode: '010202',
+          categoryName: '燃气泄漏',
+          decidedBy: 'catalogue',
           catalogue: [{ entryId: 'gas-leak', categoryPath: ['城乡建设', '燃气供应', '燃气泄漏'], categoryCode: '010202', score: 6, matched: ['煤气味'] }],
-          explanation: "Dispatch catalogue entry 'gas-leak' matched '煤气味'.", explanationZh: '派单目录条目「gas-leak」命中「煤气味」。',
+          explanation: "Dispatch catalogue entry 'gas-leak' matched '煤气味'.",
+          explanationZh: '派单目录条目「gas-leak」命中「煤气味」。',
         },
-        leadUnit: { ...(raw.leadUnit as NonNullable<RawSuggestions['leadUnit']>), lead: { code: 'E110000-GAS', name: '北京市燃气集团' }, coHandlers: [{ code: '110105026', name: '望京街道' }] },
+        leadUnit: {
+          ...(raw.leadUnit as NonNullable<RawSuggestions['leadUnit']>),
+          lead: { code: 'E110000-GAS', name: '北京市燃气集团' },
+          coHandlers: [{ code: '110105026', name: '望京街道' }],
+        },
       },
       'zh',
     );
@@ -54,7 +65,24 @@ describe('category and lead', () => {
     expect(set.leads[0]?.coHandlers).toEqual([{ code: '110105026', name: '望京街道' }]);
   });
   it('offers nothing new when the operator already chose the category', () => {
-    const set = readSuggestions({ category: { available: false, labels: [], drivers: [], mappedCategoryCodes: [], model: null, categoryCode: '010202', categoryName: '燃气泄漏', decidedBy: 'operator', catalogue: [], explanation: '', explanationZh: '' } }, 'en');
+    const set = readSuggestions(
+      {
+        category: {
+          available: false,
+          labels: [],
+          drivers: [],
+          mappedCategoryCodes: [],
+          model: null,
+          categoryCode: '010202',
+          categoryName: '燃气泄漏',
+          decidedBy: 'operator',
+          catalogue: [],
+          explanation: '',
+          explanationZh: '',
+        },
+      },
+      'en',
+    );
     expect(set.categories).toEqual([]);
   });
 });

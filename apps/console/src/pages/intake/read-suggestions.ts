@@ -62,14 +62,30 @@ export function readSuggestions(raw: Partial<RawSuggestions> | null | undefined,
           districtCode: l.district?.code ?? null,
           streetCode: l.street?.code ?? null,
           communityCode: l.community?.code ?? null,
-          label: [l.district, l.street, l.community].filter((x): x is { code: string; name: string } => x !== null).map((x) => x.name).join(' › '),
+          label: [l.district, l.street, l.community]
+            .filter((x): x is { code: string; name: string } => x !== null)
+            .map((x) => x.name)
+            .join(' › '),
           why: whyOf(l, lang),
         }
       : null;
   const leads: LeadChoice[] = r.leadUnit?.lead
-    ? [{ value: r.leadUnit.lead.code, label: r.leadUnit.lead.name, confidence: r.leadUnit.confidence, why: whyOf(r.leadUnit, lang) || r.leadUnit.basis || null, coHandlers: r.leadUnit.coHandlers ?? [] }]
+    ? [
+        {
+          value: r.leadUnit.lead.code,
+          label: r.leadUnit.lead.name,
+          confidence: r.leadUnit.confidence,
+          why: whyOf(r.leadUnit, lang) || r.leadUnit.basis || null,
+          coHandlers: r.leadUnit.coHandlers ?? [],
+        },
+      ]
     : [];
-  const duplicates = (r.duplicates ?? []).map((d) => ({ id: d.caseId, caseNumber: d.caseNumber, subject: d.subject, why: `${pct(d.similarity)} ${d.sharedWords.slice(0, 5).join('、')}` }));
+  const duplicates = (r.duplicates ?? []).map((d) => ({
+    id: d.caseId,
+    caseNumber: d.caseNumber,
+    subject: d.subject,
+    why: `${pct(d.similarity)} ${d.sharedWords.slice(0, 5).join('、')}`,
+  }));
   const answers = (r.knowledge ?? []).map((k) => ({ title: k.title, text: k.answer }));
   return { categories, urgency, location, leads, duplicates, answers };
 }

@@ -71,10 +71,24 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [topKey]);
   const conf = (c: number | null) => (c === null ? null : <Tag color="blue">{Math.round(c * 100)}%</Tag>);
-  const whyLine = (w: string | null) => (w ? <div style={{ fontSize: 12, color: '#888' }}>{t('why')}：{w}</div> : null);
+  const whyLine = (w: string | null) =>
+    w ? (
+      <div style={{ fontSize: 12, color: '#888' }}>
+        {t('why')}：{w}
+      </div>
+    ) : null;
 
   return (
-    <Card title={<Space><BulbOutlined style={{ color: '#faad14' }} />{t('suggestions')}</Space>} size="small" data-testid="suggestions-panel">
+    <Card
+      title={
+        <Space>
+          <BulbOutlined style={{ color: '#faad14' }} />
+          {t('suggestions')}
+        </Space>
+      }
+      size="small"
+      data-testid="suggestions-panel"
+    >
       {state.kind === 'idle' && <Typography.Text type="secondary">{t('suggestionsHint')}</Typography.Text>}
       {state.kind === 'loading' && <Spin />}
       {state.kind === 'unavailable' && <Alert type="info" showIcon title={t('suggestionsUnavailable')} data-testid="suggestions-unavailable" />}
@@ -87,7 +101,9 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
                 <Typography.Text strong>{t('category')}</Typography.Text>
                 <span>{c.label}</span>
                 {conf(c.confidence)}
-                <Button size="small" onClick={() => onApplyCategory(c.value)}>{t('apply')}</Button>
+                <Button size="small" onClick={() => onApplyCategory(c.value)}>
+                  {t('apply')}
+                </Button>
               </Space>
               {whyLine(c.why)}
             </div>
@@ -97,7 +113,9 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
               <Space>
                 <Typography.Text strong>{t('urgency')}</Typography.Text>
                 <span>{pick(URGENCY_LABELS[view.urgency.value as CaseUrgency], view.urgency.label)}</span>
-                <Button size="small" onClick={() => onApplyUrgency((view.urgency as Suggestion).value)}>{t('apply')}</Button>
+                <Button size="small" onClick={() => onApplyUrgency((view.urgency as Suggestion).value)}>
+                  {t('apply')}
+                </Button>
               </Space>
               {whyLine(view.urgency.why)}
             </div>
@@ -107,7 +125,9 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
               <Space>
                 <Typography.Text strong>{t('location')}</Typography.Text>
                 <span>{view.location.label || view.location.streetCode || view.location.districtCode}</span>
-                <Button size="small" onClick={() => onApplyLocation(view.location as { districtCode: string | null; streetCode: string | null; communityCode: string | null })}>{t('apply')}</Button>
+                <Button size="small" onClick={() => onApplyLocation(view.location as { districtCode: string | null; streetCode: string | null; communityCode: string | null })}>
+                  {t('apply')}
+                </Button>
               </Space>
               {whyLine(view.location.why)}
             </div>
@@ -118,12 +138,16 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
                 <Typography.Text strong>{t('leadUnit')}</Typography.Text>
                 <span>{l.label}</span>
                 {conf(l.confidence)}
-                <Button size="small" onClick={() => onApplyLead({ code: l.value, name: l.label }, l.coHandlers)} data-testid="apply-lead">{t('apply')}</Button>
+                <Button size="small" onClick={() => onApplyLead({ code: l.value, name: l.label }, l.coHandlers)} data-testid="apply-lead">
+                  {t('apply')}
+                </Button>
               </Space>
               {l.coHandlers.length > 0 && (
                 <div data-testid="suggested-co-handlers">
                   <Typography.Text type="secondary">{t('coHandlers')}：</Typography.Text>
-                  {l.coHandlers.map((u) => <Tag key={u.code}>{u.name}</Tag>)}
+                  {l.coHandlers.map((u) => (
+                    <Tag key={u.code}>{u.name}</Tag>
+                  ))}
                 </div>
               )}
               {whyLine(l.why)}
@@ -147,7 +171,13 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
               header={<Typography.Text strong>{t('knowledge')}</Typography.Text>}
               dataSource={view.answers}
               renderItem={(a) => (
-                <List.Item actions={[<Button key="use" size="small" onClick={() => onUseAnswer(a.text)} data-testid="use-answer">{t('apply')}</Button>]}>
+                <List.Item
+                  actions={[
+                    <Button key="use" size="small" onClick={() => onUseAnswer(a.text)} data-testid="use-answer">
+                      {t('apply')}
+                    </Button>,
+                  ]}
+                >
                   <List.Item.Meta title={a.title} description={a.text} />
                 </List.Item>
               )}

@@ -34,7 +34,9 @@ export function LoginPage() {
       <Card style={{ width: 380, boxShadow: '0 12px 40px rgba(0,0,0,.25)' }}>
         <div style={{ textAlign: 'center', marginBottom: 20 }}>
           <div style={{ fontSize: 40, fontWeight: 800, color: '#c8102e', letterSpacing: 2 }}>12345</div>
-          <Typography.Title level={3} style={{ margin: '4px 0' }}>{t('appName')}</Typography.Title>
+          <Typography.Title level={3} style={{ margin: '4px 0' }}>
+            {t('appName')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('loginTitle')}</Typography.Text>
         </div>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
@@ -45,11 +47,17 @@ export function LoginPage() {
           <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('password') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" id="login-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>{t('login')}</Button>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('login')}
+          </Button>
         </Form>
         <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 16 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('loginHint')}</Typography.Text>
-          <Button type="link" size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</Button>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('loginHint')}
+          </Typography.Text>
+          <Button type="link" size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('language')}
+          </Button>
         </div>
       </Card>
     </div>

@@ -119,7 +119,14 @@ export function PatrolPage() {
             <Select data-testid="patrol-community" showSearch optionFilterProp="label" options={(zones?.communities ?? []).map((c) => ({ value: c.code, label: c.name }))} />
           </Form.Item>
           <Form.Item name="kind" label={p('patrolKind')}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'patrol', label: p('kindPatrol') }, { value: 'home_visit', label: p('kindHomeVisit') }]} />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={[
+                { value: 'patrol', label: p('kindPatrol') },
+                { value: 'home_visit', label: p('kindHomeVisit') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="observations" label={p('seen')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea data-testid="patrol-observations" rows={3} placeholder={p('seenPlaceholder')} maxLength={4000} />

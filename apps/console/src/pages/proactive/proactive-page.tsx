@@ -40,7 +40,15 @@ interface NoticeView {
   ackDueAt: string;
   createdAt: string;
   acknowledged: number;
-  recipients: Array<{ unitCode: string; unitName: string; acknowledgedAt: string | null; isOnTime: boolean | null; remindedAt: string | null; escalatedAt: string | null; actions: Array<{ at: string; by: string; text: string }> }>;
+  recipients: Array<{
+    unitCode: string;
+    unitName: string;
+    acknowledgedAt: string | null;
+    isOnTime: boolean | null;
+    remindedAt: string | null;
+    escalatedAt: string | null;
+    actions: Array<{ at: string; by: string; text: string }>;
+  }>;
 }
 
 interface MeasureRow {
@@ -79,7 +87,10 @@ function ZonesTab({ streetCode }: { streetCode: string }) {
   const load = useCallback(() => api.get<ZonesView>(`/api/proactive/streets/${streetCode}/zones`).then(setView).catch(report), [streetCode, report]);
   useEffect(() => {
     void load();
-    api.get<Page<User>>('/api/users', { unitCode: streetCode, limit: 200 }).then((r) => setLeaders(r.items)).catch(() => undefined);
+    api
+      .get<Page<User>>('/api/users', { unitCode: streetCode, limit: 200 })
+      .then((r) => setLeaders(r.items))
+      .catch(() => undefined);
   }, [load, streetCode]);
   const name = (code: string) => view?.communities.find((c) => c.code === code)?.name ?? code;
   const create = async () => {
@@ -89,7 +100,11 @@ function ZonesTab({ streetCode }: { streetCode: string }) {
         name: v.name,
         communityCodes: v.communityCodes,
         leaderUserId: v.leaderUserId,
-        team: (v.team ?? '').split(/[,，、]/).map((s) => s.trim()).filter(Boolean).map((n) => ({ name: n })),
+        team: (v.team ?? '')
+          .split(/[,，、]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((n) => ({ name: n })),
         termStart: v.term[0].format('YYYY-MM-DD'),
         termEnd: v.term[1] ? v.term[1].format('YYYY-MM-DD') : null,
       });
@@ -109,7 +124,9 @@ function ZonesTab({ streetCode }: { streetCode: string }) {
       ) : (
         <Alert type="success" showIcon message={p('noGaps')} />
       )}
-      <Button type="primary" onClick={() => setOpen(true)}>{p('newZone')}</Button>
+      <Button type="primary" onClick={() => setOpen(true)}>
+        {p('newZone')}
+      </Button>
       <Table
         rowKey="id"
         size="small"
@@ -126,15 +143,21 @@ function ZonesTab({ streetCode }: { streetCode: string }) {
       />
       <Modal open={isOpen} title={p('newZone')} onCancel={() => setOpen(false)} onOk={() => void create()} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ term: [dayjs().startOf('year'), dayjs().endOf('year')] }}>
-          <Form.Item name="name" label={p('zoneName')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="name" label={p('zoneName')} rules={[{ required: true }]}>
+            <Input maxLength={100} />
+          </Form.Item>
           <Form.Item name="communityCodes" label={p('communities')} rules={[{ required: true }]}>
             <Select mode="multiple" optionFilterProp="label" options={view.communities.map((c) => ({ value: c.code, label: c.name }))} />
           </Form.Item>
           <Form.Item name="leaderUserId" label={p('leader')} rules={[{ required: true }]}>
             <Select options={leaders.map((u) => ({ value: u.id, label: u.displayName }))} />
           </Form.Item>
-          <Form.Item name="team" label={p('team')}><Input placeholder="张三、李四" /></Form.Item>
-          <Form.Item name="term" label={p('term')} rules={[{ required: true }]}><DatePicker.RangePicker allowEmpty={[false, true]} /></Form.Item>
+          <Form.Item name="team" label={p('team')}>
+            <Input placeholder="张三、李四" />
+          </Form.Item>
+          <Form.Item name="term" label={p('term')} rules={[{ required: true }]}>
+            <DatePicker.RangePicker allowEmpty={[false, true]} />
+          </Form.Item>
         </Form>
       </Modal>
     </Space>
@@ -183,7 +206,8 @@ function WarningsTab({ streetCode }: { streetCode: string }) {
           .catch(report),
     });
   };
-  const statusTag = (s: WarningView['status']) => (s === 'open' ? <Tag color="red">{p('statusOpen')}</Tag> : s === 'actioned' ? <Tag color="blue">{p('statusActioned')}</Tag> : <Tag>{p('statusDismissed')}</Tag>);
+  const statusTag = (s: WarningView['status']) =>
+    s === 'open' ? <Tag color="red">{p('statusOpen')}</Tag> : s === 'actioned' ? <Tag color="blue">{p('statusActioned')}</Tag> : <Tag>{p('statusDismissed')}</Tag>;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Button onClick={() => void scan()}>{p('scan')}</Button>
@@ -215,12 +239,24 @@ function WarningsTab({ streetCode }: { streetCode: string }) {
               <Statistic title={p('expected')} value={open.expected} />
               <Statistic title={p('ratio')} value={`×${open.ratio}`} />
             </Space>
-            <Chart option={warningEvidenceOption(open.series, { observed: p('seriesObserved'), lastYear: p('seriesLastYear'), expected: p('seriesExpected'), upper: p('seriesUpper') })} />
+            <Chart
+              option={warningEvidenceOption(open.series, { observed: p('seriesObserved'), lastYear: p('seriesLastYear'), expected: p('seriesExpected'), upper: p('seriesUpper') })}
+            />
             <Typography.Title level={5}>{p('cases')}</Typography.Title>
-            <List size="small" dataSource={open.cases} renderItem={(c) => <List.Item><Link to={`/cases/${c.id}`}>{c.caseNumber}</Link> {c.subject}</List.Item>} />
+            <List
+              size="small"
+              dataSource={open.cases}
+              renderItem={(c) => (
+                <List.Item>
+                  <Link to={`/cases/${c.id}`}>{c.caseNumber}</Link> {c.subject}
+                </List.Item>
+              )}
+            />
             {open.status === 'open' && (
               <Space>
-                <Button type="primary" onClick={() => void toTask(open.id)}>{p('toTask')}</Button>
+                <Button type="primary" onClick={() => void toTask(open.id)}>
+                  {p('toTask')}
+                </Button>
                 <Button onClick={() => dismiss(open.id)}>{p('dismiss')}</Button>
               </Space>
             )}
@@ -244,7 +280,11 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
   const send = async () => {
     const v = await form.validateFields();
     try {
-      await api.post('/api/notices', { title: v.title, body: v.body, unitCodes: v.unitCodes, ackDueAt: v.ackDueAt.toISOString() }, { 'idempotency-key': `notice-${crypto.randomUUID()}` });
+      await api.post(
+        '/api/notices',
+        { title: v.title, body: v.body, unitCodes: v.unitCodes, ackDueAt: v.ackDueAt.toISOString() },
+        { 'idempotency-key': `notice-${crypto.randomUUID()}` },
+      );
       setOpen(false);
       form.resetFields();
       void load();
@@ -255,10 +295,19 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
   const act = (id: string, what: 'acknowledge' | 'actions', body: unknown) => api.post(`/api/notices/${id}/${what}`, body).then(load).catch(report);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {isSender && <Button type="primary" onClick={() => setOpen(true)}>{p('sendNotice')}</Button>}
+      {isSender && (
+        <Button type="primary" onClick={() => setOpen(true)}>
+          {p('sendNotice')}
+        </Button>
+      )}
       {list.length === 0 && <Empty />}
       {list.map((n) => (
-        <Card key={n.id} size="small" title={n.title} extra={`${p('ackDue')} ${dayjs(n.ackDueAt).format('YYYY-MM-DD HH:mm')} · ${p('acknowledged')} ${n.acknowledged}/${n.recipients.length}`}>
+        <Card
+          key={n.id}
+          size="small"
+          title={n.title}
+          extra={`${p('ackDue')} ${dayjs(n.ackDueAt).format('YYYY-MM-DD HH:mm')} · ${p('acknowledged')} ${n.acknowledged}/${n.recipients.length}`}
+        >
           <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }}>{n.body}</Typography.Paragraph>
           <Table
             rowKey="unitCode"
@@ -271,7 +320,13 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
                 title: p('receipts'),
                 render: (_: unknown, r) => (
                   <Space size={4} wrap>
-                    {r.acknowledgedAt ? <Tag color={r.isOnTime ? 'green' : 'orange'}>{r.isOnTime ? p('onTime') : p('late')} {dayjs(r.acknowledgedAt).format('MM-DD HH:mm')}</Tag> : <Tag>{p('pending')}</Tag>}
+                    {r.acknowledgedAt ? (
+                      <Tag color={r.isOnTime ? 'green' : 'orange'}>
+                        {r.isOnTime ? p('onTime') : p('late')} {dayjs(r.acknowledgedAt).format('MM-DD HH:mm')}
+                      </Tag>
+                    ) : (
+                      <Tag>{p('pending')}</Tag>
+                    )}
                     {r.remindedAt && <Tag color="gold">{p('reminded')}</Tag>}
                     {r.escalatedAt && <Tag color="red">{p('escalated')}</Tag>}
                   </Space>
@@ -283,8 +338,20 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
                 render: (_: unknown, r) =>
                   r.unitCode === me?.unitCode ? (
                     <Space>
-                      {!r.acknowledgedAt && <Button size="small" type="primary" onClick={() => void act(n.id, 'acknowledge', {})}>{p('acknowledge')}</Button>}
-                      <Button size="small" onClick={() => { const text = window.prompt(p('actionText')); if (text) void act(n.id, 'actions', { text }); }}>{p('reportAction')}</Button>
+                      {!r.acknowledgedAt && (
+                        <Button size="small" type="primary" onClick={() => void act(n.id, 'acknowledge', {})}>
+                          {p('acknowledge')}
+                        </Button>
+                      )}
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          const text = window.prompt(p('actionText'));
+                          if (text) void act(n.id, 'actions', { text });
+                        }}
+                      >
+                        {p('reportAction')}
+                      </Button>
                     </Space>
                   ) : null,
               },
@@ -294,10 +361,18 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
       ))}
       <Modal open={isOpen} title={p('sendNotice')} onCancel={() => setOpen(false)} onOk={() => void send()} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ ackDueAt: dayjs().add(2, 'day').hour(18).minute(0) }}>
-          <Form.Item name="title" label={p('noticeTitle')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={p('noticeBody')} rules={[{ required: true }]}><Input.TextArea rows={5} /></Form.Item>
-          <Form.Item name="unitCodes" label={p('noticeUnits')} rules={[{ required: true }]}><UnitSelect multiple parent={streetCode} /></Form.Item>
-          <Form.Item name="ackDueAt" label={p('ackDue')} rules={[{ required: true }]}><DatePicker showTime /></Form.Item>
+          <Form.Item name="title" label={p('noticeTitle')} rules={[{ required: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="body" label={p('noticeBody')} rules={[{ required: true }]}>
+            <Input.TextArea rows={5} />
+          </Form.Item>
+          <Form.Item name="unitCodes" label={p('noticeUnits')} rules={[{ required: true }]}>
+            <UnitSelect multiple parent={streetCode} />
+          </Form.Item>
+          <Form.Item name="ackDueAt" label={p('ackDue')} rules={[{ required: true }]}>
+            <DatePicker showTime />
+          </Form.Item>
         </Form>
       </Modal>
     </Space>
@@ -310,7 +385,10 @@ function MeasuresTab({ streetCode }: { streetCode: string }) {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(90, 'day'), dayjs()]);
   const [m, setM] = useState<MeasuresView | null>(null);
   useEffect(() => {
-    api.get<MeasuresView>(`/api/proactive/streets/${streetCode}/measures`, { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }).then(setM).catch(report);
+    api
+      .get<MeasuresView>(`/api/proactive/streets/${streetCode}/measures`, { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })
+      .then(setM)
+      .catch(report);
   }, [streetCode, range, report]);
   if (!m) return null;
   return (
@@ -325,7 +403,13 @@ function MeasuresTab({ streetCode }: { streetCode: string }) {
         <Statistic title={p('callChange')} value={pct(m.totals.callChange)} />
       </Space>
       <Card size="small" title={p('zoneCoverage')}>
-        <Space wrap>{m.zones.map((z) => <Tag key={z.zoneId}>{z.name} {pct(z.patrolCoverage)}</Tag>)}</Space>
+        <Space wrap>
+          {m.zones.map((z) => (
+            <Tag key={z.zoneId}>
+              {z.name} {pct(z.patrolCoverage)}
+            </Tag>
+          ))}
+        </Space>
       </Card>
       <Table
         rowKey="communityCode"

@@ -27,7 +27,19 @@ export function useMyStreet(): { streetCode: string | null; setStreetCode(code: 
 export interface ZonesView {
   streetCode: string;
   streetName: string;
-  zones: Array<{ id: string; name: string; communityCodes: string[]; leaderUserId: string; leaderName: string | null; team: Array<{ name: string }>; termStart: string; termEnd: string | null; isActive: boolean; isInForce: boolean; version: number }>;
+  zones: Array<{
+    id: string;
+    name: string;
+    communityCodes: string[];
+    leaderUserId: string;
+    leaderName: string | null;
+    team: Array<{ name: string }>;
+    termStart: string;
+    termEnd: string | null;
+    isActive: boolean;
+    isInForce: boolean;
+    version: number;
+  }>;
   communities: Array<{ code: string; name: string }>;
   coverage: { onDate: string; gaps: string[]; byCommunity: Array<{ communityCode: string; zoneIds: string[] }> };
 }

@@ -102,8 +102,12 @@ function RankingsPanel() {
         <Space wrap>
           <Select value={period} onChange={setPeriod} options={periodOptions.map((p) => ({ value: p, label: p }))} style={{ width: 110 }} aria-label={t('period')} />
           <Segmented value={unitClass} onChange={(v) => setUnitClass(v as RankedClass)} options={CLASSES.map((c) => ({ value: c, label: pick(UNIT_CLASS_LABELS[c]) }))} />
-          <Button icon={<SyncOutlined />} onClick={() => void load('live')} data-testid="recompute">{t('recompute')}</Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()}>{t('export')}</Button>
+          <Button icon={<SyncOutlined />} onClick={() => void load('live')} data-testid="recompute">
+            {t('recompute')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()}>
+            {t('export')}
+          </Button>
         </Space>
       }
     >
@@ -112,7 +116,9 @@ function RankingsPanel() {
       {data && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           {t('period')} {data.periodKey}: {data.period.firstDay} ~ {data.period.lastDay} ·{' '}
-          <Tag color={data.source === 'published' ? 'green' : 'blue'}>{data.source === 'published' ? (lang === 'zh' ? `已发布 v${data.version ?? ''}` : `published v${data.version ?? ''}`) : lang === 'zh' ? '实时计算' : 'live'}</Tag>
+          <Tag color={data.source === 'published' ? 'green' : 'blue'}>
+            {data.source === 'published' ? (lang === 'zh' ? `已发布 v${data.version ?? ''}` : `published v${data.version ?? ''}`) : lang === 'zh' ? '实时计算' : 'live'}
+          </Tag>
           {cls && `${lang === 'zh' ? '权重' : 'weights'} ${cls.weights.response}/${cls.weights.resolution}/${cls.weights.satisfaction}`}
         </Typography.Paragraph>
       )}
@@ -126,7 +132,11 @@ function RankingsPanel() {
             </Col>
             <Col xs={24} lg={12}>
               <Typography.Title level={5}>{t('bottom10')}</Typography.Title>
-              {bottom.length ? <Chart option={rankListOption(bottom, 'bottom')} height={Math.max(160, 34 * bottom.length + 40)} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />}
+              {bottom.length ? (
+                <Chart option={rankListOption(bottom, 'bottom')} height={Math.max(160, 34 * bottom.length + 40)} />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />
+              )}
             </Col>
           </Row>
           <Typography.Title level={5}>{lang === 'zh' ? '三率对比' : 'Three rates'}</Typography.Title>
@@ -142,20 +152,42 @@ function RankingsPanel() {
         data-testid="rankings-table"
         columns={[
           { title: '#', dataIndex: 'rank', width: 60, render: (v: number | null) => v ?? '—' },
-          { title: t('unit'), dataIndex: 'unitName', render: (v: string, r) => <span data-unit={r.unitCode}>{v} {r.isTop && <Tag color="green">TOP</Tag>}{r.isBottom && <Tag color="red">BOTTOM</Tag>}</span> },
+          {
+            title: t('unit'),
+            dataIndex: 'unitName',
+            render: (v: string, r) => (
+              <span data-unit={r.unitCode}>
+                {v} {r.isTop && <Tag color="green">TOP</Tag>}
+                {r.isBottom && <Tag color="red">BOTTOM</Tag>}
+              </span>
+            ),
+          },
           { title: t('composite'), dataIndex: 'composite', width: 100, render: (v: number | null) => <b>{pct(v)}</b> },
           { title: t('responseRate'), dataIndex: 'responseRate', width: 90, render: pct },
           { title: t('resolutionRate'), dataIndex: 'resolutionRate', width: 90, render: pct },
           { title: t('satisfactionRate'), dataIndex: 'satisfactionRate', width: 90, render: pct },
           { title: t('sampleSize'), dataIndex: 'sampleSize', width: 100 },
-          { title: <Tooltip title="Wilson lower bound">{t('wilson')}</Tooltip>, dataIndex: 'wilsonRank', width: 110, render: (v: number | null, r) => (v === null ? '—' : `#${v} · ${pct(r.wilsonComposite)}`) },
+          {
+            title: <Tooltip title="Wilson lower bound">{t('wilson')}</Tooltip>,
+            dataIndex: 'wilsonRank',
+            width: 110,
+            render: (v: number | null, r) => (v === null ? '—' : `#${v} · ${pct(r.wilsonComposite)}`),
+          },
           {
             title: lang === 'zh' ? '较上期' : 'vs last',
             key: 'trend',
             width: 90,
             render: (_: unknown, r) =>
               r.trend?.rankChange ? (
-                r.trend.rankChange > 0 ? <Tag color="green" icon={<ArrowUpOutlined />}>{r.trend.rankChange}</Tag> : <Tag color="red" icon={<ArrowDownOutlined />}>{-r.trend.rankChange}</Tag>
+                r.trend.rankChange > 0 ? (
+                  <Tag color="green" icon={<ArrowUpOutlined />}>
+                    {r.trend.rankChange}
+                  </Tag>
+                ) : (
+                  <Tag color="red" icon={<ArrowDownOutlined />}>
+                    {-r.trend.rankChange}
+                  </Tag>
+                )
               ) : (
                 '—'
               ),
@@ -206,17 +238,30 @@ function Dashboard() {
     today,
     30,
   );
-  const heat = crossCount(cases, (c) => c.districtCode, (c) => c.urgency, CASE_URGENCIES);
+  const heat = crossCount(
+    cases,
+    (c) => c.districtCode,
+    (c) => c.urgency,
+    CASE_URGENCIES,
+  );
   const open = cases.filter((c) => !['closed', 'visited', 'scored', 'answered', 'merged'].includes(c.status)).length;
   const overdue = cases.filter((c) => c.isOverdue).length;
 
   return (
     <Card title={t('menuDashboard')} extra={<Typography.Text type="secondary">{lang === 'zh' ? `最近 ${cases.length} 件` : `latest ${cases.length}`}</Typography.Text>}>
       <Row gutter={16} className="jiesu-kpi">
-        <Col span={6}><Statistic title={t('totalCases')} value={total} /></Col>
-        <Col span={6}><Statistic title={t('openCases')} value={open} styles={{ content: { color: '#1677ff' } }} /></Col>
-        <Col span={6}><Statistic title={t('closedCases')} value={cases.length - open} styles={{ content: { color: '#52c41a' } }} /></Col>
-        <Col span={6}><Statistic title={t('overdueCases')} value={overdue} styles={{ content: { color: '#cf1322' } }} /></Col>
+        <Col span={6}>
+          <Statistic title={t('totalCases')} value={total} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('openCases')} value={open} styles={{ content: { color: '#1677ff' } }} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('closedCases')} value={cases.length - open} styles={{ content: { color: '#52c41a' } }} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('overdueCases')} value={overdue} styles={{ content: { color: '#cf1322' } }} />
+        </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
@@ -237,7 +282,14 @@ function Dashboard() {
         </Col>
         <Col span={24}>
           <Typography.Title level={5}>{t('heat')}</Typography.Title>
-          <Chart option={heatmapOption(heat, (k) => ref.unitName(k), (k) => pick(URGENCY_LABELS[k as CaseUrgency], k))} height={Math.max(200, 36 * heat.rows.length + 90)} />
+          <Chart
+            option={heatmapOption(
+              heat,
+              (k) => ref.unitName(k),
+              (k) => pick(URGENCY_LABELS[k as CaseUrgency], k),
+            )}
+            height={Math.max(200, 36 * heat.rows.length + 90)}
+          />
         </Col>
       </Row>
     </Card>

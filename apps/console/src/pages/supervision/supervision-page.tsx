@@ -67,12 +67,21 @@ export function SupervisionPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title={<Space><AlertOutlined style={{ color: '#c8102e' }} />{t('overdueBoard')}</Space>}
+        title={
+          <Space>
+            <AlertOutlined style={{ color: '#c8102e' }} />
+            {t('overdueBoard')}
+          </Space>
+        }
         extra={
           <Space>
             <span>{t('nearDue')} ≤</span>
             <InputNumber min={1} max={720} value={nearHours} onChange={(v) => setNearHours(v ?? 24)} suffix={t('hours')} style={{ width: 120 }} />
-            {isSupervisor && <Button type="primary" icon={<ThunderboltOutlined />} loading={sweep.running} onClick={() => void runSweep()}>{t('runSweep')}</Button>}
+            {isSupervisor && (
+              <Button type="primary" icon={<ThunderboltOutlined />} loading={sweep.running} onClick={() => void runSweep()}>
+                {t('runSweep')}
+              </Button>
+            )}
           </Space>
         }
       >
@@ -129,8 +138,12 @@ export function SupervisionPage() {
                   render: (_: unknown, r) =>
                     isSupervisor ? (
                       <Space size={4}>
-                        <Button size="small" disabled={!!r.remindedAt} onClick={() => void act(r, 'remind')}>{t('remind')}</Button>
-                        <Button size="small" danger disabled={!!r.escalatedAt || !r.isOverdue} onClick={() => void act(r, 'escalate')}>{t('escalate')}</Button>
+                        <Button size="small" disabled={!!r.remindedAt} onClick={() => void act(r, 'remind')}>
+                          {t('remind')}
+                        </Button>
+                        <Button size="small" danger disabled={!!r.escalatedAt || !r.isOverdue} onClick={() => void act(r, 'escalate')}>
+                          {t('escalate')}
+                        </Button>
                       </Space>
                     ) : null,
                 },

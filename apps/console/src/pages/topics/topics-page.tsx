@@ -102,9 +102,7 @@ export function TopicsPage() {
               <Space>
                 {v.topic.status === 'draft' && <Button onClick={() => void act(v.topic.id, 'start', v.topic.version)}>{t('topicsStart')}</Button>}
                 {v.topic.status === 'running' && <Button onClick={() => void act(v.topic.id, 'close', v.topic.version)}>{t('topicsClose')}</Button>}
-                <Button onClick={() => void downloadReport(v.topic.id, v.topic.month)}>
-                  {t('topicsReport')}
-                </Button>
+                <Button onClick={() => void downloadReport(v.topic.id, v.topic.month)}>{t('topicsReport')}</Button>
               </Space>
             )
           }
@@ -113,7 +111,15 @@ export function TopicsPage() {
             <ProblemPanel key={p.id} topic={v} problem={p} isRunner={isRunner} onChange={load} />
           ))}
           <Typography.Title level={5}>{t('topicsPolicies')}</Typography.Title>
-          <List size="small" dataSource={v.policies} renderItem={(x) => <List.Item>{x.title} · {x.issuingBody} · {x.issuedOn}</List.Item>} />
+          <List
+            size="small"
+            dataSource={v.policies}
+            renderItem={(x) => (
+              <List.Item>
+                {x.title} · {x.issuingBody} · {x.issuedOn}
+              </List.Item>
+            )}
+          />
         </Card>
       ))}
       <CreateTopicModal open={creating} onClose={() => setCreating(false)} onCreated={load} />
@@ -152,11 +158,29 @@ function ProblemPanel({ topic, problem, isRunner, onChange }: { topic: TopicView
   };
   const share = problem.tasks.total ? Math.round((problem.tasks.done / problem.tasks.total) * 100) : 0;
   return (
-    <Card type="inner" size="small" style={{ marginBottom: 12 }} title={`${problem.seq}. ${problem.title}`} extra={<span>{t('topicsLead')}: {problem.leadUnitName}</span>}>
+    <Card
+      type="inner"
+      size="small"
+      style={{ marginBottom: 12 }}
+      title={`${problem.seq}. ${problem.title}`}
+      extra={
+        <span>
+          {t('topicsLead')}: {problem.leadUnitName}
+        </span>
+      }
+    >
       <Space wrap>
-        {problem.coUnits.length > 0 && <span>{t('topicsCo')}: {problem.coUnits.map((u) => u.name).join('、')}</span>}
-        <span>{t('topicsLinked')}: {problem.linkedCases}</span>
-        {problem.topWords.map((w) => <Tag key={w}>{w}</Tag>)}
+        {problem.coUnits.length > 0 && (
+          <span>
+            {t('topicsCo')}: {problem.coUnits.map((u) => u.name).join('、')}
+          </span>
+        )}
+        <span>
+          {t('topicsLinked')}: {problem.linkedCases}
+        </span>
+        {problem.topWords.map((w) => (
+          <Tag key={w}>{w}</Tag>
+        ))}
       </Space>
       <Progress percent={share} size="small" status={problem.tasks.overdue > 0 ? 'exception' : 'normal'} format={() => `${problem.tasks.done}/${problem.tasks.total}`} />
       <Table<Task>
@@ -168,7 +192,15 @@ function ProblemPanel({ topic, problem, isRunner, onChange }: { topic: TopicView
           { title: t('topicsTask'), dataIndex: 'title', render: (v: string, r) => <a href={`/work-items/${r.id}`}>{v}</a> },
           { title: t('topicsOwner'), render: (_, r) => r.owner.unit.name },
           { title: t('topicsDue'), render: (_, r) => new Date(r.clock.dueAt).toLocaleDateString() },
-          { title: t('topicsTaskStatus'), render: (_, r) => <Space>{r.status}{r.isOverdue && <Tag color="red">{t('topicsOverdue')}</Tag>}</Space> },
+          {
+            title: t('topicsTaskStatus'),
+            render: (_, r) => (
+              <Space>
+                {r.status}
+                {r.isOverdue && <Tag color="red">{t('topicsOverdue')}</Tag>}
+              </Space>
+            ),
+          },
         ]}
       />
       {isRunner && topic.topic.status !== 'closed' && (
@@ -195,7 +227,10 @@ function ProblemPanel({ topic, problem, isRunner, onChange }: { topic: TopicView
             option={{
               tooltip: { trigger: 'axis' },
               xAxis: { type: 'category', data: effect.series.map((b) => String(b.week)) },
-              yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 1 }],
+              yAxis: [
+                { type: 'value', minInterval: 1 },
+                { type: 'value', max: 1 },
+              ],
               series: [
                 { name: t('topicsLinked'), type: 'bar', data: effect.series.map((b) => b.count) },
                 { name: t('topicsResolution'), type: 'line', yAxisIndex: 1, data: effect.series.map((b) => b.resolutionRate) },
@@ -214,7 +249,11 @@ function CreateTopicModal({ open, onClose, onCreated }: { open: boolean; onClose
   const [groups, setGroups] = useState<HotspotGroup[]>([]);
   const [form] = Form.useForm<{ month: string; title: string; problems: { title: string; leadUnitCode: string; sourceGroupId?: string }[] }>();
   useEffect(() => {
-    if (open) void api.get<{ groups: HotspotGroup[] }>('/api/hotspots', { limit: 20 }).then((r) => setGroups(r.groups), () => setGroups([]));
+    if (open)
+      void api.get<{ groups: HotspotGroup[] }>('/api/hotspots', { limit: 20 }).then(
+        (r) => setGroups(r.groups),
+        () => setGroups([]),
+      );
   }, [open]);
   const submit = async () => {
     const v = await form.validateFields();
@@ -246,7 +285,12 @@ function CreateTopicModal({ open, onClose, onCreated }: { open: boolean; onClose
                   <UnitSelect placeholder={t('topicsLead')} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'sourceGroupId']}>
-                  <Select allowClear style={{ width: 240 }} placeholder={t('topicsFromGroup')} options={groups.map((g) => ({ value: g.id, label: `#${g.rank} ${g.topWords.slice(0, 4).join(' ')}` }))} />
+                  <Select
+                    allowClear
+                    style={{ width: 240 }}
+                    placeholder={t('topicsFromGroup')}
+                    options={groups.map((g) => ({ value: g.id, label: `#${g.rank} ${g.topWords.slice(0, 4).join(' ')}` }))}
+                  />
                 </Form.Item>
               </Space>
             ))

@@ -78,10 +78,19 @@ export function VisitsPage() {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const body = v.result === 'reached' ? { result: v.result, isContacted: v.isContacted, isSolved: v.isSolved, satisfaction: v.satisfaction, ...(v.comment ? { comment: v.comment } : {}) } : { result: v.result, ...(v.comment ? { comment: v.comment } : {}) };
+      const body =
+        v.result === 'reached'
+          ? { result: v.result, isContacted: v.isContacted, isSolved: v.isSolved, satisfaction: v.satisfaction, ...(v.comment ? { comment: v.comment } : {}) }
+          : { result: v.result, ...(v.comment ? { comment: v.comment } : {}) };
       const r = await api.post<VisitResult>(`/api/visits/${target.caseId}/attempts`, body);
       const outcome =
-        r.outcome.status === 'valid' ? t('visitValid') : r.outcome.status === 'invalid' ? t('visitInvalid') : lang === 'zh' ? `待再次回访（剩余 ${r.outcome.attemptsLeft ?? 0} 次）` : `to retry (${r.outcome.attemptsLeft ?? 0} left)`;
+        r.outcome.status === 'valid'
+          ? t('visitValid')
+          : r.outcome.status === 'invalid'
+            ? t('visitInvalid')
+            : lang === 'zh'
+              ? `待再次回访（剩余 ${r.outcome.attemptsLeft ?? 0} 次）`
+              : `to retry (${r.outcome.attemptsLeft ?? 0} left)`;
       void message.success(`${target.caseNumber} · ${outcome}`);
       setTarget(null);
       load();
@@ -109,7 +118,11 @@ export function VisitsPage() {
             title: lang === 'zh' ? '已拨打' : 'Calls',
             dataIndex: 'attempts',
             width: 100,
-            render: (n: number) => <Tag color={n > 0 ? 'orange' : 'default'}>{n} / {queue?.maxAttempts ?? '—'}</Tag>,
+            render: (n: number) => (
+              <Tag color={n > 0 ? 'orange' : 'default'}>
+                {n} / {queue?.maxAttempts ?? '—'}
+              </Tag>
+            ),
           },
           {
             title: t('actions'),
@@ -132,7 +145,16 @@ export function VisitsPage() {
           },
         ]}
       />
-      <Modal title={target ? `${t('recordVisit')} · ${target.caseNumber}` : ''} open={target !== null} onCancel={() => setTarget(null)} onOk={() => void submit()} confirmLoading={busy} okText={t('submit')} cancelText={t('cancel')} forceRender>
+      <Modal
+        title={target ? `${t('recordVisit')} · ${target.caseNumber}` : ''}
+        open={target !== null}
+        onCancel={() => setTarget(null)}
+        onOk={() => void submit()}
+        confirmLoading={busy}
+        okText={t('submit')}
+        cancelText={t('cancel')}
+        forceRender
+      >
         {target && <Typography.Paragraph type="secondary">{target.subject}</Typography.Paragraph>}
         <Form form={form} layout="vertical">
           <Form.Item name="result" label={lang === 'zh' ? '拨打结果' : 'Call result'}>
@@ -140,14 +162,34 @@ export function VisitsPage() {
           </Form.Item>
           {result === 'reached' && (
             <>
-              <Form.Item name="isContacted" label={t('isContactedQ')}><Radio.Group options={[{ value: true, label: t('yes') }, { value: false, label: t('no') }]} /></Form.Item>
-              <Form.Item name="isSolved" label={t('isSolvedQ')}><Radio.Group options={[{ value: true, label: t('yes') }, { value: false, label: t('no') }]} /></Form.Item>
+              <Form.Item name="isContacted" label={t('isContactedQ')}>
+                <Radio.Group
+                  options={[
+                    { value: true, label: t('yes') },
+                    { value: false, label: t('no') },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item name="isSolved" label={t('isSolvedQ')}>
+                <Radio.Group
+                  options={[
+                    { value: true, label: t('yes') },
+                    { value: false, label: t('no') },
+                  ]}
+                />
+              </Form.Item>
               <Form.Item name="satisfaction" label={t('satisfaction')}>
-                <Radio.Group optionType="button" buttonStyle="solid" options={(Object.keys(SATISFACTION_LABELS) as (keyof typeof SATISFACTION_LABELS)[]).map((k) => ({ value: k, label: pick(SATISFACTION_LABELS[k]) }))} />
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={(Object.keys(SATISFACTION_LABELS) as (keyof typeof SATISFACTION_LABELS)[]).map((k) => ({ value: k, label: pick(SATISFACTION_LABELS[k]) }))}
+                />
               </Form.Item>
             </>
           )}
-          <Form.Item name="comment" label={t('note')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+          <Form.Item name="comment" label={t('note')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>

@@ -30,7 +30,19 @@ export interface WorkItemListProps {
   onOpenChange?: (id: string | null) => void;
 }
 
-export function WorkItemList({ sourceType, sourceId, kind, status, isOverdue, ownerUnitCode, linkedCaseId, pageSize = 20, reloadKey = 0, openId, onOpenChange }: WorkItemListProps) {
+export function WorkItemList({
+  sourceType,
+  sourceId,
+  kind,
+  status,
+  isOverdue,
+  ownerUnitCode,
+  linkedCaseId,
+  pageSize = 20,
+  reloadKey = 0,
+  openId,
+  onOpenChange,
+}: WorkItemListProps) {
   const { t, pick } = useI18n();
   const [items, setItems] = useState<WorkItemView[]>([]);
   const [total, setTotal] = useState(0);
@@ -63,7 +75,6 @@ export function WorkItemList({ sourceType, sourceId, kind, status, isOverdue, ow
         })
         .catch((e: unknown) => report(e, () => fetchPage(null)))
         .finally(() => setLoading(false));
-       
     },
     [sourceType, sourceId, kind, statusKey, isOverdue, ownerUnitCode, linkedCaseId, pageSize, report],
   );
@@ -87,7 +98,9 @@ export function WorkItemList({ sourceType, sourceId, kind, status, isOverdue, ow
             <List.Item style={{ padding: '6px 0', border: 'none' }}>
               <Card size="small" hoverable style={{ width: '100%' }} onClick={() => open(item.id)} data-testid="wi-card">
                 <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                  <Typography.Text strong style={{ fontSize: 15 }}>{item.title}</Typography.Text>
+                  <Typography.Text strong style={{ fontSize: 15 }}>
+                    {item.title}
+                  </Typography.Text>
                   <Space wrap size={[4, 4]}>
                     <Tag color={workItemStatusColor(item.status)}>{pick(WORK_ITEM_STATUS_LABELS[item.status])}</Tag>
                     <Tag>{pick(WORK_ITEM_KIND_LABELS[item.kind])}</Tag>
@@ -107,7 +120,11 @@ export function WorkItemList({ sourceType, sourceId, kind, status, isOverdue, ow
       {total > 0 && (
         <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 4 }}>
           <Typography.Text type="secondary">{`${items.length} / ${total}`}</Typography.Text>
-          {cursor && <Button loading={loading} onClick={() => fetchPage(cursor)}>{t('workItemLoadMore')}</Button>}
+          {cursor && (
+            <Button loading={loading} onClick={() => fetchPage(cursor)}>
+              {t('workItemLoadMore')}
+            </Button>
+          )}
         </Space>
       )}
       <WorkItemDrawer id={selected} onClose={() => open(null)} onChanged={(updated) => setItems((prev) => prev.map((i) => (i.id === updated.id ? updated : i)))} />

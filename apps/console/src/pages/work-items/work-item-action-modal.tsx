@@ -63,7 +63,17 @@ export function workItemActionBody(action: WorkItemAction, v: Values, expectedVe
   } as WorkItemActionBody<WorkItemAction>;
 }
 
-export function WorkItemActionModal({ item, action, onClose, onDone }: { item: WorkItemView; action: WorkItemAction | null; onClose: () => void; onDone: (updated: WorkItemView) => void }) {
+export function WorkItemActionModal({
+  item,
+  action,
+  onClose,
+  onDone,
+}: {
+  item: WorkItemView;
+  action: WorkItemAction | null;
+  onClose: () => void;
+  onDone: (updated: WorkItemView) => void;
+}) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);

@@ -27,7 +27,17 @@ function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `wi-${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
-export function WorkItemCreateModal({ open, onClose, onCreated, defaults }: { open: boolean; onClose: () => void; onCreated: (item: WorkItemView) => void; defaults?: Partial<Pick<CreateWorkItemBody, 'kind' | 'sourceType' | 'sourceId'>> }) {
+export function WorkItemCreateModal({
+  open,
+  onClose,
+  onCreated,
+  defaults,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (item: WorkItemView) => void;
+  defaults?: Partial<Pick<CreateWorkItemBody, 'kind' | 'sourceType' | 'sourceId'>>;
+}) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -46,7 +56,10 @@ export function WorkItemCreateModal({ open, onClose, onCreated, defaults }: { op
       kind: v.kind,
       title: v.title.trim(),
       ...(v.detail?.trim() ? { detail: v.detail.trim() } : {}),
-      owner: { unitCode: v.ownerUnitCode, ...(v.personName?.trim() ? { personName: v.personName.trim(), ...(v.personContact?.trim() ? { personContact: v.personContact.trim() } : {}) } : {}) },
+      owner: {
+        unitCode: v.ownerUnitCode,
+        ...(v.personName?.trim() ? { personName: v.personName.trim(), ...(v.personContact?.trim() ? { personContact: v.personContact.trim() } : {}) } : {}),
+      },
       due: { amount: v.amount, unit: v.unit },
       isEvidenceRequired: v.isEvidenceRequired,
       ...(defaults?.sourceType && defaults.sourceId ? { sourceType: defaults.sourceType, sourceId: defaults.sourceId } : {}),

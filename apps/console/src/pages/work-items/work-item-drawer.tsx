@@ -51,7 +51,9 @@ export function WorkItemDrawer({ id, onClose, onChanged }: { id: string | null; 
       ) : (
         <Space orientation="vertical" size={14} style={{ width: '100%' }}>
           <Space wrap size={[6, 6]}>
-            <Tag color={workItemStatusColor(item.status)} data-testid="wi-status">{pick(WORK_ITEM_STATUS_LABELS[item.status])}</Tag>
+            <Tag color={workItemStatusColor(item.status)} data-testid="wi-status">
+              {pick(WORK_ITEM_STATUS_LABELS[item.status])}
+            </Tag>
             <Tag>{pick(WORK_ITEM_KIND_LABELS[item.kind])}</Tag>
             <DueCountdown dueAt={item.clock.dueAt} isOpen={isOpen} />
             {item.isOverdue && <Tag color="red">{t('workItemMarkedOverdue')}</Tag>}
@@ -80,7 +82,13 @@ export function WorkItemDrawer({ id, onClose, onChanged }: { id: string | null; 
             {item.source && <Descriptions.Item label={t('workItemSource')}>{`${item.source.type} · ${item.source.id}`}</Descriptions.Item>}
             {item.linkedCaseIds.length > 0 && (
               <Descriptions.Item label={t('workItemLinkedCases')}>
-                <Space wrap>{item.linkedCaseIds.map((c) => <Link key={c} to={`/cases/${c}`}>{c.slice(0, 8)}</Link>)}</Space>
+                <Space wrap>
+                  {item.linkedCaseIds.map((c) => (
+                    <Link key={c} to={`/cases/${c}`}>
+                      {c.slice(0, 8)}
+                    </Link>
+                  ))}
+                </Space>
               </Descriptions.Item>
             )}
             {item.cancelReason && <Descriptions.Item label={t('reason')}>{item.cancelReason}</Descriptions.Item>}
@@ -108,7 +116,9 @@ export function WorkItemDrawer({ id, onClose, onChanged }: { id: string | null; 
                 key: h.seq,
                 content: (
                   <>
-                    <Typography.Text strong>{h.action in WORK_ITEM_ACTION_LABELS ? pick(WORK_ITEM_ACTION_LABELS[h.action as WorkItemAction | 'create']) : h.action}</Typography.Text>
+                    <Typography.Text strong>
+                      {h.action in WORK_ITEM_ACTION_LABELS ? pick(WORK_ITEM_ACTION_LABELS[h.action as WorkItemAction | 'create']) : h.action}
+                    </Typography.Text>
                     <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>{`${fmt(h.at)} · ${h.actor.displayName ?? h.actor.username}`}</Typography.Text>
                     {h.note && <div>{h.note}</div>}
                   </>

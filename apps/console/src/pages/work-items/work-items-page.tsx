@@ -51,7 +51,9 @@ function Notifications({ onOpenItem }: { onOpenItem: (id: string) => void }) {
           <Space orientation="vertical" size={2}>
             <Space size={6}>
               <Tag color={n.kind.includes('escalation') ? 'red' : n.kind.includes('reminder') ? 'orange' : 'blue'}>{pick(NOTIFICATION_KIND_LABELS[n.kind], n.kind)}</Tag>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(n.createdAt).format('MM-DD HH:mm')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {dayjs(n.createdAt).format('MM-DD HH:mm')}
+              </Typography.Text>
             </Space>
             <Typography.Text>{n.subject ?? n.caseNumber ?? '—'}</Typography.Text>
           </Space>

@@ -45,7 +45,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     insert into scoring_settings (key, value, updated_by, updated_at)
     select substr(key, length('scoring.') + 1), value, updated_by, updated_at from settings where key in ('scoring.weights', 'scoring.policy')`.execute(db);
-  await sql`insert into intake_settings (key, value, updated_by, updated_at) select substr(key, length('intake.') + 1), value, updated_by, updated_at from settings where key like 'intake.%'`.execute(db);
-  await sql`insert into case_policy (policy, updated_by, updated_at) select value, coalesce(updated_by, 'unknown'), updated_at from settings where key = 'cases.policy'`.execute(db);
+  await sql`insert into intake_settings (key, value, updated_by, updated_at) select substr(key, length('intake.') + 1), value, updated_by, updated_at from settings where key like 'intake.%'`.execute(
+    db,
+  );
+  await sql`insert into case_policy (policy, updated_by, updated_at) select value, coalesce(updated_by, 'unknown'), updated_at from settings where key = 'cases.policy'`.execute(
+    db,
+  );
   await sql`drop table settings`.execute(db);
 }

@@ -6,8 +6,10 @@ import { computeDeadline, listCalendarYears, putHolidaySchedule } from '../../us
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody };
 
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/years', { schema: { tags: ['calendar'], summary: 'Years with a holiday schedule, and where each comes from', response: { 200: CalendarYearsResponse, ...errors } } }, async () =>
-    listCalendarYears(app.ctx),
+  app.get(
+    '/years',
+    { schema: { tags: ['calendar'], summary: 'Years with a holiday schedule, and where each comes from', response: { 200: CalendarYearsResponse, ...errors } } },
+    async () => listCalendarYears(app.ctx),
   );
 
   app.put(

@@ -1,15 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  CASE_ACTION_BODIES,
-  caseActionRequest,
-  CaseDetailSchema,
-  CaseSearchQuery,
-  CaseSummarySchema,
-  ErrorBody,
-  HTTP_CASE_ACTIONS,
-  IntakeBody,
-  Page,
-} from '@jiesu/contracts';
+import { CASE_ACTION_BODIES, caseActionRequest, CaseDetailSchema, CaseSearchQuery, CaseSummarySchema, ErrorBody, HTTP_CASE_ACTIONS, IntakeBody, Page } from '@jiesu/contracts';
 import { Type } from 'typebox';
 import { findCaseIdByNumber, getCase, getCaseTimeline, presentCase } from '../../use-cases/cases/get-case';
 import { performCaseAction } from '../../use-cases/cases/perform-case-action';
@@ -53,25 +43,29 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/', { schema: { tags: ['cases'], summary: 'Search cases in your scope', querystring: CaseSearchQuery, response: { 200: Page(CaseSummarySchema), ...errors } } }, async (request) => {
-    const q = request.query;
-    return searchCases(app.ctx, {
-      actor: request.actor,
-      filter: {
-        ...(q.status ? { statuses: q.status } : {}),
-        ...(q.urgency ? { urgency: q.urgency } : {}),
-        ...(q.category ? { categoryPrefix: q.category } : {}),
-        ...(q.lead ? { leadUnitCode: q.lead } : {}),
-        ...(q.street ? { streetCode: q.street } : {}),
-        ...(q.overdue !== undefined ? { isOverdue: q.overdue } : {}),
-        ...(q.q ? { q: q.q } : {}),
-        ...(q.from ? { receivedFrom: new Date(q.from) } : {}),
-        ...(q.to ? { receivedTo: new Date(q.to) } : {}),
-        limit: q.limit ?? 50,
-        offset: q.offset ?? 0,
-      },
-    });
-  });
+  app.get(
+    '/',
+    { schema: { tags: ['cases'], summary: 'Search cases in your scope', querystring: CaseSearchQuery, response: { 200: Page(CaseSummarySchema), ...errors } } },
+    async (request) => {
+      const q = request.query;
+      return searchCases(app.ctx, {
+        actor: request.actor,
+        filter: {
+          ...(q.status ? { statuses: q.status } : {}),
+          ...(q.urgency ? { urgency: q.urgency } : {}),
+          ...(q.category ? { categoryPrefix: q.category } : {}),
+          ...(q.lead ? { leadUnitCode: q.lead } : {}),
+          ...(q.street ? { streetCode: q.street } : {}),
+          ...(q.overdue !== undefined ? { isOverdue: q.overdue } : {}),
+          ...(q.q ? { q: q.q } : {}),
+          ...(q.from ? { receivedFrom: new Date(q.from) } : {}),
+          ...(q.to ? { receivedTo: new Date(q.to) } : {}),
+          limit: q.limit ?? 50,
+          offset: q.offset ?? 0,
+        },
+      });
+    },
+  );
 
   app.get(
     '/by-number/:caseNumber',
@@ -93,7 +87,16 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cases'],
         summary: "A case's full history: who did what, when, from which status to which",
         params: IdParams,
-        response: { 200: Type.Object({ caseId: Type.String(), caseNumber: Type.String(), status: Type.String(), version: Type.Integer(), events: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errors },
+        response: {
+          200: Type.Object({
+            caseId: Type.String(),
+            caseNumber: Type.String(),
+            status: Type.String(),
+            version: Type.Integer(),
+            events: Type.Array(Type.Object({}, { additionalProperties: true })),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => getCaseTimeline(app.ctx, { actor: request.actor, caseId: request.params.id }),

@@ -22,10 +22,8 @@ export const categoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/', { schema: { tags: ['categories'], body: CreateCategoryBody, response: { 201: CategorySchema, ...errors } } }, async (request, reply) =>
     reply.status(201).send(await createCategory(app.ctx, { actor: request.actor, ...request.body })),
   );
-  app.patch(
-    '/:code',
-    { schema: { tags: ['categories'], params: CodeParams, body: UpdateCategoryBody, response: { 200: CategorySchema, ...errors } } },
-    async (request) => updateCategory(app.ctx, { actor: request.actor, code: request.params.code, patch: request.body }),
+  app.patch('/:code', { schema: { tags: ['categories'], params: CodeParams, body: UpdateCategoryBody, response: { 200: CategorySchema, ...errors } } }, async (request) =>
+    updateCategory(app.ctx, { actor: request.actor, code: request.params.code, patch: request.body }),
   );
   app.delete('/:code', { schema: { tags: ['categories'], params: CodeParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
     await deleteCategory(app.ctx, { actor: request.actor, code: request.params.code });

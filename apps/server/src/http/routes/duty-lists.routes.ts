@@ -8,8 +8,10 @@ const Params = Type.Object({ code: Type.String({ pattern: '^\\d{12}$' }) });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 export const dutyListRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/:code', { schema: { tags: ['organisation'], summary: "A community's duty list (社区职责清单)", params: Params, response: { 200: DutyList, ...errors } } }, async (request) =>
-    getDutyList(app.ctx, { actor: request.actor, communityCode: request.params.code }),
+  app.get(
+    '/:code',
+    { schema: { tags: ['organisation'], summary: "A community's duty list (社区职责清单)", params: Params, response: { 200: DutyList, ...errors } } },
+    async (request) => getDutyList(app.ctx, { actor: request.actor, communityCode: request.params.code }),
   );
   app.put(
     '/:code',

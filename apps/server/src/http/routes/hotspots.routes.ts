@@ -32,12 +32,26 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }));
   app.get(
     '/',
-    { schema: { tags, summary: 'Ranked hotspot groups of a run (default: the latest for your unit) with the ranking formula', querystring: HotspotListQuery, response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ranked hotspot groups of a run (default: the latest for your unit) with the ranking formula',
+        querystring: HotspotListQuery,
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (request) => listHotspots(app.ctx, { actor: request.actor, ...request.query }),
   );
   app.get(
     '/groups/:id',
-    { schema: { tags, summary: 'One hotspot group: metrics, trend by day, breakdown by area, representative cases', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One hotspot group: metrics, trend by day, breakdown by area, representative cases',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (request) => getHotspotGroup(app.ctx, { actor: request.actor, groupId: request.params.id }),
   );
   app.get('/weights', { schema: { tags, summary: 'Ranking weights in force and the formula', response: { 200: Ok, ...errors } } }, async () => getHotspotWeights(app.ctx));

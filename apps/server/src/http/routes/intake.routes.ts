@@ -36,12 +36,21 @@ const MODEL_BODY_LIMIT = 64 * 1024 * 1024;
 export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/suggestions',
-    { schema: { tags, summary: 'Suggest category, urgency, location, lead unit, duplicates and knowledge answers for a draft case, each with why', body: SuggestionDraftBody, response: { 200: SuggestionsResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Suggest category, urgency, location, lead unit, duplicates and knowledge answers for a draft case, each with why',
+        body: SuggestionDraftBody,
+        response: { 200: SuggestionsResponse, ...errors },
+      },
+    },
     async (request) => suggestIntake(app.ctx, { actor: request.actor, draft: request.body }),
   );
 
-  app.get('/urgency-rules', { schema: { tags, summary: 'Urgency rules (keywords → urgency)', response: { 200: RuleListResponse(UrgencyRuleSchema), ...errors } } }, async (request) =>
-    getUrgencyRules(app.ctx, { actor: request.actor }),
+  app.get(
+    '/urgency-rules',
+    { schema: { tags, summary: 'Urgency rules (keywords → urgency)', response: { 200: RuleListResponse(UrgencyRuleSchema), ...errors } } },
+    async (request) => getUrgencyRules(app.ctx, { actor: request.actor }),
   );
   app.put(
     '/urgency-rules',
@@ -49,8 +58,10 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => putUrgencyRules(app.ctx, { actor: request.actor, rules: request.body.rules as UrgencyRule[] }),
   );
 
-  app.get('/routing-rules', { schema: { tags, summary: 'Routing rules (category × district → lead unit)', response: { 200: RuleListResponse(RoutingRuleSchema), ...errors } } }, async (request) =>
-    getRoutingRules(app.ctx, { actor: request.actor }),
+  app.get(
+    '/routing-rules',
+    { schema: { tags, summary: 'Routing rules (category × district → lead unit)', response: { 200: RuleListResponse(RoutingRuleSchema), ...errors } } },
+    async (request) => getRoutingRules(app.ctx, { actor: request.actor }),
   );
   app.put(
     '/routing-rules',
@@ -74,12 +85,21 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.put(
     '/duplicate-settings',
-    { schema: { tags, summary: 'Set the duplicate search window, count and threshold (administrators)', body: DuplicateSettingsSchema, response: { 200: DuplicateSettingsSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Set the duplicate search window, count and threshold (administrators)',
+        body: DuplicateSettingsSchema,
+        response: { 200: DuplicateSettingsSchema, ...errors },
+      },
+    },
     async (request) => putDuplicateSettings(app.ctx, { actor: request.actor, settings: request.body }),
   );
 
-  app.get('/aliases', { schema: { tags, summary: 'Gazetteer aliases (roads, landmarks, estates → unit)', response: { 200: Type.Object({ items: Type.Array(GazetteerAliasSchema) }), ...errors } } }, async (request) =>
-    listGazetteerAliases(app.ctx, { actor: request.actor }),
+  app.get(
+    '/aliases',
+    { schema: { tags, summary: 'Gazetteer aliases (roads, landmarks, estates → unit)', response: { 200: Type.Object({ items: Type.Array(GazetteerAliasSchema) }), ...errors } } },
+    async (request) => listGazetteerAliases(app.ctx, { actor: request.actor }),
   );
   app.post(
     '/aliases',
@@ -88,21 +108,30 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.delete(
     '/aliases/:id',
-    { schema: { tags, summary: 'Remove a gazetteer alias (administrators)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null(), ...errors } } },
+    {
+      schema: { tags, summary: 'Remove a gazetteer alias (administrators)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null(), ...errors } },
+    },
     async (request, reply) => {
       await removeGazetteerAlias(app.ctx, { actor: request.actor, id: request.params.id });
       return reply.status(204).send(null);
     },
   );
 
-  app.get('/boundaries', { schema: { tags, summary: 'Stored unit boundaries (point-in-polygon location)', response: { 200: Type.Object({ items: Type.Array(BoundarySummary) }), ...errors } } }, async (request) =>
-    listBoundaries(app.ctx, { actor: request.actor }),
+  app.get(
+    '/boundaries',
+    { schema: { tags, summary: 'Stored unit boundaries (point-in-polygon location)', response: { 200: Type.Object({ items: Type.Array(BoundarySummary) }), ...errors } } },
+    async (request) => listBoundaries(app.ctx, { actor: request.actor }),
   );
   app.post(
     '/boundaries',
     {
       bodyLimit: MODEL_BODY_LIMIT,
-      schema: { tags, summary: 'Upload unit boundaries as a GeoJSON FeatureCollection (administrators)', body: BoundariesUploadBody, response: { 200: Type.Object({ stored: Type.Integer() }), ...errors } },
+      schema: {
+        tags,
+        summary: 'Upload unit boundaries as a GeoJSON FeatureCollection (administrators)',
+        body: BoundariesUploadBody,
+        response: { 200: Type.Object({ stored: Type.Integer() }), ...errors },
+      },
     },
     async (request) =>
       uploadBoundaries(app.ctx, {
@@ -113,15 +142,24 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.delete(
     '/boundaries/:unitCode',
-    { schema: { tags, summary: "Remove a unit's boundary (administrators)", params: Type.Object({ unitCode: Type.String({ minLength: 1, maxLength: 40 }) }), response: { 204: Type.Null(), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Remove a unit's boundary (administrators)",
+        params: Type.Object({ unitCode: Type.String({ minLength: 1, maxLength: 40 }) }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await removeBoundary(app.ctx, { actor: request.actor, unitCode: request.params.unitCode });
       return reply.status(204).send(null);
     },
   );
 
-  app.get('/models', { schema: { tags, summary: 'Category models, newest first', response: { 200: Type.Object({ items: Type.Array(CategoryModelSummary) }), ...errors } } }, async (request) =>
-    listCategoryModels(app.ctx, { actor: request.actor }),
+  app.get(
+    '/models',
+    { schema: { tags, summary: 'Category models, newest first', response: { 200: Type.Object({ items: Type.Array(CategoryModelSummary) }), ...errors } } },
+    async (request) => listCategoryModels(app.ctx, { actor: request.actor }),
   );
   app.post(
     '/models',
@@ -130,7 +168,10 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Import a category model artifact (format jiesu.category-model) and make it active (administrators)',
-        body: Type.Object({ artifact: Type.Record(Type.String(), Type.Unknown()), source: Type.Optional(Type.String({ maxLength: 200 })), activate: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        body: Type.Object(
+          { artifact: Type.Record(Type.String(), Type.Unknown()), source: Type.Optional(Type.String({ maxLength: 200 })), activate: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
         response: { 201: Type.Object({ id: Type.Integer(), labels: Type.Array(Type.String()), trainingSize: Type.Integer(), isActive: Type.Boolean() }), ...errors },
       },
     },
@@ -151,7 +192,11 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Train a model from the platform's finished cases (label = level-1 category), store and activate it (administrators)",
         body: Type.Object(
-          { minCases: Type.Optional(Type.Integer({ minimum: 2, default: 200 })), testShare: Type.Optional(Type.Number({ minimum: 0, maximum: 0.9 })), seed: Type.Optional(Type.Integer({ minimum: 0 })) },
+          {
+            minCases: Type.Optional(Type.Integer({ minimum: 2, default: 200 })),
+            testShare: Type.Optional(Type.Number({ minimum: 0, maximum: 0.9 })),
+            seed: Type.Optional(Type.Integer({ minimum: 0 })),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -177,7 +222,14 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     '/models/:id/activate',
-    { schema: { tags, summary: 'Make a stored model the active one (administrators)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Object({ id: Type.Integer(), isActive: Type.Boolean() }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Make a stored model the active one (administrators)',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 200: Type.Object({ id: Type.Integer(), isActive: Type.Boolean() }), ...errors },
+      },
+    },
     async (request) => activateCategoryModel(app.ctx, { actor: request.actor, id: request.params.id }),
   );
 };

@@ -12,7 +12,14 @@ const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/search',
-    { schema: { tags, summary: 'Search articles valid now (Chinese words, BM25-style ranking)', querystring: KnowledgeSearchQuery, response: { 200: Type.Object({ query: Type.Array(Type.String()), items: Type.Array(KnowledgeHit) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Search articles valid now (Chinese words, BM25-style ranking)',
+        querystring: KnowledgeSearchQuery,
+        response: { 200: Type.Object({ query: Type.Array(Type.String()), items: Type.Array(KnowledgeHit) }), ...errors },
+      },
+    },
     async (request) => searchKnowledge(app.ctx, { actor: request.actor, q: request.query.q, ...(request.query.limit !== undefined ? { limit: request.query.limit } : {}) }),
   );
   app.get(

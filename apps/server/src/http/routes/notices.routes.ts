@@ -13,12 +13,29 @@ const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const tags = ['proactive'];
 
 export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/', { schema: { tags, summary: 'Notices sent by or to units in your area, newest first', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }), response: ok } }, async (request) =>
-    listNotices(app.ctx, { actor: request.actor, ...(request.query.limit ? { limit: request.query.limit } : {}) }),
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Notices sent by or to units in your area, newest first',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        response: ok,
+      },
+    },
+    async (request) => listNotices(app.ctx, { actor: request.actor, ...(request.query.limit ? { limit: request.query.limit } : {}) }),
   );
   app.post(
     '/',
-    { schema: { tags, summary: 'Send a policy notice to units below yours (send an Idempotency-Key)', headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }), body: NoticeBody, response: ok } },
+    {
+      schema: {
+        tags,
+        summary: 'Send a policy notice to units below yours (send an Idempotency-Key)',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+        body: NoticeBody,
+        response: ok,
+      },
+    },
     async (request, reply) => {
       const b = request.body;
       const { notice, isNew } = await sendNotice(app.ctx, {
@@ -33,11 +50,28 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(isNew ? 201 : 200).send(notice);
     },
   );
-  app.get('/:id', { schema: { tags, summary: 'A notice with its read receipts', params: IdParams, response: ok } }, async (request) => getNotice(app.ctx, { actor: request.actor, id: request.params.id }));
-  app.post('/:id/acknowledge', { schema: { tags, summary: 'Acknowledge (已知悉) for your unit', params: IdParams, body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), response: ok } }, async (request) =>
-    acknowledgeNotice(app.ctx, { actor: request.actor, id: request.params.id, ...(request.body.note ? { note: request.body.note } : {}) }),
+  app.get('/:id', { schema: { tags, summary: 'A notice with its read receipts', params: IdParams, response: ok } }, async (request) =>
+    getNotice(app.ctx, { actor: request.actor, id: request.params.id }),
+  );
+  app.post(
+    '/:id/acknowledge',
+    {
+      schema: {
+        tags,
+        summary: 'Acknowledge (已知悉) for your unit',
+        params: IdParams,
+        body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        response: ok,
+      },
+    },
+    async (request) => acknowledgeNotice(app.ctx, { actor: request.actor, id: request.params.id, ...(request.body.note ? { note: request.body.note } : {}) }),
   );
   app.post('/:id/actions', { schema: { tags, summary: 'Report an action your unit took', params: IdParams, body: NoticeActionBody, response: ok } }, async (request) =>
-    reportNoticeAction(app.ctx, { actor: request.actor, id: request.params.id, text: request.body.text, ...(request.body.attachmentIds ? { attachmentIds: request.body.attachmentIds } : {}) }),
+    reportNoticeAction(app.ctx, {
+      actor: request.actor,
+      id: request.params.id,
+      text: request.body.text,
+      ...(request.body.attachmentIds ? { attachmentIds: request.body.attachmentIds } : {}),
+    }),
   );
 };

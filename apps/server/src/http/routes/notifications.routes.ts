@@ -9,7 +9,10 @@ const Notification = Type.Object({
   workItemId: Type.Union([Type.String(), Type.Null()], { description: 'the work item the message is about; null for a case' }),
   caseNumber: Type.Union([Type.String(), Type.Null()]),
   subject: Type.Union([Type.String(), Type.Null()]),
-  kind: Type.String({ description: 'assigned | withdrawn | summoned | reminder | escalation | requester_feedback, or work_item_assigned | work_item_reminder | work_item_escalation | work_item_extended | work_item_reopened | work_item_completed | work_item_cancelled' }),
+  kind: Type.String({
+    description:
+      'assigned | withdrawn | summoned | reminder | escalation | requester_feedback, or work_item_assigned | work_item_reminder | work_item_escalation | work_item_extended | work_item_reopened | work_item_completed | work_item_cancelled',
+  }),
   payload: Type.Record(Type.String(), Type.Unknown()),
   createdAt: IsoDateTime,
   deliveredAt: Type.Union([IsoDateTime, Type.Null()]),

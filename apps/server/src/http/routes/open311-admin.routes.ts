@@ -33,7 +33,11 @@ const AttributeBody = Type.Object(
     description: Nullable(500),
     datatypeDescription: Nullable(500),
     order: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-    values: Type.Optional(Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 60 }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), { maxItems: 100 })),
+    values: Type.Optional(
+      Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 60 }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), {
+        maxItems: 100,
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -139,4 +139,3 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     return notFound(file);
   });
 };
-

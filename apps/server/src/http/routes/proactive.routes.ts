@@ -1,7 +1,22 @@
 // 未诉先办 routes: zones, patrols (and their findings into proactive cases), warnings, measures,
 // own-measure scores and settings. Policy notices live in notices.routes.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, WarningTaskBody, FindingBody, ProactiveMeasuresQuery, PatrolBody, PatrolListQuery, PeriodKey, ProactiveSettingsBody, StreetCode, WarningDismissBody, WarningListQuery, WarningScanBody, ZoneBody, ZoneUpdateBody } from '@jiesu/contracts';
+import {
+  ErrorBody,
+  WarningTaskBody,
+  FindingBody,
+  ProactiveMeasuresQuery,
+  PatrolBody,
+  PatrolListQuery,
+  PeriodKey,
+  ProactiveSettingsBody,
+  StreetCode,
+  WarningDismissBody,
+  WarningListQuery,
+  WarningScanBody,
+  ZoneBody,
+  ZoneUpdateBody,
+} from '@jiesu/contracts';
 import { DomainError, hasRole } from '@jiesu/core';
 import { Type } from 'typebox';
 import { presentCase } from '../../use-cases/cases/get-case';
@@ -30,89 +45,168 @@ const Key = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLeng
 const tags = ['proactive'];
 
 export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/my-street', { schema: { tags, summary: 'The street the caller works in (null above streets)', response: ok } }, async (request) => getMyStreet(app.ctx, { actor: request.actor }));
-  app.get('/streets/:street/zones', { schema: { tags, summary: '包干: a street’s zones, leaders and coverage (gaps flagged)', params: StreetParams, querystring: Type.Object({ on: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }), response: ok } }, async (request) =>
-    listZones(app.ctx, { actor: request.actor, streetCode: request.params.street, ...(request.query.on ? { onDate: request.query.on } : {}) }),
+  app.get('/my-street', { schema: { tags, summary: 'The street the caller works in (null above streets)', response: ok } }, async (request) =>
+    getMyStreet(app.ctx, { actor: request.actor }),
   );
-  app.post('/streets/:street/zones', { schema: { tags, summary: 'Create a zone (overlaps refused with ZONE_OVERLAP)', params: StreetParams, body: ZoneBody, response: ok } }, async (request, reply) =>
-    reply.status(201).send(await saveZone(app.ctx, { actor: request.actor, streetCode: request.params.street, zone: request.body })),
-  );
-  app.put('/streets/:street/zones/:id', { schema: { tags, summary: 'Change or retire a zone', params: Type.Object({ street: StreetCode, id: Type.String({ format: 'uuid' }) }), body: ZoneUpdateBody, response: ok } }, async (request) => {
-    const { isActive, expectedVersion, ...zone } = request.body;
-    return saveZone(app.ctx, { actor: request.actor, streetCode: request.params.street, zoneId: request.params.id, zone, ...(isActive !== undefined ? { isActive } : {}), ...(expectedVersion !== undefined ? { expectedVersion } : {}) });
-  });
-
-  app.get('/streets/:street/patrols', { schema: { tags, summary: 'Patrols and home visits, newest first', params: StreetParams, querystring: PatrolListQuery, response: ok } }, async (request) => {
-    const q = request.query;
-    return listPatrols(app.ctx, {
-      actor: request.actor,
-      streetCode: request.params.street,
-      ...(q.community ? { communityCode: q.community } : {}),
-      ...(q.zone ? { zoneId: q.zone } : {}),
-      ...(q.from ? { from: new Date(q.from) } : {}),
-      ...(q.to ? { to: new Date(q.to) } : {}),
-      ...(q.limit ? { limit: q.limit } : {}),
-    });
-  });
-  app.post('/streets/:street/patrols', { schema: { tags, summary: '巡查/走访: record an outing (send an Idempotency-Key)', params: StreetParams, headers: Key, body: PatrolBody, response: ok } }, async (request, reply) => {
-    const b = request.body;
-    const { patrol, isNew } = await recordPatrol(app.ctx, {
-      actor: request.actor,
-      streetCode: request.params.street,
-      communityCode: b.communityCode,
-      observations: b.observations,
-      ...(b.kind ? { kind: b.kind } : {}),
-      ...(b.patrolledAt ? { patrolledAt: new Date(b.patrolledAt) } : {}),
-      ...(b.point !== undefined ? { point: b.point } : {}),
-      ...(b.attachmentIds ? { attachmentIds: b.attachmentIds } : {}),
-      idempotencyKey: request.headers['idempotency-key'] ?? null,
-    });
-    return reply.status(isNew ? 201 : 200).send(patrol);
-  });
-  app.post('/patrols/:id/cases', { schema: { tags, summary: 'Turn a finding into a proactive case (主动发现), same intake and lifecycle', params: IdParams, headers: Key, body: FindingBody, response: ok } }, async (request, reply) => {
-    const b = request.body;
-    const { state, isNew } = await turnFindingIntoCase(app.ctx, {
-      actor: request.actor,
-      patrolId: request.params.id,
-      idempotencyKey: request.headers['idempotency-key'] ?? null,
-      finding: {
-        categoryCode: b.categoryCode,
-        subject: b.subject,
-        ...(b.detail !== undefined ? { detail: b.detail } : {}),
-        ...(b.kind ? { kind: b.kind } : {}),
-        ...(b.urgency ? { urgency: b.urgency } : {}),
-        ...(b.address !== undefined ? { address: b.address } : {}),
-        ...(b.requester ? { requester: b.requester } : {}),
+  app.get(
+    '/streets/:street/zones',
+    {
+      schema: {
+        tags,
+        summary: '包干: a street’s zones, leaders and coverage (gaps flagged)',
+        params: StreetParams,
+        querystring: Type.Object({ on: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }),
+        response: ok,
       },
-    });
-    return reply.status(isNew ? 201 : 200).send(await presentCase(app.ctx, { actor: request.actor, state }));
-  });
+    },
+    async (request) => listZones(app.ctx, { actor: request.actor, streetCode: request.params.street, ...(request.query.on ? { onDate: request.query.on } : {}) }),
+  );
+  app.post(
+    '/streets/:street/zones',
+    { schema: { tags, summary: 'Create a zone (overlaps refused with ZONE_OVERLAP)', params: StreetParams, body: ZoneBody, response: ok } },
+    async (request, reply) => reply.status(201).send(await saveZone(app.ctx, { actor: request.actor, streetCode: request.params.street, zone: request.body })),
+  );
+  app.put(
+    '/streets/:street/zones/:id',
+    { schema: { tags, summary: 'Change or retire a zone', params: Type.Object({ street: StreetCode, id: Type.String({ format: 'uuid' }) }), body: ZoneUpdateBody, response: ok } },
+    async (request) => {
+      const { isActive, expectedVersion, ...zone } = request.body;
+      return saveZone(app.ctx, {
+        actor: request.actor,
+        streetCode: request.params.street,
+        zoneId: request.params.id,
+        zone,
+        ...(isActive !== undefined ? { isActive } : {}),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+      });
+    },
+  );
 
-  app.get('/streets/:street/warnings', { schema: { tags, summary: '预警: a street’s warnings', params: StreetParams, querystring: WarningListQuery, response: ok } }, async (request) =>
-    listWarnings(app.ctx, { actor: request.actor, streetCode: request.params.street, ...(request.query.status ? { status: request.query.status } : {}), ...(request.query.limit ? { limit: request.query.limit } : {}) }),
+  app.get(
+    '/streets/:street/patrols',
+    { schema: { tags, summary: 'Patrols and home visits, newest first', params: StreetParams, querystring: PatrolListQuery, response: ok } },
+    async (request) => {
+      const q = request.query;
+      return listPatrols(app.ctx, {
+        actor: request.actor,
+        streetCode: request.params.street,
+        ...(q.community ? { communityCode: q.community } : {}),
+        ...(q.zone ? { zoneId: q.zone } : {}),
+        ...(q.from ? { from: new Date(q.from) } : {}),
+        ...(q.to ? { to: new Date(q.to) } : {}),
+        ...(q.limit ? { limit: q.limit } : {}),
+      });
+    },
   );
-  app.post('/streets/:street/warnings/scan', { schema: { tags, summary: 'Run the warning scan for the street now (the daily job does it too)', params: StreetParams, body: WarningScanBody, response: ok } }, async (request) => {
-    await loadStreetAccess(app.ctx, request.actor, request.params.street);
-    if (!hasRole(request.actor, 'unit_leader', 'supervisor', 'administrator', 'analyst')) throw new DomainError('FORBIDDEN', 'Only leaders, supervisors and analysts run the warning scan.', { roles: ['unit_leader', 'supervisor', 'analyst'] });
-    return scanWarnings(app.ctx, { streetCodes: [request.params.street], ...(request.body.asOf ? { asOf: request.body.asOf } : {}) });
-  });
-  app.get('/warnings/:id', { schema: { tags, summary: 'A warning with its evidence (weekly series, cases)', params: IdParams, response: ok } }, async (request) => getWarning(app.ctx, { actor: request.actor, id: request.params.id }));
-  app.post('/warnings/:id/dismiss', { schema: { tags, summary: 'Close a warning that needs no action', params: IdParams, body: WarningDismissBody, response: ok } }, async (request) =>
-    dismissWarning(app.ctx, { actor: request.actor, id: request.params.id, reason: request.body.reason }),
+  app.post(
+    '/streets/:street/patrols',
+    { schema: { tags, summary: '巡查/走访: record an outing (send an Idempotency-Key)', params: StreetParams, headers: Key, body: PatrolBody, response: ok } },
+    async (request, reply) => {
+      const b = request.body;
+      const { patrol, isNew } = await recordPatrol(app.ctx, {
+        actor: request.actor,
+        streetCode: request.params.street,
+        communityCode: b.communityCode,
+        observations: b.observations,
+        ...(b.kind ? { kind: b.kind } : {}),
+        ...(b.patrolledAt ? { patrolledAt: new Date(b.patrolledAt) } : {}),
+        ...(b.point !== undefined ? { point: b.point } : {}),
+        ...(b.attachmentIds ? { attachmentIds: b.attachmentIds } : {}),
+        idempotencyKey: request.headers['idempotency-key'] ?? null,
+      });
+      return reply.status(isNew ? 201 : 200).send(patrol);
+    },
+  );
+  app.post(
+    '/patrols/:id/cases',
+    { schema: { tags, summary: 'Turn a finding into a proactive case (主动发现), same intake and lifecycle', params: IdParams, headers: Key, body: FindingBody, response: ok } },
+    async (request, reply) => {
+      const b = request.body;
+      const { state, isNew } = await turnFindingIntoCase(app.ctx, {
+        actor: request.actor,
+        patrolId: request.params.id,
+        idempotencyKey: request.headers['idempotency-key'] ?? null,
+        finding: {
+          categoryCode: b.categoryCode,
+          subject: b.subject,
+          ...(b.detail !== undefined ? { detail: b.detail } : {}),
+          ...(b.kind ? { kind: b.kind } : {}),
+          ...(b.urgency ? { urgency: b.urgency } : {}),
+          ...(b.address !== undefined ? { address: b.address } : {}),
+          ...(b.requester ? { requester: b.requester } : {}),
+        },
+      });
+      return reply.status(isNew ? 201 : 200).send(await presentCase(app.ctx, { actor: request.actor, state }));
+    },
   );
 
-  app.post('/warnings/:id/task', { schema: { tags, summary: 'Turn a warning into a proactive task (work item) for the zone’s leader', params: IdParams, body: WarningTaskBody, response: ok } }, async (request, reply) =>
-    reply.status(201).send(await turnWarningIntoTask(app.ctx, { actor: request.actor, id: request.params.id, ...request.body })),
+  app.get(
+    '/streets/:street/warnings',
+    { schema: { tags, summary: '预警: a street’s warnings', params: StreetParams, querystring: WarningListQuery, response: ok } },
+    async (request) =>
+      listWarnings(app.ctx, {
+        actor: request.actor,
+        streetCode: request.params.street,
+        ...(request.query.status ? { status: request.query.status } : {}),
+        ...(request.query.limit ? { limit: request.query.limit } : {}),
+      }),
+  );
+  app.post(
+    '/streets/:street/warnings/scan',
+    { schema: { tags, summary: 'Run the warning scan for the street now (the daily job does it too)', params: StreetParams, body: WarningScanBody, response: ok } },
+    async (request) => {
+      await loadStreetAccess(app.ctx, request.actor, request.params.street);
+      if (!hasRole(request.actor, 'unit_leader', 'supervisor', 'administrator', 'analyst'))
+        throw new DomainError('FORBIDDEN', 'Only leaders, supervisors and analysts run the warning scan.', { roles: ['unit_leader', 'supervisor', 'analyst'] });
+      return scanWarnings(app.ctx, { streetCodes: [request.params.street], ...(request.body.asOf ? { asOf: request.body.asOf } : {}) });
+    },
+  );
+  app.get('/warnings/:id', { schema: { tags, summary: 'A warning with its evidence (weekly series, cases)', params: IdParams, response: ok } }, async (request) =>
+    getWarning(app.ctx, { actor: request.actor, id: request.params.id }),
+  );
+  app.post(
+    '/warnings/:id/dismiss',
+    { schema: { tags, summary: 'Close a warning that needs no action', params: IdParams, body: WarningDismissBody, response: ok } },
+    async (request) => dismissWarning(app.ctx, { actor: request.actor, id: request.params.id, reason: request.body.reason }),
   );
 
-  app.get('/streets/:street/measures', { schema: { tags, summary: 'Measures of a street and its communities over a quarter or a range of days', params: StreetParams, querystring: ProactiveMeasuresQuery, response: ok } }, async (request) =>
-    getProactiveMeasures(app.ctx, { actor: request.actor, streetCode: request.params.street, ...(request.query.quarter ? { quarterKey: request.query.quarter } : {}), ...(request.query.from ? { firstDay: request.query.from } : {}), ...(request.query.to ? { lastDay: request.query.to } : {}) }),
+  app.post(
+    '/warnings/:id/task',
+    { schema: { tags, summary: 'Turn a warning into a proactive task (work item) for the zone’s leader', params: IdParams, body: WarningTaskBody, response: ok } },
+    async (request, reply) => reply.status(201).send(await turnWarningIntoTask(app.ctx, { actor: request.actor, id: request.params.id, ...request.body })),
   );
-  app.get('/periods/:period/scores', { schema: { tags, summary: 'The own measure of proactive cases (three rates), when the setting is own_measure', params: Type.Object({ period: PeriodKey }), response: ok } }, async (request) =>
-    getProactiveScores(app.ctx, { actor: request.actor, periodKey: request.params.period }),
+
+  app.get(
+    '/streets/:street/measures',
+    {
+      schema: {
+        tags,
+        summary: 'Measures of a street and its communities over a quarter or a range of days',
+        params: StreetParams,
+        querystring: ProactiveMeasuresQuery,
+        response: ok,
+      },
+    },
+    async (request) =>
+      getProactiveMeasures(app.ctx, {
+        actor: request.actor,
+        streetCode: request.params.street,
+        ...(request.query.quarter ? { quarterKey: request.query.quarter } : {}),
+        ...(request.query.from ? { firstDay: request.query.from } : {}),
+        ...(request.query.to ? { lastDay: request.query.to } : {}),
+      }),
+  );
+  app.get(
+    '/periods/:period/scores',
+    { schema: { tags, summary: 'The own measure of proactive cases (three rates), when the setting is own_measure', params: Type.Object({ period: PeriodKey }), response: ok } },
+    async (request) => getProactiveScores(app.ctx, { actor: request.actor, periodKey: request.params.period }),
   );
   app.get('/settings', { schema: { tags, summary: 'Proactive settings: rate treatment and warning thresholds', response: ok } }, async () => getProactiveSettings(app.ctx));
   app.put('/settings', { schema: { tags, summary: 'Change the proactive settings (administrators)', body: ProactiveSettingsBody, response: ok } }, async (request) =>
-    updateProactiveSettings(app.ctx, { actor: request.actor, ...(request.body.proactiveRates !== undefined ? { proactiveRates: request.body.proactiveRates } : {}), ...(request.body.warnings !== undefined ? { warnings: request.body.warnings } : {}) }),
+    updateProactiveSettings(app.ctx, {
+      actor: request.actor,
+      ...(request.body.proactiveRates !== undefined ? { proactiveRates: request.body.proactiveRates } : {}),
+      ...(request.body.warnings !== undefined ? { warnings: request.body.warnings } : {}),
+    }),
   );
 };

@@ -28,7 +28,13 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/uploads',
     {
       config,
-      schema: { tags, security: [], summary: `Upload one photo (multipart field \`file\`; JPEG/PNG/WebP/HEIC, at most ${PUBLIC_PHOTO_MAX_BYTES / 1024 / 1024} MB)`, consumes: ['multipart/form-data'], response: { ...errors, 201: Uploaded } },
+      schema: {
+        tags,
+        security: [],
+        summary: `Upload one photo (multipart field \`file\`; JPEG/PNG/WebP/HEIC, at most ${PUBLIC_PHOTO_MAX_BYTES / 1024 / 1024} MB)`,
+        consumes: ['multipart/form-data'],
+        response: { ...errors, 201: Uploaded },
+      },
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new DomainError('VALIDATION_FAILED', '请以 multipart/form-data 上传照片。Send the photo as multipart/form-data.', { field: 'body' });

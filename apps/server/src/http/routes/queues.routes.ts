@@ -23,7 +23,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/dispatch',
-    { schema: { tags: ['queues'], summary: "The dispatch queue of the centre or a district sub-centre", response: { 200: Open, ...errors } } },
+    { schema: { tags: ['queues'], summary: 'The dispatch queue of the centre or a district sub-centre', response: { 200: Open, ...errors } } },
     async (request) => dispatchQueue(app.ctx, { actor: request.actor }),
   );
   app.get(

@@ -36,8 +36,10 @@ const StreetParams = Type.Object({ street: Type.String({ pattern: '^\\d{9}$' }) 
 const tags = ['scoring'];
 
 export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/settings', { schema: { tags, summary: 'Weights (versioned by date and unit class) and scoring policy', response: { 200: ScoringSettingsSchema, ...errors } } }, async (request) =>
-    getScoringSettings(app.ctx, { actor: request.actor }),
+  app.get(
+    '/settings',
+    { schema: { tags, summary: 'Weights (versioned by date and unit class) and scoring policy', response: { 200: ScoringSettingsSchema, ...errors } } },
+    async (request) => getScoringSettings(app.ctx, { actor: request.actor }),
   );
   app.put(
     '/settings/weights',
@@ -46,26 +48,56 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.patch(
     '/settings/policy',
-    { schema: { tags, summary: 'Change the period start day, visit attempts, list size or minimum sample (administrators)', body: ScoringPolicyPatch, response: { 200: ScoringSettingsSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change the period start day, visit attempts, list size or minimum sample (administrators)',
+        body: ScoringPolicyPatch,
+        response: { 200: ScoringSettingsSchema, ...errors },
+      },
+    },
     async (request) => updateScoringPolicy(app.ctx, { actor: request.actor, patch: request.body }),
   );
 
   app.get(
     '/periods/:period/rankings',
-    { schema: { tags, summary: "A period's rankings per unit class: official order, top/bottom, trend, Wilson order", params: PeriodParams, querystring: RankingsQuery, response: { 200: PeriodRankingsSchema, ...errors } } },
-    async (request) => getRankings(app.ctx, { actor: request.actor, periodKey: request.params.period, ...request.query, ...(request.query.class ? { unitClass: request.query.class } : {}) }),
+    {
+      schema: {
+        tags,
+        summary: "A period's rankings per unit class: official order, top/bottom, trend, Wilson order",
+        params: PeriodParams,
+        querystring: RankingsQuery,
+        response: { 200: PeriodRankingsSchema, ...errors },
+      },
+    },
+    async (request) =>
+      getRankings(app.ctx, { actor: request.actor, periodKey: request.params.period, ...request.query, ...(request.query.class ? { unitClass: request.query.class } : {}) }),
   );
   app.get(
     '/periods/:period/units/:code',
     {
-      schema: { tags, summary: "One unit's score and the cases that cost it points", params: Type.Object({ period: PeriodKey, code: UnitCodeParam }), response: { 200: UnitScoreSchema, ...errors } },
+      schema: {
+        tags,
+        summary: "One unit's score and the cases that cost it points",
+        params: Type.Object({ period: PeriodKey, code: UnitCodeParam }),
+        response: { 200: UnitScoreSchema, ...errors },
+      },
     },
     async (request) => getUnitScore(app.ctx, { actor: request.actor, periodKey: request.params.period, unitCode: request.params.code }),
   );
   app.post(
     '/periods/:period/publications',
-    { schema: { tags, summary: 'Publish the period (immutable snapshot); again, with a reason, for a new version', params: PeriodParams, body: PublishBody, response: { 201: PublicationMetaSchema, ...errors } } },
-    async (request, reply) => reply.status(201).send(await publishRankings(app.ctx, { actor: request.actor, periodKey: request.params.period, reason: request.body.reason ?? null })),
+    {
+      schema: {
+        tags,
+        summary: 'Publish the period (immutable snapshot); again, with a reason, for a new version',
+        params: PeriodParams,
+        body: PublishBody,
+        response: { 201: PublicationMetaSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await publishRankings(app.ctx, { actor: request.actor, periodKey: request.params.period, reason: request.body.reason ?? null })),
   );
   app.get(
     '/periods/:period/publications',
@@ -99,13 +131,26 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.put(
     '/communities/:street/config',
-    { schema: { tags, summary: "Set the street's community-ranking items and weights (street leaders)", params: StreetParams, body: CommunityConfigBody, response: { 200: CommunityConfigBody, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Set the street's community-ranking items and weights (street leaders)",
+        params: StreetParams,
+        body: CommunityConfigBody,
+        response: { 200: CommunityConfigBody, ...errors },
+      },
+    },
     async (request) => setCommunityRankingConfig(app.ctx, { actor: request.actor, streetCode: request.params.street, config: request.body }),
   );
   app.get(
     '/communities/:street/quarters/:quarter',
     {
-      schema: { tags, summary: "The street's quarterly community ranking", params: Type.Object({ street: StreetParams.properties.street, quarter: QuarterKey }), response: { 200: CommunityRankingSchema, ...errors } },
+      schema: {
+        tags,
+        summary: "The street's quarterly community ranking",
+        params: Type.Object({ street: StreetParams.properties.street, quarter: QuarterKey }),
+        response: { 200: CommunityRankingSchema, ...errors },
+      },
     },
     async (request) => rankStreetCommunities(app.ctx, { actor: request.actor, streetCode: request.params.street, quarterKey: request.params.quarter }),
   );
@@ -120,6 +165,7 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CommunityRankingSchema, ...errors },
       },
     },
-    async (request) => setCommunityItemScores(app.ctx, { actor: request.actor, streetCode: request.params.street, quarterKey: request.params.quarter, scores: request.body.scores }),
+    async (request) =>
+      setCommunityItemScores(app.ctx, { actor: request.actor, streetCode: request.params.street, quarterKey: request.params.quarter, scores: request.body.scores }),
   );
 };

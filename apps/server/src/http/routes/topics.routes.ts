@@ -20,14 +20,28 @@ const TopicParams = Type.Object({ id: Uuid });
 const ProblemParams = Type.Object({ id: Uuid, problemId: Uuid });
 
 export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post('/', { schema: { tags, summary: '选题: create a month’s topic with its problems (centre)', body: CreateTopicBody, response: { 200: Ok, 201: Ok, ...errors } } }, async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    const r = await createTopic(app.ctx, { actor: request.actor, ...request.body, idempotencyKey: typeof key === 'string' ? key : null });
-    return reply.status(r.isNew ? 201 : 200).send(await getTopic(app.ctx, { actor: request.actor, topicId: r.topic.id }));
-  });
+  app.post(
+    '/',
+    { schema: { tags, summary: '选题: create a month’s topic with its problems (centre)', body: CreateTopicBody, response: { 200: Ok, 201: Ok, ...errors } } },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const r = await createTopic(app.ctx, { actor: request.actor, ...request.body, idempotencyKey: typeof key === 'string' ? key : null });
+      return reply.status(r.isNew ? 201 : 200).send(await getTopic(app.ctx, { actor: request.actor, topicId: r.topic.id }));
+    },
+  );
   app.get(
     '/',
-    { schema: { tags, summary: 'Topics, newest month first', querystring: Type.Object({ month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, { additionalProperties: false }), response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Topics, newest month first',
+        querystring: Type.Object(
+          { month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (request) => ({ items: await listTopics(app.ctx, { actor: request.actor, ...request.query }) }),
   );
   app.get('/:id', { schema: { tags, summary: 'A topic: problems, task progress, policies', params: TopicParams, response: { 200: Ok, ...errors } } }, async (request) =>
@@ -35,18 +49,36 @@ export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     '/:id/actions/:action',
-    { schema: { tags, summary: 'Start (links matching cases), close or reopen a topic', params: Type.Object({ id: Uuid, action: TopicAction }), body: TopicActionBody, response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Start (links matching cases), close or reopen a topic',
+        params: Type.Object({ id: Uuid, action: TopicAction }),
+        body: TopicActionBody,
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (request) => {
       const r = await actOnTopic(app.ctx, { actor: request.actor, topicId: request.params.id, command: request.params.action, ...request.body });
       return { ...(await getTopic(app.ctx, { actor: request.actor, topicId: r.topic.id })), linked: r.linked };
     },
   );
-  app.post('/:id/problems', { schema: { tags, summary: 'Add a problem (at most three per topic)', params: TopicParams, body: ProblemBody, response: { 201: Ok, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await addTopicProblem(app.ctx, { actor: request.actor, topicId: request.params.id, problem: request.body })),
+  app.post(
+    '/:id/problems',
+    { schema: { tags, summary: 'Add a problem (at most three per topic)', params: TopicParams, body: ProblemBody, response: { 201: Ok, ...errors } } },
+    async (request, reply) => reply.status(201).send(await addTopicProblem(app.ctx, { actor: request.actor, topicId: request.params.id, problem: request.body })),
   );
   app.post(
     '/:id/problems/:problemId/tasks',
-    { schema: { tags, summary: 'Set a task (a work item) for the problem’s lead or a co-unit, with a deadline', params: ProblemParams, body: TopicTaskBody, response: { 200: Ok, 201: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Set a task (a work item) for the problem’s lead or a co-unit, with a deadline',
+        params: ProblemParams,
+        body: TopicTaskBody,
+        response: { 200: Ok, 201: Ok, ...errors },
+      },
+    },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       const { dueAt, ...body } = request.body;
@@ -63,18 +95,41 @@ export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/:id/problems/:problemId/tasks',
-    { schema: { tags, summary: 'The problem’s tasks you may see (work items, deadline order)', params: ProblemParams, querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The problem’s tasks you may see (work items, deadline order)',
+        params: ProblemParams,
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (request) => listTopicTasks(app.ctx, { actor: request.actor, topicId: request.params.id, problemId: request.params.problemId, ...request.query }),
   );
   app.get(
     '/:id/problems/:problemId/cases',
-    { schema: { tags, summary: 'Cases linked to a problem (centre, lead and co-units)', params: ProblemParams, querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false }), response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cases linked to a problem (centre, lead and co-units)',
+        params: ProblemParams,
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }, { additionalProperties: false }),
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (request) => ({ items: await listProblemCases(app.ctx, { actor: request.actor, topicId: request.params.id, problemId: request.params.problemId, ...request.query }) }),
   );
-  app.post('/:id/problems/:problemId/cases', { schema: { tags, summary: 'Link a case to a problem by hand', params: ProblemParams, body: LinkCaseBody, response: { 200: Ok, 201: Ok, ...errors } } }, async (request, reply) => {
-    const r = await linkProblemCase(app.ctx, { actor: request.actor, topicId: request.params.id, problemId: request.params.problemId, ...request.body });
-    return reply.status(r.isNew ? 201 : 200).send(r);
-  });
+  app.post(
+    '/:id/problems/:problemId/cases',
+    { schema: { tags, summary: 'Link a case to a problem by hand', params: ProblemParams, body: LinkCaseBody, response: { 200: Ok, 201: Ok, ...errors } } },
+    async (request, reply) => {
+      const r = await linkProblemCase(app.ctx, { actor: request.actor, topicId: request.params.id, problemId: request.params.problemId, ...request.body });
+      return reply.status(r.isNew ? 201 : 200).send(r);
+    },
+  );
   app.delete(
     '/:id/problems/:problemId/cases/:caseId',
     { schema: { tags, summary: 'Unlink a case from a problem', params: Type.Object({ id: Uuid, problemId: Uuid, caseId: Uuid }), response: { 204: Type.Null(), ...errors } } },
@@ -85,11 +140,29 @@ export const topicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/:id/problems/:problemId/effect',
-    { schema: { tags, summary: 'Matching cases and resolution/satisfaction by week, before and after the start', params: ProblemParams, querystring: Type.Object({ weeksBefore: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })) }, { additionalProperties: false }), response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Matching cases and resolution/satisfaction by week, before and after the start',
+        params: ProblemParams,
+        querystring: Type.Object({ weeksBefore: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })) }, { additionalProperties: false }),
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (request) => getProblemEffect(app.ctx, { actor: request.actor, topicId: request.params.id, problemId: request.params.problemId, ...request.query }),
   );
-  app.post('/:id/policies', { schema: { tags, summary: '政策: record a policy issued (document uploaded through /api/attachments)', params: TopicParams, body: PolicyBody, response: { 201: Ok, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await recordPolicy(app.ctx, { actor: request.actor, topicId: request.params.id, ...request.body })),
+  app.post(
+    '/:id/policies',
+    {
+      schema: {
+        tags,
+        summary: '政策: record a policy issued (document uploaded through /api/attachments)',
+        params: TopicParams,
+        body: PolicyBody,
+        response: { 201: Ok, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordPolicy(app.ctx, { actor: request.actor, topicId: request.params.id, ...request.body })),
   );
   app.get('/:id/report.xlsx', { schema: { tags, summary: 'The monthly topic report as an Excel workbook', params: TopicParams } }, async (request, reply) => {
     const r = await exportTopicReport(app.ctx, { actor: request.actor, topicId: request.params.id });

@@ -54,10 +54,8 @@ export const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => countUnits(app.ctx, { actor: request.actor }),
   );
 
-  app.get(
-    '/:code',
-    { schema: { tags: ['organisation'], params: Type.Object({ code: Type.String() }), response: { 200: UnitDetailSchema, ...errors } } },
-    async (request) => getUnit(app.ctx, { actor: request.actor, code: request.params.code }),
+  app.get('/:code', { schema: { tags: ['organisation'], params: Type.Object({ code: Type.String() }), response: { 200: UnitDetailSchema, ...errors } } }, async (request) =>
+    getUnit(app.ctx, { actor: request.actor, code: request.params.code }),
   );
 
   app.post(

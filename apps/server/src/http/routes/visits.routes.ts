@@ -9,7 +9,14 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/queue',
-    { schema: { tags: ['visits'], summary: '回访 queue: closed cases in your area awaiting their return visit', querystring: VisitQueueQuery, response: { 200: VisitQueueSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['visits'],
+        summary: '回访 queue: closed cases in your area awaiting their return visit',
+        querystring: VisitQueueQuery,
+        response: { 200: VisitQueueSchema, ...errors },
+      },
+    },
     async (request) => visitQueue(app.ctx, { actor: request.actor, ...request.query }),
   );
   app.post(

@@ -1,15 +1,7 @@
 // Work items: list (scoped, filtered, keyset-paged), one item with its history, create
 // (supervisors, leaders, administrators; Idempotency-Key), and one route per action.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  CreateWorkItemBody,
-  ErrorBody,
-  WORK_ITEM_ACTION_BODIES,
-  WorkItemDetailSchema,
-  WorkItemListQuery,
-  WorkItemPageSchema,
-  WorkItemSchema,
-} from '@jiesu/contracts';
+import { CreateWorkItemBody, ErrorBody, WORK_ITEM_ACTION_BODIES, WorkItemDetailSchema, WorkItemListQuery, WorkItemPageSchema, WorkItemSchema } from '@jiesu/contracts';
 import { WORK_ITEM_ACTIONS, type WorkItemAction } from '@jiesu/core';
 import { Type } from 'typebox';
 import { createOrReplayWorkItem } from '../../use-cases/work-items/create-work-item';
@@ -72,7 +64,10 @@ export const workItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         kind: b.kind,
         title: b.title,
         detail: b.detail ?? null,
-        owner: b.owner.personName !== undefined ? { unitCode: b.owner.unitCode, personName: b.owner.personName, personContact: b.owner.personContact ?? null } : { unitCode: b.owner.unitCode },
+        owner:
+          b.owner.personName !== undefined
+            ? { unitCode: b.owner.unitCode, personName: b.owner.personName, personContact: b.owner.personContact ?? null }
+            : { unitCode: b.owner.unitCode },
         due: dueFromBody(b.due, 'body.due'),
         ...(b.sourceType !== undefined ? { sourceType: b.sourceType } : {}),
         ...(b.sourceId !== undefined ? { sourceId: b.sourceId } : {}),

@@ -24,12 +24,21 @@ export async function decideAppeal(ctx: AppContext, opts: DecideAppealOptions): 
     const status = opts.decision === 'grant' ? 'granted' : 'refused';
     const note = opts.note.trim();
     const decided = await ctx.repos.appeals.decide(appeal.id, { status, by: { userId: opts.actor.userId, username: opts.actor.username }, at: ctx.now(), note }, trx);
-    await ctx.repos.audit.record(opts.actor, { action: `appeal.${status === 'granted' ? 'grant' : 'refuse'}`, targetType: 'appeal', targetId: appeal.id, data: { caseId: appeal.caseId, note } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: `appeal.${status === 'granted' ? 'grant' : 'refuse'}`, targetType: 'appeal', targetId: appeal.id, data: { caseId: appeal.caseId, note } },
+      trx,
+    );
     if (status === 'granted') {
       const hadFact = await ctx.repos.scoreFacts.setExempt(appeal.caseId, true, trx);
       await ctx.repos.audit.record(
         opts.actor,
-        { action: 'scoring.exempt', targetType: 'case', targetId: appeal.caseId, data: { appealId: appeal.id, reason: appeal.reason, unitCode: appeal.unitCode, visitRecorded: hadFact } },
+        {
+          action: 'scoring.exempt',
+          targetType: 'case',
+          targetId: appeal.caseId,
+          data: { appealId: appeal.id, reason: appeal.reason, unitCode: appeal.unitCode, visitRecorded: hadFact },
+        },
         trx,
       );
     }

@@ -59,7 +59,12 @@ export async function fileAppeal(ctx: AppContext, opts: FileAppealOptions): Prom
     await ctx.repos.appeals.insert(appeal, trx);
     await ctx.repos.audit.record(
       opts.actor,
-      { action: 'appeal.file', targetType: 'appeal', targetId: appeal.id, data: { caseId: appeal.caseId, unitCode: appeal.unitCode, reason: appeal.reason, isLeader: hasRole(opts.actor, 'unit_leader') } },
+      {
+        action: 'appeal.file',
+        targetType: 'appeal',
+        targetId: appeal.id,
+        data: { caseId: appeal.caseId, unitCode: appeal.unitCode, reason: appeal.reason, isLeader: hasRole(opts.actor, 'unit_leader') },
+      },
       trx,
     );
     return appeal;

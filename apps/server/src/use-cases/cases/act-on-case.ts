@@ -2,7 +2,18 @@
 // actor's scope, let the pure decider decide, and write state, history, clocks and outbox in one
 // transaction guarded by the version. Merging (并案) also records the child on its parent, and
 // closing a parent closes its merged children, in the same transaction.
-import { type Actor, type CaseCommand, type CaseState, type Decision, type DecisionContext, decide, DomainError, type DutyLists, isOpenStatus, assertCaseInScope } from '@jiesu/core';
+import {
+  type Actor,
+  type CaseCommand,
+  type CaseState,
+  type Decision,
+  type DecisionContext,
+  decide,
+  DomainError,
+  type DutyLists,
+  isOpenStatus,
+  assertCaseInScope,
+} from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
@@ -35,10 +46,14 @@ async function decideAndSave(ctx: AppContext, opts: ActOnCaseOptions): Promise<C
     if (!stored) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${opts.caseId}.`, { caseId: opts.caseId });
     if (!opts.isSystem) assertCaseInScope(opts.actor, stored.state, stored.locationPath);
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== stored.state.version) {
-      throw new DomainError('VERSION_CONFLICT', `Case ${stored.state.caseNumber} changed since you loaded it (version ${opts.expectedVersion}, now ${stored.state.version}); reload and try again.`, {
-        expectedVersion: opts.expectedVersion,
-        currentVersion: stored.state.version,
-      });
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        `Case ${stored.state.caseNumber} changed since you loaded it (version ${opts.expectedVersion}, now ${stored.state.version}); reload and try again.`,
+        {
+          expectedVersion: opts.expectedVersion,
+          currentVersion: stored.state.version,
+        },
+      );
     }
     if (opts.command.type === 'merge') {
       const decision = await merge(ctx, trx, dctx, stored.state, opts.command);
@@ -57,13 +72,7 @@ async function decideAndSave(ctx: AppContext, opts: ActOnCaseOptions): Promise<C
  * 并案: the child's decision comes first (so its own refusals win), carrying the parent's number
  * and status as stored, whatever the client sent; then the parent (open, in scope) records the child.
  */
-async function merge(
-  ctx: AppContext,
-  trx: Kysely<Database>,
-  dctx: DecisionContext,
-  child: CaseState,
-  command: Extract<CaseCommand, { type: 'merge' }>,
-): Promise<Decision> {
+async function merge(ctx: AppContext, trx: Kysely<Database>, dctx: DecisionContext, child: CaseState, command: Extract<CaseCommand, { type: 'merge' }>): Promise<Decision> {
   const parentId = command.parent.caseId;
   const parent = parentId === child.id ? { state: child, locationPath: null } : await ctx.repos.cases.load(parentId, trx, { forUpdate: true });
   if (!parent) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${parentId}.`, { field: 'parentCaseId' });
@@ -80,11 +89,7 @@ async function closeChildren(ctx: AppContext, trx: Kysely<Database>, dctx: Decis
   for (const link of parent.state.children) {
     const child = await ctx.repos.cases.load(link.caseId, trx, { forUpdate: true });
     if (!child || child.state.status !== 'merged') continue;
-    const d = decide(
-      child.state,
-      { type: 'parent_closed', parentCaseId: parent.state.id, summary: feedback?.summary ?? '', isSolved: feedback?.isSolved ?? false },
-      dctx,
-    );
+    const d = decide(child.state, { type: 'parent_closed', parentCaseId: parent.state.id, summary: feedback?.summary ?? '', isSolved: feedback?.isSolved ?? false }, dctx);
     await ctx.repos.cases.save(d, { expectedVersion: child.state.version, locationPath: child.locationPath }, trx);
   }
 }

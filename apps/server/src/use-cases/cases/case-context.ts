@@ -1,14 +1,6 @@
 // What the case use cases share: the case policy (from configuration), a decision context for an
 // actor, unit and attachment resolution, the location path, and the system actor the sweep uses.
-import {
-  type Actor,
-  type CaseAttachment,
-  type CasePolicy,
-  type DecisionContext,
-  DomainError,
-  type DutyLists,
-  type UnitRef,
-} from '@jiesu/core';
+import { type Actor, type CaseAttachment, type CasePolicy, type DecisionContext, DomainError, type DutyLists, type UnitRef } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';

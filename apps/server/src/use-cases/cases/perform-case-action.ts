@@ -81,7 +81,8 @@ export async function performCaseAction(ctx: AppContext, opts: { actor: Actor; c
       command = { type: 'request_extension', requested: { amount: r.body.amount, unit: r.body.unit }, reason: r.body.reason };
       break;
     case 'approve_extension':
-      command = r.body.amount !== undefined ? { type: 'approve_extension', granted: { amount: r.body.amount, unit: r.body.unit ?? 'calendar_days' } } : { type: 'approve_extension' };
+      command =
+        r.body.amount !== undefined ? { type: 'approve_extension', granted: { amount: r.body.amount, unit: r.body.unit ?? 'calendar_days' } } : { type: 'approve_extension' };
       break;
     case 'refuse_extension':
       command = { type: 'refuse_extension', reason: r.body.reason };

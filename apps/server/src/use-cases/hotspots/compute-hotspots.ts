@@ -104,7 +104,13 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
   }
   stage('growth');
 
-  const measured = candidates.map(({ g }, k) => ({ g, metrics: measureHotspot(g.memberIds.map((id) => memberOf(byId.get(id) as MiningCase)), prevCounts[k] as number[]) }));
+  const measured = candidates.map(({ g }, k) => ({
+    g,
+    metrics: measureHotspot(
+      g.memberIds.map((id) => memberOf(byId.get(id) as MiningCase)),
+      prevCounts[k] as number[],
+    ),
+  }));
   const scale = hotspotScale(measured.map((m) => m.metrics));
   const ranked = measured
     .map((m) => ({ ...m, signals: scoreHotspot(m.metrics, scale, weights) }))
@@ -112,7 +118,10 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
   const kept = ranked.slice(0, keep);
   const groups: NewHotspotGroup[] = kept.map((r, i) => {
     const members = r.g.memberIds.map((id) => ({ caseId: id, similarity: grouped.assignment.get(id)?.similarity ?? 0 }));
-    const representative = [...members].sort((a, b) => b.similarity - a.similarity).slice(0, 5).map((m) => m.caseId);
+    const representative = [...members]
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, 5)
+      .map((m) => m.caseId);
     return {
       id: randomUUID(),
       rank: i + 1,
@@ -149,7 +158,16 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
   };
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repos.hotspots.insertRun(run, termWeights, groups, trx);
-    await ctx.repos.audit.record(opts.actor, { action: 'hotspots.compute', targetType: 'hotspot_run', targetId: run.id, data: { period: period.label, scope: scope.code, cases: cases.length, groups: candidates.length } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      {
+        action: 'hotspots.compute',
+        targetType: 'hotspot_run',
+        targetId: run.id,
+        data: { period: period.label, scope: scope.code, cases: cases.length, groups: candidates.length },
+      },
+      trx,
+    );
   });
   stage('store');
   if (scope.parentCode === null) ctx.hotspots.reload();

@@ -11,7 +11,10 @@ async function visibleRun(ctx: AppContext, actor: Actor, runId: string | undefin
   let run: HotspotRun | null;
   if (runId !== undefined) run = await ctx.repos.hotspots.findRun(runId);
   else run = await ctx.repos.hotspots.latestRun(scopeUnitCode ?? actor.unitCode);
-  if (!run) throw new DomainError('NOT_FOUND', runId ? `Hotspot run ${runId} does not exist.` : 'No hotspots computed for this area yet; compute them first.', { field: runId ? 'runId' : 'scopeUnitCode' });
+  if (!run)
+    throw new DomainError('NOT_FOUND', runId ? `Hotspot run ${runId} does not exist.` : 'No hotspots computed for this area yet; compute them first.', {
+      field: runId ? 'runId' : 'scopeUnitCode',
+    });
   if (!isInSubtree(actor.unitPath, run.scopeUnitPath)) throw new DomainError('OUT_OF_SCOPE', 'This hotspot run covers an area outside yours.', { field: 'runId' });
   return run;
 }

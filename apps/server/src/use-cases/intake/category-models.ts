@@ -31,11 +31,29 @@ export async function importCategoryModel(ctx: AppContext, opts: { actor: Actor;
   const activate = opts.activate ?? true;
   const id = await ctx.db.transaction().execute(async (trx) => {
     const id = await ctx.repos.intake.insertModel(
-      { format: MODEL_FORMAT, formatVersion: MODEL_VERSION, labels: model.labels, trainingSize: model.trainingSize, metrics: model.metrics, source: opts.source, artifact, createdBy: opts.actor.username },
+      {
+        format: MODEL_FORMAT,
+        formatVersion: MODEL_VERSION,
+        labels: model.labels,
+        trainingSize: model.trainingSize,
+        metrics: model.metrics,
+        source: opts.source,
+        artifact,
+        createdBy: opts.actor.username,
+      },
       trx,
     );
     if (activate) await ctx.repos.intake.activateModel(id, trx);
-    await ctx.repos.audit.record(opts.actor, { action: 'intake.model.import', targetType: 'category_model', targetId: String(id), data: { source: opts.source, labels: model.labels, metrics: model.metrics, isActive: activate } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      {
+        action: 'intake.model.import',
+        targetType: 'category_model',
+        targetId: String(id),
+        data: { source: opts.source, labels: model.labels, metrics: model.metrics, isActive: activate },
+      },
+      trx,
+    );
     return id;
   });
   if (activate) ctx.intake.reloadModel();
@@ -53,8 +71,7 @@ export interface TrainFromCasesOptions {
 }
 
 export type TrainFromCasesResult =
-  | { trained: false; cases: number; reason: string }
-  | { trained: true; cases: number; id: number; labels: string[]; evaluation: EvaluationSummary | null };
+  { trained: false; cases: number; reason: string } | { trained: true; cases: number; id: number; labels: string[]; evaluation: EvaluationSummary | null };
 
 /** Label = the level-1 category name of each finished case, the same labels the shared data uses. */
 export async function trainModelFromCases(ctx: AppContext, opts: TrainFromCasesOptions): Promise<TrainFromCasesResult> {
@@ -75,7 +92,12 @@ export async function trainModelFromCases(ctx: AppContext, opts: TrainFromCasesO
   if (test.length > 0) {
     const report = evaluate(model, test);
     evaluation = summarize(report);
-    model = withMetrics(model, { n: report.n, accuracy: report.accuracy, macroF1: report.macroF1, evaluatedOn: `${Math.round(testShare * 100)}% stratified hold-out of the platform's finished cases, seed ${seed}` });
+    model = withMetrics(model, {
+      n: report.n,
+      accuracy: report.accuracy,
+      macroF1: report.macroF1,
+      evaluatedOn: `${Math.round(testShare * 100)}% stratified hold-out of the platform's finished cases, seed ${seed}`,
+    });
   }
   const stored = await importCategoryModel(ctx, { actor: opts.actor, artifact: serializeModel(model), source: `trained from ${examples.length} finished cases` });
   return { trained: true, cases: examples.length, id: stored.id, labels: stored.labels, evaluation };

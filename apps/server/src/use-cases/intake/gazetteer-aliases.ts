@@ -20,7 +20,11 @@ export async function addGazetteerAlias(ctx: AppContext, opts: { actor: Actor; a
   const id = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await ctx.repos.intake.insertAlias({ alias, unitCode: opts.unitCode, kind: opts.kind }, opts.actor.username, trx);
     if (inserted === null) throw new DomainError('CONFLICT', `'${alias}' is already an alias of ${unit.name}.`, { field: 'body.alias' });
-    await ctx.repos.audit.record(opts.actor, { action: 'intake.alias.add', targetType: 'gazetteer_alias', targetId: String(inserted), data: { alias, unitCode: opts.unitCode, kind: opts.kind } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'intake.alias.add', targetType: 'gazetteer_alias', targetId: String(inserted), data: { alias, unitCode: opts.unitCode, kind: opts.kind } },
+      trx,
+    );
     return inserted;
   });
   ctx.intake.reloadReference();

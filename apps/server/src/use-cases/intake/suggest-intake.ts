@@ -131,9 +131,7 @@ export async function suggestIntake(ctx: AppContext, opts: { actor: Actor; draft
   const since = new Date(ctx.now().getTime() - ref.duplicates.windowDays * 86_400_000);
   const [dutyList, duplicates, ranked] = await Promise.all([
     communityCode === null ? Promise.resolve(null) : ctx.intake.dutyList(communityCode),
-    streetCode === null
-      ? Promise.resolve([])
-      : ctx.intake.recentCases(streetCode, since).then((recent) => rankDuplicates(tokens, recent, ref.duplicates)),
+    streetCode === null ? Promise.resolve([]) : ctx.intake.recentCases(streetCode, since).then((recent) => rankDuplicates(tokens, recent, ref.duplicates)),
     searchKnowledgeByTokens(ctx, tokens, KNOWLEDGE_LIMIT),
   ]);
   const { kept: knowledge, belowThreshold } = relevantHits(ranked, DEFAULT_KNOWLEDGE_MIN_SCORE);
@@ -178,7 +176,13 @@ function suggestCategory(loaded: LoadedModel | null, ref: IntakeReference, draft
     categoryCode: code,
     categoryName: code === null ? null : (ref.categoryNames.get(code) ?? null),
     decidedBy: decision.decidedBy,
-    catalogue: matches.map((m) => ({ entryId: m.entry.id, categoryPath: [...m.entry.categoryPath], categoryCode: ref.codeOfPath(m.entry.categoryPath), score: m.score, matched: m.matched })),
+    catalogue: matches.map((m) => ({
+      entryId: m.entry.id,
+      categoryPath: [...m.entry.categoryPath],
+      categoryCode: ref.codeOfPath(m.entry.categoryPath),
+      score: m.score,
+      matched: m.matched,
+    })),
     ...explained(joinBi([explanationOf(decision), modelNote])),
   };
 }
@@ -366,7 +370,10 @@ function duplicatesExplanation(location: LocationSuggestion, found: readonly Dup
   const scope = `open cases in ${location.street.name} received in the last ${windowDays} days`;
   const scopeZh = `${location.street.name}近 ${windowDays} 天受理的在办工单`;
   if (found.length === 0) {
-    return bi(`No ${scope} share enough words with this request (Jaccard similarity ≥ ${minSimilarity}).`, `${scopeZh}中没有与本诉求用词足够相近的（Jaccard 相似度 ≥ ${minSimilarity}）。`);
+    return bi(
+      `No ${scope} share enough words with this request (Jaccard similarity ≥ ${minSimilarity}).`,
+      `${scopeZh}中没有与本诉求用词足够相近的（Jaccard 相似度 ≥ ${minSimilarity}）。`,
+    );
   }
   return bi(
     `${found.length} of the ${scope} look alike: ranked by the share of words they have in common with this request (Jaccard similarity of jieba tokens); the shared words are listed.`,
@@ -378,7 +385,10 @@ function knowledgeExplanation(knowledge: readonly KnowledgeHit[], belowThreshold
   const min = DEFAULT_KNOWLEDGE_MIN_SCORE;
   const weak =
     belowThreshold > 0
-      ? bi(` ${belowThreshold} weaker match(es) below the relevance threshold (score ${min}) were left out.`, `另有 ${belowThreshold} 篇相关度低于阈值（得分 ${min}）的文章未列出。`)
+      ? bi(
+          ` ${belowThreshold} weaker match(es) below the relevance threshold (score ${min}) were left out.`,
+          `另有 ${belowThreshold} 篇相关度低于阈值（得分 ${min}）的文章未列出。`,
+        )
       : bi('', '');
   if (knowledge.length === 0) {
     return belowThreshold > 0

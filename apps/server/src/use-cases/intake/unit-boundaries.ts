@@ -16,7 +16,8 @@ function ringsOf(f: BoundaryFeature, field: string): LngLat[][] {
   const polygons = (f.geometry.type === 'Polygon' ? [c] : c) as unknown[];
   const rings: LngLat[][] = [];
   polygons.forEach((polygon, p) => {
-    if (!Array.isArray(polygon)) throw new DomainError('VALIDATION_FAILED', `${field}.geometry.coordinates[${p}] must be a list of rings.`, { field: `${field}.geometry.coordinates` });
+    if (!Array.isArray(polygon))
+      throw new DomainError('VALIDATION_FAILED', `${field}.geometry.coordinates[${p}] must be a list of rings.`, { field: `${field}.geometry.coordinates` });
     for (const ring of polygon) rings.push(ring as LngLat[]);
   });
   return rings;
@@ -35,7 +36,9 @@ export async function uploadBoundaries(ctx: AppContext, opts: { actor: Actor; fe
   } catch (e) {
     // The core names 'boundaries[i]…'; the upload calls them features.
     if (e instanceof DomainError && typeof e.details?.field === 'string') {
-      const field = e.details.field.replace(/^boundaries\[(\d+)\]\.polygons/, 'body.features[$1].geometry.coordinates').replace(/^boundaries\[(\d+)\]/, 'body.features[$1].properties');
+      const field = e.details.field
+        .replace(/^boundaries\[(\d+)\]\.polygons/, 'body.features[$1].geometry.coordinates')
+        .replace(/^boundaries\[(\d+)\]/, 'body.features[$1].properties');
       throw new DomainError('VALIDATION_FAILED', e.message.replace(/^[^:]+:/, `${field}:`), { ...e.details, field });
     }
     throw e;
@@ -44,13 +47,24 @@ export async function uploadBoundaries(ctx: AppContext, opts: { actor: Actor; fe
   prepared.boundaries.forEach((b, i) => {
     const unit = ref.lookup.byCode(b.unitCode);
     if (unit === undefined || unit.class !== b.level) {
-      throw new DomainError('VALIDATION_FAILED', `body.features[${i}].properties.unitCode: "${b.unitCode}" is not a ${b.level} of the organisation.`, { field: `body.features[${i}].properties.unitCode` });
+      throw new DomainError('VALIDATION_FAILED', `body.features[${i}].properties.unitCode: "${b.unitCode}" is not a ${b.level} of the organisation.`, {
+        field: `body.features[${i}].properties.unitCode`,
+      });
     }
   });
-  const rows: BoundaryRow[] = prepared.boundaries.map((b) => ({ unitCode: b.unitCode, level: b.level, polygons: b.rings as Array<Array<[number, number]>>, source: opts.source ?? null }));
+  const rows: BoundaryRow[] = prepared.boundaries.map((b) => ({
+    unitCode: b.unitCode,
+    level: b.level,
+    polygons: b.rings as Array<Array<[number, number]>>,
+    source: opts.source ?? null,
+  }));
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repos.intake.upsertBoundaries(rows, opts.actor.username, trx);
-    await ctx.repos.audit.record(opts.actor, { action: 'intake.boundaries.upload', targetType: 'unit_boundaries', targetId: '*', data: { units: rows.map((r) => r.unitCode), source: opts.source ?? null } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'intake.boundaries.upload', targetType: 'unit_boundaries', targetId: '*', data: { units: rows.map((r) => r.unitCode), source: opts.source ?? null } },
+      trx,
+    );
   });
   ctx.intake.reloadReference();
   return { stored: rows.length };

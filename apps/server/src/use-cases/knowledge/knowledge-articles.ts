@@ -52,7 +52,15 @@ export async function createArticle(ctx: AppContext, opts: { actor: Actor; artic
   const a = opts.article;
   await checkCategories(ctx, a.categoryCodes ?? []);
   const write = toWrite(
-    { title: a.title, answer: a.answer, categoryCodes: a.categoryCodes ?? [], sourcePolicy: a.sourcePolicy ?? null, validFrom: date(a.validFrom), validTo: date(a.validTo), isActive: a.isActive ?? true },
+    {
+      title: a.title,
+      answer: a.answer,
+      categoryCodes: a.categoryCodes ?? [],
+      sourcePolicy: a.sourcePolicy ?? null,
+      validFrom: date(a.validFrom),
+      validTo: date(a.validTo),
+      isActive: a.isActive ?? true,
+    },
     opts.isDemo ?? false,
   );
   const id = randomUUID();

@@ -12,7 +12,10 @@ export async function issueApiKey(ctx: AppContext, opts: { actor: Actor; clientN
   if (!clientName) throw new DomainError('VALIDATION_FAILED', 'Name the client application the key is for.', { field: 'body.clientName' });
   const { key, prefix, hash } = newApiKey();
   return ctx.db.transaction().execute(async (trx) => {
-    const stored = await ctx.repos.open311.insertKey({ id: randomUUID(), clientName, keyHash: hash, keyPrefix: prefix, contact: opts.contact?.trim() || null, createdBy: opts.actor.username }, trx);
+    const stored = await ctx.repos.open311.insertKey(
+      { id: randomUUID(), clientName, keyHash: hash, keyPrefix: prefix, contact: opts.contact?.trim() || null, createdBy: opts.actor.username },
+      trx,
+    );
     await ctx.repos.audit.record(opts.actor, { action: 'open311.key_issued', targetType: 'open311_api_key', targetId: stored.id, data: { clientName, keyPrefix: prefix } }, trx);
     return { ...stored, apiKey: key };
   });

@@ -34,7 +34,10 @@ export function integer(p: Open311Params, name: string, min: number, max: number
 export function list(p: Open311Params, name: string): string[] | undefined {
   const v = one(p, name);
   if (v === undefined) return undefined;
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length > 0 ? items : undefined;
 }
 

@@ -32,7 +32,11 @@ export async function saveOpen311Service(ctx: AppContext, opts: { actor: Actor; 
   const service: CuratedService = { ...s, attributes: checkAttributes(s.attributes) };
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repos.open311.upsertService(service, opts.actor.username, trx);
-    await ctx.repos.audit.record(opts.actor, { action: 'open311.service_saved', targetType: 'open311_service', targetId: s.serviceCode, data: { categoryCode: s.categoryCode } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'open311.service_saved', targetType: 'open311_service', targetId: s.serviceCode, data: { categoryCode: s.categoryCode } },
+      trx,
+    );
   });
   return service;
 }

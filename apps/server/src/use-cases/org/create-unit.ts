@@ -21,11 +21,7 @@ export async function createUnit(
     section: ['street'],
   };
   if (!allowedParents[opts.class].includes(parent.class)) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `A ${opts.class} must belong to a ${allowedParents[opts.class].join(' or ')}, not a ${parent.class}.`,
-      { field: 'parentCode' },
-    );
+    throw new DomainError('VALIDATION_FAILED', `A ${opts.class} must belong to a ${allowedParents[opts.class].join(' or ')}, not a ${parent.class}.`, { field: 'parentCode' });
   }
   const unit: Unit = {
     code: opts.code,

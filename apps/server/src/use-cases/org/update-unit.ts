@@ -3,10 +3,7 @@ import { type Actor, assertInScope, DomainError, type Unit } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import { requireRole } from '../require';
 
-export async function updateUnit(
-  ctx: AppContext,
-  opts: { actor: Actor; code: string; patch: { name?: string; kind?: string | null; isActive?: boolean } },
-): Promise<Unit> {
+export async function updateUnit(ctx: AppContext, opts: { actor: Actor; code: string; patch: { name?: string; kind?: string | null; isActive?: boolean } }): Promise<Unit> {
   requireRole(opts.actor, 'administrator');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await ctx.repos.units.findByCode(opts.code, trx);

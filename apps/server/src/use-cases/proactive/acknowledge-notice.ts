@@ -18,7 +18,8 @@ export async function acknowledgeNotice(ctx: AppContext, opts: { actor: Actor; i
   const { recipient } = await recipientUnitOf(ctx, opts.actor, opts.id);
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await ctx.repos.policyNotices.lockRecipient(opts.id, recipient.unitCode, trx);
-    if (locked?.acknowledgedAt) throw new DomainError('WORK_ITEM_ALREADY_ACKNOWLEDGED', `${recipient.unitCode} acknowledged this notice at ${locked.acknowledgedAt.toISOString()}.`, { field: 'id' });
+    if (locked?.acknowledgedAt)
+      throw new DomainError('WORK_ITEM_ALREADY_ACKNOWLEDGED', `${recipient.unitCode} acknowledged this notice at ${locked.acknowledgedAt.toISOString()}.`, { field: 'id' });
     // The work item decides who may acknowledge (the unit's own handlers and leaders).
     if (recipient.workItemId) {
       await actOnWorkItem(ctx, { actor: opts.actor, id: recipient.workItemId, command: { type: 'acknowledge', ...(opts.note ? { note: opts.note } : {}) } }, trx);
@@ -32,7 +33,8 @@ export async function reportNoticeAction(ctx: AppContext, opts: { actor: Actor; 
   const { recipient } = await recipientUnitOf(ctx, opts.actor, opts.id);
   const text = opts.text.trim();
   if (text.length === 0) throw new DomainError('VALIDATION_FAILED', 'Say what was done.', { field: 'text' });
-  if (!opts.actor.roles.some((r) => r === 'handler' || r === 'unit_leader')) throw new DomainError('FORBIDDEN', 'A handler or leader of the unit reports its actions.', { roles: ['handler', 'unit_leader'] });
+  if (!opts.actor.roles.some((r) => r === 'handler' || r === 'unit_leader'))
+    throw new DomainError('FORBIDDEN', 'A handler or leader of the unit reports its actions.', { roles: ['handler', 'unit_leader'] });
   const files = await resolveAttachments(ctx, opts.attachmentIds);
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await ctx.repos.policyNotices.lockRecipient(opts.id, recipient.unitCode, trx);

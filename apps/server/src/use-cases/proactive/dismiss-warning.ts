@@ -4,7 +4,8 @@ import type { AppContext } from '../../context';
 import { getWarning } from './list-warnings';
 
 export async function dismissWarning(ctx: AppContext, opts: { actor: Actor; id: string; reason: string }) {
-  if (!hasRole(opts.actor, 'unit_leader', 'supervisor', 'administrator')) throw new DomainError('FORBIDDEN', 'Only a leader or supervisor may dismiss a warning.', { roles: ['unit_leader', 'supervisor'] });
+  if (!hasRole(opts.actor, 'unit_leader', 'supervisor', 'administrator'))
+    throw new DomainError('FORBIDDEN', 'Only a leader or supervisor may dismiss a warning.', { roles: ['unit_leader', 'supervisor'] });
   const reason = opts.reason.trim();
   if (reason.length === 0) throw new DomainError('VALIDATION_FAILED', 'Say why the warning needs no action.', { field: 'reason' });
   await getWarning(ctx, { actor: opts.actor, id: opts.id });

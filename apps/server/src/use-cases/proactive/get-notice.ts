@@ -42,7 +42,12 @@ export async function getNotice(ctx: AppContext, opts: { actor: Actor; id: strin
       isOverdue: (item?.overdue.length ?? 0) > 0,
     });
   }
-  return { ...notice, senderUnitName: units.get(notice.senderUnitCode) ?? notice.senderUnitCode, recipients: views, acknowledged: views.filter((v) => v.acknowledgedAt !== null).length };
+  return {
+    ...notice,
+    senderUnitName: units.get(notice.senderUnitCode) ?? notice.senderUnitCode,
+    recipients: views,
+    acknowledged: views.filter((v) => v.acknowledgedAt !== null).length,
+  };
 }
 
 export async function listNotices(ctx: AppContext, opts: { actor: Actor; limit?: number }): Promise<NoticeView[]> {

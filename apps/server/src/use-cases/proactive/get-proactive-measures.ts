@@ -46,7 +46,10 @@ function mondays(firstDay: string, lastDay: string): string[] {
   return out;
 }
 
-export async function getProactiveMeasures(ctx: AppContext, opts: { actor: Actor; streetCode: string; quarterKey?: string; firstDay?: string; lastDay?: string }): Promise<ProactiveMeasuresView> {
+export async function getProactiveMeasures(
+  ctx: AppContext,
+  opts: { actor: Actor; streetCode: string; quarterKey?: string; firstDay?: string; lastDay?: string },
+): Promise<ProactiveMeasuresView> {
   const { street } = await loadStreetAccess(ctx, opts.actor, opts.streetCode);
   const tz = ctx.config.timeZone;
   let firstDay: string;
@@ -75,7 +78,10 @@ export async function getProactiveMeasures(ctx: AppContext, opts: { actor: Actor
   const rows: CommunityMeasures[] = communities.map((c) => {
     const k = cases.get(c.code) ?? { found: 0, solved: 0 };
     const call = calls.get(c.code) ?? { cases: 0, before: 0, after: 0 };
-    const notices = onTimeShare(receipts.filter((r) => r.unitCode === c.code), now);
+    const notices = onTimeShare(
+      receipts.filter((r) => r.unitCode === c.code),
+      now,
+    );
     return {
       communityCode: c.code,
       communityName: c.name,
@@ -105,7 +111,11 @@ export async function getProactiveMeasures(ctx: AppContext, opts: { actor: Actor
       proactiveFound: sum((r) => r.proactiveFound),
       proactiveSolved: sum((r) => r.proactiveSolved),
       patrols: sum((r) => r.patrols),
-      patrolCoverage: patrolCoverage(communities.map((c) => c.code), weeks, patrolled),
+      patrolCoverage: patrolCoverage(
+        communities.map((c) => c.code),
+        weeks,
+        patrolled,
+      ),
       noticesSent: allNotices.sent,
       noticesOnTime: allNotices.onTime,
       noticeOnTimeShare: allNotices.share,
@@ -116,6 +126,12 @@ export async function getProactiveMeasures(ctx: AppContext, opts: { actor: Actor
     communities: rows,
     zones: zones
       .filter((z) => z.isActive)
-      .map((z) => ({ zoneId: z.id, name: z.name, leaderUserId: z.leaderUserId, communityCodes: z.communityCodes, patrolCoverage: patrolCoverage(z.communityCodes, weeks, patrolled) })),
+      .map((z) => ({
+        zoneId: z.id,
+        name: z.name,
+        leaderUserId: z.leaderUserId,
+        communityCodes: z.communityCodes,
+        patrolCoverage: patrolCoverage(z.communityCodes, weeks, patrolled),
+      })),
   };
 }

@@ -1,7 +1,17 @@
 // The own measure of proactive cases (主动治理三率): with the setting 'own_measure', the three
 // rates of the proactive cases each unit led (and those led below a street or district), scored
 // with the same weights as residents' requests; with 'excluded', nothing — they count nowhere.
-import { type Actor, canAccessPath, type CaseTally, emptyTally, evaluationPeriod, PROACTIVE_RATES_SETTING, type ProactiveRateTreatment, type ScoredUnitClass, scoreTallies } from '@jiesu/core';
+import {
+  type Actor,
+  canAccessPath,
+  type CaseTally,
+  emptyTally,
+  evaluationPeriod,
+  PROACTIVE_RATES_SETTING,
+  type ProactiveRateTreatment,
+  type ScoredUnitClass,
+  scoreTallies,
+} from '@jiesu/core';
 import type { AppContext } from '../../context';
 import { loadPolicy, loadWeights, periodConfig, requireRankingReader } from '../scoring/scoring-config';
 
@@ -37,7 +47,12 @@ export async function getProactiveScores(ctx: AppContext, opts: { actor: Actor; 
   }
   const units = (await ctx.repos.units.findByCodes([...byUnit.keys()])).filter((u) => canAccessPath(opts.actor, u.path));
   const scores = scoreTallies({
-    units: units.map((u) => ({ unitId: u.code, unitClass: u.class as ScoredUnitClass, tally: byUnit.get(u.code)?.tally ?? emptyTally(), ledCases: byUnit.get(u.code)?.ledCases ?? 0 })),
+    units: units.map((u) => ({
+      unitId: u.code,
+      unitClass: u.class as ScoredUnitClass,
+      tally: byUnit.get(u.code)?.tally ?? emptyTally(),
+      ledCases: byUnit.get(u.code)?.ledCases ?? 0,
+    })),
     weightVersions: weights,
     weightsOn: period.firstDay,
   });

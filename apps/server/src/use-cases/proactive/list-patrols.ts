@@ -4,7 +4,10 @@ import type { AppContext } from '../../context';
 import type { Patrol } from '../../repositories/patrol.repository';
 import { loadStreetAccess } from './proactive-access';
 
-export async function listPatrols(ctx: AppContext, opts: { actor: Actor; streetCode: string; communityCode?: string; zoneId?: string; from?: Date; to?: Date; limit?: number }): Promise<Patrol[]> {
+export async function listPatrols(
+  ctx: AppContext,
+  opts: { actor: Actor; streetCode: string; communityCode?: string; zoneId?: string; from?: Date; to?: Date; limit?: number },
+): Promise<Patrol[]> {
   const access = await loadStreetAccess(ctx, opts.actor, opts.streetCode);
   const communityCode = access.communityCode ?? opts.communityCode;
   return ctx.repos.patrols.list({

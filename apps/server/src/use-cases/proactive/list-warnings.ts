@@ -15,7 +15,8 @@ export async function describeWarnings(ctx: AppContext, warnings: ProactiveWarni
 
 export async function listWarnings(ctx: AppContext, opts: { actor: Actor; streetCode: string; status?: WarningStatus; limit?: number }): Promise<WarningView[]> {
   const access = await loadStreetAccess(ctx, opts.actor, opts.streetCode);
-  if (opts.status !== undefined && !WARNING_STATUSES.includes(opts.status)) throw new DomainError('VALIDATION_FAILED', `status must be one of ${WARNING_STATUSES.join(', ')}.`, { field: 'status' });
+  if (opts.status !== undefined && !WARNING_STATUSES.includes(opts.status))
+    throw new DomainError('VALIDATION_FAILED', `status must be one of ${WARNING_STATUSES.join(', ')}.`, { field: 'status' });
   const list = await ctx.repos.proactiveWarnings.list({
     streetCodes: [access.street.code],
     ...(opts.status ? { status: opts.status } : {}),
@@ -25,7 +26,10 @@ export async function listWarnings(ctx: AppContext, opts: { actor: Actor; street
   return describeWarnings(ctx, list);
 }
 
-export async function getWarning(ctx: AppContext, opts: { actor: Actor; id: string }): Promise<WarningView & { cases: Array<{ id: string; caseNumber: string; subject: string; status: string; receivedAt: Date }> }> {
+export async function getWarning(
+  ctx: AppContext,
+  opts: { actor: Actor; id: string },
+): Promise<WarningView & { cases: Array<{ id: string; caseNumber: string; subject: string; status: string; receivedAt: Date }> }> {
   const w = /^[0-9a-f-]{36}$/i.test(opts.id) ? await ctx.repos.proactiveWarnings.findById(opts.id) : null;
   if (!w) throw new DomainError('WARNING_NOT_FOUND', `No warning ${opts.id}.`, { field: 'id' });
   const access = await loadStreetAccess(ctx, opts.actor, w.streetCode);

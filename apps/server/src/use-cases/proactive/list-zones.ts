@@ -31,7 +31,11 @@ export async function listZones(ctx: AppContext, opts: { actor: Actor; streetCod
   return {
     streetCode: street.code,
     streetName: street.name,
-    zones: zones.map((z) => ({ ...z, leaderName: leaders.get(z.leaderUserId) ?? null, isInForce: inForce.has(z.id) || (z.isActive && z.termStart <= onDate && (z.termEnd === null || z.termEnd >= onDate)) })),
+    zones: zones.map((z) => ({
+      ...z,
+      leaderName: leaders.get(z.leaderUserId) ?? null,
+      isInForce: inForce.has(z.id) || (z.isActive && z.termStart <= onDate && (z.termEnd === null || z.termEnd >= onDate)),
+    })),
     communities: communities.map((c) => ({ code: c.code, name: c.name })),
     coverage,
   };

@@ -22,7 +22,9 @@ export interface RecordPatrolOptions {
 
 export async function recordPatrol(ctx: AppContext, opts: RecordPatrolOptions): Promise<{ patrol: Patrol; isNew: boolean }> {
   if (!hasRole(opts.actor, 'handler', 'unit_leader', 'supervisor')) {
-    throw new DomainError('FORBIDDEN', 'Patrols are recorded by street and community staff (handler, unit leader, supervisor).', { roles: ['handler', 'unit_leader', 'supervisor'] });
+    throw new DomainError('FORBIDDEN', 'Patrols are recorded by street and community staff (handler, unit leader, supervisor).', {
+      roles: ['handler', 'unit_leader', 'supervisor'],
+    });
   }
   const { street } = await loadStreetAccess(ctx, opts.actor, opts.streetCode);
   const community = await loadCommunityOf(ctx, street, opts.communityCode, 'communityCode');
@@ -34,7 +36,8 @@ export async function recordPatrol(ctx: AppContext, opts: RecordPatrolOptions): 
   const observations = opts.observations.trim();
   if (observations.length === 0) throw new DomainError('VALIDATION_FAILED', 'Say what was seen (observations).', { field: 'observations' });
   const p = opts.point ?? null;
-  if (p !== null && !(Math.abs(p.lng) <= 180 && Math.abs(p.lat) <= 90)) throw new DomainError('VALIDATION_FAILED', 'The point is a longitude within ±180 and a latitude within ±90.', { field: 'point' });
+  if (p !== null && !(Math.abs(p.lng) <= 180 && Math.abs(p.lat) <= 90))
+    throw new DomainError('VALIDATION_FAILED', 'The point is a longitude within ±180 and a latitude within ±90.', { field: 'point' });
   const zones = await ctx.repos.proactiveZones.listByStreet(street.code);
   const day = localDateOf(at, ctx.config.timeZone);
   const zoneId = zoneCoverage([community.code], zones, day).byCommunity[0]?.zoneIds[0] ?? null;

@@ -41,7 +41,12 @@ export async function saveZone(
   if (!leader || !leader.isActive || !leaderUnit || !leaderUnit.path.startsWith(street.path)) {
     throw new DomainError('USER_NOT_FOUND', `The leader must be an active user of ${street.name} or one of its units.`, { field: 'leaderUserId' });
   }
-  const values = { ...draft, polygon: draft.polygon === null ? null : draft.polygon.map(([lng, lat]): [number, number] => [lng, lat]), team: draft.team.map((m) => ({ name: m.name, userId: m.userId ?? null })), communityCodes: [...draft.communityCodes] };
+  const values = {
+    ...draft,
+    polygon: draft.polygon === null ? null : draft.polygon.map(([lng, lat]): [number, number] => [lng, lat]),
+    team: draft.team.map((m) => ({ name: m.name, userId: m.userId ?? null })),
+    communityCodes: [...draft.communityCodes],
+  };
 
   const id = await ctx.db.transaction().execute(async (trx) => {
     const zones = await ctx.repos.proactiveZones.listByStreet(street.code, trx, true);
@@ -50,7 +55,11 @@ export async function saveZone(
       assertNoZoneOverlap(draft, zones);
       const newId = randomUUID();
       await ctx.repos.proactiveZones.insert(newId, values, opts.actor.username, trx);
-      await ctx.repos.audit.record(opts.actor, { action: 'zone.create', targetType: 'zone', targetId: newId, data: { streetCode: street.code, name: draft.name, communityCodes: draft.communityCodes } }, trx);
+      await ctx.repos.audit.record(
+        opts.actor,
+        { action: 'zone.create', targetType: 'zone', targetId: newId, data: { streetCode: street.code, name: draft.name, communityCodes: draft.communityCodes } },
+        trx,
+      );
       return newId;
     }
     const current = zones.find((z) => z.id === opts.zoneId);

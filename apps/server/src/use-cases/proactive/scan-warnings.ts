@@ -59,7 +59,13 @@ export async function scanWarnings(ctx: AppContext, opts: { streetCodes: readonl
     const w = a.warning;
     // The cases behind it: the last week's for a surge; for a seasonal warning, last year's weeks it foresees.
     const evidenceEnd = w.kind === 'surge' ? at : at + 7 * (w.week ?? 1) - 364;
-    const caseIds = await ctx.repos.proactiveWarnings.seriesCaseIds(e.communityCode, e.categoryCode, startOfLocalDay(dateOf(evidenceEnd - 6), tz), startOfLocalDay(dateOf(evidenceEnd + 1), tz), 50);
+    const caseIds = await ctx.repos.proactiveWarnings.seriesCaseIds(
+      e.communityCode,
+      e.categoryCode,
+      startOfLocalDay(dateOf(evidenceEnd - 6), tz),
+      startOfLocalDay(dateOf(evidenceEnd + 1), tz),
+      50,
+    );
     const warning = {
       id: randomUUID(),
       streetCode: e.streetCode,

@@ -53,19 +53,44 @@ export async function sendNotice(ctx: AppContext, opts: SendNoticeOptions): Prom
   const id = randomUUID();
   const isNew = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await ctx.repos.policyNotices.insert(
-      { id, senderUnitCode: a.unitCode, senderUnitPath: a.unitPath, title, body, attachmentIds: attachments.map((x) => x.id), ackDueAt: opts.ackDueAt, createdBy: a.username, createdAt: ctx.now(), idempotencyKey: key },
+      {
+        id,
+        senderUnitCode: a.unitCode,
+        senderUnitPath: a.unitPath,
+        title,
+        body,
+        attachmentIds: attachments.map((x) => x.id),
+        ackDueAt: opts.ackDueAt,
+        createdBy: a.username,
+        createdAt: ctx.now(),
+        idempotencyKey: key,
+      },
       trx,
     );
     if (!inserted) return false;
     for (const u of recipients) {
       const item = await createWorkItem(
         ctx,
-        { actor: a, kind: 'notice_ack', title: `确认收悉：${title}`, detail: body.slice(0, 500), owner: { unitCode: u.code }, due: { dueAt: opts.ackDueAt }, sourceType: 'policy_notice', sourceId: id, isAuthorisedByFeature: true },
+        {
+          actor: a,
+          kind: 'notice_ack',
+          title: `确认收悉：${title}`,
+          detail: body.slice(0, 500),
+          owner: { unitCode: u.code },
+          due: { dueAt: opts.ackDueAt },
+          sourceType: 'policy_notice',
+          sourceId: id,
+          isAuthorisedByFeature: true,
+        },
         trx,
       );
       await ctx.repos.policyNotices.insertRecipient({ noticeId: id, unitCode: u.code, unitPath: u.path, workItemId: item.id }, trx);
     }
-    await ctx.repos.audit.record(a, { action: 'notice.send', targetType: 'policy_notice', targetId: id, data: { title, unitCodes: codes, ackDueAt: opts.ackDueAt.toISOString() } }, trx);
+    await ctx.repos.audit.record(
+      a,
+      { action: 'notice.send', targetType: 'policy_notice', targetId: id, data: { title, unitCodes: codes, ackDueAt: opts.ackDueAt.toISOString() } },
+      trx,
+    );
     return true;
   });
   if (!isNew && key) {

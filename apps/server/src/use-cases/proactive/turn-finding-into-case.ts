@@ -17,7 +17,10 @@ export interface FindingInput {
   requester?: { name?: string | null; phone?: string | null; isAnonymous?: boolean };
 }
 
-export async function turnFindingIntoCase(ctx: AppContext, opts: { actor: Actor; patrolId: string; finding: FindingInput; idempotencyKey?: string | null }): Promise<{ state: CaseState; isNew: boolean }> {
+export async function turnFindingIntoCase(
+  ctx: AppContext,
+  opts: { actor: Actor; patrolId: string; finding: FindingInput; idempotencyKey?: string | null },
+): Promise<{ state: CaseState; isNew: boolean }> {
   const patrol = await ctx.repos.patrols.findById(opts.patrolId);
   if (!patrol) throw new DomainError('PATROL_NOT_FOUND', `No patrol ${opts.patrolId}.`, { field: 'patrolId' });
   const access = await loadStreetAccess(ctx, opts.actor, patrol.streetCode);

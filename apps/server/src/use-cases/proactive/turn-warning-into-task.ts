@@ -6,8 +6,12 @@ import type { AppContext } from '../../context';
 import { createWorkItem } from '../work-items/create-work-item';
 import { getWarning } from './list-warnings';
 
-export async function turnWarningIntoTask(ctx: AppContext, opts: { actor: Actor; id: string; title?: string; detail?: string; dueDays?: number }): Promise<{ warningId: string; workItem: WorkItem }> {
-  if (!hasRole(opts.actor, 'unit_leader', 'supervisor', 'administrator')) throw new DomainError('FORBIDDEN', 'Only a leader or supervisor turns a warning into a task.', { roles: ['unit_leader', 'supervisor'] });
+export async function turnWarningIntoTask(
+  ctx: AppContext,
+  opts: { actor: Actor; id: string; title?: string; detail?: string; dueDays?: number },
+): Promise<{ warningId: string; workItem: WorkItem }> {
+  if (!hasRole(opts.actor, 'unit_leader', 'supervisor', 'administrator'))
+    throw new DomainError('FORBIDDEN', 'Only a leader or supervisor turns a warning into a task.', { roles: ['unit_leader', 'supervisor'] });
   const w = await getWarning(ctx, { actor: opts.actor, id: opts.id });
   const zones = await ctx.repos.proactiveZones.listByStreet(w.streetCode);
   const zoneId = zoneCoverage([w.communityCode], zones, localDateOf(ctx.now(), ctx.config.timeZone)).byCommunity[0]?.zoneIds[0];

@@ -26,13 +26,16 @@ export async function findTrackedCase(ctx: AppContext, proof: TrackingProof): Pr
   if (proof.trackingToken) {
     caseId = await ctx.repos.publicRequests.findCaseIdByTrackingHash(hashTrackingToken(proof.trackingToken.trim()));
   } else if (proof.caseNumber && proof.phoneLast4) {
-    if (!/^\d{4}$/.test(proof.phoneLast4)) throw new DomainError('VALIDATION_FAILED', '请输入手机号的后四位数字。Enter the last 4 digits of your phone.', { field: 'body.phoneLast4' });
+    if (!/^\d{4}$/.test(proof.phoneLast4))
+      throw new DomainError('VALIDATION_FAILED', '请输入手机号的后四位数字。Enter the last 4 digits of your phone.', { field: 'body.phoneLast4' });
     const id = await ctx.repos.cases.findIdByNumber(proof.caseNumber.trim());
     const stored = id ? await ctx.repos.cases.load(id) : null;
     const digits = stored?.state.requester.phone?.replace(/\D/g, '') ?? '';
     if (stored && digits.length >= 4 && sameDigits(digits.slice(-4), proof.phoneLast4)) return stored;
   } else {
-    throw new DomainError('VALIDATION_FAILED', '请提供诉求编号和手机号后四位，或查询码。Send the case number and the last 4 phone digits, or the tracking code.', { field: 'body' });
+    throw new DomainError('VALIDATION_FAILED', '请提供诉求编号和手机号后四位，或查询码。Send the case number and the last 4 phone digits, or the tracking code.', {
+      field: 'body',
+    });
   }
   const stored = caseId ? await ctx.repos.cases.load(caseId) : null;
   if (!stored) throw new DomainError('CASE_NOT_FOUND', NOT_FOUND);

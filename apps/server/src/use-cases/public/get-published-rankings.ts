@@ -45,8 +45,14 @@ export async function getPublishedRankings(ctx: AppContext, opts: { periodKey?: 
         return {
           unitClass: c.unitClass,
           rankedCount: ranked.length,
-          top: ranked.filter((r) => r.isTop).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map(row),
-          bottom: ranked.filter((r) => r.isBottom).sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0)).map(row),
+          top: ranked
+            .filter((r) => r.isTop)
+            .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+            .map(row),
+          bottom: ranked
+            .filter((r) => r.isBottom)
+            .sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))
+            .map(row),
         };
       }),
   };

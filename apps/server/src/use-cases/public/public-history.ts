@@ -74,6 +74,8 @@ export function publicEvents(history: readonly HistoryLike[], state: CaseState):
 }
 
 /** cases.history() rows in the shape above. */
-export function historyLike(rows: ReadonlyArray<{ seq: number; action: string; toStatus: string; at: Date; note: string | null; actor: { username: string }; data: Record<string, unknown> }>): HistoryLike[] {
+export function historyLike(
+  rows: ReadonlyArray<{ seq: number; action: string; toStatus: string; at: Date; note: string | null; actor: { username: string }; data: Record<string, unknown> }>,
+): HistoryLike[] {
   return rows.map((r) => ({ seq: r.seq, action: r.action, toStatus: r.toStatus, at: r.at, note: r.note, actorUsername: r.actor.username, data: r.data }));
 }

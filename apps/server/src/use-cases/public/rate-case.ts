@@ -7,10 +7,7 @@ import type { CaseRating } from '../../repositories/public-request.repository';
 import { findTrackedCase, type TrackingProof } from './find-tracked-case';
 import { isRateable } from './track-public-case';
 
-export async function rateCase(
-  ctx: AppContext,
-  opts: { proof: TrackingProof; satisfaction: CaseRating['satisfaction']; comment?: string | null },
-): Promise<CaseRating> {
+export async function rateCase(ctx: AppContext, opts: { proof: TrackingProof; satisfaction: CaseRating['satisfaction']; comment?: string | null }): Promise<CaseRating> {
   const { state } = await findTrackedCase(ctx, opts.proof);
   if (!isRateable(state.status)) {
     throw new DomainError('ILLEGAL_TRANSITION', '诉求办结后才能评价。You can rate the handling once the request is closed.', { status: state.status });

@@ -20,11 +20,7 @@ async function gazetteerFor(ctx: AppContext): Promise<Gazetteer> {
   return g;
 }
 
-export async function resolvePublicLocation(
-  ctx: AppContext,
-  address: string,
-  coordinates: { lat: number; lng: number } | null,
-): Promise<CaseLocation> {
+export async function resolvePublicLocation(ctx: AppContext, address: string, coordinates: { lat: number; lng: number } | null): Promise<CaseLocation> {
   const r = resolveLocation(address, await gazetteerFor(ctx));
   const sure = r.level !== 'none' && r.confidence >= PUBLIC_LOCATION_MIN_CONFIDENCE;
   return {

@@ -12,7 +12,6 @@ import { takeInPublicRequest } from './take-in-public-request';
 
 export type { PublicSubmission } from '@jiesu/contracts';
 
-
 export function hashTrackingToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
@@ -21,7 +20,8 @@ export async function submitPublicRequest(ctx: AppContext, opts: { submission: P
   const s = opts.submission;
   const service = await findOfferedService(ctx, s.serviceCode, 'body.serviceCode');
   const photoIds = s.photoIds ?? [];
-  if (photoIds.length > MAX_PUBLIC_PHOTOS) throw new DomainError('TOO_MANY_ATTACHMENTS', `最多上传 ${MAX_PUBLIC_PHOTOS} 张照片。At most ${MAX_PUBLIC_PHOTOS} photos.`, { field: 'body.photoIds' });
+  if (photoIds.length > MAX_PUBLIC_PHOTOS)
+    throw new DomainError('TOO_MANY_ATTACHMENTS', `最多上传 ${MAX_PUBLIC_PHOTOS} 张照片。At most ${MAX_PUBLIC_PHOTOS} photos.`, { field: 'body.photoIds' });
   const detail = s.detail.trim();
   const address = s.address.trim();
   const trackingToken = randomBytes(12).toString('base64url');

@@ -15,7 +15,9 @@ export async function uploadPublicPhoto(ctx: AppContext, opts: { mimeType: strin
     return await uploadAttachment(ctx, { actor: await portalActor(ctx), kind: 'photo', mimeType: opts.mimeType, name: opts.name, stream: opts.stream });
   } catch (e) {
     if (e instanceof DomainError && e.code === 'ATTACHMENT_TOO_LARGE') {
-      throw new DomainError('ATTACHMENT_TOO_LARGE', `照片不能超过 ${PUBLIC_PHOTO_MAX_BYTES / 1024 / 1024} MB。A photo may be at most ${PUBLIC_PHOTO_MAX_BYTES / 1024 / 1024} MB.`, { maxBytes: PUBLIC_PHOTO_MAX_BYTES });
+      throw new DomainError('ATTACHMENT_TOO_LARGE', `照片不能超过 ${PUBLIC_PHOTO_MAX_BYTES / 1024 / 1024} MB。A photo may be at most ${PUBLIC_PHOTO_MAX_BYTES / 1024 / 1024} MB.`, {
+        maxBytes: PUBLIC_PHOTO_MAX_BYTES,
+      });
     }
     if (e instanceof DomainError && e.code === 'ATTACHMENT_TYPE_NOT_ALLOWED') {
       throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', '只能上传照片（JPEG、PNG、WebP、HEIC）。Only photos (JPEG, PNG, WebP, HEIC) are accepted.', { field: 'file' });

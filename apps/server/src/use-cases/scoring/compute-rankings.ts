@@ -80,10 +80,7 @@ async function unitTallies(ctx: AppContext, periodKey: string) {
   return byUnit;
 }
 
-export async function computePeriodRankings(
-  ctx: AppContext,
-  opts: { periodKey: string; withTrend?: boolean; unitClasses?: readonly ScoredUnitClass[] },
-): Promise<PeriodRankings> {
+export async function computePeriodRankings(ctx: AppContext, opts: { periodKey: string; withTrend?: boolean; unitClasses?: readonly ScoredUnitClass[] }): Promise<PeriodRankings> {
   const [policy, weights] = await Promise.all([loadPolicy(ctx), loadWeights(ctx)]);
   const period = evaluationPeriod(opts.periodKey, periodConfig(ctx, policy));
   const classes = opts.unitClasses ?? MONTHLY_RANKED_CLASSES;

@@ -23,7 +23,9 @@ export async function loadRankings(ctx: AppContext, opts: Omit<GetRankingsOption
     if (wantsPublished) {
       throw new DomainError(
         'PUBLICATION_NOT_FOUND',
-        opts.version !== undefined ? `Period ${opts.periodKey} has no published version ${opts.version}.` : `Period ${opts.periodKey} has not been published yet; ask for source=live.`,
+        opts.version !== undefined
+          ? `Period ${opts.periodKey} has no published version ${opts.version}.`
+          : `Period ${opts.periodKey} has not been published yet; ask for source=live.`,
         { periodKey: opts.periodKey, version: opts.version ?? null },
       );
     }

@@ -40,7 +40,10 @@ export function toScoredCase(f: ScoreFact): ScoredCase {
     caseId: f.caseId,
     leadUnitId: f.leadUnitCode,
     ancestorUnitIds: [f.streetCode, f.districtCode].filter((c): c is string => c !== null),
-    visit: f.isValid && f.satisfaction !== null ? { status: 'valid', answers: { isContacted: f.isContacted, isSolved: f.isSolved, satisfaction: f.satisfaction } } : { status: 'invalid' },
+    visit:
+      f.isValid && f.satisfaction !== null
+        ? { status: 'valid', answers: { isContacted: f.isContacted, isSolved: f.isSolved, satisfaction: f.satisfaction } }
+        : { status: 'invalid' },
     isExempt: f.isExempt,
   };
 }
@@ -58,7 +61,11 @@ export async function getUnitScore(ctx: AppContext, opts: { actor: Actor; period
   const facts = await ctx.repos.scoreFacts.factsCountingFor(opts.periodKey, unit.code);
   const cases = facts.map(toScoredCase);
   const tally = tallyCases(cases);
-  const [score] = scoreTallies({ units: [{ unitId: unit.code, unitClass: unit.class as ScoredUnitClass, tally, ledCases: facts.filter((f) => f.leadUnitCode === unit.code).length }], weightVersions: weights, weightsOn: period.firstDay });
+  const [score] = scoreTallies({
+    units: [{ unitId: unit.code, unitClass: unit.class as ScoredUnitClass, tally, ledCases: facts.filter((f) => f.leadUnitCode === unit.code).length }],
+    weightVersions: weights,
+    weightsOn: period.firstDay,
+  });
   if (!score) throw new Error('scoreTallies returned no row');
   const explained = explainUnitScore({ unitId: unit.code, cases, weights: score.weights });
   const numbers = new Map(facts.map((f) => [f.caseId, f.caseNumber]));
@@ -78,7 +85,9 @@ export async function getUnitScore(ctx: AppContext, opts: { actor: Actor; period
     explanation: {
       validVisits: explained.validVisits,
       pointsLost: explained.pointsLost,
-      cases: explained.cases.slice(0, MAX_LISTED_CASES).map((c) => ({ caseId: c.caseId, caseNumber: numbers.get(c.caseId) ?? '', leadUnitCode: c.leadUnitId, pointsLost: c.pointsLost, components: c.components })),
+      cases: explained.cases
+        .slice(0, MAX_LISTED_CASES)
+        .map((c) => ({ caseId: c.caseId, caseNumber: numbers.get(c.caseId) ?? '', leadUnitCode: c.leadUnitId, pointsLost: c.pointsLost, components: c.components })),
       exemptCases: facts.filter((f) => f.isExempt).map((f) => ({ caseId: f.caseId, caseNumber: f.caseNumber })),
     },
   };

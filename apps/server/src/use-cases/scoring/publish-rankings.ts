@@ -19,7 +19,10 @@ export async function publishRankings(ctx: AppContext, opts: PublishRankingsOpti
   const period = evaluationPeriod(opts.periodKey, periodConfig(ctx, policy));
   const now = ctx.now();
   if (now < period.end) {
-    throw new DomainError('SCORING_INVALID_PERIOD', `Period ${opts.periodKey} runs until ${period.lastDay}; publish it once it has ended.`, { periodKey: opts.periodKey, lastDay: period.lastDay });
+    throw new DomainError('SCORING_INVALID_PERIOD', `Period ${opts.periodKey} runs until ${period.lastDay}; publish it once it has ended.`, {
+      periodKey: opts.periodKey,
+      lastDay: period.lastDay,
+    });
   }
   const reason = opts.reason?.trim() || null;
   const rankings = await computePeriodRankings(ctx, { periodKey: opts.periodKey });
@@ -31,7 +34,13 @@ export async function publishRankings(ctx: AppContext, opts: PublishRankingsOpti
         version: latest,
       });
     }
-    const meta: PublicationMeta = { periodKey: opts.periodKey, version: latest + 1, reason, publishedAt: now, publishedBy: { userId: opts.actor.userId, username: opts.actor.username } };
+    const meta: PublicationMeta = {
+      periodKey: opts.periodKey,
+      version: latest + 1,
+      reason,
+      publishedAt: now,
+      publishedBy: { userId: opts.actor.userId, username: opts.actor.username },
+    };
     await ctx.repos.scorePublications.insert({ ...meta, rankings: { ...rankings, source: 'published', version: meta.version, reason, publishedAt: now } }, trx);
     await ctx.repos.audit.record(opts.actor, { action: 'scoring.publish', targetType: 'score_period', targetId: opts.periodKey, data: { version: meta.version, reason } }, trx);
     return meta;

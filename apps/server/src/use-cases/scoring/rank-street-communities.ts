@@ -1,13 +1,6 @@
 // A street's quarterly ranking of its communities: the three rates of the cases each community
 // led in the quarter's three monthly periods, plus the street's own item scores (core rankCommunities).
-import {
-  type Actor,
-  computeRates,
-  emptyTally,
-  evaluationQuarter,
-  rankCommunities,
-  selectWeights,
-} from '@jiesu/core';
+import { type Actor, computeRates, emptyTally, evaluationQuarter, rankCommunities, selectWeights } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import { deliberationItemScores } from '../deliberation/deliberation-assessment';
 import { proactiveItemScores } from '../proactive/proactive-item-scores';
@@ -42,7 +35,12 @@ export async function rankStreetCommunities(ctx: AppContext, opts: { actor: Acto
   const itemScores = await ctx.repos.communityItemScores.itemScores(opts.quarterKey, street.code);
   // Measured items fill in where the street entered no score: 居民议事会 measures (meetings, tasks
   // on time, proposals answered) and 未诉先办 measures (proactive cases solved, patrol coverage, notices on time).
-  const deliberationMeasured = await deliberationItemScores(ctx, config.items, communities.map((c) => c.code), quarter);
+  const deliberationMeasured = await deliberationItemScores(
+    ctx,
+    config.items,
+    communities.map((c) => c.code),
+    quarter,
+  );
   const proactiveMeasured = await proactiveItemScores(ctx, { actor: opts.actor, streetCode: street.code, quarterKey: opts.quarterKey, itemKeys: config.items.map((i) => i.key) });
   for (const measured of [deliberationMeasured, proactiveMeasured]) {
     for (const [code, scores] of measured) itemScores.set(code, { ...scores, ...(itemScores.get(code) ?? {}) });
@@ -52,12 +50,19 @@ export async function rankStreetCommunities(ctx: AppContext, opts: { actor: Acto
     communities.map((c) => {
       const tally = tallies.get(c.code) ?? emptyTally();
       const r = computeRates(tally, w);
-      return [c.code, { responseRate: r?.responseRate ?? null, resolutionRate: r?.resolutionRate ?? null, satisfactionRate: r?.satisfactionRate ?? null, validVisits: tally.validVisits }];
+      return [
+        c.code,
+        { responseRate: r?.responseRate ?? null, resolutionRate: r?.resolutionRate ?? null, satisfactionRate: r?.satisfactionRate ?? null, validVisits: tally.validVisits },
+      ];
     }),
   );
   const names = new Map(communities.map((c) => [c.code, c.name]));
   const ranked = rankCommunities(
-    communities.map((c) => ({ unitId: c.code, rates: rates.get(c.code) ?? { responseRate: null, resolutionRate: null, satisfactionRate: null, validVisits: 0 }, itemScores: itemScores.get(c.code) ?? {} })),
+    communities.map((c) => ({
+      unitId: c.code,
+      rates: rates.get(c.code) ?? { responseRate: null, resolutionRate: null, satisfactionRate: null, validVisits: 0 },
+      itemScores: itemScores.get(c.code) ?? {},
+    })),
     config,
   );
   return {

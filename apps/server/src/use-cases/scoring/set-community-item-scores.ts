@@ -27,7 +27,10 @@ export async function setCommunityItemScores(ctx: AppContext, opts: SetCommunity
     }
     for (const [key, score] of Object.entries(s.items)) {
       const item = items.get(key);
-      if (!item) throw new DomainError('SCORING_INVALID_INPUT', `"${key}" is not one of this street's items (${[...items.keys()].join(', ')}).`, { field: `body.scores[${i}].items.${key}` });
+      if (!item)
+        throw new DomainError('SCORING_INVALID_INPUT', `"${key}" is not one of this street's items (${[...items.keys()].join(', ')}).`, {
+          field: `body.scores[${i}].items.${key}`,
+        });
       const max = item.maxScore ?? 1;
       if (score > max) throw new DomainError('SCORING_INVALID_INPUT', `${key} is scored out of ${max}; ${score} is too high.`, { field: `body.scores[${i}].items.${key}` });
     }
@@ -38,7 +41,11 @@ export async function setCommunityItemScores(ctx: AppContext, opts: SetCommunity
       opts.actor.username,
       trx,
     );
-    await ctx.repos.audit.record(opts.actor, { action: 'scoring.community_items', targetType: 'unit', targetId: street.code, data: { quarterKey: opts.quarterKey, scores: opts.scores } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'scoring.community_items', targetType: 'unit', targetId: street.code, data: { quarterKey: opts.quarterKey, scores: opts.scores } },
+      trx,
+    );
   });
   return rankStreetCommunities(ctx, { actor: opts.actor, streetCode: street.code, quarterKey: opts.quarterKey });
 }

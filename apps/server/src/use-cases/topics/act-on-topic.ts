@@ -9,7 +9,10 @@ import { loadTopic, requireTopicRunner } from './topic-access';
 /** How far back a starting topic looks for matching cases. */
 export const TOPIC_LOOKBACK_DAYS = 84;
 
-export async function actOnTopic(ctx: AppContext, opts: { actor: Actor; topicId: string; command: TopicCommand; expectedVersion?: number }): Promise<{ topic: Topic; linked: number }> {
+export async function actOnTopic(
+  ctx: AppContext,
+  opts: { actor: Actor; topicId: string; command: TopicCommand; expectedVersion?: number },
+): Promise<{ topic: Topic; linked: number }> {
   requireTopicRunner(opts.actor);
   const before = await loadTopic(ctx, opts.topicId);
   const now = ctx.now();
@@ -34,7 +37,8 @@ export async function actOnTopic(ctx: AppContext, opts: { actor: Actor; topicId:
       startedAt: opts.command === 'start' ? now : t.startedAt,
       closedAt: status === 'closed' ? now : null,
     };
-    if (!(await ctx.repos.topics.updateTopic(next, t.version, trx))) throw new DomainError('CONFLICT', 'The topic changed meanwhile; reload and try again.', { field: 'expectedVersion' });
+    if (!(await ctx.repos.topics.updateTopic(next, t.version, trx)))
+      throw new DomainError('CONFLICT', 'The topic changed meanwhile; reload and try again.', { field: 'expectedVersion' });
     let linked = 0;
     if (opts.command === 'start') {
       const cases = lookback;

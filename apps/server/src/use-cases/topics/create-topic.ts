@@ -44,7 +44,8 @@ export async function createTopic(ctx: AppContext, opts: CreateTopicOptions): Pr
   if (!MONTH.test(opts.month)) throw new DomainError('VALIDATION_FAILED', 'month must look like 2026-12.', { field: 'month' });
   if (opts.title.trim() === '') throw new DomainError('VALIDATION_FAILED', 'A topic needs a title.', { field: 'title' });
   if (opts.problems.length > TOPIC_PROBLEMS.max) throw new DomainError('VALIDATION_FAILED', `A topic has at most ${TOPIC_PROBLEMS.max} problems.`, { field: 'problems' });
-  if (opts.sourceRunId !== undefined && !(await ctx.repos.hotspots.findRun(opts.sourceRunId))) throw new DomainError('NOT_FOUND', `Hotspot run ${opts.sourceRunId} does not exist.`, { field: 'sourceRunId' });
+  if (opts.sourceRunId !== undefined && !(await ctx.repos.hotspots.findRun(opts.sourceRunId)))
+    throw new DomainError('NOT_FOUND', `Hotspot run ${opts.sourceRunId} does not exist.`, { field: 'sourceRunId' });
   const now = ctx.now();
   const topic: Topic = {
     id: randomUUID(),
@@ -64,7 +65,11 @@ export async function createTopic(ctx: AppContext, opts: CreateTopicOptions): Pr
   const isNew = await ctx.db.transaction().execute(async (trx) => {
     if (!(await ctx.repos.topics.insertTopic(topic, key, trx))) return false;
     for (const p of prepared) await ctx.repos.topics.insertProblem(p.problem, p.termWeights, trx);
-    await ctx.repos.audit.record(opts.actor, { action: 'topics.create', targetType: 'topic', targetId: topic.id, data: { month: topic.month, title: topic.title, problems: prepared.length } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'topics.create', targetType: 'topic', targetId: topic.id, data: { month: topic.month, title: topic.title, problems: prepared.length } },
+      trx,
+    );
     return true;
   });
   if (!isNew && key !== null) return createTopic(ctx, opts);
@@ -72,13 +77,21 @@ export async function createTopic(ctx: AppContext, opts: CreateTopicOptions): Pr
 }
 
 /** Checks a problem's units and derives its signature (from the group, or from the keywords). */
-export async function prepareProblem(ctx: AppContext, topicId: string, seq: number, p: ProblemInput, field: string, now: Date): Promise<{ problem: TopicProblem; termWeights: StoredTermWeights | null }> {
+export async function prepareProblem(
+  ctx: AppContext,
+  topicId: string,
+  seq: number,
+  p: ProblemInput,
+  field: string,
+  now: Date,
+): Promise<{ problem: TopicProblem; termWeights: StoredTermWeights | null }> {
   if (p.title.trim() === '') throw new DomainError('VALIDATION_FAILED', 'A problem needs a title.', { field: `${field}.title` });
   const codes = [p.leadUnitCode, ...(p.coUnitCodes ?? [])];
   const units = await ctx.unitDirectory.findMany(codes);
   const found = new Set(units.map((u) => u.code));
   const missing = codes.findIndex((c) => !found.has(c));
-  if (missing >= 0) throw new DomainError('UNIT_NOT_FOUND', `Unit ${codes[missing]} does not exist.`, { field: missing === 0 ? `${field}.leadUnitCode` : `${field}.coUnitCodes[${missing - 1}]` });
+  if (missing >= 0)
+    throw new DomainError('UNIT_NOT_FOUND', `Unit ${codes[missing]} does not exist.`, { field: missing === 0 ? `${field}.leadUnitCode` : `${field}.coUnitCodes[${missing - 1}]` });
   if ((p.coUnitCodes ?? []).includes(p.leadUnitCode)) throw new DomainError('VALIDATION_FAILED', 'The lead unit is not also a co-unit.', { field: `${field}.coUnitCodes` });
   let signature: GroupSignature | null = null;
   let termWeights: StoredTermWeights | null = null;

@@ -29,7 +29,10 @@ export async function presentTopics(ctx: AppContext, topics: readonly Topic[]): 
   const counts = await ctx.repos.topics.linkedCounts(problems.map((p) => p.id));
   const units = await ctx.unitDirectory.findMany([...new Set(problems.flatMap((p) => [p.leadUnitCode, ...p.coUnitCodes]))]);
   const name = new Map(units.map((u) => [u.code, u.name]));
-  const progress = await taskProgress(ctx, problems.map((p) => p.id));
+  const progress = await taskProgress(
+    ctx,
+    problems.map((p) => p.id),
+  );
   return topics.map((topic) => ({
     topic,
     problems: problems

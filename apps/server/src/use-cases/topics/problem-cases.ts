@@ -20,7 +20,10 @@ export async function listProblemCases(ctx: AppContext, opts: { actor: Actor; to
   return ctx.repos.topics.linkedCases(problem.id, { limit: opts.limit ?? 100 });
 }
 
-export async function linkProblemCase(ctx: AppContext, opts: { actor: Actor; topicId: string; problemId: string; caseId?: string; caseNumber?: string }): Promise<{ caseId: string; isNew: boolean }> {
+export async function linkProblemCase(
+  ctx: AppContext,
+  opts: { actor: Actor; topicId: string; problemId: string; caseId?: string; caseNumber?: string },
+): Promise<{ caseId: string; isNew: boolean }> {
   requireTopicRunner(opts.actor);
   const topic = await loadTopic(ctx, opts.topicId);
   if (topic.status === 'closed') throw new DomainError('CONFLICT', 'A closed topic takes no new case.', { status: topic.status });
@@ -44,7 +47,10 @@ export async function unlinkProblemCase(ctx: AppContext, opts: { actor: Actor; t
   });
 }
 
-export async function getProblemEffect(ctx: AppContext, opts: { actor: Actor; topicId: string; problemId: string; weeksBefore?: number }): Promise<ProblemEffect & { problemId: string }> {
+export async function getProblemEffect(
+  ctx: AppContext,
+  opts: { actor: Actor; topicId: string; problemId: string; weeksBefore?: number },
+): Promise<ProblemEffect & { problemId: string }> {
   const { topic, problem } = await visibleProblem(ctx, opts.actor, opts.topicId, opts.problemId);
   if (topic.startedAt === null) throw new DomainError('CONFLICT', 'The topic has not started: there is no before and after yet.', { status: topic.status });
   const weeks = opts.weeksBefore ?? 12;

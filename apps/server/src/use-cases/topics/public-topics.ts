@@ -11,7 +11,15 @@ export interface PublicTopic {
   status: 'running' | 'closed';
   startedAt: Date | null;
   closedAt: Date | null;
-  problems: { seq: number; title: string; description: string; leadUnitName: string; coUnitNames: string[]; linkedCases: number; tasks: { total: number; done: number; overdue: number } }[];
+  problems: {
+    seq: number;
+    title: string;
+    description: string;
+    leadUnitName: string;
+    coUnitNames: string[];
+    linkedCases: number;
+    tasks: { total: number; done: number; overdue: number };
+  }[];
   policies: { title: string; issuingBody: string; issuedOn: string; hasDocument: boolean }[];
 }
 

@@ -19,7 +19,8 @@ export async function recordPolicy(
   if (opts.attachmentId !== undefined) {
     const a = await ctx.repos.attachments.findById(opts.attachmentId);
     if (!a) throw new DomainError('NOT_FOUND', `Attachment ${opts.attachmentId} does not exist; upload the document first.`, { field: 'attachmentId' });
-    if (a.uploadedBy !== opts.actor.userId && a.uploadedBy !== opts.actor.username) throw new DomainError('FORBIDDEN', 'Attach a document you uploaded.', { field: 'attachmentId' });
+    if (a.uploadedBy !== opts.actor.userId && a.uploadedBy !== opts.actor.username)
+      throw new DomainError('FORBIDDEN', 'Attach a document you uploaded.', { field: 'attachmentId' });
   }
   const policy: TopicPolicy = {
     id: randomUUID(),

@@ -5,7 +5,9 @@ import type { Topic, TopicProblem } from '../../repositories/topic.repository';
 
 export function requireTopicRunner(actor: Actor): void {
   if (!isCentreActor(actor) || !hasRole(actor, 'supervisor', 'unit_leader', 'administrator')) {
-    throw new DomainError('FORBIDDEN', 'Topics of the month are selected and run by the centre’s supervisors, leaders or administrators.', { roles: ['supervisor', 'unit_leader', 'administrator'] });
+    throw new DomainError('FORBIDDEN', 'Topics of the month are selected and run by the centre’s supervisors, leaders or administrators.', {
+      roles: ['supervisor', 'unit_leader', 'administrator'],
+    });
   }
 }
 

@@ -67,5 +67,12 @@ export async function createTopicTask(ctx: AppContext, opts: CreateTopicTaskOpti
 /** A problem's tasks as the actor may see them (the work-item scope: owned by or set by their subtree). */
 export async function listTopicTasks(ctx: AppContext, opts: { actor: Actor; topicId: string; problemId: string; limit?: number; cursor?: string }): Promise<WorkItemPage> {
   const problem = await loadProblem(ctx, opts.topicId, opts.problemId);
-  return listWorkItems(ctx, { actor: opts.actor, kind: 'topic_task', sourceType: TOPIC_TASK_SOURCE, sourceId: problem.id, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(opts.cursor !== undefined ? { cursor: opts.cursor } : {}) });
+  return listWorkItems(ctx, {
+    actor: opts.actor,
+    kind: 'topic_task',
+    sourceType: TOPIC_TASK_SOURCE,
+    sourceId: problem.id,
+    ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+    ...(opts.cursor !== undefined ? { cursor: opts.cursor } : {}),
+  });
 }

@@ -27,7 +27,11 @@ export async function updateUser(
       await ctx.repos.users.deleteSessionsOf(opts.id, trx);
       ctx.sessions.forgetUser(opts.id);
     }
-    await ctx.repos.audit.record(opts.actor, { action: 'user.update', targetType: 'user', targetId: opts.id, data: { patch: { ...rest, passwordChanged: passwordHash !== undefined } } }, trx);
+    await ctx.repos.audit.record(
+      opts.actor,
+      { action: 'user.update', targetType: 'user', targetId: opts.id, data: { patch: { ...rest, passwordChanged: passwordHash !== undefined } } },
+      trx,
+    );
     return after;
   });
 }

@@ -2,17 +2,7 @@
 // to; an attempt that concludes the visit (reached, declined, wrong number, or the last allowed
 // unanswered call) runs the case's record_visit command (closed → visited) and writes the attempt
 // and the case's scoring fact in that same transaction.
-import {
-  type Actor,
-  DomainError,
-  hasRole,
-  isCentreActor,
-  resolveReturnVisit,
-  type ReturnVisitOutcome,
-  type VisitAnswers,
-  type VisitAttempt,
-  assertCaseInScope,
-} from '@jiesu/core';
+import { type Actor, DomainError, hasRole, isCentreActor, resolveReturnVisit, type ReturnVisitOutcome, type VisitAnswers, type VisitAttempt, assertCaseInScope } from '@jiesu/core';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
@@ -69,7 +59,10 @@ export async function recordVisitAttempt(ctx: AppContext, opts: RecordVisitAttem
   if (!stored) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${opts.caseId}.`, { caseId: opts.caseId });
   assertCaseInScope(opts.actor, stored.state, stored.locationPath);
   if (stored.state.status !== 'closed') {
-    throw new DomainError('VISIT_NOT_OPEN', `Case ${stored.state.caseNumber} is ${stored.state.status}; only closed cases await a return visit.`, { caseId: opts.caseId, status: stored.state.status });
+    throw new DomainError('VISIT_NOT_OPEN', `Case ${stored.state.caseNumber} is ${stored.state.status}; only closed cases await a return visit.`, {
+      caseId: opts.caseId,
+      status: stored.state.status,
+    });
   }
   const policy = await loadPolicy(ctx);
   const previous = await ctx.repos.returnVisits.attemptsFor(opts.caseId);

@@ -17,10 +17,7 @@ export function dueFromBody(due: DueBody, field: string): WorkItemDue {
 
 type AnyActionBody = WorkItemActionBody<WorkItemAction>;
 
-export async function performWorkItemAction(
-  ctx: AppContext,
-  opts: { actor: Actor; id: string; action: WorkItemAction; body: AnyActionBody },
-): Promise<WorkItem> {
+export async function performWorkItemAction(ctx: AppContext, opts: { actor: Actor; id: string; action: WorkItemAction; body: AnyActionBody }): Promise<WorkItem> {
   const { expectedVersion, note, ...rest } = opts.body;
   const b = rest as Partial<WorkItemActionBody<'progress'> & WorkItemActionBody<'extend'>>;
   const files = async () => resolveAttachments(ctx, b.attachmentIds);
