@@ -170,9 +170,21 @@ describe('a topic of the month', () => {
   it('links new matching cases at intake and shows the effect before and after the start', async () => {
     const linkedBefore = (await supervisor.get(`/api/topics/${topicId}`)).json().problems[0].linkedCases;
     const operator = await env.as('operator');
+    // Classified as the planted cases were (groups are formed within a level-1 category).
+    const plantedCategory = (
+      await env.rt.ctx.db
+        .selectFrom('cases')
+        .select('category_code')
+        .where('id', '=', report.plantedCaseIds[0] as string)
+        .executeTakeFirstOrThrow()
+    ).category_code;
     const res = await operator.post(
       '/api/cases',
-      intakeBody({ subject: '楼道里电动车飞线充电', detail: '花家地西里没有电动自行车充电桩，居民从窗户拉电线给电动车充电，火灾隐患很大，希望增设充电桩。' }),
+      intakeBody({
+        categoryCode: plantedCategory,
+        subject: '楼道里电动车飞线充电',
+        detail: '花家地西里没有电动自行车充电桩，居民从窗户拉电线给电动车充电，火灾隐患很大，希望增设充电桩。',
+      }),
     );
     expect(res.statusCode).toBe(201);
     const linkedAfter = (await supervisor.get(`/api/topics/${topicId}`)).json().problems[0].linkedCases;

@@ -10,9 +10,9 @@ import * as m0005 from './migrations/0005-intake';
 import * as m0006 from './migrations/0006-case-policy';
 import * as m0007 from './migrations/0007-work-items';
 import * as m0008 from './migrations/0008-settings';
-import * as m0012 from './migrations/0012-deliberation';
 import * as m0010 from './migrations/0010-hotspots';
 import * as m0011 from './migrations/0011-proactive';
+import * as m0012 from './migrations/0012-deliberation';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,9 +23,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-case-policy': m0006,
   '0007-work-items': m0007,
   '0008-settings': m0008,
-  '0012-deliberation': m0012,
   '0010-hotspots': m0010,
   '0011-proactive': m0011,
+  '0012-deliberation': m0012,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
