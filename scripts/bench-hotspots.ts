@@ -3,125 +3,64 @@
 // with INSERT … SELECT generate_series — each with words drawn from one of 2,000 recurring problems
 // (skewed sizes) plus common filler words, a requester phone in the case JSON, a place among
 // Beijing's communities and, for a fifth, a visit result — then times:
-//   floor   reading the month's rows for mining (the repository query alone, same rows and columns)
+//   floor   a plain SQL scan of the month's rows for mining (the same join and columns, aggregated
+//           in the server), and the repository's read of them into this process
 //   full    computeHotspots for the month (read, group, growth against 2 preceding months, rank, store)
 //   attach  one new case attached to its group at intake (in-memory match + one member row), p50/p99
 //   intake  takeInCase with and without the attach hook, p50
 // and prints peak RSS. `bash scripts/with-postgres.sh npx tsx scripts/bench-hotspots.ts`
-// (BENCH_CASES=100000 to iterate). Reads JIESU_TEST_DATABASE_URL or DATABASE_URL.
-import { randomBytes } from 'node:crypto';
+// (BENCH_CASES=100000 to iterate; BENCH_KEEP / BENCH_DB as in bench-lib.ts).
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
-import pg from 'pg';
-import { createRuntime } from '../apps/server/src/app-context';
-import { loadConfig } from '../apps/server/src/config';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../apps/server/src/db/schema';
 import { seedReference } from '../apps/server/src/seed/seed-reference';
 import { systemActor } from '../apps/server/src/use-cases/cases/case-context';
 import { takeInCase } from '../apps/server/src/use-cases/cases/take-in-case';
 import { computeHotspots } from '../apps/server/src/use-cases/hotspots/compute-hotspots';
+import { load, measure, peakRssMb, percentile, runBench, seconds, withBenchDatabase } from './bench-lib';
 
 const CASES = Number(process.env.BENCH_CASES ?? 800_000);
 const PROBLEMS = 2000;
 const ATTACHES = Number(process.env.BENCH_ATTACHES ?? 2000);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
-const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-
-async function main(): Promise<void> {
-  const adminUrl = process.env.JIESU_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error('set JIESU_TEST_DATABASE_URL or DATABASE_URL (or run through scripts/with-postgres.sh)');
-  const name = `jiesu_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: url.toString() }), { inMemory: true });
-  try {
+runBench(() =>
+  withBenchDatabase(async ({ rt, isReused }) => {
     const db = rt.ctx.db;
     let t0 = performance.now();
-    await seedReference(rt.ctx);
-    console.log(`reference seeded (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-
-    t0 = performance.now();
-    await sql`create temp table bench_places as
-      select row_number() over (order by c.code) as idx, c.code as community, s.code as street, s.parent_code as district, c.path
-      from units c join units s on s.code = c.parent_code where c.class = 'community' and s.class = 'street'`.execute(db);
-    await sql`create temp table bench_cats as select row_number() over (order by code) as idx, code from categories where level = 3`.execute(db);
-    const nPlaces = Number((await sql<{ n: number }>`select count(*)::int as n from bench_places`.execute(db)).rows[0]?.n);
+    if (!isReused) {
+      await seedReference(rt.ctx);
+      console.log(`reference seeded (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      t0 = performance.now();
+      await generate(rt.ctx.db);
+      console.log(`generated ${CASES} cases, ${PROBLEMS} recurring problems (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
     const nCats = Number((await sql<{ n: number }>`select count(*)::int as n from bench_cats`.execute(db)).rows[0]?.n);
-    // Each case: a problem t (skewed: a few large, many small), a place, a time in the month.
-    await sql`create temp table bench_cases as
-      select gen_random_uuid() as id, g as i, floor(power(random(), 3) * ${PROBLEMS})::int as t,
-        1 + floor(random() * ${nPlaces})::int as place,
-        timestamptz '2026-11-01 00:00:00+08' + random() * interval '30 days' as received_at
-      from generate_series(1, ${CASES}) g`.execute(db);
-    await sql`
-      insert into cases (id, case_number, status, version, channel, kind, category_code, urgency, subject, district_code, street_code, community_code,
-        location_path, received_at, closed_at, state)
-      select b.id, 'B' || lpad(b.i::text, 10, '0'), 'closed', 1, 'phone', 'complaint', c.code, 'general', '问题' || b.t, p.district, p.street, p.community,
-        p.path, b.received_at, b.received_at + interval '3 days',
-        jsonb_build_object('requester', jsonb_build_object('name', '居民', 'phone', '13' || lpad((floor(random() * 1e9))::bigint::text, 9, '0'), 'isAnonymous', false),
-          'detail', repeat('居民反映问题需要处理。', 20), 'subject', '问题' || b.t)
-      from bench_cases b join bench_places p on p.idx = b.place join bench_cats c on c.idx = 1 + (b.t % ${nCats})`.execute(db);
-    await sql`
-      insert into case_tokens (case_id, street_code, received_at, tokens)
-      select b.id, p.street, b.received_at,
-        array(select 'p' || b.t || '_' || floor(random() * 14)::int from generate_series(1, 9 + (b.i % 2)))
-          || array(select 'c' || floor(random() * 8000)::int from generate_series(1, 8 + (b.i % 3)))
-      from bench_cases b join bench_places p on p.idx = b.place`.execute(db);
-    await sql`
-      insert into score_facts (case_id, case_number, period_key, visited_at, lead_unit_code, lead_unit_class, street_code, district_code, is_valid, is_contacted, is_solved, satisfaction, is_exempt)
-      select b.id, 'B' || lpad(b.i::text, 10, '0'), '2026-11', b.received_at + interval '4 days', p.street, 'street', p.street, p.district, true, true,
-        random() < 0.8, case when random() < 0.7 then 'satisfied' when random() < 0.5 then 'basically_satisfied' else 'dissatisfied' end, false
-      from bench_cases b join bench_places p on p.idx = b.place where b.i % 5 = 0`.execute(db);
-    await sql`vacuum analyze cases`.execute(db);
-    await sql`vacuum analyze case_tokens`.execute(db);
-    await sql`vacuum analyze score_facts`.execute(db);
-    console.log(`generated ${CASES} cases over ${nPlaces} communities, ${PROBLEMS} recurring problems (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-
     const from = new Date('2026-11-01T00:00:00+08:00');
     const to = new Date('2026-12-01T00:00:00+08:00');
-    if (process.env.BENCH_EXPLAIN === '1') {
-      const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
-        select c.id, t.received_at, c.category_code, c.district_code, c.street_code, c.community_code,
-          c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed, f.is_solved, f.satisfaction, t.tokens
-        from case_tokens t join cases c on c.id = t.case_id left join score_facts f on f.case_id = t.case_id and f.is_valid
-        where t.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and t.received_at < ${new Date('2026-11-11T00:00:00+08:00')}
-        order by t.received_at, t.case_id`.execute(db);
-      console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
-      const t1 = performance.now();
-      const raw =
-        await sql`select t.case_id, array_to_string(t.tokens, ' ') from case_tokens t where t.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and t.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(
-          db,
-        );
-      console.log(`one day, tokens only: ${raw.rows.length} rows in ${(performance.now() - t1).toFixed(0)} ms`);
-      const t2 = performance.now();
-      const raw2 =
-        await sql`select c.id, c.state->'requester'->>'phone' as p from cases c where c.received_at >= ${new Date('2026-11-10T00:00:00+08:00')} and c.received_at < ${new Date('2026-11-11T00:00:00+08:00')}`.execute(
-          db,
-        );
-      console.log(`one day, requester only: ${raw2.rows.length} rows in ${(performance.now() - t2).toFixed(0)} ms`);
-    }
-    // Floor: the same read the computation starts with (rows, words, requester, outcome).
-    t0 = performance.now();
-    const rows = await rt.ctx.repos.hotspots.casesForMining({ from, to, scopePath: null });
-    const floorMs = performance.now() - t0;
-    console.log(`floor (read the month's ${rows.length} rows): ${(floorMs / 1000).toFixed(2)} s, RSS peak so far ${rssMb()} MB`);
-    rows.length = 0;
+
+    // Floors: the same rows and columns the computation starts with, (a) scanned and aggregated in
+    // the database, (b) read into this process by the repository.
+    const scan = await measure(() =>
+      sql`select count(*) as n, count(distinct c.state->'requester'->>'phone') as requesters, sum(cardinality(t.tokens)) as words,
+            count(*) filter (where c.closed_at is not null) as closed, count(f.is_solved) as visited, count(distinct c.category_code || c.street_code || c.community_code) as places
+          from case_tokens t join cases c on c.id = t.case_id left join score_facts f on f.case_id = t.case_id and f.is_valid
+          where t.received_at >= ${from} and t.received_at < ${to}`.execute(db),
+    );
+    console.log(`floor (a) plain SQL scan of the month's rows: ${seconds(scan.ms)}`);
+    const read = await measure(() => rt.ctx.repos.hotspots.miningBatch({ from, to, scopePath: null }));
+    console.log(`floor (b) read the month's ${read.value.count} rows into the process: ${seconds(read.ms)} (CPU ${seconds(read.cpuMs)}), RSS peak so far ${peakRssMb()} MB`);
+    read.value.caseIds.length = 0;
 
     const analyst = await systemActor(rt.ctx, ['analyst']);
-    const cpu0 = process.cpuUsage();
-    t0 = performance.now();
-    const { run, stages } = await computeHotspots(rt.ctx, { actor: analyst, period: { month: '2026-11' }, previousPeriods: 2 });
-    const fullMs = performance.now() - t0;
+    const full = await measure(() => computeHotspots(rt.ctx, { actor: analyst, period: { month: '2026-11' }, previousPeriods: 2 }));
+    const { run, stages } = full.value;
     console.log(
-      `full computation: ${(fullMs / 1000).toFixed(2)} s = ${(fullMs / floorMs).toFixed(2)} × floor; stages ${JSON.stringify(stages)}; ${run.groupCount} groups of 2+, ${run.caseCount} cases`,
+      `full computation: ${seconds(full.ms)} = ${(full.ms / scan.ms).toFixed(2)} × floor (a), ${(full.ms / read.ms).toFixed(2)} × floor (b); stages ${JSON.stringify(stages)}`,
     );
-    const cpu = process.cpuUsage(cpu0);
+    console.log(`  ${run.groupCount} groups of 2+, ${run.caseCount} cases`);
     // On a shared machine wall time includes waiting for a core: this process's own CPU time beside it.
-    console.log(`this process's CPU during the computation: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})`);
-    console.log(`peak RSS after the computation: ${rssMb()} MB`);
+    console.log(`this process's CPU during the computation: ${seconds(full.cpuMs)} (load average ${load()})`);
+    console.log(`peak RSS after the computation: ${peakRssMb()} MB`);
     const top = await rt.ctx.repos.hotspots.groups(run.id, { limit: 5 });
     for (const g of top) console.log(`  #${g.rank} size ${g.size} streets ${g.metrics.streets}: ${g.topWords.slice(0, 5).join(' ')}`);
 
@@ -138,17 +77,20 @@ async function main(): Promise<void> {
       attachTimes.push(performance.now() - a0);
       if (r.groupId !== null) attached++;
     }
-    console.log(`attach one case: p50 ${pct(attachTimes, 0.5).toFixed(2)} ms, p99 ${pct(attachTimes, 0.99).toFixed(2)} ms over ${ATTACHES} cases (${attached} joined a group)`);
+    console.log(
+      `attach one case: p50 ${percentile(attachTimes, 0.5).toFixed(2)} ms, p99 ${percentile(attachTimes, 0.99).toFixed(2)} ms over ${ATTACHES} cases (${attached} joined a group)`,
+    );
 
     // Intake with and without the hook (the hook's share of taking a case in).
     const operator = await systemActor(rt.ctx, ['operator']);
     const place = (await sql<{ community: string; street: string; district: string }>`select community, street, district from bench_places limit 1`.execute(db)).rows[0];
     const cat0 = (await sql<{ code: string }>`select code from bench_cats where idx = 1`.execute(db)).rows[0]?.code as string;
+    const runTag = Math.random().toString(36).slice(2, 8);
     const intakeOnce = async (i: number) => {
       const a0 = performance.now();
       await takeInCase(rt.ctx, {
         actor: operator,
-        idempotencyKey: `bench-${i}`,
+        idempotencyKey: `bench-${runTag}-${i}`,
         intake: {
           channel: 'phone',
           kind: 'complaint',
@@ -176,16 +118,45 @@ async function main(): Promise<void> {
     const withoutHook: number[] = [];
     for (let i = 0; i < 200; i++) withoutHook.push(await intakeOnce(2000 + i));
     rt.ctx.hotspots.attach = realAttach;
-    console.log(`intake p50 with the attach hook ${pct(withHook, 0.5).toFixed(2)} ms, without ${pct(withoutHook, 0.5).toFixed(2)} ms`);
-    console.log(`peak RSS: ${rssMb()} MB`);
-  } finally {
-    await rt.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+    console.log(`intake p50 with the attach hook ${percentile(withHook, 0.5).toFixed(2)} ms, without ${percentile(withoutHook, 0.5).toFixed(2)} ms`);
+    console.log(`peak RSS: ${peakRssMb()} MB`);
+  }),
+);
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+/** Cases, their words and a fifth with a visit result, in a few INSERT … SELECT statements. */
+async function generate(db: Kysely<Database>): Promise<void> {
+  await sql`create table bench_places as
+    select row_number() over (order by c.code) as idx, c.code as community, s.code as street, s.parent_code as district, c.path
+    from units c join units s on s.code = c.parent_code where c.class = 'community' and s.class = 'street'`.execute(db);
+  await sql`create table bench_cats as select row_number() over (order by code) as idx, code from categories where level = 3`.execute(db);
+  const nPlaces = Number((await sql<{ n: number }>`select count(*)::int as n from bench_places`.execute(db)).rows[0]?.n);
+  const nCats = Number((await sql<{ n: number }>`select count(*)::int as n from bench_cats`.execute(db)).rows[0]?.n);
+  // Each case: a problem t (skewed: a few large, many small), a place, a time in the month.
+  await sql`create table bench_cases as
+    select gen_random_uuid() as id, g as i, floor(power(random(), 3) * ${PROBLEMS})::int as t,
+      1 + floor(random() * ${nPlaces})::int as place,
+      timestamptz '2026-11-01 00:00:00+08' + random() * interval '30 days' as received_at
+    from generate_series(1, ${CASES}) g`.execute(db);
+  await sql`
+    insert into cases (id, case_number, status, version, channel, kind, category_code, urgency, subject, district_code, street_code, community_code,
+      location_path, received_at, closed_at, state)
+    select b.id, 'B' || lpad(b.i::text, 10, '0'), 'closed', 1, 'phone', 'complaint', c.code, 'general', '问题' || b.t, p.district, p.street, p.community,
+      p.path, b.received_at, b.received_at + interval '3 days',
+      jsonb_build_object('requester', jsonb_build_object('name', '居民', 'phone', '13' || lpad((floor(random() * 1e9))::bigint::text, 9, '0'), 'isAnonymous', false),
+        'detail', repeat('居民反映问题需要处理。', 20), 'subject', '问题' || b.t)
+    from bench_cases b join bench_places p on p.idx = b.place join bench_cats c on c.idx = 1 + (b.t % ${nCats})`.execute(db);
+  await sql`
+    insert into case_tokens (case_id, street_code, received_at, tokens)
+    select b.id, p.street, b.received_at,
+      array(select 'p' || b.t || '_' || floor(random() * 14)::int from generate_series(1, 9 + (b.i % 2)))
+        || array(select 'c' || floor(random() * 8000)::int from generate_series(1, 8 + (b.i % 3)))
+    from bench_cases b join bench_places p on p.idx = b.place`.execute(db);
+  await sql`
+    insert into score_facts (case_id, case_number, period_key, visited_at, lead_unit_code, lead_unit_class, street_code, district_code, is_valid, is_contacted, is_solved, satisfaction, is_exempt)
+    select b.id, 'B' || lpad(b.i::text, 10, '0'), '2026-11', b.received_at + interval '4 days', p.street, 'street', p.street, p.district, true, true,
+      random() < 0.8, case when random() < 0.7 then 'satisfied' when random() < 0.5 then 'basically_satisfied' else 'dissatisfied' end, false
+    from bench_cases b join bench_places p on p.idx = b.place where b.i % 5 = 0`.execute(db);
+  await sql`vacuum analyze cases`.execute(db);
+  await sql`vacuum analyze case_tokens`.execute(db);
+  await sql`vacuum analyze score_facts`.execute(db);
+}

@@ -20,6 +20,8 @@ export interface Config {
   apiRateLimit: number;
   /** Seconds between clock sweeps (reminders, escalations) in `serve`; 0 turns the sweeper off. */
   sweepIntervalSeconds: number;
+  /** Minutes between scheduled hotspot refreshes of the current month in `serve`; 0 turns them off. */
+  hotspotRefreshMinutes: number;
   /** Optional path of a category taxonomy CSV (level1,level2,level3) imported by `seed`. */
   categoryFile: string | null;
   /** The jurisdiction_id Open311 clients may send (one jurisdiction per server). */
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicRateLimit: int('JIESU_PUBLIC_RATE_LIMIT', 60, 1, 1_000_000),
     apiRateLimit: int('JIESU_API_RATE_LIMIT', 6000, 1, 10_000_000),
     sweepIntervalSeconds: int('JIESU_SWEEP_INTERVAL_SECONDS', 30, 0, 86_400),
+    hotspotRefreshMinutes: int('JIESU_HOTSPOT_REFRESH_MINUTES', 360, 0, 44_640),
     categoryFile: str('JIESU_CATEGORY_FILE'),
     open311JurisdictionId: str('JIESU_OPEN311_JURISDICTION') ?? '12345.beijing.gov.cn',
     ...overrides,

@@ -1,9 +1,11 @@
 // Hotspot mining (每月一题 candidates) on a simulated city: ordinary recurring traffic for three
 // months and one problem planted in the last month over many streets. Checks permissions and
 // validation first, then that the planted problem is found as one group and ranked first, that
-// the formula and weights are the stored ones, and that a new case attaches to its group at intake.
+// the formula and weights are the stored ones, that a new case attaches to its group at intake, and
+// that the scheduled refresh computes each month once per interval in one process at a time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimulateTopicsReport, simulateTopics } from '../src/simulate/simulate-topics';
+import { refreshHotspots } from '../src/use-cases/hotspots/refresh-hotspots';
 import { intakeBody } from './case-helpers';
 import { type Client, type TestEnv, startTestEnv } from './harness';
 
@@ -11,6 +13,8 @@ let env: TestEnv;
 let analyst: Client;
 let report: SimulateTopicsReport;
 const MONTH_START = new Date('2026-11-01T00:00:00+08:00');
+/** The environment's clock: fixed, moved forward only by the refresh test (the last one). */
+let clock = new Date('2026-12-01T10:00:00+08:00');
 
 interface Group {
   id: string;
@@ -24,7 +28,7 @@ interface Group {
 }
 
 beforeAll(async () => {
-  env = await startTestEnv({ now: () => new Date('2026-12-01T10:00:00+08:00') });
+  env = await startTestEnv({ now: () => clock });
   analyst = await env.as('analyst');
   report = await simulateTopics(env.rt.ctx, {
     casesPerMonth: 120,
@@ -141,5 +145,44 @@ describe('hotspot mining', () => {
     // Frequency alone: the order is by distinct requesters.
     const requesters = groups.map((g) => g.metrics.requesters);
     expect(requesters).toEqual([...requesters].sort((a, b) => b - a));
+  });
+
+  it('refreshes the month on a schedule, once per interval, in one process at a time', async () => {
+    const ctx = env.rt.ctx;
+    const hours = (n: number) => n * 3_600_000;
+    const runs = async () => (await ctx.db.selectFrom('hotspot_runs').select(['id', 'case_count', 'options']).orderBy('seq').execute()).map((r) => r.id);
+    const before = await runs();
+    const every = hours(6);
+    // First round (no refresh ever finished): November once over all its days, then December to date.
+    const first = await refreshHotspots(ctx, { holder: 'A', everyMs: every });
+    expect(first).toMatchObject({ claimed: true, months: ['2026-11', '2026-12'] });
+    const november = await ctx.repos.hotspots.findRun(first.runIds[0] as string);
+    const inNovember = await ctx.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('received_at', '>=', MONTH_START)
+      .where('received_at', '<', new Date('2026-12-01T00:00:00+08:00'))
+      .executeTakeFirstOrThrow();
+    expect(november?.caseCount).toBe(Number(inNovember.n));
+    // The live run (what intake attaches to) is the current month's.
+    const root = await ctx.repos.hotspots.rootUnit();
+    expect((await ctx.repos.hotspots.latestRun(root?.code as string))?.id).toBe(first.runIds[1]);
+    // The same instant again, from another process: not due, nothing computed.
+    expect(await refreshHotspots(ctx, { holder: 'B', everyMs: every })).toEqual({ claimed: true, months: [], runIds: [] });
+    // Seven hours on, while a third process holds the lease: B does nothing.
+    clock = new Date(clock.getTime() + hours(7));
+    expect(await ctx.repos.jobLeases.claim('hotspots.refresh', 'C', clock, new Date(clock.getTime() + hours(1)))).not.toBeNull();
+    expect(await refreshHotspots(ctx, { holder: 'B', everyMs: every })).toEqual({ claimed: false, months: [], runIds: [] });
+    expect(await runs()).toHaveLength(before.length + 2);
+    // C's lease ran out (C died): two processes at once, exactly one computes December.
+    clock = new Date(clock.getTime() + hours(2));
+    const both = await Promise.all([refreshHotspots(ctx, { holder: 'A', everyMs: every }), refreshHotspots(ctx, { holder: 'B', everyMs: every })]);
+    expect(both.flatMap((r) => r.months)).toEqual(['2026-12']);
+    expect(await runs()).toHaveLength(before.length + 3);
+    // The month turns: December is computed once over all its days, then January.
+    clock = new Date('2027-01-01T01:00:00+08:00');
+    expect((await refreshHotspots(ctx, { holder: 'B', everyMs: every })).months).toEqual(['2026-12', '2027-01']);
+    expect((await refreshHotspots(ctx, { holder: 'A', everyMs: every })).months).toEqual([]);
+    expect(await runs()).toHaveLength(before.length + 5);
   });
 });

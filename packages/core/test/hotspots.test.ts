@@ -9,6 +9,7 @@ import {
   groupTexts,
   type HotspotMember,
   hotspotFormula,
+  hotspotRefreshMonths,
   measureHotspot,
   parseHotspotWeights,
   problemEffect,
@@ -156,5 +157,25 @@ describe('topics', () => {
     ]);
     expect(e.before).toMatchObject({ count: 3, visited: 2, resolutionRate: 0.5, satisfactionRate: 0.45, perWeek: 1.5 });
     expect(e.after).toMatchObject({ count: 1, visited: 1, resolutionRate: 1, satisfactionRate: 1, weeks: 2 });
+  });
+});
+
+describe('scheduled hotspot refresh', () => {
+  const tz = 'Asia/Shanghai';
+  const every = 6 * 3_600_000;
+  const at = (s: string) => new Date(s);
+  it('computes the current month when the last refresh is old enough, and the previous month once after it ends', () => {
+    expect(hotspotRefreshMonths({ now: at('2026-11-15T10:00:00+08:00'), timeZone: tz, lastFinishedAt: null, everyMs: every })).toEqual(['2026-10', '2026-11']);
+    expect(hotspotRefreshMonths({ now: at('2026-11-15T10:00:00+08:00'), timeZone: tz, lastFinishedAt: at('2026-11-15T05:00:00+08:00'), everyMs: every })).toEqual([]);
+    expect(hotspotRefreshMonths({ now: at('2026-11-15T10:00:00+08:00'), timeZone: tz, lastFinishedAt: at('2026-11-15T04:00:00+08:00'), everyMs: every })).toEqual(['2026-11']);
+    // 00:30 local on 1 December is still 30 November in UTC: the local month decides.
+    expect(hotspotRefreshMonths({ now: at('2026-12-01T00:30:00+08:00'), timeZone: tz, lastFinishedAt: at('2026-11-30T23:00:00+08:00'), everyMs: every })).toEqual([
+      '2026-11',
+      '2026-12',
+    ]);
+    expect(hotspotRefreshMonths({ now: at('2027-01-01T00:30:00+08:00'), timeZone: tz, lastFinishedAt: at('2026-12-31T23:00:00+08:00'), everyMs: every })).toEqual([
+      '2026-12',
+      '2027-01',
+    ]);
   });
 });

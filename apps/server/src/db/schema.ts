@@ -317,6 +317,13 @@ export interface UnitBoundariesTable {
   updated_at: CreatedAt;
 }
 
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface CaseTokensTable {
   case_id: string;
   street_code: string | null;
@@ -687,6 +694,7 @@ export interface Database {
   gazetteer_aliases: GazetteerAliasesTable;
   unit_boundaries: UnitBoundariesTable;
   case_tokens: CaseTokensTable;
+  job_leases: JobLeasesTable;
   knowledge_articles: KnowledgeArticlesTable;
   case_history: CaseHistoryTable;
   case_clocks: CaseClocksTable;

@@ -22,6 +22,46 @@ export interface MiningCase {
   tokens: string[];
 }
 
+/** A period's cases column by column, their words as ids into `words` (text i: ids[starts[i]] … ids[starts[i + 1] - 1]). */
+export interface MiningBatch {
+  count: number;
+  caseIds: string[];
+  /** Epoch milliseconds. */
+  receivedAt: number[];
+  categoryCodes: string[];
+  districtCodes: (string | null)[];
+  streetCodes: (string | null)[];
+  communityCodes: (string | null)[];
+  requesterKeys: (string | null)[];
+  isClosed: boolean[];
+  isSolved: (boolean | null)[];
+  satisfaction: MiningCase['satisfaction'][];
+  words: string[];
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+/** Case i of a batch as a group member (what the metrics read). */
+export function miningMember(b: MiningBatch, i: number): Omit<MiningCase, 'categoryCode' | 'tokens'> {
+  return {
+    caseId: b.caseIds[i] as string,
+    receivedAt: new Date(b.receivedAt[i] as number),
+    districtCode: b.districtCodes[i] ?? null,
+    streetCode: b.streetCodes[i] ?? null,
+    communityCode: b.communityCodes[i] ?? null,
+    requesterKey: b.requesterKeys[i] ?? null,
+    isClosed: b.isClosed[i] as boolean,
+    isSolved: b.isSolved[i] ?? null,
+    satisfaction: b.satisfaction[i] ?? null,
+  };
+}
+
+function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(atLeast, a.length * 2));
+  out.set(a);
+  return out;
+}
+
 export interface HotspotRun {
   id: string;
   periodFrom: Date;
@@ -81,19 +121,60 @@ export class HotspotRepository {
 
   /**
    * Every case received in [from, to) located in the scope's subtree (all when scopePath is null),
-   * oldest first, read one day at a time (a plain range of the receipt-time index each, so a month
-   * of a big city never sits in one result and no page boundary can repeat or skip a row). Each
-   * word string is interned (one string per distinct word), which keeps a month's words small.
+   * oldest first, as rows (small periods: a topic's lookback). See miningBatch for a month.
    */
-  async casesForMining(opts: { from: Date; to: Date; scopePath: string | null }, onPage?: (n: number) => void, trx: Db = this.db): Promise<MiningCase[]> {
+  async casesForMining(opts: { from: Date; to: Date; scopePath: string | null }, trx: Db = this.db): Promise<MiningCase[]> {
+    const b = await this.miningBatch(opts, undefined, trx);
     const out: MiningCase[] = [];
-    const words = new Map<string, string>();
+    for (let i = 0; i < b.count; i++) {
+      const tokens: string[] = [];
+      for (let j = b.starts[i] as number; j < (b.starts[i + 1] as number); j++) tokens.push(b.words[b.ids[j] as number] as string);
+      out.push({ ...miningMember(b, i), categoryCode: b.categoryCodes[i] as string, tokens });
+    }
+    return out;
+  }
+
+  /**
+   * The same cases column by column, words as ids into one vocabulary (see EncodedTexts in the
+   * core): a month of a big city in a few hundred megabytes. Read one day of receipts at a time (a
+   * plain range of the receipt-time index each, so no page boundary can repeat or skip a row);
+   * codes are interned (one string per distinct code).
+   */
+  async miningBatch(opts: { from: Date; to: Date; scopePath: string | null }, onPage?: (n: number) => void, trx: Db = this.db): Promise<MiningBatch> {
+    const interned = new Map<string, string>();
+    const intern = (s: string | null): string | null => {
+      if (s === null) return null;
+      const known = interned.get(s);
+      if (known !== undefined) return known;
+      interned.set(s, s);
+      return s;
+    };
+    const wordId = new Map<string, number>();
+    const b: MiningBatch = {
+      count: 0,
+      caseIds: [],
+      receivedAt: [],
+      categoryCodes: [],
+      districtCodes: [],
+      streetCodes: [],
+      communityCodes: [],
+      requesterKeys: [],
+      isClosed: [],
+      isSolved: [],
+      satisfaction: [],
+      words: [],
+      starts: new Int32Array(0),
+      ids: new Int32Array(0),
+    };
+    let starts = new Int32Array(1 << 16);
+    let ids = new Int32Array(1 << 20);
+    let used = 0;
     for (let start = opts.from.getTime(); start < opts.to.getTime(); start += SLICE_MS) {
       const end = new Date(Math.min(start + SLICE_MS, opts.to.getTime()));
       const page = (
         await sql<{
           id: string;
-          received_at: Date;
+          received_ms: number;
           category_code: string;
           district_code: string | null;
           street_code: string | null;
@@ -104,7 +185,7 @@ export class HotspotRepository {
           satisfaction: string | null;
           tokens: string;
         }>`
-        select c.id, t.received_at, c.category_code, c.district_code, c.street_code, c.community_code,
+        select c.id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, c.category_code, c.district_code, c.street_code, c.community_code,
           c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed,
           f.is_solved, f.satisfaction, array_to_string(t.tokens, ${SEP}) as tokens
         from case_tokens t
@@ -115,28 +196,42 @@ export class HotspotRepository {
         order by t.received_at, t.case_id`.execute(trx)
       ).rows;
       for (const r of page) {
-        out.push({
-          caseId: r.id,
-          receivedAt: new Date(r.received_at),
-          categoryCode: r.category_code,
-          districtCode: r.district_code,
-          streetCode: r.street_code,
-          communityCode: r.community_code,
-          requesterKey: r.requester,
-          isClosed: r.is_closed,
-          isSolved: r.is_solved,
-          satisfaction: r.satisfaction as MiningCase['satisfaction'],
-          tokens: (r.tokens === '' ? [] : r.tokens.split(SEP)).map((w) => {
-            const known = words.get(w);
-            if (known !== undefined) return known;
-            words.set(w, w);
-            return w;
-          }),
-        });
+        const i = b.count++;
+        if (i + 2 > starts.length) starts = grow(starts, i + 2);
+        b.caseIds.push(r.id);
+        b.receivedAt.push(Number(r.received_ms));
+        b.categoryCodes.push(intern(r.category_code) as string);
+        b.districtCodes.push(intern(r.district_code));
+        b.streetCodes.push(intern(r.street_code));
+        b.communityCodes.push(intern(r.community_code));
+        b.requesterKeys.push(r.requester);
+        b.isClosed.push(r.is_closed);
+        b.isSolved.push(r.is_solved);
+        b.satisfaction.push(r.satisfaction as MiningCase['satisfaction']);
+        starts[i] = used;
+        if (r.tokens === '') continue;
+        let from = 0;
+        for (;;) {
+          const to = r.tokens.indexOf(SEP, from);
+          const w = r.tokens.slice(from, to < 0 ? undefined : to);
+          let id = wordId.get(w);
+          if (id === undefined) {
+            id = b.words.length;
+            b.words.push(w);
+            wordId.set(w, id);
+          }
+          if (used === ids.length) ids = grow(ids, used + 1);
+          ids[used++] = id;
+          if (to < 0) break;
+          from = to + 1;
+        }
       }
-      onPage?.(out.length);
+      onPage?.(b.count);
     }
-    return out;
+    starts[b.count] = used;
+    b.starts = starts.slice(0, b.count + 1);
+    b.ids = ids.slice(0, used);
+    return b;
   }
 
   /** Stores a run with its groups and members in one transaction; the previous runs stay (history). */

@@ -9,6 +9,7 @@ import { CategoryRepository } from './category.repository';
 import { CommunityItemScoreRepository } from './community-item-score.repository';
 import { HolidayScheduleRepository } from './holiday-schedule.repository';
 import { HotspotRepository } from './hotspot.repository';
+import { JobLeaseRepository } from './job-lease.repository';
 import { TopicRepository } from './topic.repository';
 import { IntakeRepository } from './intake.repository';
 import { KnowledgeRepository } from './knowledge.repository';
@@ -58,6 +59,7 @@ export function createRepositories(db: Kysely<Database>) {
     proposals: new ProposalRepository(db),
     buildingLeads: new BuildingLeadRepository(db),
     hotspots: new HotspotRepository(db),
+    jobLeases: new JobLeaseRepository(db),
     topics: new TopicRepository(db),
     proactiveZones: new ProactiveZoneRepository(db),
     patrols: new PatrolRepository(db),

@@ -64,6 +64,7 @@ export class HotspotIndexService {
   private loaded: Promise<Loaded> | null = null;
   private places: Promise<ReadonlySet<string>> | null = null;
   private checkedAt = 0;
+  private isChecking = false;
   /** Failures of the after-intake hook (the case itself is stored; the next run includes it). */
   failures = 0;
 
@@ -118,19 +119,39 @@ export class HotspotIndexService {
     return result;
   }
 
+  /**
+   * The loaded index. Whether the stored latest run or topics changed is checked in the background
+   * (at most every few seconds), so attaching a case never waits for that check: it uses the index
+   * it has, and the next case the fresh one.
+   */
   private async current(): Promise<Loaded> {
-    if (this.loaded !== null && Date.now() - this.checkedAt > CHECK_EVERY_MS) {
+    if (this.loaded !== null && !this.isChecking && Date.now() - this.checkedAt > CHECK_EVERY_MS) {
       this.checkedAt = Date.now();
-      const l = await this.loaded;
-      const root = await this.rootUnitCode();
-      const latest = root === null ? null : await this.repos.hotspots.latestRun(root);
-      if ((latest?.id ?? null) !== l.runId || (await this.repos.topics.runningSignature()) !== l.topicsSignature) this.loaded = null;
+      this.isChecking = true;
+      const loaded = this.loaded;
+      void this.isStale(loaded)
+        .then((stale) => {
+          if (stale && this.loaded === loaded) this.loaded = null;
+        })
+        .catch(() => {
+          this.failures++;
+        })
+        .finally(() => {
+          this.isChecking = false;
+        });
     }
     this.loaded ??= this.load().catch((e: unknown) => {
       this.loaded = null;
       throw e;
     });
     return this.loaded;
+  }
+
+  private async isStale(loaded: Promise<Loaded>): Promise<boolean> {
+    const l = await loaded;
+    const root = await this.rootUnitCode();
+    const latest = root === null ? null : await this.repos.hotspots.latestRun(root);
+    return (latest?.id ?? null) !== l.runId || (await this.repos.topics.runningSignature()) !== l.topicsSignature;
   }
 
   private async load(): Promise<Loaded> {

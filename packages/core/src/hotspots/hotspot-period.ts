@@ -58,3 +58,19 @@ export function precedingPeriods(p: HotspotPeriod, count: number, timeZone: stri
 export function localDay(instant: Date, timeZone: string): string {
   return localDateOf(instant, timeZone);
 }
+
+/**
+ * The months a scheduled refresh computes at `now`: the current month (to date) when the last
+ * finished refresh is `everyMs` old or there was none, preceded by the previous month when no
+ * refresh finished since it ended (so each month gets one run over all its days). Previous month
+ * first: the last run computed is the current month's, the one new cases attach to.
+ */
+export function hotspotRefreshMonths(opts: { now: Date; timeZone: string; lastFinishedAt: Date | null; everyMs: number }): string[] {
+  const today = localDateOf(opts.now, opts.timeZone);
+  const current = today.slice(0, 7);
+  const monthStart = startOfLocalDay(`${current}-01`, opts.timeZone);
+  const previous = addLocalDays(`${current}-01`, -1).slice(0, 7);
+  const last = opts.lastFinishedAt;
+  if (last !== null && opts.now.getTime() - last.getTime() < opts.everyMs && last.getTime() >= monthStart.getTime()) return [];
+  return last === null || last.getTime() < monthStart.getTime() ? [previous, current] : [current];
+}

@@ -101,14 +101,185 @@ export interface GroupSignature {
   weights: number[];
 }
 
+/**
+ * Texts as word ids — a vocabulary and every text's ids one after another (text i's words are
+ * `ids[starts[i]] … ids[starts[i + 1] - 1]`) — with each text's block. How a month of a big city is
+ * held: a few bytes per word instead of a string array and a vector object per text.
+ */
+export interface EncodedTexts {
+  /** id → word; ties between equally weighted words are broken by the word, as with strings. */
+  words: readonly string[];
+  starts: Int32Array;
+  ids: Int32Array;
+  /** Index into blockNames per text. */
+  blocks: Int32Array;
+  /** null and '' are the same block (no block). */
+  blockNames: readonly (string | null)[];
+}
+
+/** Encodes string texts (the small-corpus path: tests, duplicates, the messages evaluation). */
+export function encodeTexts(docs: readonly Pick<TextDoc, 'tokens' | 'block'>[]): EncodedTexts {
+  const words: string[] = [];
+  const idOf = new Map<string, number>();
+  const blockNames: (string | null)[] = [];
+  const blockOf = new Map<string, number>();
+  let total = 0;
+  for (const d of docs) total += d.tokens.length;
+  const starts = new Int32Array(docs.length + 1);
+  const ids = new Int32Array(total);
+  const blocks = new Int32Array(docs.length);
+  let at = 0;
+  docs.forEach((d, i) => {
+    starts[i] = at;
+    for (const t of d.tokens) {
+      let id = idOf.get(t);
+      if (id === undefined) {
+        id = words.length;
+        words.push(t);
+        idOf.set(t, id);
+      }
+      ids[at++] = id;
+    }
+    const b = d.block ?? '';
+    let bi = blockOf.get(b);
+    if (bi === undefined) {
+      bi = blockNames.length;
+      blockNames.push(d.block ?? null);
+      blockOf.set(b, bi);
+    }
+    blocks[i] = bi;
+  });
+  starts[docs.length] = at;
+  return { words, starts, ids, blocks, blockNames };
+}
+
+/** Term weights by word id (0 = the word links nothing), fitted like fitTermWeights. */
+export function fitEncodedTermWeights(
+  texts: Pick<EncodedTexts, 'words' | 'starts' | 'ids'>,
+  opts: Pick<TextGroupingOptions, 'minDf' | 'maxDfShare'> = DEFAULT_TEXT_GROUPING,
+  exclude: ReadonlySet<string> = new Set(),
+): Float64Array {
+  const df = new Int32Array(texts.words.length);
+  const n = texts.starts.length - 1;
+  const end = texts.starts[n] as number;
+  for (let i = 0; i < end; i++) (df[texts.ids[i] as number] as number)++;
+  const maxDf = Math.max(opts.minDf, Math.floor(opts.maxDfShare * n));
+  const idf = new Float64Array(texts.words.length);
+  for (let id = 0; id < df.length; id++) {
+    const c = df[id] as number;
+    if (c >= opts.minDf && c <= maxDf && !exclude.has(texts.words[id] as string)) idf[id] = Math.log(n / c);
+  }
+  return idf;
+}
+
+/** The Map form of encoded weights (what is stored with a run and weighs a new case at intake). */
+export function decodeTermWeights(words: readonly string[], idf: Float64Array, docCount: number): TermWeights {
+  const m = new Map<string, number>();
+  for (let id = 0; id < idf.length; id++) if ((idf[id] as number) > 0) m.set(words[id] as string, idf[id] as number);
+  return { idf: m, docCount };
+}
+
+/**
+ * Vectorises texts given as word ids into reused buffers (no allocation per text): the same
+ * words, order and weights as vectorizeText.
+ */
+class Vectorizer {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  length = 0;
+  private seen: Int32Array;
+  private stamp = 0;
+  private candIds: Int32Array;
+  private candW: Float64Array;
+
+  constructor(
+    private readonly words: readonly string[],
+    private readonly idf: Float64Array,
+    private readonly maxTerms: number,
+  ) {
+    this.ids = new Int32Array(maxTerms);
+    this.weights = new Float64Array(maxTerms);
+    this.seen = new Int32Array(words.length);
+    this.candIds = new Int32Array(64);
+    this.candW = new Float64Array(64);
+  }
+
+  /** Vectorises src[from, to); returns the number of kept words (in this.ids / this.weights). */
+  run(src: Int32Array, from: number, to: number): number {
+    if (++this.stamp === 0x7fffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    if (this.seen.length < this.words.length) {
+      const s = new Int32Array(Math.max(this.words.length, this.seen.length * 2));
+      s.set(this.seen);
+      this.seen = s;
+    }
+    const stamp = this.stamp;
+    let k = 0;
+    for (let i = from; i < to; i++) {
+      const id = src[i] as number;
+      if (this.seen[id] === stamp) continue;
+      this.seen[id] = stamp;
+      const w = id < this.idf.length ? (this.idf[id] as number) : 0;
+      if (!(w > 0)) continue;
+      if (k === this.candIds.length) this.growCandidates();
+      // Insertion sort: weight descending, then the word (a text has a few dozen words).
+      let j = k++;
+      while (j > 0 && this.before(id, w, this.candIds[j - 1] as number, this.candW[j - 1] as number)) {
+        this.candIds[j] = this.candIds[j - 1] as number;
+        this.candW[j] = this.candW[j - 1] as number;
+        j--;
+      }
+      this.candIds[j] = id;
+      this.candW[j] = w;
+    }
+    const n = Math.min(k, this.maxTerms);
+    let norm = 0;
+    for (let i = 0; i < n; i++) norm += (this.candW[i] as number) * (this.candW[i] as number);
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < n; i++) {
+      this.ids[i] = this.candIds[i] as number;
+      this.weights[i] = (this.candW[i] as number) / norm;
+    }
+    this.length = n;
+    return n;
+  }
+
+  private before(a: number, wa: number, b: number, wb: number): boolean {
+    return wa > wb || (wa === wb && (this.words[a] as string) < (this.words[b] as string));
+  }
+
+  private growCandidates(): void {
+    const ids = new Int32Array(this.candIds.length * 2);
+    ids.set(this.candIds);
+    const w = new Float64Array(this.candW.length * 2);
+    w.set(this.candW);
+    this.candIds = ids;
+    this.candW = w;
+  }
+}
+
 interface LiveGroup {
   key: number;
-  block: string;
-  sum: Map<string, number>;
+  block: number;
+  /** Word id → summed weight; null while the group is one text (its vector, in the pool, stands in). */
+  sum: Map<number, number> | null;
+  /** The founding text's vector in the pool (used while sum is null). */
+  vecAt: number;
+  vecLen: number;
   norm2: number;
   size: number;
-  indexed: string[];
+  indexed: number[];
   indexedAtSize: number;
+}
+
+interface Posting {
+  key: number;
+  /** The word's weight in the group's unit centroid when indexed. */
+  weight: number;
+  /** weight × (1 + ln size): who keeps a place in a full list. */
+  impact: number;
 }
 
 export interface GroupMatch {
@@ -119,75 +290,124 @@ export interface GroupMatch {
 /**
  * The inverted index over group signatures, and the centroids behind them. Used both to build
  * groups (add texts one at a time) and, loaded from stored signatures, to attach a new case.
+ * Words are integer ids into a vocabulary shared with the encoded texts; a group of one text keeps
+ * its vector in a shared pool rather than in a map of its own (most groups of a month are one text).
  */
 export class TextGroupIndex {
   private readonly groups: LiveGroup[] = [];
-  /** word → the groups indexed under it, strongest impact first, at most maxPostings. */
-  private readonly postings = new Map<string, Posting[]>();
+  /** word id → the groups indexed under it, strongest impact first, at most maxPostings. */
+  private readonly postings: (Posting[] | undefined)[] = [];
   /** Scratch for partial scores, indexed by group key (zero between calls). */
   private scores = new Float64Array(1024);
+  private touched = new Int32Array(1024);
+  private poolIds = new Int32Array(4096);
+  private poolW = new Float64Array(4096);
+  private poolLen = 0;
+  private readonly blockIds = new Map<string, number>();
+  private idOf: Map<string, number> | null = null;
 
-  constructor(private readonly opts: TextGroupingOptions = DEFAULT_TEXT_GROUPING) {}
+  /**
+   * `words`: the vocabulary (id → word) of the texts added; the index appends the words of
+   * signatures and string vectors it is given.
+   */
+  constructor(
+    private readonly opts: TextGroupingOptions = DEFAULT_TEXT_GROUPING,
+    private readonly words: string[] = [],
+  ) {}
 
   get size(): number {
     return this.groups.length;
   }
 
+  /** The block id of a block name (null and '' are one block). */
+  blockId(block: string | null | undefined): number {
+    const b = block ?? '';
+    let id = this.blockIds.get(b);
+    if (id === undefined) this.blockIds.set(b, (id = this.blockIds.size));
+    return id;
+  }
+
+  /** A word's id, appending it to the vocabulary when new (create) or -1. */
+  wordId(word: string, create: boolean): number {
+    if (this.idOf === null) this.idOf = new Map(this.words.map((w, i) => [w, i]));
+    let id = this.idOf.get(word);
+    if (id === undefined) {
+      if (!create) return -1;
+      id = this.words.length;
+      this.words.push(word);
+      this.idOf.set(word, id);
+    }
+    return id;
+  }
+
   /** A group known only by its stored signature (incremental attach after a computation). */
   addSignature(block: string | null, sig: GroupSignature, size: number): number {
-    const sum = new Map<string, number>();
+    const sum = new Map<number, number>();
     let norm2 = 0;
     sig.terms.forEach((t, i) => {
       const w = (sig.weights[i] ?? 0) * size;
-      sum.set(t, w);
+      sum.set(this.wordId(t, true), w);
       norm2 += w * w;
     });
-    return this.create(block ?? '', sum, norm2, size);
+    return this.create(this.blockId(block), sum, -1, 0, norm2, size);
   }
 
   /** The most similar group of the same block at or above the threshold, or null. */
   match(v: TermVector, block: string | null | undefined): GroupMatch | null {
-    return this.best(v, block ?? '', -1, false);
+    const e = this.encode(v, false);
+    return this.matchIds(e.ids, e.weights, e.ids.length, this.blockId(block));
+  }
+
+  /** Like match, on a vector of word ids (the first n entries of ids / weights). */
+  matchIds(ids: Int32Array, weights: Float64Array, n: number, block: number): GroupMatch | null {
+    return this.best(ids, weights, n, block, -1, false);
   }
 
   /** Like match, but never group `self`, only groups of two or more, and at any similarity. */
   matchOther(v: TermVector, block: string | null | undefined, self: number): GroupMatch | null {
-    return this.best(v, block ?? '', self, true);
+    const e = this.encode(v, false);
+    return this.best(e.ids, e.weights, e.ids.length, this.blockId(block), self, true);
   }
 
   /**
    * Candidates by partial dot product over the postings (each posting holds the word's weight in
    * the group's centroid when it was indexed), then the exact cosine for the best few.
    */
-  private best(v: TermVector, b: string, self: number, isMerge: boolean): GroupMatch | null {
-    if (v.terms.length === 0) return null;
+  private best(ids: Int32Array, weights: Float64Array, n: number, b: number, self: number, isMerge: boolean): GroupMatch | null {
+    if (n === 0) return null;
     if (this.scores.length < this.groups.length) this.scores = new Float64Array(Math.max(this.groups.length, this.scores.length * 2));
     const scores = this.scores;
-    const touched: number[] = [];
-    for (let i = 0; i < v.terms.length; i++) {
-      const p = this.postings.get(v.terms[i] as string);
+    let touchedN = 0;
+    for (let i = 0; i < n; i++) {
+      const p = this.postings[ids[i] as number];
       if (p === undefined) continue;
-      const w = v.weights[i] as number;
+      const w = weights[i] as number;
+      if (this.touched.length < touchedN + p.length) {
+        const t = new Int32Array(Math.max(this.touched.length * 2, touchedN + p.length));
+        t.set(this.touched);
+        this.touched = t;
+      }
       for (const e of p) {
         if (e.key === self) continue;
-        if (scores[e.key] === 0) touched.push(e.key);
+        if (scores[e.key] === 0) this.touched[touchedN++] = e.key;
         scores[e.key] = (scores[e.key] as number) + w * e.weight;
       }
     }
     const top: number[] = [];
     const at = (k: number) => scores[k] as number;
-    for (const k of touched) {
+    for (let x = 0; x < touchedN; x++) {
+      const k = this.touched[x] as number;
       const g = this.groups[k] as LiveGroup;
       if (g.block !== b || g.size === 0 || (isMerge && g.size < 2)) continue;
       if (top.length < this.opts.exactChecks) top.push(k);
       else if (at(k) > at(top[top.length - 1] as number)) top[top.length - 1] = k;
       else continue;
-      top.sort((x, y) => at(y) - at(x));
+      top.sort((p, q) => at(q) - at(p));
     }
-    for (const k of touched) scores[k] = 0;
+    for (let x = 0; x < touchedN; x++) scores[this.touched[x] as number] = 0;
     let best: GroupMatch | null = null;
     for (const k of top) {
-      const sim = this.cosine(v, this.groups[k] as LiveGroup);
+      const sim = this.cosine(ids, weights, n, this.groups[k] as LiveGroup);
       if ((isMerge || sim >= this.opts.threshold) && (best === null || sim > best.similarity)) best = { key: k, similarity: sim };
     }
     return best;
@@ -195,18 +415,39 @@ export class TextGroupIndex {
 
   /** Joins `v` to group `key` (or starts a group when key is null); returns the group's key. */
   add(v: TermVector, block: string | null | undefined, key: number | null): number {
+    const e = this.encode(v, true);
+    return this.addIds(e.ids, e.weights, e.ids.length, this.blockId(block), key);
+  }
+
+  /** Like add, on a vector of word ids (copied: the buffers may be reused). */
+  addIds(ids: Int32Array, weights: Float64Array, n: number, block: number, key: number | null): number {
     if (key === null) {
-      const sum = new Map<string, number>();
-      v.terms.forEach((t, i) => sum.set(t, v.weights[i] ?? 0));
-      return this.create(block ?? '', sum, 1, 1);
+      if (this.poolLen + n > this.poolIds.length) {
+        const size = Math.max(this.poolIds.length * 2, this.poolLen + n);
+        const pi = new Int32Array(size);
+        pi.set(this.poolIds);
+        const pw = new Float64Array(size);
+        pw.set(this.poolW);
+        this.poolIds = pi;
+        this.poolW = pw;
+      }
+      const at = this.poolLen;
+      for (let i = 0; i < n; i++) {
+        this.poolIds[at + i] = ids[i] as number;
+        this.poolW[at + i] = weights[i] as number;
+      }
+      this.poolLen += n;
+      return this.create(block, null, at, n, 1, 1);
     }
     const g = this.groups[key] as LiveGroup;
-    v.terms.forEach((t, i) => {
-      const w = v.weights[i] ?? 0;
-      const old = g.sum.get(t) ?? 0;
-      g.sum.set(t, old + w);
+    const sum = this.sumOf(g);
+    for (let i = 0; i < n; i++) {
+      const t = ids[i] as number;
+      const w = weights[i] as number;
+      const old = sum.get(t) ?? 0;
+      sum.set(t, old + w);
       g.norm2 += (old + w) * (old + w) - old * old;
-    });
+    }
     g.size++;
     // Re-index when the group has grown by half since: its strongest words settle as it grows.
     if (g.size >= g.indexedAtSize * 1.5 + 1) this.reindex(g);
@@ -217,14 +458,16 @@ export class TextGroupIndex {
   merge(into: number, from: number): void {
     const a = this.groups[into] as LiveGroup;
     const b = this.groups[from] as LiveGroup;
-    for (const [t, w] of b.sum) {
-      const old = a.sum.get(t) ?? 0;
-      a.sum.set(t, old + w);
+    const sum = this.sumOf(a);
+    this.forEachTerm(b, (t, w) => {
+      const old = sum.get(t) ?? 0;
+      sum.set(t, old + w);
       a.norm2 += (old + w) * (old + w) - old * old;
-    }
+    });
     a.size += b.size;
     this.unindex(b);
     b.sum = new Map();
+    b.vecLen = 0;
     b.norm2 = 0;
     b.size = 0;
     this.reindex(a);
@@ -241,31 +484,91 @@ export class TextGroupIndex {
 
   /** Cosine of a text with a group's centroid. */
   similarity(v: TermVector, key: number): number {
-    return this.cosine(v, this.groups[key] as LiveGroup);
+    const e = this.encode(v, false);
+    return this.cosine(e.ids, e.weights, e.ids.length, this.groups[key] as LiveGroup);
+  }
+
+  /** Like similarity, on a vector of word ids. */
+  similarityIds(ids: Int32Array, weights: Float64Array, n: number, key: number): number {
+    return this.cosine(ids, weights, n, this.groups[key] as LiveGroup);
   }
 
   signature(key: number, terms = this.opts.signatureTerms): GroupSignature {
     const g = this.groups[key] as LiveGroup;
-    const top = topTerms(g.sum, terms);
+    const top = this.topTerms(g, terms);
     const norm = Math.sqrt(g.norm2) || 1;
-    return { terms: top.map(([t]) => t), weights: top.map(([, w]) => round4(w / norm)) };
+    return { terms: top.ids.map((id) => this.words[id] as string), weights: top.sums.map((w) => round4(w / norm)) };
   }
 
   groupSize(key: number): number {
     return (this.groups[key] as LiveGroup).size;
   }
 
-  private cosine(v: TermVector, g: LiveGroup): number {
+  /** A string vector as ids; words the index does not know are appended (create) or dropped. */
+  private encode(v: TermVector, create: boolean): { ids: Int32Array; weights: Float64Array } {
+    const ids: number[] = [];
+    const weights: number[] = [];
+    v.terms.forEach((t, i) => {
+      const id = this.wordId(t, create);
+      if (id < 0) return;
+      ids.push(id);
+      weights.push(v.weights[i] ?? 0);
+    });
+    return { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
+  }
+
+  private sumOf(g: LiveGroup): Map<number, number> {
+    if (g.sum === null) {
+      const sum = new Map<number, number>();
+      for (let i = 0; i < g.vecLen; i++) sum.set(this.poolIds[g.vecAt + i] as number, this.poolW[g.vecAt + i] as number);
+      g.sum = sum;
+    }
+    return g.sum;
+  }
+
+  private forEachTerm(g: LiveGroup, fn: (id: number, w: number) => void): void {
+    if (g.sum !== null) for (const [t, w] of g.sum) fn(t, w);
+    else for (let i = 0; i < g.vecLen; i++) fn(this.poolIds[g.vecAt + i] as number, this.poolW[g.vecAt + i] as number);
+  }
+
+  private cosine(ids: Int32Array, weights: Float64Array, n: number, g: LiveGroup): number {
     let dot = 0;
-    for (let i = 0; i < v.terms.length; i++) {
-      const c = g.sum.get(v.terms[i] as string);
-      if (c !== undefined) dot += c * (v.weights[i] as number);
+    if (g.sum !== null) {
+      const sum = g.sum;
+      for (let i = 0; i < n; i++) {
+        const c = sum.get(ids[i] as number);
+        if (c !== undefined) dot += c * (weights[i] as number);
+      }
+    } else {
+      const end = g.vecAt + g.vecLen;
+      for (let i = 0; i < n; i++) {
+        const t = ids[i] as number;
+        for (let j = g.vecAt; j < end; j++)
+          if (this.poolIds[j] === t) {
+            dot += (this.poolW[j] as number) * (weights[i] as number);
+            break;
+          }
+      }
     }
     return g.norm2 > 0 ? dot / Math.sqrt(g.norm2) : 0;
   }
 
-  private create(block: string, sum: Map<string, number>, norm2: number, size: number): number {
-    const g: LiveGroup = { key: this.groups.length, block, sum, norm2, size, indexed: [], indexedAtSize: size };
+  /** A group's n strongest words (sum descending, then the word). */
+  private topTerms(g: LiveGroup, n: number): { ids: number[]; sums: number[] } {
+    if (g.sum === null) {
+      // A one-text group's vector is already in that order (see Vectorizer).
+      const len = Math.min(n, g.vecLen);
+      return { ids: Array.from(this.poolIds.subarray(g.vecAt, g.vecAt + len)), sums: Array.from(this.poolW.subarray(g.vecAt, g.vecAt + len)) };
+    }
+    const all = [...g.sum];
+    const words = this.words;
+    all.sort((a, b) => b[1] - a[1] || ((words[a[0]] as string) < (words[b[0]] as string) ? -1 : 1));
+    if (all.length > n) all.length = n;
+    return { ids: all.map((e) => e[0]), sums: all.map((e) => e[1]) };
+  }
+
+  private create(block: number, sum: Map<number, number> | null, vecAt: number, vecLen: number, norm2: number, size: number): number {
+    const g: LiveGroup = { key: this.groups.length, block, sum, vecAt, vecLen, norm2, size, indexed: [], indexedAtSize: size };
     this.groups.push(g);
     this.reindex(g);
     return g.key;
@@ -273,7 +576,7 @@ export class TextGroupIndex {
 
   private unindex(g: LiveGroup): void {
     for (const t of g.indexed) {
-      const p = this.postings.get(t);
+      const p = this.postings[t];
       if (p === undefined) continue;
       const i = p.findIndex((e) => e.key === g.key);
       if (i >= 0) p.splice(i, 1);
@@ -286,11 +589,13 @@ export class TextGroupIndex {
     const norm = Math.sqrt(g.norm2) || 1;
     const boost = 1 + Math.log(Math.max(1, g.size));
     const cap = this.opts.maxPostings;
-    for (const [t, sum] of topTerms(g.sum, this.opts.signatureTerms)) {
-      const weight = sum / norm;
+    const top = this.topTerms(g, this.opts.signatureTerms);
+    for (let x = 0; x < top.ids.length; x++) {
+      const t = top.ids[x] as number;
+      const weight = (top.sums[x] as number) / norm;
       const impact = weight * boost;
-      let p = this.postings.get(t);
-      if (p === undefined) this.postings.set(t, (p = []));
+      let p = this.postings[t];
+      if (p === undefined) this.postings[t] = p = [];
       if (p.length >= cap && (p[p.length - 1] as Posting).impact >= impact) continue;
       let i = p.length;
       while (i > 0 && (p[i - 1] as Posting).impact < impact) i--;
@@ -298,20 +603,12 @@ export class TextGroupIndex {
       if (p.length > cap) {
         const dropped = p.pop() as Posting;
         const d = this.groups[dropped.key] as LiveGroup;
-        d.indexed = d.indexed.filter((x) => x !== t);
+        d.indexed = d.indexed.filter((y) => y !== t);
       }
       g.indexed.push(t);
     }
     g.indexedAtSize = g.size;
   }
-}
-
-interface Posting {
-  key: number;
-  /** The word's weight in the group's unit centroid when indexed. */
-  weight: number;
-  /** weight × (1 + ln size): who keeps a place in a full list. */
-  impact: number;
 }
 
 export interface TextGroup {
@@ -328,21 +625,56 @@ export interface TextGrouping {
   weights: TermWeights;
 }
 
+/** Groups of encoded texts: members as text indices, every text's group and similarity in arrays. */
+export interface EncodedGrouping {
+  groups: { members: number[]; block: string | null; signature: GroupSignature }[];
+  /** Per text: its group (index into groups), or -1 when it formed none. */
+  groupOf: Int32Array;
+  /** Per text: similarity to its group's final centroid (rounded to 4 places). */
+  similarity: Float64Array;
+  weights: TermWeights;
+}
+
 /**
  * Groups texts in one pass (give them in time order: a group then grows as the problem did), then
  * scores every member against its group's final centroid. Texts with no linking word form no group.
  */
 export function groupTexts(docs: readonly TextDoc[], opts: TextGroupingOptions = DEFAULT_TEXT_GROUPING, weights = fitTermWeights(docs, opts)): TextGrouping {
-  const index = new TextGroupIndex(opts);
-  const keyOf: number[] = new Array<number>(docs.length).fill(-1);
-  const vectors: (TermVector | null)[] = new Array<TermVector | null>(docs.length).fill(null);
+  const texts = encodeTexts(docs);
+  const idf = new Float64Array(texts.words.length);
+  texts.words.forEach((w, id) => (idf[id] = weights.idf.get(w) ?? 0));
+  const g = groupEncodedTexts(texts, opts, idf, weights.docCount);
+  const assignment = new Map<string, { group: number; similarity: number }>();
   docs.forEach((d, i) => {
-    const v = vectorizeText(d.tokens, weights, opts.maxTermsPerText);
-    if (v.terms.length === 0) return;
-    vectors[i] = v;
-    const m = index.match(v, d.block);
-    keyOf[i] = index.add(v, d.block, m?.key ?? null);
+    const k = g.groupOf[i] as number;
+    if (k >= 0) assignment.set(d.id, { group: k, similarity: g.similarity[i] as number });
   });
+  // Members in the order they were taken; the assignment map is filled group by group, as before.
+  const ordered = new Map<string, { group: number; similarity: number }>();
+  for (const grp of g.groups) for (const i of grp.members) ordered.set((docs[i] as TextDoc).id, assignment.get((docs[i] as TextDoc).id) as { group: number; similarity: number });
+  return { groups: g.groups.map((x) => ({ memberIds: x.members.map((i) => (docs[i] as TextDoc).id), block: x.block, signature: x.signature })), assignment: ordered, weights };
+}
+
+/** groupTexts on encoded texts with weights by word id (fitEncodedTermWeights): the big-corpus path. */
+export function groupEncodedTexts(
+  texts: EncodedTexts,
+  opts: TextGroupingOptions = DEFAULT_TEXT_GROUPING,
+  idf = fitEncodedTermWeights(texts, opts),
+  docCount = texts.starts.length - 1,
+): EncodedGrouping {
+  const n = texts.starts.length - 1;
+  const words = [...texts.words];
+  const index = new TextGroupIndex(opts, words);
+  const blockIds = Int32Array.from(texts.blockNames, (b) => index.blockId(b));
+  const vec = new Vectorizer(words, idf, opts.maxTermsPerText);
+  const keyOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const len = vec.run(texts.ids, texts.starts[i] as number, texts.starts[i + 1] as number);
+    if (len === 0) continue;
+    const block = blockIds[texts.blocks[i] as number] as number;
+    const m = index.matchIds(vec.ids, vec.weights, len, block);
+    keyOf[i] = index.addIds(vec.ids, vec.weights, len, block, m?.key ?? null);
+  }
   // Single-pass grouping splits a problem when its first texts differ: merge groups whose
   // centroids are as similar as a text must be to join (largest first, so small ones fold in).
   const sizes = new Map<number, number>();
@@ -353,13 +685,13 @@ export function groupTexts(docs: readonly TextDoc[], opts: TextGroupingOptions =
     if (!firstDoc.has(k)) firstDoc.set(k, i);
   });
   const order = [...sizes]
-    .filter(([, n]) => n >= 2)
+    .filter(([, c]) => c >= 2)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .map(([k]) => k);
   const mergedInto = new Map<number, number>();
   for (const k of order) {
     if (index.groupSize(k) === 0) continue;
-    const m = index.matchOther(index.centroid(k), docs[firstDoc.get(k) as number]?.block, k);
+    const m = index.matchOther(index.centroid(k), texts.blockNames[texts.blocks[firstDoc.get(k) as number] as number], k);
     if (m !== null && m.similarity >= opts.threshold) {
       index.merge(m.key, k);
       mergedInto.set(k, m.key);
@@ -378,14 +710,19 @@ export function groupTexts(docs: readonly TextDoc[], opts: TextGroupingOptions =
     if (list === undefined) members.set(k, (list = []));
     list.push(i);
   });
-  const groups: TextGroup[] = [];
-  const assignment = new Map<string, { group: number; similarity: number }>();
+  const groups: EncodedGrouping['groups'] = [];
+  const groupOf = new Int32Array(n).fill(-1);
+  const similarity = new Float64Array(n);
   for (const [k, list] of members) {
     const gi = groups.length;
-    groups.push({ memberIds: list.map((i) => (docs[i] as TextDoc).id), block: (docs[list[0] as number] as TextDoc).block ?? null, signature: index.signature(k) });
-    for (const i of list) assignment.set((docs[i] as TextDoc).id, { group: gi, similarity: round4(index.similarity(vectors[i] as TermVector, k)) });
+    groups.push({ members: list, block: texts.blockNames[texts.blocks[list[0] as number] as number] ?? null, signature: index.signature(k) });
+    for (const i of list) {
+      const len = vec.run(texts.ids, texts.starts[i] as number, texts.starts[i + 1] as number);
+      groupOf[i] = gi;
+      similarity[i] = round4(index.similarityIds(vec.ids, vec.weights, len, k));
+    }
   }
-  return { groups, assignment, weights };
+  return { groups, groupOf, similarity, weights: decodeTermWeights(texts.words, idf, docCount) };
 }
 
 /**
@@ -415,6 +752,36 @@ export class GroupAttacher<K> {
     if (m === null) return null;
     return { key: this.keys[m.key] as K, similarity: round4(m.similarity) };
   }
+
+  /**
+   * Attaches every text of an encoded batch (the preceding periods, for growth): `fn` is called
+   * with each text's index and the group it belongs to. Same result as attach text by text.
+   */
+  attachAll(texts: EncodedTexts, fn: (text: number, key: K, similarity: number) => void): void {
+    const idf = new Float64Array(texts.words.length);
+    const local = new Int32Array(texts.words.length);
+    texts.words.forEach((w, id) => {
+      idf[id] = this.weights.idf.get(w) ?? 0;
+      local[id] = this.index.wordId(w, false);
+    });
+    const blocks = Int32Array.from(texts.blockNames, (b) => this.index.blockId(b));
+    const vec = new Vectorizer(texts.words, idf, this.opts.maxTermsPerText);
+    const ids = new Int32Array(this.opts.maxTermsPerText);
+    const weights = new Float64Array(this.opts.maxTermsPerText);
+    for (let i = 0; i + 1 < texts.starts.length; i++) {
+      const len = vec.run(texts.ids, texts.starts[i] as number, texts.starts[i + 1] as number);
+      // Words the stored groups do not know are dropped after normalising (they match nothing).
+      let n = 0;
+      for (let j = 0; j < len; j++) {
+        const id = local[vec.ids[j] as number] as number;
+        if (id < 0) continue;
+        ids[n] = id;
+        weights[n++] = vec.weights[j] as number;
+      }
+      const m = this.index.matchIds(ids, weights, n, blocks[texts.blocks[i] as number] as number);
+      if (m !== null) fn(i, this.keys[m.key] as K, round4(m.similarity));
+    }
+  }
 }
 
 /** Cosine of a text with a signature, on given term weights (how a case is matched to a problem). */
@@ -434,12 +801,6 @@ export function jaccard(a: readonly string[], b: readonly string[]): { similarit
   const shared = b.filter((t) => set.has(t));
   const union = set.size + b.length - shared.length;
   return { similarity: union === 0 ? 0 : shared.length / union, shared };
-}
-
-function topTerms(sum: ReadonlyMap<string, number>, n: number): [string, number][] {
-  const all = [...sum];
-  all.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return all.slice(0, n);
 }
 
 function round4(x: number): number {

@@ -7,10 +7,10 @@ import {
   type Actor,
   DEFAULT_TEXT_GROUPING,
   DomainError,
-  fitTermWeights,
+  type EncodedTexts,
+  fitEncodedTermWeights,
   GroupAttacher,
-  groupTexts,
-  type HotspotMember,
+  groupEncodedTexts,
   type HotspotMetrics,
   hotspotPeriod,
   hotspotScale,
@@ -21,7 +21,7 @@ import {
   type TextGroupingOptions,
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import type { HotspotRun, MiningCase, NewHotspotGroup, StoredTermWeights } from '../../repositories/hotspot.repository';
+import { type HotspotRun, type MiningBatch, miningMember, type NewHotspotGroup, type StoredTermWeights } from '../../repositories/hotspot.repository';
 import { level1Map } from '../../services/hotspot-index.service';
 import { requireRole } from '../require';
 import { hotspotWeights } from './hotspot-weights';
@@ -72,52 +72,51 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
     t = now;
   };
   const scopePath = scope.parentCode === null ? null : scope.path;
-  const cases = await ctx.repos.hotspots.casesForMining({ from: period.from, to: period.to, scopePath });
+  const cases = await ctx.repos.hotspots.miningBatch({ from: period.from, to: period.to, scopePath });
   stage('read');
   const blockOf = level1Map(await ctx.repos.categories.listAll({ includeInactive: true }));
-  const docs = cases.map((c) => ({ id: c.caseId, tokens: c.tokens, block: blockOf.get(c.categoryCode) ?? c.categoryCode }));
-  const grouped = groupTexts(docs, grouping, fitTermWeights(docs, grouping, await ctx.hotspots.placeWords()));
+  const texts = encodedTexts(cases, blockOf);
+  const idf = fitEncodedTermWeights(texts, grouping, await ctx.hotspots.placeWords());
+  const grouped = groupEncodedTexts(texts, grouping, idf, cases.count);
   stage('group');
 
-  const byId = new Map(cases.map((c) => [c.caseId, c]));
-  const candidates = grouped.groups.map((g, i) => ({ g, i })).filter(({ g }) => g.memberIds.length >= minSize);
+  const candidates = grouped.groups.filter((g) => g.members.length >= minSize);
 
   // Growth: the preceding periods' cases are attached to this period's groups, as a new case would be.
   const prevCounts = candidates.map(() => new Array<number>(previous).fill(0));
   if (previous > 0 && candidates.length > 0) {
     const attacher = new GroupAttacher(
       grouped.weights,
-      candidates.map(({ g }, k) => ({ key: k, block: g.block, signature: g.signature, size: g.memberIds.length })),
+      candidates.map((g, k) => ({ key: k, block: g.block, signature: g.signature, size: g.members.length })),
       grouping,
     );
     const periods = precedingPeriods(period, previous, tz);
     for (let p = 0; p < periods.length; p++) {
       const pp = periods[p] as (typeof periods)[number];
-      for (const c of await ctx.repos.hotspots.casesForMining({ from: pp.from, to: pp.to, scopePath })) {
-        const m = attacher.attach(c.tokens, blockOf.get(c.categoryCode) ?? c.categoryCode);
-        if (m !== null) {
-          const row = prevCounts[m.key] as number[];
-          row[p] = (row[p] ?? 0) + 1;
-        }
-      }
+      const earlier = await ctx.repos.hotspots.miningBatch({ from: pp.from, to: pp.to, scopePath });
+      attacher.attachAll(encodedTexts(earlier, blockOf), (_, key) => {
+        const row = prevCounts[key] as number[];
+        row[p] = (row[p] ?? 0) + 1;
+      });
     }
   }
   stage('growth');
 
-  const measured = candidates.map(({ g }, k) => ({
+  const measured = candidates.map((g, k) => ({
     g,
     metrics: measureHotspot(
-      g.memberIds.map((id) => memberOf(byId.get(id) as MiningCase)),
+      g.members.map((i) => miningMember(cases, i)),
       prevCounts[k] as number[],
     ),
   }));
+  const firstId = (g: { members: number[] }) => cases.caseIds[g.members[0] as number] as string;
   const scale = hotspotScale(measured.map((m) => m.metrics));
   const ranked = measured
     .map((m) => ({ ...m, signals: scoreHotspot(m.metrics, scale, weights) }))
-    .sort((a, b) => b.signals.score - a.signals.score || b.metrics.size - a.metrics.size || ((a.g.memberIds[0] as string) < (b.g.memberIds[0] as string) ? -1 : 1));
+    .sort((a, b) => b.signals.score - a.signals.score || b.metrics.size - a.metrics.size || (firstId(a.g) < firstId(b.g) ? -1 : 1));
   const kept = ranked.slice(0, keep);
   const groups: NewHotspotGroup[] = kept.map((r, i) => {
-    const members = r.g.memberIds.map((id) => ({ caseId: id, similarity: grouped.assignment.get(id)?.similarity ?? 0 }));
+    const members = r.g.members.map((i) => ({ caseId: cases.caseIds[i] as string, similarity: grouped.similarity[i] as number }));
     const representative = [...members]
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, 5)
@@ -150,7 +149,7 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
     scopeUnitPath: scope.path,
     computedAt: ctx.now(),
     computedBy: opts.actor.username,
-    caseCount: cases.length,
+    caseCount: cases.count,
     groupCount: candidates.length,
     weights,
     options: { label: period.label, previousPeriods: previous, keepGroups: keep, minGroupSize: minSize, grouping },
@@ -164,7 +163,7 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
         action: 'hotspots.compute',
         targetType: 'hotspot_run',
         targetId: run.id,
-        data: { period: period.label, scope: scope.code, cases: cases.length, groups: candidates.length },
+        data: { period: period.label, scope: scope.code, cases: cases.count, groups: candidates.length },
       },
       trx,
     );
@@ -174,18 +173,23 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
   return { run: { ...run, elapsedMs: Math.round(performance.now() - started) }, stages };
 }
 
-export function memberOf(c: MiningCase): HotspotMember {
-  return {
-    caseId: c.caseId,
-    receivedAt: c.receivedAt,
-    requesterKey: c.requesterKey,
-    districtCode: c.districtCode,
-    streetCode: c.streetCode,
-    communityCode: c.communityCode,
-    isClosed: c.isClosed,
-    isSolved: c.isSolved,
-    satisfaction: c.satisfaction,
-  };
+/** A batch's words with each case's block (its level-1 category), as the grouping takes them. */
+function encodedTexts(b: MiningBatch, blockOf: ReadonlyMap<string, string>): EncodedTexts {
+  const blockNames: string[] = [];
+  const blockIds = new Map<string, number>();
+  const blocks = new Int32Array(b.count);
+  for (let i = 0; i < b.count; i++) {
+    const code = b.categoryCodes[i] as string;
+    const name = blockOf.get(code) ?? code;
+    let id = blockIds.get(name);
+    if (id === undefined) {
+      id = blockNames.length;
+      blockNames.push(name);
+      blockIds.set(name, id);
+    }
+    blocks[i] = id;
+  }
+  return { words: b.words, starts: b.starts, ids: b.ids, blocks, blockNames };
 }
 
 export type { HotspotMetrics };
