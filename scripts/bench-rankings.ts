@@ -4,43 +4,19 @@
 // uses (computePeriodRankings: the GROUP BY + GROUPING SETS query, scoring and ranking in the
 // core) against a floor — one plain GROUP BY scan of the same rows — and prints both medians.
 //   bash scripts/with-postgres.sh npx tsx scripts/bench-rankings.ts
-// Reads JIESU_TEST_DATABASE_URL or DATABASE_URL (a server where it may create a database).
-import { randomBytes } from 'node:crypto';
+// Reads JIESU_TEST_DATABASE_URL or DATABASE_URL (a server where it may create a database; see bench-lib.ts).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { createRuntime } from '../apps/server/src/app-context';
-import { loadConfig } from '../apps/server/src/config';
 import { seedReference } from '../apps/server/src/seed/seed-reference';
 import { computePeriodRankings } from '../apps/server/src/use-cases/scoring/compute-rankings';
+import { median, runBench, timed, withBenchDatabase } from './bench-lib';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PERIOD = '2026-11';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
-
-async function main(): Promise<void> {
-  const adminUrl = process.env.JIESU_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error('set JIESU_TEST_DATABASE_URL or DATABASE_URL (or run through scripts/with-postgres.sh)');
-  const name = `jiesu_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: url.toString() }), { inMemory: true });
-  try {
+runBench(() =>
+  withBenchDatabase(async ({ rt }) => {
     const db = rt.ctx.db;
     let t0 = performance.now();
     await seedReference(rt.ctx);
@@ -114,19 +90,5 @@ async function main(): Promise<void> {
     console.log(`  of which the aggregate query: median ${a.toFixed(0)} ms   [${fmt(aggregateTimes)}]`);
     console.log(`floor (one GROUP BY scan):  median ${f.toFixed(0)} ms   [${fmt(floorTimes)}]`);
     console.log(`ratio ranking / floor: ${(r / f).toFixed(2)}×   target: < 2000 ms and ≤ 3×  →  ${r < 2000 && r / f <= 3 ? 'met' : 'NOT met'}`);
-  } catch (err) {
-    console.error(err);
-    process.exitCode = 1;
-  } finally {
-    await rt.close();
-    // Let the pool's connections finish closing before the database goes.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+  }),
+);
