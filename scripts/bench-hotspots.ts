@@ -11,9 +11,11 @@
 // and prints peak RSS. `bash scripts/with-postgres.sh npx tsx scripts/bench-hotspots.ts`
 // (BENCH_CASES=100000 to iterate; BENCH_KEEP / BENCH_DB as in bench-lib.ts).
 import { performance } from 'node:perf_hooks';
+import { GroupAttacher } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../apps/server/src/db/schema';
 import { seedReference } from '../apps/server/src/seed/seed-reference';
+import { level1Map, toTermWeights } from '../apps/server/src/services/hotspot-index.service';
 import { systemActor } from '../apps/server/src/use-cases/cases/case-context';
 import { takeInCase } from '../apps/server/src/use-cases/cases/take-in-case';
 import { computeHotspots } from '../apps/server/src/use-cases/hotspots/compute-hotspots';
@@ -52,12 +54,20 @@ runBench(() =>
     read.value.caseIds.length = 0;
 
     const analyst = await systemActor(rt.ctx, ['analyst']);
-    const full = await measure(() => computeHotspots(rt.ctx, { actor: analyst, period: { month: '2026-11' }, previousPeriods: 2 }));
+    // CPU time of this process per stage, beside the wall times computeHotspots reports.
+    const stageCpu: Record<string, number> = {};
+    let cpuMark = process.cpuUsage();
+    const onStage = (name: string) => {
+      const c = process.cpuUsage(cpuMark);
+      stageCpu[name] = Math.round((c.user + c.system) / 1000);
+      cpuMark = process.cpuUsage();
+    };
+    const full = await measure(() => computeHotspots(rt.ctx, { actor: analyst, period: { month: '2026-11' }, previousPeriods: 2, onStage }));
     const { run, stages } = full.value;
     console.log(
       `full computation: ${seconds(full.ms)} = ${(full.ms / scan.ms).toFixed(2)} × floor (a), ${(full.ms / read.ms).toFixed(2)} × floor (b); stages ${JSON.stringify(stages)}`,
     );
-    console.log(`  ${run.groupCount} groups of 2+, ${run.caseCount} cases`);
+    console.log(`  CPU per stage (ms) ${JSON.stringify(stageCpu)}; ${run.groupCount} groups of 2+, ${run.caseCount} cases`);
     // On a shared machine wall time includes waiting for a core: this process's own CPU time beside it.
     console.log(`this process's CPU during the computation: ${seconds(full.cpuMs)} (load average ${load()})`);
     console.log(`peak RSS after the computation: ${peakRssMb()} MB`);
@@ -79,6 +89,26 @@ runBench(() =>
     }
     console.log(
       `attach one case: p50 ${percentile(attachTimes, 0.5).toFixed(2)} ms, p99 ${percentile(attachTimes, 0.99).toFixed(2)} ms over ${ATTACHES} cases (${attached} joined a group)`,
+    );
+
+    // The in-memory part of attach alone (the stored signatures' index, no database write).
+    const tw = await rt.ctx.repos.hotspots.termWeights(run.id);
+    const sigs = await rt.ctx.repos.hotspots.signatures(run.id);
+    const attacher = new GroupAttacher(
+      toTermWeights(tw ?? { docCount: 0, idf: {} }),
+      sigs.map((g) => ({ key: g.id, block: g.block, signature: g.signature, size: g.size })),
+    );
+    const blockOf = level1Map(await rt.ctx.repos.categories.listAll({ includeInactive: true }));
+    const matchTimes: number[] = [];
+    for (const { t } of ids) {
+      const cat = (await sql<{ code: string }>`select code from bench_cats where idx = ${1 + (t % nCats)}`.execute(db)).rows[0]?.code as string;
+      const tokens = [...Array.from({ length: 9 }, () => `p${t}_${Math.floor(Math.random() * 14)}`), ...Array.from({ length: 8 }, () => `c${Math.floor(Math.random() * 8000)}`)];
+      const a0 = performance.now();
+      attacher.attach(tokens, blockOf.get(cat) ?? cat);
+      matchTimes.push(performance.now() - a0);
+    }
+    console.log(
+      `  of which the in-memory match: p50 ${percentile(matchTimes, 0.5).toFixed(3)} ms, p99 ${percentile(matchTimes, 0.99).toFixed(3)} ms (${sigs.length} groups indexed)`,
     );
 
     // Intake with and without the hook (the hook's share of taking a case in).

@@ -111,8 +111,22 @@ export interface MemberCase {
   similarity: number;
 }
 
-/** Cases are read one day of receipts at a time. */
-const SLICE_MS = 86_400_000;
+/** Rows fetched from the mining cursor at a time. */
+const PAGE_ROWS = 20_000;
+
+interface MiningRow {
+  id: string;
+  received_ms: number;
+  category_code: string;
+  district_code: string | null;
+  street_code: string | null;
+  community_code: string | null;
+  requester: string | null;
+  is_closed: boolean;
+  is_solved: boolean | null;
+  satisfaction: string | null;
+  tokens: string;
+}
 /** Words travel as one string (a text[] is parsed element by element by the driver: slow for a month). */
 const SEP = '\u001f';
 
@@ -136,9 +150,9 @@ export class HotspotRepository {
 
   /**
    * The same cases column by column, words as ids into one vocabulary (see EncodedTexts in the
-   * core): a month of a big city in a few hundred megabytes. Read one day of receipts at a time (a
-   * plain range of the receipt-time index each, so no page boundary can repeat or skip a row);
-   * codes are interned (one string per distinct code).
+   * core): a month of a big city in a few hundred megabytes. One query read through a cursor in
+   * pages (so no page boundary can repeat or skip a row); codes are interned (one string per
+   * distinct code).
    */
   async miningBatch(opts: { from: Date; to: Date; scopePath: string | null }, onPage?: (n: number) => void, trx: Db = this.db): Promise<MiningBatch> {
     const interned = new Map<string, string>();
@@ -169,32 +183,7 @@ export class HotspotRepository {
     let starts = new Int32Array(1 << 16);
     let ids = new Int32Array(1 << 20);
     let used = 0;
-    for (let start = opts.from.getTime(); start < opts.to.getTime(); start += SLICE_MS) {
-      const end = new Date(Math.min(start + SLICE_MS, opts.to.getTime()));
-      const page = (
-        await sql<{
-          id: string;
-          received_ms: number;
-          category_code: string;
-          district_code: string | null;
-          street_code: string | null;
-          community_code: string | null;
-          requester: string | null;
-          is_closed: boolean;
-          is_solved: boolean | null;
-          satisfaction: string | null;
-          tokens: string;
-        }>`
-        select c.id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, c.category_code, c.district_code, c.street_code, c.community_code,
-          c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed,
-          f.is_solved, f.satisfaction, array_to_string(t.tokens, ${SEP}) as tokens
-        from case_tokens t
-        join cases c on c.id = t.case_id
-        left join score_facts f on f.case_id = t.case_id and f.is_valid
-        where t.received_at >= ${new Date(start)} and t.received_at < ${end}
-          ${opts.scopePath === null ? sql`` : sql`and c.location_path like ${`${opts.scopePath}%`}`}
-        order by t.received_at, t.case_id`.execute(trx)
-      ).rows;
+    const take = (page: readonly MiningRow[]) => {
       for (const r of page) {
         const i = b.count++;
         if (i + 2 > starts.length) starts = grow(starts, i + 2);
@@ -227,7 +216,31 @@ export class HotspotRepository {
         }
       }
       onPage?.(b.count);
-    }
+    };
+    // One query for the period through a cursor, fetched in pages: one plan (hash joins) for the
+    // whole period instead of one per day, and never the whole result in memory at once.
+    const read = async (t: Db) => {
+      await sql`set local cursor_tuple_fraction = 1`.execute(t);
+      await sql`
+        declare hotspot_mining no scroll cursor for
+        select c.id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, c.category_code, c.district_code, c.street_code, c.community_code,
+          c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed,
+          f.is_solved, f.satisfaction, array_to_string(t.tokens, ${SEP}) as tokens
+        from case_tokens t
+        join cases c on c.id = t.case_id
+        left join score_facts f on f.case_id = t.case_id and f.is_valid
+        where t.received_at >= ${opts.from} and t.received_at < ${opts.to}
+          ${opts.scopePath === null ? sql`` : sql`and c.location_path like ${`${opts.scopePath}%`}`}
+        order by t.received_at, t.case_id`.execute(t);
+      for (;;) {
+        const page = (await sql<MiningRow>`fetch forward ${sql.raw(String(PAGE_ROWS))} from hotspot_mining`.execute(t)).rows;
+        if (page.length === 0) break;
+        take(page);
+      }
+      await sql`close hotspot_mining`.execute(t);
+    };
+    if (trx.isTransaction) await read(trx);
+    else await trx.transaction().execute(read);
     starts[b.count] = used;
     b.starts = starts.slice(0, b.count + 1);
     b.ids = ids.slice(0, used);

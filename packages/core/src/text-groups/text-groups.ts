@@ -300,6 +300,7 @@ export class TextGroupIndex {
   /** Scratch for partial scores, indexed by group key (zero between calls). */
   private scores = new Float64Array(1024);
   private touched = new Int32Array(1024);
+  private top = new Int32Array(4);
   private poolIds = new Int32Array(4096);
   private poolW = new Float64Array(4096);
   private poolLen = 0;
@@ -393,20 +394,30 @@ export class TextGroupIndex {
         scores[e.key] = (scores[e.key] as number) + w * e.weight;
       }
     }
-    const top: number[] = [];
-    const at = (k: number) => scores[k] as number;
+    // The best few by partial score, best first; a later candidate goes after equal ones.
+    const cap = this.opts.exactChecks;
+    if (this.top.length < cap) this.top = new Int32Array(cap);
+    const top = this.top;
+    let topN = 0;
     for (let x = 0; x < touchedN; x++) {
       const k = this.touched[x] as number;
       const g = this.groups[k] as LiveGroup;
       if (g.block !== b || g.size === 0 || (isMerge && g.size < 2)) continue;
-      if (top.length < this.opts.exactChecks) top.push(k);
-      else if (at(k) > at(top[top.length - 1] as number)) top[top.length - 1] = k;
+      const sk = scores[k] as number;
+      let j: number;
+      if (topN < cap) j = topN++;
+      else if (sk > (scores[top[topN - 1] as number] as number)) j = topN - 1;
       else continue;
-      top.sort((p, q) => at(q) - at(p));
+      while (j > 0 && (scores[top[j - 1] as number] as number) < sk) {
+        top[j] = top[j - 1] as number;
+        j--;
+      }
+      top[j] = k;
     }
     for (let x = 0; x < touchedN; x++) scores[this.touched[x] as number] = 0;
     let best: GroupMatch | null = null;
-    for (const k of top) {
+    for (let x = 0; x < topN; x++) {
+      const k = top[x] as number;
       const sim = this.cosine(ids, weights, n, this.groups[k] as LiveGroup);
       if ((isMerge || sim >= this.opts.threshold) && (best === null || sim > best.similarity)) best = { key: k, similarity: sim };
     }
@@ -560,11 +571,29 @@ export class TextGroupIndex {
       const len = Math.min(n, g.vecLen);
       return { ids: Array.from(this.poolIds.subarray(g.vecAt, g.vecAt + len)), sums: Array.from(this.poolW.subarray(g.vecAt, g.vecAt + len)) };
     }
-    const all = [...g.sum];
+    // One pass keeping the n best (sum descending, then the word): a large group's map has
+    // thousands of words and is re-indexed as it grows, so no full sort.
     const words = this.words;
-    all.sort((a, b) => b[1] - a[1] || ((words[a[0]] as string) < (words[b[0]] as string) ? -1 : 1));
-    if (all.length > n) all.length = n;
-    return { ids: all.map((e) => e[0]), sums: all.map((e) => e[1]) };
+    const ids: number[] = [];
+    const sums: number[] = [];
+    if (n <= 0) return { ids, sums };
+    const isBefore = (t: number, w: number, u: number, v: number) => w > v || (w === v && (words[t] as string) < (words[u] as string));
+    for (const [t, w] of g.sum) {
+      if (ids.length === n && !isBefore(t, w, ids[n - 1] as number, sums[n - 1] as number)) continue;
+      let j = ids.length < n ? ids.length : n - 1;
+      if (ids.length < n) {
+        ids.push(t);
+        sums.push(w);
+      }
+      while (j > 0 && isBefore(t, w, ids[j - 1] as number, sums[j - 1] as number)) {
+        ids[j] = ids[j - 1] as number;
+        sums[j] = sums[j - 1] as number;
+        j--;
+      }
+      ids[j] = t;
+      sums[j] = w;
+    }
+    return { ids, sums };
   }
 
   private create(block: number, sum: Map<number, number> | null, vecAt: number, vecLen: number, norm2: number, size: number): number {
