@@ -274,12 +274,14 @@ interface LiveGroup {
   indexedAtSize: number;
 }
 
-interface Posting {
-  key: number;
-  /** The word's weight in the group's unit centroid when indexed. */
-  weight: number;
+/** One word's posting list, strongest impact first, in fixed arrays (one slot spare for the insert before a drop). */
+interface Postings {
+  n: number;
+  keys: Int32Array;
+  /** The word's weight in each group's unit centroid when indexed. */
+  weights: Float64Array;
   /** weight × (1 + ln size): who keeps a place in a full list. */
-  impact: number;
+  impacts: Float64Array;
 }
 
 export interface GroupMatch {
@@ -296,7 +298,7 @@ export interface GroupMatch {
 export class TextGroupIndex {
   private readonly groups: LiveGroup[] = [];
   /** word id → the groups indexed under it, strongest impact first, at most maxPostings. */
-  private readonly postings: (Posting[] | undefined)[] = [];
+  private readonly postings: (Postings | undefined)[] = [];
   /** Scratch for partial scores, indexed by group key (zero between calls). */
   private scores = new Float64Array(1024);
   private touched = new Int32Array(1024);
@@ -383,15 +385,19 @@ export class TextGroupIndex {
       const p = this.postings[ids[i] as number];
       if (p === undefined) continue;
       const w = weights[i] as number;
-      if (this.touched.length < touchedN + p.length) {
-        const t = new Int32Array(Math.max(this.touched.length * 2, touchedN + p.length));
+      const pn = p.n;
+      if (this.touched.length < touchedN + pn) {
+        const t = new Int32Array(Math.max(this.touched.length * 2, touchedN + pn));
         t.set(this.touched);
         this.touched = t;
       }
-      for (const e of p) {
-        if (e.key === self) continue;
-        if (scores[e.key] === 0) this.touched[touchedN++] = e.key;
-        scores[e.key] = (scores[e.key] as number) + w * e.weight;
+      const keys = p.keys;
+      const pw = p.weights;
+      for (let j = 0; j < pn; j++) {
+        const key = keys[j] as number;
+        if (key === self) continue;
+        if (scores[key] === 0) this.touched[touchedN++] = key;
+        scores[key] = (scores[key] as number) + w * (pw[j] as number);
       }
     }
     // The best few by partial score, best first; a later candidate goes after equal ones.
@@ -607,8 +613,12 @@ export class TextGroupIndex {
     for (const t of g.indexed) {
       const p = this.postings[t];
       if (p === undefined) continue;
-      const i = p.findIndex((e) => e.key === g.key);
-      if (i >= 0) p.splice(i, 1);
+      const i = p.keys.subarray(0, p.n).indexOf(g.key);
+      if (i < 0) continue;
+      p.keys.copyWithin(i, i + 1, p.n);
+      p.weights.copyWithin(i, i + 1, p.n);
+      p.impacts.copyWithin(i, i + 1, p.n);
+      p.n--;
     }
     g.indexed = [];
   }
@@ -624,14 +634,20 @@ export class TextGroupIndex {
       const weight = (top.sums[x] as number) / norm;
       const impact = weight * boost;
       let p = this.postings[t];
-      if (p === undefined) this.postings[t] = p = [];
-      if (p.length >= cap && (p[p.length - 1] as Posting).impact >= impact) continue;
-      let i = p.length;
-      while (i > 0 && (p[i - 1] as Posting).impact < impact) i--;
-      p.splice(i, 0, { key: g.key, weight, impact });
-      if (p.length > cap) {
-        const dropped = p.pop() as Posting;
-        const d = this.groups[dropped.key] as LiveGroup;
+      if (p === undefined) this.postings[t] = p = { n: 0, keys: new Int32Array(cap + 1), weights: new Float64Array(cap + 1), impacts: new Float64Array(cap + 1) };
+      if (p.n >= cap && (p.impacts[p.n - 1] as number) >= impact) continue;
+      let i = p.n;
+      while (i > 0 && (p.impacts[i - 1] as number) < impact) i--;
+      p.keys.copyWithin(i + 1, i, p.n);
+      p.weights.copyWithin(i + 1, i, p.n);
+      p.impacts.copyWithin(i + 1, i, p.n);
+      p.keys[i] = g.key;
+      p.weights[i] = weight;
+      p.impacts[i] = impact;
+      p.n++;
+      if (p.n > cap) {
+        p.n--;
+        const d = this.groups[p.keys[p.n] as number] as LiveGroup;
         d.indexed = d.indexed.filter((y) => y !== t);
       }
       g.indexed.push(t);
