@@ -1,7 +1,7 @@
 // Published snapshots are kept as they were written; those written before ranking classes, the
 // minimum-sample note and the published lists existed are read back in today's shape.
 import type { PeriodRankings } from '@jiesu/contracts';
-import { DEFAULT_RANKING_CLASSES } from '@jiesu/core';
+import { DEFAULT_RANKING_CLASSES, DEFAULT_SCORING_POLICY } from '@jiesu/core';
 
 export type StoredRankings = Omit<PeriodRankings, 'classes'> & { classes: Array<PeriodRankings['classes'][number] & Partial<Record<string, unknown>>> };
 
@@ -11,8 +11,10 @@ export type StoredRankings = Omit<PeriodRankings, 'classes'> & { classes: Array<
  */
 export function normaliseRankings(r: StoredRankings): PeriodRankings {
   const labelOf = (key: string) => DEFAULT_RANKING_CLASSES.find((d) => d.key === key)?.label ?? key;
+  const policy = { ...DEFAULT_SCORING_POLICY, ...(r.policy as Partial<PeriodRankings['policy']> | undefined) };
   return {
     ...r,
+    policy,
     populations: r.populations ?? { asOf: '', source: '', units: 0 },
     specialGovernance: r.specialGovernance ?? { classKey: 'street', rule: { kind: 'bottom_composite', months: 3 }, ruleText: '', units: [] },
     classes: r.classes.map((c) => {
@@ -24,7 +26,7 @@ export function normaliseRankings(r: StoredRankings): PeriodRankings {
         groupCode: c.groupCode ?? null,
         groupName: c.groupName ?? null,
         officialOrder: c.officialOrder ?? 'composite',
-        minSampleSize: c.minSampleSize ?? r.policy.minSampleSize,
+        minSampleSize: c.minSampleSize ?? policy.minSampleSize,
         topBoundary: c.topBoundary ?? null,
         bottomBoundary: c.bottomBoundary ?? null,
         improved: c.improved ?? [],
