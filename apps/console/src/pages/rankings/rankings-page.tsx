@@ -127,7 +127,7 @@ function RankingsPanel() {
   };
 
   const groups = data?.classes.filter((c) => c.classKey === classKey) ?? [];
-  const cls: ClassView | undefined = groups.find((c) => c.groupCode === district) ?? groups[0];
+  const cls: ClassView | undefined = groups.find((c) => c.groupCode === district) ?? groups.find((g) => g.rows.some((r) => r.rank !== null)) ?? groups[0];
   const rows = cls?.rows ?? [];
   const byCode = new Map(rows.map((r) => [r.unitCode, r]));
   const names = new Map(rows.map((r) => [r.unitCode, r.unitName]));
