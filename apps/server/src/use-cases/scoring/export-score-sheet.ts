@@ -129,8 +129,16 @@ export function boundaryNote(c: ClassView, which: 'top' | 'bottom', names: Map<s
   return `${list}边界并列：${b.tied.map(name).join('、')}综合得分同为${(b.score * 100).toFixed(2)}分（并列第${b.rank}名），按并列规则列入${b.listed.map(name).join('、')}${left}。`;
 }
 
+/** An instant as the city reads it, e.g. 2026-11-20 10:00（Asia/Shanghai）. */
+function localTime(at: Date | string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(at),
+  );
+  return `${parts.replace(',', '')}（${timeZone}）`;
+}
+
 /** The 说明 sheet: everything an evaluator needs to read the numbers. */
-export function scoreSheetNotes(r: PeriodRankings): Array<[string, string]> {
+export function scoreSheetNotes(r: PeriodRankings, timeZone: string): Array<[string, string]> {
   const p = r.policy;
   const classes = [...new Map(r.classes.map((c) => [c.classKey, c])).values()];
   const weightsText = classes
@@ -147,11 +155,11 @@ export function scoreSheetNotes(r: PeriodRankings): Array<[string, string]> {
     : '';
   const sourceText =
     r.source === 'published'
-      ? `已发布 第${r.version ?? ''}版，发布时间 ${new Date(r.publishedAt ?? r.computedAt).toISOString()}${r.reason ? `，重新发布理由：${r.reason}` : ''}`
-      : `实时计算（未发布），计算时间 ${new Date(r.computedAt).toISOString()}`;
+      ? `已发布 第${r.version ?? ''}版，发布时间 ${localTime(r.publishedAt ?? r.computedAt, timeZone)}${r.reason ? `，重新发布理由：${r.reason}` : ''}`
+      : `实时计算（未发布），计算时间 ${localTime(r.computedAt, timeZone)}`;
   const pop = r.populations.units > 0 ? `常住人口取自${r.populations.source}（${r.populations.asOf}），共 ${r.populations.units} 个单位` : '尚未导入常住人口，千人诉求量空缺';
   return [
-    ['考核周期', `${r.periodKey}（${r.period.firstDay} 至 ${r.period.lastDay}，每月 ${p.periodStartDay} 日起算，北京时间）`],
+    ['考核周期', `${r.periodKey}（${r.period.firstDay} 至 ${r.period.lastDay}，每月 ${p.periodStartDay} 日起算，${timeZone === 'Asia/Shanghai' ? '北京时间' : timeZone}）`],
     ['成绩单版本', sourceText],
     ['计分规则版本', `jiesu 计分规则 ${SCORING_RULES_VERSION}`],
     [
@@ -188,7 +196,7 @@ export function scoreSheetNotes(r: PeriodRankings): Array<[string, string]> {
   ];
 }
 
-export function scoreSheetOf(rankings: PeriodRankings): ScoreSheet {
+export function scoreSheetOf(rankings: PeriodRankings, timeZone: string): ScoreSheet {
   const names = new Map(rankings.classes.flatMap((c) => c.rows.map((r) => [r.unitCode, r.unitName] as const)));
   const sections = rankings.classes.map((c) => ({
     title: classTitle(c),
@@ -199,7 +207,7 @@ export function scoreSheetOf(rankings: PeriodRankings): ScoreSheet {
     periodKey: rankings.periodKey,
     source: rankings.source,
     version: rankings.version,
-    notes: scoreSheetNotes(rankings),
+    notes: scoreSheetNotes(rankings, timeZone),
     sections,
     rows: sections.flatMap((s) => s.rows),
   };
@@ -298,5 +306,6 @@ export async function exportScoreSheet(ctx: AppContext, opts: ExportScoreSheetOp
   const rankings = await loadRankings(ctx, { periodKey: opts.periodKey, ...(opts.source ? { source: opts.source } : {}), ...(opts.version ? { version: opts.version } : {}) });
   return scoreSheetOf(
     scopeRankings(opts.actor, rankings, { ...(opts.classKey ? { classKey: opts.classKey } : {}), ...(opts.districtCode ? { districtCode: opts.districtCode } : {}) }),
+    ctx.config.timeZone,
   );
 }
