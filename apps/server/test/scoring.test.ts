@@ -28,6 +28,9 @@ beforeAll(async () => {
   env = await startTestEnv({ now: () => new Date(clock.getTime()) });
   [visitor, evaluator, admin] = (await Promise.all(['visitor', 'evaluator', 'admin'].map((u) => env.as(u)))) as [Client, Client, Client];
   factory = await caseFactory(env);
+  // This hand-made month is smaller than the default minimum sample (10 valid visits): rank every
+  // unit with a valid visit, as the figures below were worked out (the minimum is tested in scoring-rules.test.ts).
+  expect((await admin.patch('/api/scoring/settings/policy', { minSampleSize: 1 })).statusCode).toBe(200);
   const jianwaiLocation = { address: '朝阳区建外街道某小区', districtCode: CHAOYANG, streetCode: JIANWAI };
   const plan: Array<[string, string, Record<string, unknown> | undefined]> = [
     ['c1', HUAJIADI, undefined],
@@ -280,9 +283,14 @@ describe('publishing and score sheets', () => {
     const published = (await evaluator.get(`/api/scoring/periods/${PERIOD}/rankings?class=street`)).json();
     expect(published).toMatchObject({ source: 'published', version: 1 });
 
-    // After publishing, 望京 wins an appeal on w4 (its worst case).
+    // After publishing, 望京 wins an appeal on w4 (its worst case). The period is published, so its
+    // own appeal is refused (the window rule); the centre's evaluator files it with an override.
     const wangjing = await env.as('wangjing.leader');
-    const appeal = (await wangjing.post('/api/appeals', { caseId: ids.w4, reason: 'not_our_duty', explanation: '属市政管线问题，非街道职责' })).json();
+    const w4Appeal = { caseId: ids.w4, reason: 'not_our_duty', explanation: '属市政管线问题，非街道职责' };
+    const late = await wangjing.post('/api/appeals', w4Appeal);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ code: 'APPEAL_WINDOW_CLOSED', details: { reason: 'after_publication' } });
+    const appeal = (await evaluator.post('/api/appeals', { ...w4Appeal, lateOverrideReason: '望京街道书面说明发布前已提交纸质申诉' })).json();
     await evaluator.post(`/api/appeals/${appeal.id}/decision`, { decision: 'grant', note: '属实' });
 
     // Live: 4 valid visits c1 c2 w3 w5 → 响应率 4/4 = 1, 解决率 3/4 = 0.75, 满意率 (2 + 1.8)/4 = 0.95
@@ -323,10 +331,10 @@ describe('publishing and score sheets', () => {
     const streets = wb.getWorksheet('街乡镇');
     expect(streets).toBeDefined();
     const header = (streets?.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 5)).toEqual(['类别', '排名', '单位编码', '单位名称', '综合得分']);
+    expect(header.slice(0, 5)).toEqual(['考核类别', '排名', '单位编码', '单位名称', '综合得分']);
     const first = (streets?.getRow(2).values as unknown[]).slice(1);
     // rank 1 望京: composite 0.684 → 68.4 points; rates 80 / 60 / 76 %; 5 valid, 1 invalid, 1 exempt (version 1).
-    expect(first.slice(0, 3)).toEqual(['street', 1, WANGJING]);
+    expect(first.slice(0, 3)).toEqual(['街乡镇', 1, WANGJING]);
     expect(first.slice(4, 11)).toEqual([68.4, 80, 60, 76, 5, 1, 1]);
     expect(wb.getWorksheet('区')?.getRow(2).getCell(5).value).toBe(64.57); // 4.52/7 = 0.645714 → 64.57
 
@@ -336,9 +344,11 @@ describe('publishing and score sheets', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('类别,排名,单位编码,单位名称,综合得分,响应率(%),解决率(%),满意率(%),有效回访,无效回访,免考核,小样本排名,上期排名,名次变化,前十/后十');
-    // The latest version (2): 望京 85.5 points after the second exemption.
-    expect(lines[1]).toMatch(new RegExp(`^street,1,${WANGJING},[^,]+,85.5,100,75,95,4,1,2,1,,,top\\+bottom$`));
+    expect(lines[0]).toBe(
+      '考核类别,排名,单位编码,单位名称,综合得分,响应率(%),解决率(%),满意率(%),有效回访量,无效回访量,免考核件数,小样本修正得分,小样本修正排名,上期排名,名次变化,诉求量,常住人口,千人诉求量,公布名单,备注',
+    );
+    // The latest version (2): 望京 85.5 points after the second exemption; first of two ranked streets, so in both lists.
+    expect(lines[1]).toMatch(new RegExp(`^街乡镇,1,${WANGJING},[^,]+,85.5,100,75,95,4,1,2,[0-9.]+,1,,,\\d+,,,前10名、后10名,$`));
 
     const json = (await evaluator.get(`/api/scoring/periods/${PERIOD}/score-sheet?class=district`)).json();
     expect(json).toMatchObject({ periodKey: PERIOD, source: 'published', version: 2 });

@@ -6,6 +6,7 @@ import {
   communityRankingSetting,
   DomainError,
   DUPLICATE_SETTINGS_SETTING,
+  DEFAULT_SCORING_POLICY,
   SCORING_POLICY_SETTING,
   SCORING_WEIGHTS_SETTING,
   URGENCY_RULES_SETTING,
@@ -49,7 +50,8 @@ describe('migration 0008', () => {
       expect(left.rows[0]?.n).toBe(0);
 
       const store = new SettingsStore(db, createRepositories(db));
-      expect(await store.get(SCORING_POLICY_SETTING)).toEqual(policy);
+      // Fields added to the policy since (appeal window, merged children, most improved) read back as their defaults.
+      expect(await store.get(SCORING_POLICY_SETTING)).toEqual({ ...DEFAULT_SCORING_POLICY, ...policy });
       expect(await store.get(DUPLICATE_SETTINGS_SETTING)).toEqual({ windowDays: 10, limit: 3, minSimilarity: 0.3 });
       expect((await store.get(CASE_POLICY_SETTING)).maxExtensions).toBe(4);
       expect(await store.get(communityRankingSetting('110105026'))).toEqual(community);

@@ -18,7 +18,21 @@ export const PublicRankingRowSchema = Type.Object({
   wilsonRank: Type.Union([Type.Integer(), Type.Null()]),
   isTop: Type.Boolean(),
   isBottom: Type.Boolean(),
+  requests: Type.Integer({ description: '诉求量' }),
+  requestsPerThousand: Type.Union([Type.Number(), Type.Null()], { description: '千人诉求量' }),
 });
+
+const PublicBoundary = Type.Union([
+  Type.Object({
+    place: Type.Integer(),
+    rank: Type.Integer(),
+    score: Type.Number(),
+    tied: Type.Array(Type.String()),
+    listed: Type.Array(Type.String()),
+    left: Type.Array(Type.String()),
+  }),
+  Type.Null(),
+]);
 
 /** The published monthly rankings (streets/townships and districts), top and bottom of each. */
 export const PublicRankingsSchema = Type.Object({
@@ -26,7 +40,25 @@ export const PublicRankingsSchema = Type.Object({
   periods: Type.Array(Type.String()),
   version: Type.Union([Type.Integer(), Type.Null()]),
   publishedAt: Type.Union([IsoDateTime, Type.Null()]),
-  classes: Type.Array(Type.Object({ unitClass: Type.String(), rankedCount: Type.Integer(), top: Type.Array(PublicRankingRowSchema), bottom: Type.Array(PublicRankingRowSchema) })),
+  publishCount: Type.Integer(),
+  classes: Type.Array(
+    Type.Object({
+      classKey: Type.String(),
+      label: Type.String(),
+      unitClass: Type.String(),
+      rankedCount: Type.Integer(),
+      minSampleSize: Type.Integer(),
+      officialOrder: Type.String(),
+      top: Type.Array(PublicRankingRowSchema),
+      bottom: Type.Array(PublicRankingRowSchema),
+      topBoundary: PublicBoundary,
+      bottomBoundary: PublicBoundary,
+      /** Units listed apart: fewer valid visits than the minimum (不参与排名). */
+      unranked: Type.Array(Type.Object({ unitCode: Type.String(), unitName: Type.String(), sampleSize: Type.Integer() })),
+      improved: Type.Array(Type.Object({ unitCode: Type.String(), unitName: Type.String(), rankChange: Type.Integer(), compositeDelta: Type.Number() })),
+    }),
+  ),
+  specialGovernance: Type.Object({ ruleText: Type.String(), units: Type.Array(Type.Object({ unitCode: Type.String(), unitName: Type.String(), value: Type.Number() })) }),
 });
 
 // —— the portal's endpoints (/api/public, no login, rate-limited per client IP) ——

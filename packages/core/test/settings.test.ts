@@ -57,7 +57,16 @@ describe('setting definitions', () => {
   });
 
   it('scoring policy: a stored value missing a field keeps that field’s default; ranges are checked', () => {
-    expect(SCORING_POLICY_SETTING.parse({ publishCount: 5 })).toEqual({ periodStartDay: 19, maxVisitAttempts: 3, publishCount: 5, minSampleSize: 1 });
+    expect(SCORING_POLICY_SETTING.parse({ publishCount: 5 })).toEqual({
+      periodStartDay: 19,
+      maxVisitAttempts: 3,
+      publishCount: 5,
+      minSampleSize: 10,
+      appealWindowDays: 7,
+      mergedChildren: 'main_case_visit',
+      improvedCount: 10,
+      improvedBy: 'rank_change',
+    });
     expect(fieldOfError(() => SCORING_POLICY_SETTING.parse({ periodStartDay: 29 }))).toBe('periodStartDay');
   });
 

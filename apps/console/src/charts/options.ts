@@ -1,5 +1,6 @@
 // ECharts option builders: pure functions from plain data (and the labels to print) to an option
 // object. No React, no fetch, no DOM — so each is unit-tested by looking at the option it returns.
+import type { RankingRow } from '@jiesu/contracts';
 import type { EChartsOption } from 'echarts';
 import type { Count, CrossTable } from './aggregate';
 import { PALETTE, SERIES_COLORS } from './palette';
@@ -32,14 +33,8 @@ export function overdueByUnitOption(units: readonly OverdueUnit[], labels: { ove
   };
 }
 
-export interface RateRow {
-  unitName: string;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-  composite: number | null;
-  sampleSize: number;
-}
+/** What the rate charts read of a ranking row (the row itself is declared once, in @jiesu/contracts). */
+export type RateRow = Pick<RankingRow, 'unitName' | 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'composite' | 'sampleSize'>;
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 

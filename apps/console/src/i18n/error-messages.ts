@@ -82,6 +82,11 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode | ClientErrorCode, Bilingu
   APPEAL_ALREADY_OPEN: { zh: '该工单已有待审核或已同意的申诉。', en: 'This case already has an appeal pending or granted.' },
   APPEAL_ALREADY_DECIDED: { zh: '该申诉已经审核过了。', en: 'This appeal has already been decided.' },
   APPEAL_CASE_NOT_FINISHED: { zh: '工单办结后才能申诉。', en: 'A case can be appealed once it is closed.' },
+  APPEAL_WINDOW_CLOSED: {
+    zh: '已超过申诉时限（回访后规定天数内、本期成绩发布前）；如确有理由，请由市中心考核员以“逾期受理”方式代为提交。',
+    en: 'The appeal window has closed (a set number of days after the visit, before the period is published); a centre evaluator may file it with an override reason.',
+  },
+  VISIT_MERGED_CHILD: { zh: '该工单已并案，按规定随主件回访，不单独回访。', en: 'This case was merged; the cluster is visited through its main case.' },
   WORK_ITEM_NOT_FOUND: { zh: '没有找到该工作任务。', en: 'No such work item.' },
   WORK_ITEM_CLOSED: { zh: '该任务已完成或已撤销，如需继续办理请由交办单位重新打开。', en: 'This work item is done or cancelled; the unit that set it can reopen it.' },
   WORK_ITEM_NOT_CLOSED: { zh: '该任务尚未结束，无需重新打开。', en: 'This work item is still open; there is nothing to reopen.' },

@@ -263,6 +263,10 @@ export interface ScoreAppealsTable {
   decided_by_username: string | null;
   decided_at: Timestamp | null;
   decision_note: string | null;
+  late_override_by_user_id: string | null;
+  late_override_by_username: string | null;
+  late_override_reason: string | null;
+  late_override_deadline: Timestamp | null;
 }
 
 export interface ScorePublicationsTable {

@@ -21,6 +21,8 @@ export interface Appeal {
   decidedBy: { userId: string; username: string } | null;
   decidedAt: Date | null;
   decisionNote: string | null;
+  /** Set when a centre evaluator filed the appeal after its window (逾期受理). */
+  lateOverride: { by: { userId: string; username: string }; reason: string; deadline: Date | null } | null;
 }
 
 function toAppeal(r: Selectable<ScoreAppealsTable>): Appeal {
@@ -39,6 +41,10 @@ function toAppeal(r: Selectable<ScoreAppealsTable>): Appeal {
     decidedBy: r.decided_by_user_id !== null ? { userId: r.decided_by_user_id, username: r.decided_by_username ?? '' } : null,
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
+    lateOverride:
+      r.late_override_by_user_id !== null
+        ? { by: { userId: r.late_override_by_user_id, username: r.late_override_by_username ?? '' }, reason: r.late_override_reason ?? '', deadline: r.late_override_deadline }
+        : null,
   };
 }
 
@@ -61,6 +67,10 @@ export class AppealRepository {
         filed_by_user_id: a.filedBy.userId,
         filed_by_username: a.filedBy.username,
         filed_at: a.filedAt,
+        late_override_by_user_id: a.lateOverride?.by.userId ?? null,
+        late_override_by_username: a.lateOverride?.by.username ?? null,
+        late_override_reason: a.lateOverride?.reason ?? null,
+        late_override_deadline: a.lateOverride?.deadline ?? null,
       })
       .execute();
   }

@@ -7,6 +7,7 @@ import { CaseQueryRepository } from './case-query.repository';
 import { CaseRepository } from './case.repository';
 import { CategoryRepository } from './category.repository';
 import { CommunityItemScoreRepository } from './community-item-score.repository';
+import { DemandRepository } from './demand.repository';
 import { HolidayScheduleRepository } from './holiday-schedule.repository';
 import { HotspotRepository } from './hotspot.repository';
 import { JobLeaseRepository } from './job-lease.repository';
@@ -67,6 +68,7 @@ export function createRepositories(db: Kysely<Database>) {
     proactiveMeasures: new ProactiveMeasureRepository(db),
     policyNotices: new PolicyNoticeRepository(db),
     workItems: new WorkItemRepository(db),
+    demand: new DemandRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

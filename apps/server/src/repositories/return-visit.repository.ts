@@ -81,9 +81,16 @@ export class ReturnVisitRepository {
     return row ? { status: row.status, caseNumber: row.case_number, unitPaths: row.unit_paths } : null;
   }
 
-  /** Closed cases in scope still awaiting their visit, oldest closure first, with attempts so far. */
-  async queue(scopePath: string, limit: number, offset: number, trx: Db = this.db): Promise<{ total: number; items: VisitQueueItem[] }> {
-    const base = trx.selectFrom('cases').where('status', '=', 'closed').where(inScope(scopePath));
+  /** Closed cases in scope still awaiting their visit, oldest closure first, with attempts so far; merged children (并案) only when asked. */
+  async queue(
+    scopePath: string,
+    limit: number,
+    offset: number,
+    trx: Db = this.db,
+    opts: { withMergedChildren?: boolean } = {},
+  ): Promise<{ total: number; items: VisitQueueItem[] }> {
+    let base = trx.selectFrom('cases').where('status', '=', 'closed').where(inScope(scopePath));
+    if (opts.withMergedChildren !== true) base = base.where('cases.parent_case_id', 'is', null);
     const [{ total } = { total: 0 }] = await base.select(sql<number>`count(*)::int`.as('total')).execute();
     const rows = await base
       .leftJoin(

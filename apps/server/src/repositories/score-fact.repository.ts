@@ -239,4 +239,10 @@ export class ScoreFactRepository {
       .execute();
     return rows.map(toFact);
   }
+
+  /** The case's fact, if its visit has concluded. */
+  async findByCase(caseId: string, trx: Db = this.db): Promise<ScoreFact | null> {
+    const row = await trx.selectFrom('score_facts').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+    return row ? toFact(row) : null;
+  }
 }

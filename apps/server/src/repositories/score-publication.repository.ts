@@ -75,4 +75,10 @@ export class ScorePublicationRepository {
       rankings: (typeof r.rankings === 'string' ? JSON.parse(r.rankings) : r.rankings) as T,
     };
   }
+
+  /** When the period was first published (version 1); null if never. */
+  async firstPublishedAt(periodKey: string, trx: Db = this.db): Promise<Date | null> {
+    const r = await trx.selectFrom('score_publications').select('published_at').where('period_key', '=', periodKey).orderBy('version').limit(1).executeTakeFirst();
+    return r?.published_at ?? null;
+  }
 }

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { PNG } from '../case-helpers';
+import { seedRulesMonth } from '../scoring-rules-fixture';
 import { type TestEnv, startTestEnv } from '../harness';
 import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
@@ -194,13 +195,34 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await row.waitFor({ state: 'detached' });
     await page.context().close();
 
+    // One valid visit does not rank a street (minimum 10): 望京 is listed apart, with its 100%.
     const evaluator = await logIn('evaluator');
     await evaluator.goto(`${base}/rankings`);
-    const ranked = evaluator.locator('[data-testid="rankings-table"] [data-unit="110105026"]');
-    await ranked.waitFor();
-    await expect(evaluator.locator('[data-testid="rankings-table"] tr', { has: evaluator.locator('[data-unit="110105026"]') }).textContent()).resolves.toContain('100.0%');
+    const listedApart = evaluator.locator('[data-testid="unranked-table"] tr', { has: evaluator.locator('[data-unit="110105026"]') });
+    await listedApart.waitFor();
+    await expect(listedApart.textContent()).resolves.toContain('100.0%');
+
+    // The hand-made month of scoring-rules-fixture in this period: 13 Chaoyang streets ranked, a tie
+    // across the top-10 cut, two more streets under the minimum; city and district departments apart.
+    const month = await seedRulesMonth(env.rt.ctx, period);
+    await evaluator.getByTestId('recompute').click();
+    const tie = evaluator.getByTestId('tie-note');
+    await tie.waitFor();
+    await expect(tie.textContent()).resolves.toContain(`前10名边界并列：${month.names.T1}、${month.names.T2}、${month.names.T3}综合得分同为64.00分（并列第9名）`);
+    await expect(evaluator.getByTestId('unranked-title').textContent()).resolves.toBe('不参与排名（有效回访 n < 10）· 3 个单位');
     await evaluator.waitForTimeout(800); // let the charts animate in
     await shot(evaluator, 'rankings');
+    await evaluator.getByTestId('unranked-title').scrollIntoViewIfNeeded();
+    await evaluator.waitForTimeout(300);
+    await shot(evaluator, 'rankings-unranked');
+    await evaluator.getByTestId('ranking-class').getByText('区级部门').click();
+    await evaluator.locator('[data-testid="rankings-table"] [data-unit="D110105-CGW"]').waitFor();
+    await evaluator.waitForTimeout(800);
+    await shot(evaluator, 'rankings-district-departments');
+    await evaluator.getByTestId('ranking-class').getByText('市级部门').click();
+    await evaluator.locator('[data-testid="rankings-table"] [data-unit="D110000-SWJ"]').waitFor();
+    await expect(evaluator.locator('[data-testid="rankings-table"] [data-unit="D110105-CGW"]').count()).resolves.toBe(0);
+    await evaluator.getByTestId('ranking-class').getByText('街乡镇').click();
     await evaluator.getByText('数据看板').scrollIntoViewIfNeeded();
     await evaluator.waitForTimeout(500);
     await shot(evaluator, 'dashboard');

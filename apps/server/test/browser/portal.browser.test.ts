@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from '../case-helpers';
 import { type TestEnv, startTestEnv } from '../harness';
 import { closeCase } from '../open311-helpers';
+import { computePeriodRankings } from '../../src/use-cases/scoring/compute-rankings';
+import { type RulesMonth, seedRulesMonth } from '../scoring-rules-fixture';
 import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
@@ -27,55 +29,26 @@ async function shot(name: string) {
   await page.screenshot({ path: file, fullPage: true });
 }
 
-/** A published snapshot in the scoring area's shape, so the rankings page has something to draw. */
-async function publishSampleRankings() {
-  const row = (i: number, name: string, code: string, composite: number, n: number) => ({
-    unitCode: code,
-    unitName: name,
-    unitClass: 'street',
-    unitPath: `/110000/${code}/`,
-    rank: i,
-    composite,
-    responseRate: Math.min(1, composite + 0.05),
-    resolutionRate: composite - 0.03,
-    satisfactionRate: composite - 0.01,
-    sampleSize: n,
-    invalidVisits: 0,
-    exemptions: 0,
-    cases: n,
-    ledCases: n,
-    wilsonComposite: composite - 0.05,
-    wilsonRank: i,
-    trend: null,
-    isTop: i <= 3,
-    isBottom: i > 3,
-  });
-  const rows = [
-    row(1, '望京街道', '110105026', 0.962, 412),
-    row(2, '建外街道', '110105001', 0.948, 198),
-    row(3, '三里屯街道', '110105002', 0.931, 87),
-    row(4, '酒仙桥街道', '110105038', 0.842, 150),
-    row(5, '常营地区', '110105045', 0.801, 33),
-  ];
-  const rankings = {
-    periodKey: '2026-02',
-    classes: [
-      { unitClass: 'street', rows },
-      { unitClass: 'district', rows: [] },
-    ],
-  };
+/**
+ * A published month computed by the scoring code from the hand-made facts of scoring-rules-fixture:
+ * 13 Chaoyang streets ranked, a tie across the top-10 cut, two streets under the minimum sample.
+ */
+async function publishRulesMonth(): Promise<RulesMonth> {
+  const month = await seedRulesMonth(env.rt.ctx, '2026-02');
+  const rankings = await computePeriodRankings(env.rt.ctx, { periodKey: '2026-02' });
   await env.rt.ctx.db
     .insertInto('score_publications')
     .values({
       period_key: '2026-02',
       version: 1,
-      reason: 'browser test sample',
+      reason: null,
       published_at: new Date('2026-02-20T10:00:00+08:00'),
       published_by_user_id: 'test',
       published_by_username: 'evaluator',
-      rankings: JSON.stringify(rankings),
+      rankings: JSON.stringify({ ...rankings, source: 'published', version: 1 }),
     })
     .execute();
+  return month;
 }
 
 beforeAll(async () => {
@@ -162,12 +135,20 @@ describe.runIf(runsBrowser)('public portal on a phone', () => {
     await shot('rated');
   });
 
-  it('shows the published rankings with charts', async () => {
-    await publishSampleRankings();
+  it('shows the published rankings: top 10 with the tie at the cut, units not ranked (n < 10) apart', async () => {
+    const month = await publishRulesMonth();
     await page.click('a.tab[href="#/rankings"]');
     await page.waitForSelector('canvas');
     await page.waitForTimeout(600); // let the bar animation finish before the screenshot
-    expect(await page.textContent('table')).toContain('望京街道');
+    const top = await page.locator('table').first().locator('tbody tr').allTextContents();
+    expect(top).toHaveLength(10);
+    expect(top[9]).toContain(month.names.T2);
+    expect(await page.textContent('[data-testid=tie-note]')).toBe(
+      `前10名边界并列：${month.names.T1}、${month.names.T2}、${month.names.T3}综合得分同为64.00分（并列第9名），按小样本修正得分、有效回访量依次区分，列入${month.names.T1}、${month.names.T2}；${month.names.T3}未列入。`,
+    );
+    expect(await page.textContent('[data-testid=unranked]')).toBe(`${month.names.U1}（n = 3）、${month.names.U2}（n = 9）`);
+    const height = await page.evaluate('document.documentElement.scrollHeight');
+    console.log(`portal rankings page height at 390 px: ${String(height)} px`);
     await shot('rankings');
   });
 });

@@ -11,4 +11,7 @@ export * from './score-units';
 export * from './score-tallies';
 export * from './explain';
 export * from './ranking';
+export * from './ranking-classes';
+export * from './published-lists';
+export * from './appeal-window';
 export * from './community-ranking';

@@ -22,4 +22,8 @@ export const SCORING_ERROR_CODES = [
   'APPEAL_ALREADY_DECIDED',
   // appeals are for cases that were handled to the end (closed, visited or scored) and had a lead
   'APPEAL_CASE_NOT_FINISHED',
+  // filed after the appeal window (N days after the visit) or after the period was published
+  'APPEAL_WINDOW_CLOSED',
+  // a return visit on a merged child (并案) while the policy visits only the cluster's main case
+  'VISIT_MERGED_CHILD',
 ] as const;

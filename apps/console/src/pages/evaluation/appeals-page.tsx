@@ -26,7 +26,7 @@ const STATUS: Record<AppealStatus, { label: StringKey; color: string }> = {
 };
 
 export function AppealsPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   const { me, hasRole } = useAuth();
   const ref = useReference();
@@ -99,6 +99,11 @@ export function AppealsPage() {
               <Space size={4} wrap>
                 <Tag color={STATUS[v].color}>{t(STATUS[v].label)}</Tag>
                 {a.isExemptInScoring && <Tag color="cyan">{t('exempt')}</Tag>}
+                {a.lateOverride && (
+                  <Tag color="orange" title={a.lateOverride.reason}>
+                    {lang === 'zh' ? `逾期受理 · ${a.lateOverride.by.username}` : `late, filed by ${a.lateOverride.by.username}`}
+                  </Tag>
+                )}
               </Space>
             ),
           },

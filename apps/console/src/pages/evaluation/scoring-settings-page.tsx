@@ -14,6 +14,7 @@ import { FieldProblemAlert, useFieldProblem } from '../../components/field-error
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { UNIT_CLASS_LABELS } from '../../i18n/labels';
+import { RankingRulesCard } from './ranking-rules-card';
 
 type Settings = Static<typeof ScoringSettingsSchema>;
 type WeightVersion = Static<typeof WeightVersionSchema>;
@@ -34,7 +35,7 @@ interface NewVersion {
 }
 
 export function ScoringSettingsPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   const { hasRole } = useAuth();
   const canEdit = hasRole('administrator');
@@ -216,11 +217,40 @@ export function ScoringSettingsPage() {
             <Form.Item name="minSampleSize" label={t('minSampleSize')} rules={[{ required: true, type: 'integer', min: 1, max: 10000 }]}>
               <InputNumber min={1} max={10000} precision={0} />
             </Form.Item>
+            <Form.Item
+              name="appealWindowDays"
+              label={lang === 'zh' ? '申诉时限（回访后天数）' : 'Appeal window (days after the visit)'}
+              rules={[{ required: true, type: 'integer', min: 0, max: 60 }]}
+            >
+              <InputNumber min={0} max={60} precision={0} />
+            </Form.Item>
+            <Form.Item name="mergedChildren" label={lang === 'zh' ? '并案工单回访' : 'Merged children (并案)'}>
+              <Select
+                options={[
+                  { value: 'main_case_visit', label: lang === 'zh' ? '不单独回访，随主件计分一次' : 'no visit; scored once with the main case' },
+                  { value: 'cluster_visit', label: lang === 'zh' ? '逐一回访，计入主办单位' : 'each visited, scored on the cluster lead' },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="improvedCount" label={lang === 'zh' ? '进步较快名单人数' : 'Most-improved list size'} rules={[{ required: true, type: 'integer', min: 0, max: 100 }]}>
+              <InputNumber min={0} max={100} precision={0} />
+            </Form.Item>
+            <Form.Item name="improvedBy" label={lang === 'zh' ? '进步较快依据' : 'Most improved by'}>
+              <Select
+                options={[
+                  { value: 'rank_change', label: lang === 'zh' ? '名次上升位数' : 'places gained' },
+                  { value: 'composite_delta', label: lang === 'zh' ? '综合得分提高幅度' : 'composite gained' },
+                ]}
+              />
+            </Form.Item>
           </Form>
           <Typography.Text type="secondary">
             {dayjs().format('YYYY-MM-DD')} · {settings.timeZone}
           </Typography.Text>
         </Card>
+      </Col>
+      <Col span={24}>
+        <RankingRulesCard settings={settings} canEdit={canEdit} onSaved={setSettings} />
       </Col>
     </Row>
   );

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppealBody, AppealDecisionBody, AppealListQuery, AppealSchema, ErrorBody, Page } from '@jiesu/contracts';
+import { APPEAL_ENDPOINTS, AppealDecisionBody, AppealListQuery, AppealSchema, ErrorBody, Page } from '@jiesu/contracts';
 import { Type } from 'typebox';
 import type { Appeal } from '../../repositories/appeal.repository';
 import { decideAppeal } from '../../use-cases/appeals/decide-appeal';
 import { fileAppeal } from '../../use-cases/appeals/file-appeal';
 import { listAppeals } from '../../use-cases/appeals/list-appeals';
+import { routeEndpoint } from '../endpoint-route';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
@@ -14,11 +15,7 @@ function present(a: Appeal) {
 }
 
 export const appealRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post(
-    '/',
-    { schema: { tags: ['appeals'], summary: '申诉: ask that a case not count in your score', body: AppealBody, response: { 201: AppealSchema, ...errors } } },
-    async (request, reply) => reply.status(201).send(present(await fileAppeal(app.ctx, { actor: request.actor, ...request.body }))),
-  );
+  routeEndpoint(app, APPEAL_ENDPOINTS.file, { prefix: '/api/appeals', errors }, async (request) => present(await fileAppeal(app.ctx, { actor: request.actor, ...request.body })));
   app.get(
     '/',
     { schema: { tags: ['appeals'], summary: 'Appeals in your area, newest first', querystring: AppealListQuery, response: { 200: Page(AppealSchema), ...errors } } },

@@ -5,11 +5,10 @@ import {
   CommunityRankingSchema,
   ErrorBody,
   PeriodKey,
-  PeriodRankingsSchema,
   PublicationMetaSchema,
   PublishBody,
   QuarterKey,
-  RankingsQuery,
+  SCORING_ENDPOINTS,
   ScoreSheetQuery,
   ScoringPolicyPatch,
   ScoringSettingsSchema,
@@ -18,7 +17,7 @@ import {
   WeightsBody,
 } from '@jiesu/contracts';
 import { Type } from 'typebox';
-import { exportScoreSheet, scoreSheetCsv, scoreSheetWorkbook } from '../../use-cases/scoring/export-score-sheet';
+import { exportScoreSheet, scoreSheetCsv, scoreSheetHtml, scoreSheetWorkbook } from '../../use-cases/scoring/export-score-sheet';
 import { getRankings } from '../../use-cases/scoring/get-rankings';
 import { getScoringSettings } from '../../use-cases/scoring/get-scoring-settings';
 import { getUnitScore } from '../../use-cases/scoring/get-unit-score';
@@ -27,7 +26,10 @@ import { publishRankings } from '../../use-cases/scoring/publish-rankings';
 import { rankStreetCommunities } from '../../use-cases/scoring/rank-street-communities';
 import { setCommunityItemScores } from '../../use-cases/scoring/set-community-item-scores';
 import { getCommunityRankingConfig, setCommunityRankingConfig } from '../../use-cases/scoring/set-community-ranking-config';
+import { getPopulations, loadPopulationTable, populationTemplate } from '../../use-cases/scoring/populations';
+import { updateGovernanceRule, updateRankingClasses } from '../../use-cases/scoring/update-ranking-classes';
 import { updateScoringPolicy } from '../../use-cases/scoring/update-scoring-policy';
+import { routeEndpoint } from '../endpoint-route';
 import { updateScoringWeights } from '../../use-cases/scoring/update-scoring-weights';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -36,11 +38,13 @@ const StreetParams = Type.Object({ street: Type.String({ pattern: '^\\d{9}$' }) 
 const tags = ['scoring'];
 
 export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/settings',
-    { schema: { tags, summary: 'Weights (versioned by date and unit class) and scoring policy', response: { 200: ScoringSettingsSchema, ...errors } } },
-    async (request) => getScoringSettings(app.ctx, { actor: request.actor }),
-  );
+  const route = { prefix: '/api/scoring', errors };
+  routeEndpoint(app, SCORING_ENDPOINTS.settings, route, async (request) => getScoringSettings(app.ctx, { actor: request.actor }));
+  routeEndpoint(app, SCORING_ENDPOINTS.putRankingClasses, route, async (request) => updateRankingClasses(app.ctx, { actor: request.actor, classes: request.body.classes }));
+  routeEndpoint(app, SCORING_ENDPOINTS.putGovernance, route, async (request) => updateGovernanceRule(app.ctx, { actor: request.actor, governance: request.body }));
+  routeEndpoint(app, SCORING_ENDPOINTS.populations, route, async (request) => getPopulations(app.ctx, { actor: request.actor }));
+  routeEndpoint(app, SCORING_ENDPOINTS.populationTemplate, route, async (request) => populationTemplate(app.ctx, { actor: request.actor }));
+  routeEndpoint(app, SCORING_ENDPOINTS.putPopulations, route, async (request) => loadPopulationTable(app.ctx, { actor: request.actor, ...request.body }));
   app.put(
     '/settings/weights',
     { schema: { tags, summary: 'Replace the weight versions (administrators)', body: WeightsBody, response: { 200: ScoringSettingsSchema, ...errors } } },
@@ -59,20 +63,17 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => updateScoringPolicy(app.ctx, { actor: request.actor, patch: request.body }),
   );
 
-  app.get(
-    '/periods/:period/rankings',
-    {
-      schema: {
-        tags,
-        summary: "A period's rankings per unit class: official order, top/bottom, trend, Wilson order",
-        params: PeriodParams,
-        querystring: RankingsQuery,
-        response: { 200: PeriodRankingsSchema, ...errors },
-      },
-    },
-    async (request) =>
-      getRankings(app.ctx, { actor: request.actor, periodKey: request.params.period, ...request.query, ...(request.query.class ? { unitClass: request.query.class } : {}) }),
-  );
+  routeEndpoint(app, SCORING_ENDPOINTS.rankings, route, async (request) => {
+    const { class: classKey, district, source, version } = request.query;
+    return getRankings(app.ctx, {
+      actor: request.actor,
+      periodKey: request.params.period,
+      ...(classKey ? { classKey } : {}),
+      ...(district ? { districtCode: district } : {}),
+      ...(source ? { source } : {}),
+      ...(version ? { version } : {}),
+    });
+  });
   app.get(
     '/periods/:period/units/:code',
     {
@@ -108,8 +109,14 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/periods/:period/score-sheet',
     { schema: { tags, summary: '成绩单 as JSON, CSV or Excel (format=json|csv|xlsx)', params: PeriodParams, querystring: ScoreSheetQuery } },
     async (request, reply) => {
-      const { format, class: unitClass, ...rest } = request.query;
-      const sheet = await exportScoreSheet(app.ctx, { actor: request.actor, periodKey: request.params.period, ...rest, ...(unitClass ? { unitClass } : {}) });
+      const { format, class: classKey, district, ...rest } = request.query;
+      const sheet = await exportScoreSheet(app.ctx, {
+        actor: request.actor,
+        periodKey: request.params.period,
+        ...rest,
+        ...(classKey ? { classKey } : {}),
+        ...(district ? { districtCode: district } : {}),
+      });
       const name = `score-sheet-${sheet.periodKey}${sheet.version !== null ? `-v${sheet.version}` : '-live'}`;
       if (format === 'csv') {
         return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(scoreSheetCsv(sheet));
@@ -120,6 +127,7 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .header('content-disposition', `attachment; filename="${name}.xlsx"`)
           .send(await scoreSheetWorkbook(sheet));
       }
+      if (format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(scoreSheetHtml(sheet));
       return sheet;
     },
   );

@@ -1,9 +1,10 @@
 // 排名公布: the monthly rankings as published (immutable snapshots written by the scoring area),
-// streets/townships and districts, top and bottom of each — never computed live for the public.
-import type { PublicRankingRowSchema, PublicRankingsSchema } from '@jiesu/contracts';
+// streets/townships and districts: top and bottom of each with the tie at the cut, the units not
+// ranked (n < k), the most improved and the special-governance list — never computed live.
+import type { PublicRankingRowSchema, PublicRankingsSchema, RankingRow } from '@jiesu/contracts';
 import type { Static } from 'typebox';
 import type { AppContext } from '../../context';
-import type { PeriodRankings, RankingRow } from '../scoring/compute-rankings';
+import { normaliseRankings, type StoredRankings } from '../scoring/rankings-snapshot';
 
 export const PUBLIC_RANKED_CLASSES = ['street', 'district'] as const;
 
@@ -23,37 +24,46 @@ function row(r: RankingRow): PublicRankingRow {
     wilsonRank: r.wilsonRank,
     isTop: r.isTop,
     isBottom: r.isBottom,
+    requests: r.requests,
+    requestsPerThousand: r.requestsPerThousand,
   };
 }
 
 export async function getPublishedRankings(ctx: AppContext, opts: { periodKey?: string }): Promise<PublicRankings> {
   const periods = await ctx.repos.publicRankings.publishedPeriodKeys(24);
   const periodKey = opts.periodKey ?? periods[0] ?? null;
-  const empty: PublicRankings = { periodKey, periods, version: null, publishedAt: null, classes: [] };
+  const empty: PublicRankings = { periodKey, periods, version: null, publishedAt: null, publishCount: 0, classes: [], specialGovernance: { ruleText: '', units: [] } };
   if (periodKey === null || !periods.includes(periodKey)) return empty;
-  const pub = await ctx.repos.scorePublications.get<PeriodRankings>(periodKey, null);
+  const pub = await ctx.repos.scorePublications.get<StoredRankings>(periodKey, null);
   if (!pub) return empty;
+  const rankings = normaliseRankings(pub.rankings);
+  const names = new Map(rankings.classes.flatMap((c) => c.rows.map((r) => [r.unitCode, r.unitName] as const)));
   return {
     periodKey,
     periods,
     version: pub.version,
     publishedAt: pub.publishedAt,
-    classes: pub.rankings.classes
-      .filter((c) => (PUBLIC_RANKED_CLASSES as readonly string[]).includes(c.unitClass))
+    publishCount: rankings.policy.publishCount,
+    classes: rankings.classes
+      .filter((c) => c.groupCode === null && (PUBLIC_RANKED_CLASSES as readonly string[]).includes(c.classKey))
       .map((c) => {
-        const ranked = c.rows.filter((r) => r.rank !== null);
+        const byCode = new Map(c.rows.map((r) => [r.unitCode, r]));
+        const pick = (codes: string[]) => codes.flatMap((code) => (byCode.has(code) ? [row(byCode.get(code) as RankingRow)] : []));
         return {
+          classKey: c.classKey,
+          label: c.label,
           unitClass: c.unitClass,
-          rankedCount: ranked.length,
-          top: ranked
-            .filter((r) => r.isTop)
-            .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
-            .map(row),
-          bottom: ranked
-            .filter((r) => r.isBottom)
-            .sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))
-            .map(row),
+          rankedCount: c.rows.filter((r) => r.rank !== null).length,
+          minSampleSize: c.minSampleSize,
+          officialOrder: c.officialOrder,
+          top: pick(c.top),
+          bottom: pick(c.bottom),
+          topBoundary: c.topBoundary,
+          bottomBoundary: c.bottomBoundary,
+          unranked: c.rows.filter((r) => r.unrankedReason === 'below_min_sample').map((r) => ({ unitCode: r.unitCode, unitName: r.unitName, sampleSize: r.sampleSize })),
+          improved: c.improved.map((e) => ({ unitCode: e.unitCode, unitName: names.get(e.unitCode) ?? e.unitCode, rankChange: e.rankChange, compositeDelta: e.compositeDelta })),
         };
       }),
+    specialGovernance: { ruleText: rankings.specialGovernance.ruleText, units: rankings.specialGovernance.units },
   };
 }

@@ -1,67 +1,40 @@
 // Computes every monthly ranking of a period from the fact table: one aggregate query (GROUP BY
-// plus GROUPING SETS) gives a tally per unit, the pure core scores and ranks them. No actor: the
-// callers (the rankings API, publishing, exports, the benchmark) check access first.
+// plus GROUPING SETS) gives a tally per unit, the pure core scores them and ranks each ranking
+// class (考核类别) — district departments within their district — with its own minimum sample and
+// official order; beside them 诉求量 / 千人诉求量, the most-improved list and the special-governance
+// list. No actor: the callers (the rankings API, publishing, exports, the benchmark) check access first.
+import type { ClassRanking, PeriodRankings, RankingRow } from '@jiesu/contracts';
 import {
+  assignRankingGroups,
+  classMinSample,
+  type ClassifiableUnit,
+  emptyTally,
   evaluationPeriod,
-  MONTHLY_RANKED_CLASSES,
+  type CaseTally,
+  type GovernanceRule,
+  mostImproved,
   type PreviousRankingEntry,
   previousPeriodKey,
-  rankUnits,
+  type RankingClassDef,
   type RankingEntry,
-  type CaseTally,
-  emptyTally,
+  rankUnits,
+  requestsPerThousand,
   type ScoredUnitClass,
   scoreTallies,
   selectWeights,
+  specialGovernance,
+  type UnitClass,
   type UnitScore,
   type UnitTally,
   type WeightVersion,
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import { loadPolicy, loadWeights, periodConfig, type ScoringPolicy } from './scoring-config';
+import { normaliseRankings, type StoredRankings } from './rankings-snapshot';
+import { loadGovernance, loadPolicy, loadPopulations, loadRankingClasses, loadWeights, periodConfig } from './scoring-config';
 
-export interface RankingRow {
-  unitCode: string;
-  unitName: string;
-  unitClass: string;
-  unitPath: string;
-  rank: number | null;
-  composite: number | null;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-  sampleSize: number;
-  invalidVisits: number;
-  exemptions: number;
-  cases: number;
-  ledCases: number;
-  wilsonComposite: number | null;
-  wilsonRank: number | null;
-  trend: RankingEntry['trend'];
-  isTop: boolean;
-  isBottom: boolean;
-}
-
-export interface ClassRankingView {
-  unitClass: ScoredUnitClass;
-  weights: WeightVersion;
-  rows: RankingRow[];
-  top: string[];
-  bottom: string[];
-  wilsonOrder: string[];
-}
-
-export interface PeriodRankings {
-  periodKey: string;
-  period: { start: Date | string; end: Date | string; firstDay: string; lastDay: string };
-  source: 'live' | 'published';
-  version: number | null;
-  reason: string | null;
-  publishedAt: Date | string | null;
-  computedAt: Date | string;
-  policy: ScoringPolicy;
-  classes: ClassRankingView[];
-}
+export type { ClassRanking, PeriodRankings, RankingRow } from '@jiesu/contracts';
+/** A class's ranking as the server builds it (one per class, or per district for classes ranked within their district). */
+export type ClassRankingView = ClassRanking;
 
 /** Unit tallies of a period, summed over the levels each unit appears at (lead, street, district). */
 async function unitTallies(ctx: AppContext, periodKey: string) {
@@ -80,45 +53,120 @@ async function unitTallies(ctx: AppContext, periodKey: string) {
   return byUnit;
 }
 
-export async function computePeriodRankings(ctx: AppContext, opts: { periodKey: string; withTrend?: boolean; unitClasses?: readonly ScoredUnitClass[] }): Promise<PeriodRankings> {
-  const [policy, weights] = await Promise.all([loadPolicy(ctx), loadWeights(ctx)]);
-  const period = evaluationPeriod(opts.periodKey, periodConfig(ctx, policy));
-  const classes = opts.unitClasses ?? MONTHLY_RANKED_CLASSES;
-  const [tallies, units] = await Promise.all([unitTallies(ctx, opts.periodKey), ctx.repos.scoreFacts.unitsOfClasses(classes)]);
+/** The rule in words, for the page, the portal and the score sheet's 说明. */
+export function governanceRuleText(rule: GovernanceRule, classLabel: string, publishCount: number): string {
+  switch (rule.kind) {
+    case 'bottom_composite':
+      return `连续${rule.months}个考核周期（含本期）列入${classLabel}后${publishCount}名的单位`;
+    case 'highest_per_thousand':
+      return `本期千人诉求量最高的${rule.count}个${classLabel}（并列者一并列入）`;
+  }
+}
 
-  const meta = new Map<string, { name: string; path: string }>();
+interface ComputeOptions {
+  periodKey: string;
+  withTrend?: boolean;
+  /** Also the special-governance list (needs earlier periods' bottom lists); default true. */
+  withGovernance?: boolean;
+}
+
+export async function computePeriodRankings(ctx: AppContext, opts: ComputeOptions): Promise<PeriodRankings> {
+  const [policy, weights, defs, governance, populations] = await Promise.all([
+    loadPolicy(ctx),
+    loadWeights(ctx),
+    loadRankingClasses(ctx),
+    loadGovernance(ctx),
+    loadPopulations(ctx),
+  ]);
+  const period = evaluationPeriod(opts.periodKey, periodConfig(ctx, policy));
+  const unitClasses = [...new Set<UnitClass>(['district', ...defs.map((d) => d.unitClass)])];
+  const [tallies, units, requests] = await Promise.all([
+    unitTallies(ctx, opts.periodKey),
+    ctx.repos.scoreFacts.unitsOfClasses(unitClasses),
+    ctx.repos.demand.requestCounts(period.start, period.end),
+  ]);
+
+  const districts = new Map(units.filter((u) => u.class === 'district').map((u) => [u.code, u.name]));
+  const districtOf = (path: string, code: string): string | null => path.split('/').find((c) => c !== '' && c !== code && districts.has(c)) ?? null;
+  const meta = new Map<string, { name: string; path: string; unitClass: string; cases: number }>();
+  const classifiable: ClassifiableUnit[] = [];
   const scored: UnitTally[] = [];
-  const extra = new Map<string, { cases: number }>();
   for (const u of units) {
     const t = tallies.get(u.code);
     if (!u.isActive && t === undefined) continue;
-    meta.set(u.code, { name: u.name, path: u.path });
-    scored.push({ unitId: u.code, unitClass: u.class as ScoredUnitClass, tally: t?.tally ?? emptyTally(), ledCases: t?.ledCases ?? 0 });
-    extra.set(u.code, { cases: t?.cases ?? 0 });
+    meta.set(u.code, { name: u.name, path: u.path, unitClass: u.class, cases: t?.cases ?? 0 });
+    classifiable.push({ unitId: u.code, unitClass: u.class as UnitClass, districtId: districtOf(u.path, u.code) });
+  }
+  const groups = assignRankingGroups(classifiable, defs);
+  for (const c of classifiable) {
+    if (!groups.has(c.unitId)) continue;
+    const t = tallies.get(c.unitId);
+    scored.push({ unitId: c.unitId, unitClass: c.unitClass as ScoredUnitClass, tally: t?.tally ?? emptyTally(), ledCases: t?.ledCases ?? 0 });
   }
   const scores: UnitScore[] = scoreTallies({ units: scored, weightVersions: weights, weightsOn: period.firstDay });
 
   let previous: PreviousRankingEntry[] | undefined;
+  let earlier: PeriodRankings | null = null;
   if (opts.withTrend !== false) {
     const prevKey = previousPeriodKey(opts.periodKey);
-    const published = await ctx.repos.scorePublications.get<PeriodRankings>(prevKey, null);
-    const prev = published?.rankings ?? (await computePeriodRankings(ctx, { periodKey: prevKey, withTrend: false, unitClasses: classes }));
-    previous = prev.classes.flatMap((c) => c.rows.map((r) => ({ unitId: r.unitCode, rank: r.rank, composite: r.composite })));
+    const published = await ctx.repos.scorePublications.get<StoredRankings>(prevKey, null);
+    earlier = published ? normaliseRankings(published.rankings) : await computePeriodRankings(ctx, { periodKey: prevKey, withTrend: false, withGovernance: false });
+    previous = earlier.classes.flatMap((c) => c.rows.map((r) => ({ unitId: r.unitCode, rank: r.rank, composite: r.composite })));
   }
 
-  const ranking = rankUnits({ scores, unitClasses: classes, publishCount: policy.publishCount, minSampleSize: policy.minSampleSize, ...(previous ? { previous } : {}) });
+  const requestsOf = (code: string, unitClass: string): number =>
+    (unitClass === 'street' ? requests.byStreet.get(code) : unitClass === 'district' ? requests.byDistrict.get(code) : requests.byLead.get(code)) ?? 0;
+
+  const groupKeys = new Map<string, { def: RankingClassDef; groupId: string | null; scores: UnitScore[] }>();
+  for (const def of defs) {
+    if (def.rankWithin === 'city') groupKeys.set(`${def.key}`, { def, groupId: null, scores: [] });
+  }
+  for (const s of scores) {
+    const g = groups.get(s.unitId);
+    if (g === undefined) continue;
+    const def = defs.find((d) => d.key === g.classKey) as RankingClassDef;
+    const key = g.groupId === null ? def.key : `${def.key}:${g.groupId}`;
+    let group = groupKeys.get(key);
+    if (group === undefined) {
+      group = { def, groupId: g.groupId, scores: [] };
+      groupKeys.set(key, group);
+    }
+    group.scores.push(s);
+  }
+  const ordered = [...groupKeys.values()].sort((a, b) => defs.indexOf(a.def) - defs.indexOf(b.def) || (a.groupId ?? '').localeCompare(b.groupId ?? ''));
+
   const scoreById = new Map(scores.map((s) => [s.unitId, s]));
-  const view = ranking.map((c): ClassRankingView => {
+  const views = ordered.map((group): ClassRanking => {
+    const { def } = group;
+    const minSampleSize = classMinSample(def, policy.minSampleSize);
+    const [c] = rankUnits({
+      scores: group.scores,
+      unitClasses: [def.unitClass],
+      publishCount: policy.publishCount,
+      minSampleSize,
+      officialOrder: def.officialOrder,
+      ...(previous ? { previous } : {}),
+    });
+    if (c === undefined) throw new Error(`no ranking for ${def.key}`);
+    const improved = mostImproved(
+      c.ranked.map((e) => ({ unitId: e.unitId, rank: e.rank, composite: e.composite, previousRank: e.trend?.previousRank ?? null, previousComposite: previousComposite(e) })),
+      { by: policy.improvedBy, count: policy.improvedCount },
+    );
     const top = new Set(c.top.map((e) => e.unitId));
     const bottom = new Set(c.bottom.map((e) => e.unitId));
+    const improvedIds = new Set(improved.map((e) => e.unitId));
     const toRow = (e: RankingEntry): RankingRow => {
       const s = scoreById.get(e.unitId);
       const m = meta.get(e.unitId);
+      const n = requestsOf(e.unitId, e.unitClass);
+      const population = populations.values[e.unitId] ?? null;
       return {
         unitCode: e.unitId,
         unitName: m?.name ?? e.unitId,
         unitClass: e.unitClass,
         unitPath: m?.path ?? '',
+        classKey: def.key,
+        groupCode: group.groupId,
         rank: e.rank,
         composite: e.composite,
         responseRate: e.responseRate,
@@ -127,25 +175,60 @@ export async function computePeriodRankings(ctx: AppContext, opts: { periodKey: 
         sampleSize: e.sampleSize,
         invalidVisits: s?.invalidVisits ?? 0,
         exemptions: e.exemptions,
-        cases: extra.get(e.unitId)?.cases ?? 0,
+        cases: m?.cases ?? 0,
         ledCases: s?.ledCases ?? 0,
         wilsonComposite: e.wilsonComposite,
         wilsonRank: e.wilsonRank,
         trend: e.trend,
         isTop: top.has(e.unitId),
         isBottom: bottom.has(e.unitId),
+        unrankedReason: e.unrankedReason,
+        requests: n,
+        population,
+        requestsPerThousand: requestsPerThousand(n, population),
+        isImproved: improvedIds.has(e.unitId),
+        isSpecialGovernance: false,
       };
     };
-    const classWeights = selectWeights(weights, c.unitClass, period.firstDay);
     return {
-      unitClass: c.unitClass,
-      weights: stripClass(classWeights),
+      classKey: def.key,
+      label: def.label,
+      unitClass: def.unitClass,
+      groupCode: group.groupId,
+      groupName: group.groupId === null ? null : (districts.get(group.groupId) ?? group.groupId),
+      officialOrder: def.officialOrder,
+      minSampleSize,
+      weights: stripClass(selectWeights(weights, def.unitClass, period.firstDay)),
       rows: [...c.ranked, ...c.unranked].map(toRow),
       top: c.top.map((e) => e.unitId),
       bottom: c.bottom.map((e) => e.unitId),
+      topBoundary: c.topBoundary,
+      bottomBoundary: c.bottomBoundary,
       wilsonOrder: c.wilsonOrder.map((e) => e.unitId),
+      improved: improved.map((e) => ({ unitCode: e.unitId, rankChange: e.rankChange, compositeDelta: e.compositeDelta })),
     };
   });
+
+  // 治理类: from the governed class's rows (city-wide classes only).
+  const governed = views.filter((v) => v.classKey === governance.classKey);
+  const governedRows = governed.flatMap((v) => v.rows);
+  let selected: Array<{ unitId: string; value: number }> = [];
+  if (opts.withGovernance !== false && governedRows.length > 0) {
+    const bottomByPeriod: string[][] = [governed.flatMap((v) => v.bottom)];
+    if (governance.rule.kind === 'bottom_composite') {
+      let key = opts.periodKey;
+      for (let i = 1; i < governance.rule.months; i += 1) {
+        key = previousPeriodKey(key);
+        const earlierPeriod = i === 1 && earlier !== null ? earlier : await publishedOrLive(ctx, key);
+        bottomByPeriod.push(earlierPeriod.classes.filter((v) => v.classKey === governance.classKey).flatMap((v) => v.bottom));
+      }
+    }
+    const perThousand = governedRows.flatMap((r) => (r.requestsPerThousand === null ? [] : [{ unitId: r.unitCode, value: r.requestsPerThousand }]));
+    selected = specialGovernance(governance.rule, { bottomByPeriod, perThousand });
+  }
+  const selectedIds = new Set(selected.map((s) => s.unitId));
+  for (const r of governedRows) r.isSpecialGovernance = selectedIds.has(r.unitCode);
+  const governedLabel = defs.find((d) => d.key === governance.classKey)?.label ?? governance.classKey;
 
   return {
     periodKey: opts.periodKey,
@@ -156,8 +239,25 @@ export async function computePeriodRankings(ctx: AppContext, opts: { periodKey: 
     publishedAt: null,
     computedAt: ctx.now(),
     policy,
-    classes: view,
+    populations: { asOf: populations.asOf, source: populations.source, units: Object.keys(populations.values).length },
+    specialGovernance: {
+      classKey: governance.classKey,
+      rule: governance.rule,
+      ruleText: governanceRuleText(governance.rule, governedLabel, policy.publishCount),
+      units: selected.map((s) => ({ unitCode: s.unitId, unitName: meta.get(s.unitId)?.name ?? s.unitId, value: s.value })),
+    },
+    classes: views,
   };
+}
+
+async function publishedOrLive(ctx: AppContext, periodKey: string): Promise<PeriodRankings> {
+  const published = await ctx.repos.scorePublications.get<StoredRankings>(periodKey, null);
+  return published ? normaliseRankings(published.rankings) : computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false });
+}
+
+function previousComposite(e: RankingEntry): number | null {
+  if (e.trend === null || e.trend.compositeDelta === null || e.composite === null) return null;
+  return e.composite - e.trend.compositeDelta;
 }
 
 function stripClass(w: WeightVersion): WeightVersion {

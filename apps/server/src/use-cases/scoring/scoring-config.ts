@@ -6,6 +6,12 @@ import {
   type EvaluationPeriodConfig,
   hasRole,
   isCentreActor,
+  GOVERNANCE_SETTING,
+  type GovernanceSettings,
+  type PopulationTable,
+  POPULATIONS_SETTING,
+  RANKING_CLASSES_SETTING,
+  type RankingClassDef,
   type Role,
   SCORING_POLICY_SETTING,
   SCORING_WEIGHTS_SETTING,
@@ -24,6 +30,18 @@ export async function loadWeights(ctx: AppContext, trx?: Kysely<Database>): Prom
 
 export async function loadPolicy(ctx: AppContext, trx?: Kysely<Database>): Promise<ScoringPolicy> {
   return ctx.settings.get(SCORING_POLICY_SETTING, trx);
+}
+
+export async function loadRankingClasses(ctx: AppContext, trx?: Kysely<Database>): Promise<RankingClassDef[]> {
+  return ctx.settings.get(RANKING_CLASSES_SETTING, trx);
+}
+
+export async function loadGovernance(ctx: AppContext, trx?: Kysely<Database>): Promise<GovernanceSettings> {
+  return ctx.settings.get(GOVERNANCE_SETTING, trx);
+}
+
+export async function loadPopulations(ctx: AppContext, trx?: Kysely<Database>): Promise<PopulationTable> {
+  return ctx.settings.get(POPULATIONS_SETTING, trx);
 }
 
 export function periodConfig(ctx: AppContext, policy: ScoringPolicy): EvaluationPeriodConfig {

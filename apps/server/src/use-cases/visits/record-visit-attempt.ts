@@ -65,6 +65,14 @@ export async function recordVisitAttempt(ctx: AppContext, opts: RecordVisitAttem
     });
   }
   const policy = await loadPolicy(ctx);
+  // 并案: under main_case_visit a merged child is not visited; its cluster is, through the main case.
+  if (stored.state.parent !== null && policy.mergedChildren === 'main_case_visit') {
+    throw new DomainError(
+      'VISIT_MERGED_CHILD',
+      `Case ${stored.state.caseNumber} was merged into ${stored.state.parent.caseNumber}; the cluster is visited and scored once, through that case.`,
+      { caseId: opts.caseId, parentCaseId: stored.state.parent.caseId, parentCaseNumber: stored.state.parent.caseNumber },
+    );
+  }
   const previous = await ctx.repos.returnVisits.attemptsFor(opts.caseId);
   const attempt: VisitAttemptRow = {
     caseId: opts.caseId,

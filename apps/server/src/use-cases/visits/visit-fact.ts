@@ -14,23 +14,31 @@ export function answeringLead(state: CaseState): CaseAssignment | null {
   return [...leads].reverse().find((a) => a.state === 'done' || a.state === 'signed' || a.state === 'pending') ?? null;
 }
 
+/**
+ * The fact of a concluded visit. A merged child (并案) has no lead of its own: under the
+ * cluster_visit policy its visit is scored on the lead that answered for its main case.
+ */
 export async function buildVisitFact(ctx: AppContext, state: CaseState, trx: Kysely<Database>): Promise<ScoreFact | null> {
-  const lead = answeringLead(state);
+  const policy = await loadPolicy(ctx, trx);
+  let lead = answeringLead(state);
+  if (lead === null && state.parent !== null && policy.mergedChildren === 'cluster_visit') {
+    const parent = await ctx.repos.cases.load(state.parent.caseId, trx);
+    lead = parent ? answeringLead(parent.state) : null;
+  }
   if (state.visit === null || lead === null) return null;
   const ancestorCodes = pathCodes(lead.unit.path).filter((c) => c !== lead.unit.code);
   const ancestors = await ctx.repos.units.findByCodes(ancestorCodes, trx);
-  const policy = await loadPolicy(ctx, trx);
   const appeal = await ctx.repos.appeals.findLiveForCase(state.id, trx);
-  return visitFactOf(state, { ancestors, period: periodConfig(ctx, policy), isExempt: appeal?.status === 'granted' });
+  return visitFactOf(state, { ancestors, period: periodConfig(ctx, policy), isExempt: appeal?.status === 'granted', lead });
 }
 
 /** The fact itself, from what the caller looked up: the lead's ancestor units, the period rule, whether an appeal exempts it. */
 export function visitFactOf(
   state: CaseState,
-  known: { ancestors: ReadonlyArray<Pick<Unit, 'code' | 'class'>>; period: EvaluationPeriodConfig; isExempt: boolean },
+  known: { ancestors: ReadonlyArray<Pick<Unit, 'code' | 'class'>>; period: EvaluationPeriodConfig; isExempt: boolean; lead?: CaseAssignment },
 ): ScoreFact | null {
   const visit = state.visit;
-  const lead = answeringLead(state);
+  const lead = known.lead ?? answeringLead(state);
   if (visit === null || lead === null) return null;
   const answers = visit.status === 'valid' ? visit.answers : null;
   return {

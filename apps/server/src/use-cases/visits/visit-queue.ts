@@ -1,4 +1,5 @@
-// The visitor's queue: closed cases in the actor's area still awaiting their return visit.
+// The visitor's queue: closed cases in the actor's area still awaiting their return visit (merged
+// children only when the policy visits every requester of a cluster).
 import type { Actor } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import type { VisitQueueItem } from '../../repositories/return-visit.repository';
@@ -11,6 +12,8 @@ export async function visitQueue(
 ): Promise<{ total: number; maxAttempts: number; items: VisitQueueItem[] }> {
   requireRole(opts.actor, 'visitor', 'evaluator', 'supervisor');
   const policy = await loadPolicy(ctx);
-  const page = await ctx.repos.returnVisits.queue(opts.actor.unitPath, opts.limit ?? 50, opts.offset ?? 0);
+  const page = await ctx.repos.returnVisits.queue(opts.actor.unitPath, opts.limit ?? 50, opts.offset ?? 0, undefined, {
+    withMergedChildren: policy.mergedChildren === 'cluster_visit',
+  });
   return { ...page, maxAttempts: policy.maxVisitAttempts };
 }
