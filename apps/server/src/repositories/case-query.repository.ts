@@ -152,11 +152,13 @@ function textQuery(q: string, phoneScope: PhoneSearchScope) {
         : sql<SqlBool>`(cases.requester_phone = ${t.phone} and not cases.is_requester_anonymous and cases.lead_unit_code = any(${phoneScope.leadUnitCodes}::text[]))`;
     flags.push({ match: 'phone', cond, weight: sql<number>`(case when ${cond} then 900 else 0 end)` });
   }
-  if (Array.from(t.text).length >= MIN_ADDRESS_CHARS) {
+  // A case number or a run of digits is asked as a number (and a phone), not as address or words.
+  const isNumeric = t.caseNumber !== null || /^[\d\s+()-]+$/.test(t.text);
+  if (!isNumeric && Array.from(t.text).length >= MIN_ADDRESS_CHARS) {
     const cond = sql<SqlBool>`cases.address like ${`%${escapeLike(t.text)}%`}`;
     flags.push({ match: 'address', cond, weight: sql<number>`(case when ${cond} then 300 else 0 end)` });
   }
-  if (t.words) {
+  if (t.words && !isNumeric) {
     const query = sql`${t.words}::tsquery`;
     const cond = sql<SqlBool>`cases.search_vector @@ ${query}`;
     flags.push({ match: 'words', cond, weight: sql<number>`(case when ${cond} then round(ts_rank(cases.search_vector, ${query}) * 1000)::int else 0 end)` });

@@ -353,16 +353,19 @@ export class CaseRepository {
     }));
   }
 
-  /** Case ids with a clock to remind or escalate at `now`, oldest deadline first. */
+  /**
+   * Case ids with a clock to remind or escalate at `now`, oldest deadline first. Two questions,
+   * each answered by its own partial index (an OR of both made the planner walk the wrong one).
+   */
   async dueClockCaseIds(now: Date, limit: number, trx: Db = this.db): Promise<string[]> {
-    const rows = await trx
-      .selectFrom('case_clocks')
-      .select('case_id')
-      .where('status', '=', 'running')
-      .where((eb) => eb.or([eb.and([eb('escalated_at', 'is', null), eb('due_at', '<=', now)]), eb.and([eb('reminded_at', 'is', null), eb('remind_at', '<=', now)])]))
-      .orderBy('due_at')
-      .limit(limit)
-      .execute();
+    const { rows } = await sql<{ case_id: string }>`
+      select case_id from (
+        (select case_id, due_at from case_clocks
+          where status = 'running' and escalated_at is null and due_at <= ${now} order by due_at limit ${limit})
+        union all
+        (select case_id, due_at from case_clocks
+          where status = 'running' and reminded_at is null and remind_at <= ${now} order by remind_at limit ${limit})
+      ) due order by due_at limit ${limit}`.execute(trx);
     return [...new Set(rows.map((r) => r.case_id))];
   }
 
