@@ -25,7 +25,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(config: Config, opts: { inMemory?: boolean; now?: () => Date } = {}): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? null : config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? null : config.dataDir, poolSize: config.databasePoolSize });
   const migrationsApplied = await migrateToLatest(database.db);
   const repos = createRepositories(database.db);
   const settings = new SettingsStore(database.db, repos);

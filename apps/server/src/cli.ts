@@ -1,4 +1,5 @@
 // The jiesu command line: parses options and calls library code; no logic of its own.
+import cluster from 'node:cluster';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Unit } from '@jiesu/core';
@@ -44,31 +45,79 @@ async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof createRuntime>>
   }
 }
 
+/**
+ * `serve --workers N`: the primary migrates (and seeds the demo) once, then forks N workers that
+ * share the port; a worker that dies is replaced, and the job runner's replacement runs the jobs.
+ */
+async function serveWorkers(config: ReturnType<typeof loadConfig>, workers: number, demo: boolean): Promise<void> {
+  if (!config.databaseUrl) {
+    console.error('serve --workers needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process.');
+    process.exit(2);
+  }
+  const rt = await createRuntime(config);
+  if (demo) {
+    await seedReference(rt.ctx);
+    await seedDemoUsers(rt.ctx);
+    await seedDemoKnowledge(rt.ctx);
+    await seedDemoWorkItems(rt.ctx);
+  }
+  await rt.close();
+  const args = process.argv.slice(2).filter((a, i, all) => a !== '--demo' && !['-w', '--workers'].includes(a) && !['-w', '--workers'].includes(all[i - 1] ?? ''));
+  cluster.setupPrimary({ args });
+  let jobRunner: number | undefined;
+  let stopping = false;
+  const fork = (runsJobs: boolean) => {
+    const w = cluster.fork({ JIESU_WORKER_RUNS_JOBS: runsJobs ? '1' : '0' });
+    if (runsJobs) jobRunner = w.id;
+  };
+  for (let i = 0; i < workers; i++) fork(i === 0);
+  cluster.on('exit', (w, code, signal) => {
+    if (stopping) return;
+    console.error(`worker ${w.process.pid} exited (${signal ?? code}); starting another`);
+    fork(w.id === jobRunner);
+  });
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  console.log(`jiesu: ${workers} API processes on http://${config.host}:${config.port} — database: PostgreSQL (DATABASE_URL)`);
+}
+
 program
   .command('serve')
   .description('run migrations and serve the API (and, with --demo, load reference data and demo users first)')
   .option('--demo', 'seed reference data and demo users before serving')
   .option('-p, --port <port>', 'port to listen on (overrides PORT)', positiveInt)
-  .action(async (opts: { demo?: boolean; port?: number }) => {
+  .option('-w, --workers <n>', 'API processes sharing the port (node:cluster; PostgreSQL only); periodic jobs run in one of them', positiveInt)
+  .action(async (opts: { demo?: boolean; port?: number; workers?: number }) => {
     const config = loadConfig(process.env, opts.port !== undefined ? { port: opts.port } : {});
+    const workers = opts.workers ?? 1;
+    if (workers > 1 && cluster.isPrimary) {
+      await serveWorkers(config, workers, opts.demo === true);
+      return;
+    }
+    const isWorker = cluster.isWorker;
+    // In a cluster the primary migrated and seeded already; only one worker runs the periodic jobs
+    // (they claim their rows, so two would be safe, but would only double the polling).
+    const runsJobs = !isWorker || process.env.JIESU_WORKER_RUNS_JOBS === '1';
     const rt = await createRuntime(config);
     const app = await buildApp({ ctx: rt.ctx, logger: { level: config.logLevel } });
     if (rt.migrationsApplied.length) app.log.info({ migrations: rt.migrationsApplied }, 'migrations applied');
-    if (opts.demo) {
+    if (opts.demo && !isWorker) {
       const ref = await seedReference(rt.ctx);
       const users = await seedDemoUsers(rt.ctx);
       const articles = await seedDemoKnowledge(rt.ctx);
       const workItems = await seedDemoWorkItems(rt.ctx);
       app.log.info({ ...ref, demoUsersAdded: users, demoArticlesAdded: articles, demoWorkItemsAdded: workItems }, 'reference and demo data loaded');
     }
-    const sweeper = config.sweepIntervalSeconds > 0 ? startClockSweeper(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
-    const dispatcher = config.sweepIntervalSeconds > 0 ? startNotificationDispatcher(rt.ctx, new LogNotificationSender(app.log), app.log, 5_000) : null;
-    const finalizer = config.sweepIntervalSeconds > 0 ? startScoreFinalizer(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
-    const warnings = config.sweepIntervalSeconds > 0 ? startWarningScanner(rt.ctx, app.log, 3_600_000) : null;
-    const hotspots =
-      config.sweepIntervalSeconds > 0 && config.hotspotRefreshMinutes > 0
-        ? startHotspotRefresher(rt.ctx, app.log, { everyMs: config.hotspotRefreshMinutes * 60_000, checkMs: 300_000 })
-        : null;
+    const jobs = runsJobs && config.sweepIntervalSeconds > 0;
+    const sweeper = jobs ? startClockSweeper(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
+    const dispatcher = jobs ? startNotificationDispatcher(rt.ctx, new LogNotificationSender(app.log), app.log, 5_000) : null;
+    const finalizer = jobs ? startScoreFinalizer(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
+    const warnings = jobs ? startWarningScanner(rt.ctx, app.log, 3_600_000) : null;
+    const hotspots = jobs && config.hotspotRefreshMinutes > 0 ? startHotspotRefresher(rt.ctx, app.log, { everyMs: config.hotspotRefreshMinutes * 60_000, checkMs: 300_000 }) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -87,6 +136,10 @@ program
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ host: config.host, port: config.port });
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+    if (isWorker) {
+      app.log.info(`worker ${process.pid} ready${runsJobs ? ' (runs the periodic jobs)' : ''}`);
+      return;
+    }
     app.log.info(`jiesu is ready on http://${config.host}:${config.port} — API docs at /docs — database: ${where}`);
     if (opts.demo) app.log.info(`demo users: ${DEMO_USERS.map((u) => u.username).join(', ')} (password ${DEMO_PASSWORD})`);
   });

@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** postgres://… switches from embedded PGlite to a PostgreSQL server. */
   databaseUrl: string | null;
+  /** Connections each process keeps to PostgreSQL; with N processes behind PgBouncer keep N × this under its pool. */
+  databasePoolSize: number;
   /** The city's time zone: working days, "today", periods and case-number dates are reckoned in it. */
   timeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: int('PORT', 3000, 0, 65535),
     dataDir: resolve(str('JIESU_DATA_DIR') ?? 'data'),
     databaseUrl,
+    databasePoolSize: int('JIESU_DB_POOL_SIZE', 10, 1, 500),
     timeZone,
     logLevel,
     sessionTtlHours: int('JIESU_SESSION_TTL_HOURS', 12, 1, 24 * 30),

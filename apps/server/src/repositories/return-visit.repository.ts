@@ -93,14 +93,16 @@ export class ReturnVisitRepository {
     if (opts.withMergedChildren !== true) base = base.where('cases.parent_case_id', 'is', null);
     const [{ total } = { total: 0 }] = await base.select(sql<number>`count(*)::int`.as('total')).execute();
     const rows = await base
-      .leftJoin(
+      // Attempts of the page's cases only (a lateral lookup on the (case_id, attempt_no) key), not
+      // an aggregate of every visit attempt ever made.
+      .leftJoinLateral(
         (eb) =>
           eb
             .selectFrom('return_visit_attempts')
-            .select(['case_id', sql<number>`count(*)::int`.as('attempts'), sql<Date>`max(at)`.as('last_at')])
-            .groupBy('case_id')
+            .select([sql<number>`count(*)::int`.as('attempts'), sql<Date>`max(at)`.as('last_at')])
+            .whereRef('return_visit_attempts.case_id', '=', 'cases.id')
             .as('a'),
-        (j) => j.onRef('a.case_id', '=', 'cases.id'),
+        (j) => j.onTrue(),
       )
       .select(['cases.id', 'cases.case_number', 'cases.subject', 'cases.category_code', 'cases.closed_at', 'a.attempts', 'a.last_at'])
       .orderBy('cases.closed_at')
