@@ -2,6 +2,7 @@
 // use app.inject. Route chain: rate limit → authenticate (under /api) → validate → use case → present.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -85,6 +86,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     timeWindow: '1 minute',
   });
 
+  // Responses (the console's scripts above all) go out brotli/gzip-compressed when the client asks;
+  // registered before the static files so their streams are compressed too.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
