@@ -15,6 +15,7 @@ import type { AppContext } from '../context';
 import { authenticate } from '../use-cases/auth/authenticate';
 import { bearerToken } from './bearer-token';
 import { registerConsole } from './console-static';
+import { consoleRoutes } from './routes/console.routes';
 import { registerErrorHandling } from './errors';
 import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -146,6 +147,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(proactiveRoutes, { prefix: '/api/proactive' });
       await secured.register(noticeRoutes, { prefix: '/api/notices' });
       await secured.register(workItemRoutes, { prefix: '/api/work-items' });
+      await secured.register(consoleRoutes, { prefix: '/api' });
     });
   });
   return app;
