@@ -9,6 +9,7 @@ import {
   BookOutlined,
   BulbOutlined,
   CommentOutlined,
+  DashboardOutlined,
   HomeOutlined,
   LikeOutlined,
   LineChartOutlined,
@@ -31,11 +32,12 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import type { Role } from '@jiesu/core';
-import { Button, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { type ConsoleScreen, mayOpenScreen } from '@jiesu/core';
+import { Badge, Button, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
+import { BadgesProvider, NotificationBell, useBadges } from './components/notification-bell';
 import { useI18n } from './i18n/i18n';
 import { ROLE_LABELS } from './i18n/labels';
 import type { StringKey } from './i18n/strings';
@@ -51,6 +53,7 @@ const IntakeRulesPage = lazy(() => import('./pages/admin/intake-rules-page').the
 const KnowledgePage = lazy(() => import('./pages/admin/knowledge-page').then((m) => ({ default: m.KnowledgePage })));
 const OrgPage = lazy(() => import('./pages/admin/org-page').then((m) => ({ default: m.OrgPage })));
 const UsersPage = lazy(() => import('./pages/admin/users-page').then((m) => ({ default: m.UsersPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const CaseDetailPage = lazy(() => import('./pages/cases/case-detail-page').then((m) => ({ default: m.CaseDetailPage })));
 const CaseSearchPage = lazy(() => import('./pages/cases/case-search-page').then((m) => ({ default: m.CaseSearchPage })));
 const DispatchBoardPage = lazy(() => import('./pages/dispatch/dispatch-board-page').then((m) => ({ default: m.DispatchBoardPage })));
@@ -74,73 +77,69 @@ const MeetingsPage = lazy(() => import('./pages/deliberation/meetings-page').the
 const ProposalsPage = lazy(() => import('./pages/deliberation/proposals-page').then((m) => ({ default: m.ProposalsPage })));
 
 interface Screen {
-  path: string;
+  path: ConsoleScreen;
   label: StringKey;
   icon: ReactNode;
-  roles: readonly Role[];
-  /** Only for the centre and district sub-centres. */
-  dispatchUnitOnly?: boolean;
   element: ReactNode;
   group?: 'admin' | 'evaluation' | 'deliberation';
-  /** Only for users of the city centre (the API refuses the others). */
-  centreOnly?: boolean;
 }
 
 const SCREENS: readonly Screen[] = [
-  { path: '/intake', label: 'menuIntake', icon: <PhoneOutlined />, roles: ['operator', 'dispatcher'], dispatchUnitOnly: true, element: <IntakePage /> },
-  { path: '/dispatch', label: 'menuDispatch', icon: <SendOutlined />, roles: ['dispatcher', 'operator', 'supervisor'], dispatchUnitOnly: true, element: <DispatchBoardPage /> },
-  { path: '/inbox', label: 'menuInbox', icon: <InboxOutlined />, roles: ['handler', 'unit_leader'], element: <InboxPage /> },
+  { path: '/intake', label: 'menuIntake', icon: <PhoneOutlined />, element: <IntakePage /> },
+  { path: '/dispatch', label: 'menuDispatch', icon: <SendOutlined />, element: <DispatchBoardPage /> },
+  { path: '/inbox', label: 'menuInbox', icon: <InboxOutlined />, element: <InboxPage /> },
   {
     path: '/work-items',
     label: 'menuWorkItems',
     icon: <CarryOutOutlined />,
-    roles: ['handler', 'unit_leader', 'supervisor', 'dispatcher', 'administrator', 'operator', 'analyst'],
+
     element: <WorkItemsPage />,
   },
-  { path: '/proactive', label: 'menuProactive', icon: <AimOutlined />, roles: ['unit_leader', 'supervisor', 'handler', 'analyst', 'administrator'], element: <ProactivePage /> },
-  { path: '/patrol', label: 'menuPatrol', icon: <CompassOutlined />, roles: ['handler', 'unit_leader', 'supervisor'], element: <PatrolPage /> },
-  { path: '/supervision', label: 'menuSupervision', icon: <AlertOutlined />, roles: ['supervisor', 'unit_leader', 'dispatcher'], element: <SupervisionPage /> },
-  { path: '/visits', label: 'menuVisits', icon: <FormOutlined />, roles: ['visitor'], element: <VisitsPage /> },
+  { path: '/proactive', label: 'menuProactive', icon: <AimOutlined />, element: <ProactivePage /> },
+  { path: '/patrol', label: 'menuPatrol', icon: <CompassOutlined />, element: <PatrolPage /> },
+  { path: '/supervision', label: 'menuSupervision', icon: <AlertOutlined />, element: <SupervisionPage /> },
+  { path: '/visits', label: 'menuVisits', icon: <FormOutlined />, element: <VisitsPage /> },
+  { path: '/dashboard', label: 'menuDashboard', icon: <DashboardOutlined />, element: <DashboardPage /> },
   {
     path: '/rankings',
     label: 'menuRankings',
     icon: <BarChartOutlined />,
-    roles: ['evaluator', 'analyst', 'supervisor', 'administrator', 'unit_leader', 'dispatcher'],
+
     element: <RankingsPage />,
   },
-  { path: '/hotspots', label: 'menuHotspots', icon: <FireOutlined />, roles: ['analyst', 'supervisor', 'unit_leader', 'administrator', 'evaluator'], element: <HotspotsPage /> },
-  { path: '/topics', label: 'menuTopics', icon: <FlagOutlined />, roles: ['supervisor', 'unit_leader', 'administrator', 'analyst', 'handler'], element: <TopicsPage /> },
+  { path: '/hotspots', label: 'menuHotspots', icon: <FireOutlined />, element: <HotspotsPage /> },
+  { path: '/topics', label: 'menuTopics', icon: <FlagOutlined />, element: <TopicsPage /> },
   {
     path: '/cases',
     label: 'menuCases',
     icon: <FileSearchOutlined />,
-    roles: ['operator', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'visitor', 'evaluator', 'administrator', 'analyst'],
+
     element: <CaseSearchPage />,
   },
-  { path: '/deliberation/meetings', label: 'menuMeetings', icon: <CommentOutlined />, roles: ['handler', 'unit_leader'], element: <MeetingsPage />, group: 'deliberation' },
-  { path: '/deliberation/proposals', label: 'menuProposals', icon: <LikeOutlined />, roles: ['handler', 'unit_leader'], element: <ProposalsPage />, group: 'deliberation' },
-  { path: '/deliberation/leads', label: 'menuBuildingLeads', icon: <HomeOutlined />, roles: ['handler', 'unit_leader'], element: <BuildingLeadsPage />, group: 'deliberation' },
+  { path: '/deliberation/meetings', label: 'menuMeetings', icon: <CommentOutlined />, element: <MeetingsPage />, group: 'deliberation' },
+  { path: '/deliberation/proposals', label: 'menuProposals', icon: <LikeOutlined />, element: <ProposalsPage />, group: 'deliberation' },
+  { path: '/deliberation/leads', label: 'menuBuildingLeads', icon: <HomeOutlined />, element: <BuildingLeadsPage />, group: 'deliberation' },
   {
     path: '/deliberation/measures',
     label: 'menuDeliberationMeasures',
     icon: <LineChartOutlined />,
-    roles: ['handler', 'unit_leader', 'evaluator', 'analyst'],
+
     element: <DeliberationMeasuresPage />,
     group: 'deliberation',
   },
-  { path: '/admin/org', label: 'menuOrg', icon: <ApartmentOutlined />, roles: ['administrator', 'unit_leader'], element: <OrgPage />, group: 'admin' },
-  { path: '/admin/users', label: 'menuUsers', icon: <TeamOutlined />, roles: ['administrator', 'unit_leader'], element: <UsersPage />, group: 'admin' },
-  { path: '/admin/categories', label: 'menuCategories', icon: <TagsOutlined />, roles: ['administrator'], element: <CategoriesPage />, group: 'admin' },
-  { path: '/admin/duty-lists', label: 'menuDutyLists', icon: <UnorderedListOutlined />, roles: ['administrator', 'unit_leader'], element: <DutyListsPage />, group: 'admin' },
-  { path: '/admin/calendar', label: 'menuCalendar', icon: <CalendarOutlined />, roles: ['administrator'], element: <CalendarPage />, group: 'admin' },
-  { path: '/admin/case-policy', label: 'menuCasePolicy', icon: <ClockCircleOutlined />, roles: ['administrator'], element: <CasePolicyPage />, group: 'admin' },
-  { path: '/admin/intake-rules', label: 'menuIntakeRules', icon: <BulbOutlined />, roles: ['administrator'], element: <IntakeRulesPage />, group: 'admin' },
-  { path: '/admin/knowledge', label: 'menuKnowledge', icon: <BookOutlined />, roles: ['administrator', 'operator', 'dispatcher'], element: <KnowledgePage />, group: 'admin' },
+  { path: '/admin/org', label: 'menuOrg', icon: <ApartmentOutlined />, element: <OrgPage />, group: 'admin' },
+  { path: '/admin/users', label: 'menuUsers', icon: <TeamOutlined />, element: <UsersPage />, group: 'admin' },
+  { path: '/admin/categories', label: 'menuCategories', icon: <TagsOutlined />, element: <CategoriesPage />, group: 'admin' },
+  { path: '/admin/duty-lists', label: 'menuDutyLists', icon: <UnorderedListOutlined />, element: <DutyListsPage />, group: 'admin' },
+  { path: '/admin/calendar', label: 'menuCalendar', icon: <CalendarOutlined />, element: <CalendarPage />, group: 'admin' },
+  { path: '/admin/case-policy', label: 'menuCasePolicy', icon: <ClockCircleOutlined />, element: <CasePolicyPage />, group: 'admin' },
+  { path: '/admin/intake-rules', label: 'menuIntakeRules', icon: <BulbOutlined />, element: <IntakeRulesPage />, group: 'admin' },
+  { path: '/admin/knowledge', label: 'menuKnowledge', icon: <BookOutlined />, element: <KnowledgePage />, group: 'admin' },
   {
     path: '/evaluation/weights',
     label: 'menuScoringSettings',
     icon: <PercentageOutlined />,
-    roles: ['administrator', 'evaluator'],
+
     element: <ScoringSettingsPage />,
     group: 'evaluation',
   },
@@ -148,8 +147,6 @@ const SCREENS: readonly Screen[] = [
     path: '/evaluation/publications',
     label: 'menuPublications',
     icon: <NotificationOutlined />,
-    roles: ['evaluator'],
-    centreOnly: true,
     element: <PublicationsPage />,
     group: 'evaluation',
   },
@@ -157,22 +154,42 @@ const SCREENS: readonly Screen[] = [
     path: '/evaluation/appeals',
     label: 'menuAppeals',
     icon: <AuditOutlined />,
-    roles: ['evaluator', 'analyst', 'administrator', 'handler', 'unit_leader'],
+
     element: <AppealsPage />,
     group: 'evaluation',
   },
 ];
 
+/** The screens this user may open: the core's rule (mayOpenScreen), asked here, never re-stated. */
 function useScreens(): Screen[] {
-  const { me, hasRole, isDispatchUnit } = useAuth();
-  return SCREENS.filter((s) => hasRole(...s.roles) && (!s.dispatchUnitOnly || isDispatchUnit) && (!s.centreOnly || me?.unitClass === 'centre'));
+  const { me } = useAuth();
+  return me ? SCREENS.filter((s) => mayOpenScreen(me, s.path)) : [];
 }
 
+/** Every screen after login shares one badge source (refreshed each minute and after batch actions). */
 export function Shell() {
+  return (
+    <BadgesProvider>
+      <ShellLayout />
+    </BadgesProvider>
+  );
+}
+
+/** The number a menu entry carries: what waits for the user there. */
+function badgeFor(path: ConsoleScreen, badges: ReturnType<typeof useBadges>['badges']): number {
+  if (!badges) return 0;
+  if (path === '/inbox') return badges.toSign;
+  if (path === '/dispatch') return badges.toDispatch;
+  if (path === '/visits') return badges.toVisit;
+  return 0;
+}
+
+function ShellLayout() {
   const { me, logOut } = useAuth();
   const { t, lang, setLang, pick } = useI18n();
   const ref = useReference();
   const screens = useScreens();
+  const { badges } = useBadges();
   const location = useLocation();
   const navigate = useNavigate();
   // Phones (street and community staff): the menu folds away completely and the header keeps only who and the two buttons.
@@ -188,7 +205,21 @@ export function Shell() {
   const deliberation = screens.filter((s) => s.group === 'deliberation');
   const selected = screens.find((s) => location.pathname.startsWith(s.path))?.path ?? '';
   const items = [
-    ...main.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
+    ...main.map((s) => {
+      const n = badgeFor(s.path, badges);
+      return {
+        key: s.path,
+        icon: s.icon,
+        label: n ? (
+          <span style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'space-between', width: '100%' }}>
+            {t(s.label)}
+            <Badge count={n} size="small" overflowCount={999} data-testid={`menu-badge-${s.path.slice(1)}`} />
+          </span>
+        ) : (
+          t(s.label)
+        ),
+      };
+    }),
     ...(deliberation.length
       ? [
           {
@@ -239,6 +270,7 @@ export function Shell() {
                   {pick(ROLE_LABELS[r])}
                 </Tag>
               ))}
+            <NotificationBell />
             <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">
               {t('language')}
             </Button>

@@ -13,7 +13,8 @@ export function AppealModal({ caseId, caseNumber, open, onClose }: { caseId: str
   const report = useReportError();
   const [form] = Form.useForm<{ reason: AppealReason; explanation: string }>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing
+    if (!v) return;
     try {
       await api.post('/api/appeals', { caseId, reason: v.reason, explanation: v.explanation.trim() });
       void message.success(t('appealFiled'));

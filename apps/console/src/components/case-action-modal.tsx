@@ -107,7 +107,8 @@ export function CaseActionModal({
   }, [action, open, c, form, lang]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // the form shows what is missing
+    if (!values) return;
     setBusy(true);
     try {
       const updated = await api.post<CaseDetail>(actionPath(c.id, action), actionBody(action, values, c.version));

@@ -82,7 +82,9 @@ export function IntakePage() {
   const categoryCode = category?.[category.length - 1] ?? '';
 
   const takeIn = async () => {
-    const v = await form.validateFields();
+    // A failed validation is shown on the form (fields in red); it is not an error to throw further.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const body = {
@@ -114,7 +116,8 @@ export function IntakePage() {
 
   const dispatch = async () => {
     if (!created) return;
-    const v = await dispatchForm.validateFields();
+    const v = await dispatchForm.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const c = await api.post<CaseDetail>(actionPath(created.id, 'dispatch'), {

@@ -1,7 +1,7 @@
 // The dashboard for a period and scope, from server-side aggregates: what came in (by status,
 // urgency, category, district, day) and what is overdue now, with the supervision board's
 // definition (core isOverdueNow) so both screens show the same number.
-import { type Actor, DomainError, FINISHED_CASE_STATUSES, hotspotPeriod, isCentreActor } from '@jiesu/core';
+import { type Actor, DASHBOARD_READER_ROLES, DomainError, FINISHED_CASE_STATUSES, hotspotPeriod, isCentreActor } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import { requireRole } from '../require';
 
@@ -16,7 +16,7 @@ type Count = { key: string; count: number };
 const sorted = (m: Map<string, number>): Count[] => [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
 export async function getDashboard(ctx: AppContext, opts: DashboardOptions) {
-  requireRole(opts.actor, 'supervisor', 'analyst', 'evaluator', 'administrator', 'unit_leader', 'dispatcher');
+  requireRole(opts.actor, ...DASHBOARD_READER_ROLES);
   const period = hotspotPeriod({ from: opts.from, to: opts.to }, ctx.config.timeZone);
   const actorScope = isCentreActor(opts.actor) ? '/' : opts.actor.unitPath;
   let scopePath = actorScope;
