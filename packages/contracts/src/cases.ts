@@ -2,7 +2,8 @@
 // resolves them), and the shapes of lists and queues.
 import { CASE_CHANNELS, CASE_KINDS, CASE_STATUSES, CASE_URGENCIES, type CaseAction } from '@jiesu/core';
 import { type Static, type TObject, type TSchema, Type } from 'typebox';
-import { IsoDateTime, StringEnum } from './common';
+import { CursorQuery, IsoDateTime, KeysetPage, StringEnum } from './common';
+import { endpoint } from './endpoint';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Codes = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 });
@@ -127,22 +128,48 @@ export const CaseSummarySchema = Type.Object({
   closedAt: Type.Union([IsoDateTime, Type.Null()]),
 });
 
-export const CaseSearchQuery = Type.Object(
+/** Why a search hit matched (the phone is never echoed). */
+export const CASE_MATCHES = ['caseNumber', 'phone', 'address', 'words'] as const;
+
+export const CaseListItemSchema = Type.Object({ ...CaseSummarySchema.properties, matched: Type.Optional(Type.Array(StringEnum(CASE_MATCHES))) });
+
+export const CaseListQuery = Type.Object(
   {
     status: Type.Optional(Type.Array(StringEnum(CASE_STATUSES))),
     urgency: Type.Optional(StringEnum(CASE_URGENCIES)),
     category: Type.Optional(Type.String({ pattern: '^\\d{2,6}$' })),
-    lead: Type.Optional(Type.String()),
+    lead: Type.Optional(Type.String({ maxLength: 40 })),
     street: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
     overdue: Type.Optional(Type.Boolean()),
-    q: Type.Optional(Type.String({ maxLength: 100 })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          'A whole case number, its trailing digits (4+), a requester phone (matched only where you may see it), an address fragment or words (jieba); results ranked by match, then newest',
+      }),
+    ),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    ...CursorQuery,
   },
   { additionalProperties: false },
 );
+/** @deprecated the list query is CaseListQuery (keyset pages, no offset). */
+export const CaseSearchQuery = CaseListQuery;
+
+export const CaseListResponse = KeysetPage(CaseListItemSchema);
+
+export const CASE_ENDPOINTS = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/cases',
+    summary: 'Cases in your scope: newest first, or ranked by match with q; keyset pages',
+    tags: ['cases'],
+    querystring: CaseListQuery,
+    response: CaseListResponse,
+  }),
+};
 
 /** The case aggregate as the API presents it (requester masked per viewer); open-ended on purpose. */
 export const CaseDetailSchema = Type.Object(

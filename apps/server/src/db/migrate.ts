@@ -13,6 +13,7 @@ import * as m0008 from './migrations/0008-settings';
 import * as m0010 from './migrations/0010-hotspots';
 import * as m0011 from './migrations/0011-proactive';
 import * as m0012 from './migrations/0012-deliberation';
+import * as m0014 from './migrations/0014-scale';
 import * as m0016 from './migrations/0016-console';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-hotspots': m0010,
   '0011-proactive': m0011,
   '0012-deliberation': m0012,
+  '0014-scale': m0014,
   '0016-console': m0016,
 };
 

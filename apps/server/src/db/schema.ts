@@ -88,6 +88,13 @@ export interface CasesTable {
   live_unit_codes: string[];
   pending_unit_codes: string[];
   unit_paths: string[];
+  /** Every unit code on the paths of unit_paths (0014): the scope test's GIN. */
+  scope_codes: Generated<string[]>;
+  /** jieba words as a tsvector literal (0014). */
+  search_vector: Generated<string>;
+  requester_phone: string | null;
+  is_requester_anonymous: Generated<boolean>;
+  address: Generated<string>;
   has_pending_extension: boolean;
   is_overdue: boolean;
   parent_case_id: string | null;

@@ -1,7 +1,11 @@
 // Read-side SQL for case lists and queues: search, a unit's inbox, the dispatch queue and the
-// overdue board. Every query takes the actor's scope path ('/' for the centre).
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+// overdue board. Every query takes the actor's scope path ('/' for the centre); lists page by
+// keyset (keyset.ts) and every ordering ends with the case id.
+import { type PhoneSearchScope, pathCodes } from '@jiesu/core';
+import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema';
+import { caseQueryTerms } from '../search/case-search-terms';
+import { decodeCursor, encodeCursor, EXACT_TOTAL_CAP } from './keyset';
 import { escapeLike } from './unit.repository';
 
 type Db = Kysely<Database>;
@@ -88,10 +92,15 @@ function toSummary(r: SummaryRow): CaseSummary {
   };
 }
 
-/** A case is in scope when any unit that holds or held a part of it, or its location, lies in the subtree. */
+/**
+ * A case is in scope when any unit that holds or held a part of it, or its location, lies in the
+ * subtree: its scope_codes (every code on those units' paths, 0014) contain the subtree's root —
+ * one GIN lookup instead of a prefix test on every path of every case.
+ */
 export function inScope(scopePath: string): Expression<SqlBool> {
-  if (scopePath === '/') return sql<SqlBool>`true`;
-  return sql<SqlBool>`exists (select 1 from unnest(cases.unit_paths) as p(path) where p.path like ${`${escapeLike(scopePath)}%`})`;
+  const code = pathCodes(scopePath).at(-1);
+  if (code === undefined) return sql<SqlBool>`true`;
+  return sql<SqlBool>`cases.scope_codes @> array[${code}]::text[]`;
 }
 
 export interface CaseSearch {
@@ -103,43 +112,188 @@ export interface CaseSearch {
   streetCode?: string;
   isOverdue?: boolean;
   q?: string;
+  /** Which cases a phone number may find for this viewer (the core's phoneSearchScope). */
+  phoneScope?: PhoneSearchScope;
   receivedFrom?: Date;
   receivedTo?: Date;
   limit: number;
-  offset: number;
+  cursor?: string;
 }
+
+export type CaseMatch = 'caseNumber' | 'phone' | 'address' | 'words';
+
+export interface CaseListPage {
+  items: Array<CaseSummary & { matched?: CaseMatch[] }>;
+  total: number;
+  totalExact: boolean;
+  nextCursor: string | null;
+}
+
+type Where = (qb: SelectQueryBuilder<Database, 'cases', object>) => SelectQueryBuilder<Database, 'cases', object>;
+
+/** Address fragments shorter than a trigram cannot use the trigram index. */
+const MIN_ADDRESS_CHARS = 3;
+
+/** The pieces of a text query as SQL: the match condition, each match's flag and the ranking score. */
+function textQuery(q: string, phoneScope: PhoneSearchScope) {
+  const t = caseQueryTerms(q);
+  const flags: Array<{ match: CaseMatch; cond: RawBuilder<SqlBool>; weight: RawBuilder<number> }> = [];
+  const numberConds: Array<RawBuilder<SqlBool>> = [];
+  if (t.caseNumber) numberConds.push(sql<SqlBool>`cases.case_number = ${t.caseNumber}`);
+  if (t.caseNumberSuffix) numberConds.push(sql<SqlBool>`cases.case_number like ${`%${escapeLike(t.caseNumberSuffix)}`}`);
+  if (numberConds.length > 0) {
+    const cond = sql<SqlBool>`(${sql.join(numberConds, sql` or `)})`;
+    flags.push({ match: 'caseNumber', cond, weight: sql<number>`(case when ${cond} then 1000 else 0 end)` });
+  }
+  if (t.phone && phoneScope.kind !== 'none') {
+    const cond =
+      phoneScope.kind === 'all'
+        ? sql<SqlBool>`cases.requester_phone = ${t.phone}`
+        : sql<SqlBool>`(cases.requester_phone = ${t.phone} and not cases.is_requester_anonymous and cases.lead_unit_code = any(${phoneScope.leadUnitCodes}::text[]))`;
+    flags.push({ match: 'phone', cond, weight: sql<number>`(case when ${cond} then 900 else 0 end)` });
+  }
+  if (Array.from(t.text).length >= MIN_ADDRESS_CHARS) {
+    const cond = sql<SqlBool>`cases.address like ${`%${escapeLike(t.text)}%`}`;
+    flags.push({ match: 'address', cond, weight: sql<number>`(case when ${cond} then 300 else 0 end)` });
+  }
+  if (t.words) {
+    const query = sql`${t.words}::tsquery`;
+    const cond = sql<SqlBool>`cases.search_vector @@ ${query}`;
+    flags.push({ match: 'words', cond, weight: sql<number>`(case when ${cond} then round(ts_rank(cases.search_vector, ${query}) * 1000)::int else 0 end)` });
+  }
+  if (flags.length === 0) {
+    // One character, or only punctuation: no index can answer; the subject is read within the scope.
+    const cond = sql<SqlBool>`cases.subject like ${`%${escapeLike(t.text)}%`}`;
+    flags.push({ match: 'words', cond, weight: sql<number>`100` });
+  }
+  return {
+    where: sql<SqlBool>`(${sql.join(
+      flags.map((f) => f.cond),
+      sql` or `,
+    )})`,
+    score: sql<number>`(${sql.join(
+      flags.map((f) => f.weight),
+      sql` + `,
+    )})`,
+    flags,
+  };
+}
+
+const CURSOR_RECENT = 'r';
+const CURSOR_RANKED = 's';
 
 export class CaseQueryRepository {
   constructor(private readonly db: Db) {}
 
-  async search(f: CaseSearch, trx: Db = this.db): Promise<{ total: number; items: CaseSummary[] }> {
-    let q = trx.selectFrom('cases').where(inScope(f.scopePath));
-    if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
-    if (f.urgency) q = q.where('urgency', '=', f.urgency);
-    if (f.categoryPrefix) q = q.where('category_code', 'like', `${escapeLike(f.categoryPrefix)}%`);
-    if (f.leadUnitCode) q = q.where('lead_unit_code', '=', f.leadUnitCode);
-    if (f.streetCode) q = q.where('street_code', '=', f.streetCode);
-    if (f.isOverdue !== undefined) q = q.where('is_overdue', '=', f.isOverdue);
-    if (f.q) q = q.where((eb) => eb.or([eb('subject', 'like', `%${escapeLike(f.q as string)}%`), eb('case_number', '=', f.q as string)]));
-    if (f.receivedFrom) q = q.where('received_at', '>=', f.receivedFrom);
-    if (f.receivedTo) q = q.where('received_at', '<', f.receivedTo);
-    const [{ total } = { total: 0 }] = await q.select(sql<number>`count(*)::int`.as('total')).execute();
-    const rows = await q.select(SUMMARY_COLUMNS).orderBy('received_at', 'desc').limit(f.limit).offset(f.offset).execute();
-    return { total, items: rows.map(toSummary) };
+  /**
+   * One page of the cases in scope that pass the filters: newest first, or with `q` ranked by how
+   * they match (case number, phone, address, words) and then newest first. Keyset pages on
+   * (score,) received_at, id; the total is exact up to EXACT_TOTAL_CAP, estimated beyond.
+   */
+  async search(f: CaseSearch, trx: Db = this.db): Promise<CaseListPage> {
+    const filters: Where = (qb) => {
+      let q = qb.where(inScope(f.scopePath));
+      if (f.statuses?.length) q = q.where('cases.status', 'in', f.statuses);
+      if (f.urgency) q = q.where('cases.urgency', '=', f.urgency);
+      if (f.categoryPrefix) q = q.where('cases.category_code', 'like', `${escapeLike(f.categoryPrefix)}%`);
+      if (f.leadUnitCode) q = q.where('cases.lead_unit_code', '=', f.leadUnitCode);
+      if (f.streetCode) q = q.where('cases.street_code', '=', f.streetCode);
+      if (f.isOverdue !== undefined) q = q.where('cases.is_overdue', '=', f.isOverdue);
+      if (f.receivedFrom) q = q.where('cases.received_at', '>=', f.receivedFrom);
+      if (f.receivedTo) q = q.where('cases.received_at', '<', f.receivedTo);
+      return q;
+    };
+    const text = f.q !== undefined && f.q.trim() !== '' ? textQuery(f.q, f.phoneScope ?? { kind: 'none' }) : null;
+    const base = filters(trx.selectFrom('cases')).$if(text !== null, (q) => q.where(text!.where));
+    const totalP = this.cappedTotal(base);
+
+    let rows: Array<SummaryRow & { received_key: string; score: number; flags: boolean[] }>;
+    if (text === null) {
+      let q = base.select([
+        ...SUMMARY_COLUMNS,
+        sql<string>`cases.received_at::text`.as('received_key'),
+        sql<number>`0`.as('score'),
+        sql<boolean[]>`array[]::boolean[]`.as('flags'),
+      ]);
+      if (f.cursor) {
+        const [at, id] = decodeCursor(f.cursor, CURSOR_RECENT, [{ kind: 'timestamp' }, { kind: 'uuid' }]);
+        q = q.where(sql<SqlBool>`(cases.received_at, cases.id) < (${at}::timestamptz, ${id}::uuid)`);
+      }
+      rows = await q
+        .orderBy('cases.received_at', 'desc')
+        .orderBy('cases.id', 'desc')
+        .limit(f.limit + 1)
+        .execute();
+    } else {
+      const inner = base.select([
+        ...SUMMARY_COLUMNS,
+        sql<string>`cases.received_at::text`.as('received_key'),
+        text.score.as('score'),
+        sql<boolean[]>`array[${sql.join(text.flags.map((x) => x.cond))}]`.as('flags'),
+      ]);
+      let q = trx.selectFrom(inner.as('m')).selectAll();
+      if (f.cursor) {
+        const [score, at, id] = decodeCursor(f.cursor, CURSOR_RANKED, [{ kind: 'int' }, { kind: 'timestamp' }, { kind: 'uuid' }]);
+        q = q.where(sql<SqlBool>`(m.score, m.received_at, m.id) < (${score}::int, ${at}::timestamptz, ${id}::uuid)`);
+      }
+      rows = (await q
+        .orderBy('m.score', 'desc')
+        .orderBy('m.received_at', 'desc')
+        .orderBy('m.id', 'desc')
+        .limit(f.limit + 1)
+        .execute()) as typeof rows;
+    }
+    const page = rows.slice(0, f.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > f.limit && last
+        ? text === null
+          ? encodeCursor(CURSOR_RECENT, [last.received_key, last.id])
+          : encodeCursor(CURSOR_RANKED, [last.score, last.received_key, last.id])
+        : null;
+    const { total, totalExact } = await totalP;
+    return {
+      items: page.map((r) => ({
+        ...toSummary(r),
+        ...(text !== null ? { matched: text.flags.filter((_, i) => r.flags[i] === true).map((x) => x.match) } : {}),
+      })),
+      total,
+      totalExact,
+      nextCursor,
+    };
+  }
+
+  /** Counts up to the cap; past it, asks the planner how many rows it expects (never less than the cap). */
+  private async cappedTotal(base: SelectQueryBuilder<Database, 'cases', object>): Promise<{ total: number; totalExact: boolean }> {
+    const capped = await this.db
+      .selectFrom(
+        base
+          .select(sql<number>`1`.as('one'))
+          .limit(EXACT_TOTAL_CAP + 1)
+          .as('c'),
+      )
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    if (capped.n <= EXACT_TOTAL_CAP) return { total: capped.n, totalExact: true };
+    const plan = await base.select(sql<number>`1`.as('one')).explain('json');
+    const estimate = planRows(plan[0]);
+    return { total: Math.max(EXACT_TOTAL_CAP, estimate), totalExact: false };
   }
 
   /** A unit's inbox: to sign, in hand, due soon (a running clock of the unit ends before `soon`), overdue. */
   async inbox(unitCode: string, now: Date, soon: Date, limit: number, trx: Db = this.db) {
     const base = () => trx.selectFrom('cases').select(SUMMARY_COLUMNS);
     const toSign = await base()
-      .where(sql<SqlBool>`${unitCode} = any(cases.pending_unit_codes)`)
+      .where(sql<SqlBool>`cases.pending_unit_codes @> array[${unitCode}]::text[]`)
       .orderBy('received_at')
+      .orderBy('id')
       .limit(limit)
       .execute();
     const inHand = await base()
-      .where(sql<SqlBool>`${unitCode} = any(cases.live_unit_codes)`)
-      .where(sql<SqlBool>`not (${unitCode} = any(cases.pending_unit_codes))`)
+      .where(sql<SqlBool>`cases.live_unit_codes @> array[${unitCode}]::text[]`)
+      .where(sql<SqlBool>`not (cases.pending_unit_codes @> array[${unitCode}]::text[])`)
       .orderBy('received_at')
+      .orderBy('id')
       .limit(limit)
       .execute();
     const clockCases = (filter: 'soon' | 'overdue') =>
@@ -150,6 +304,7 @@ export class CaseQueryRepository {
         .where('case_clocks.status', '=', 'running')
         .where((eb) => (filter === 'soon' ? eb.and([eb('case_clocks.due_at', '>', now), eb('case_clocks.due_at', '<=', soon)]) : eb('case_clocks.due_at', '<=', now)))
         .orderBy('case_clocks.due_at')
+        .orderBy('cases.id')
         .limit(limit)
         .execute();
     const withClock = (rows: Array<SummaryRow & { clock_key: string; clock_name: string; due_at: Date }>) =>
@@ -167,6 +322,7 @@ export class CaseQueryRepository {
     const list = (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) =>
       where(base())
         .orderBy('received_at')
+        .orderBy('id')
         .limit(limit)
         .execute()
         .then((r) => r.map(toSummary));
@@ -237,4 +393,12 @@ export class CaseQueryRepository {
       })),
     };
   }
+}
+
+/** The top node's row estimate of an EXPLAIN (FORMAT JSON) result. */
+function planRows(row: Record<string, unknown> | undefined): number {
+  const raw = row?.['QUERY PLAN'];
+  const doc: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const first = Array.isArray(doc) ? (doc[0] as { Plan?: { 'Plan Rows'?: number } } | undefined) : undefined;
+  return Math.round(first?.Plan?.['Plan Rows'] ?? 0);
 }

@@ -12,10 +12,12 @@ import {
   liveAssignments,
   liveLead,
   involvedUnitPaths,
+  pathCodes,
 } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 
+import { caseSearchVector, phoneDigits } from '../search/case-search-terms';
 import { encodeJson, reviveJson } from './case-json';
 
 type Db = Kysely<Database>;
@@ -30,6 +32,7 @@ export interface StoredCase {
 function caseColumns(state: CaseState, locationPath: string | null) {
   const live = liveAssignments(state);
   const lead = liveLead(state);
+  const paths = involvedUnitPaths(state, locationPath);
   return {
     status: state.status,
     version: state.version,
@@ -45,7 +48,12 @@ function caseColumns(state: CaseState, locationPath: string | null) {
     lead_unit_code: lead?.unit.code ?? null,
     live_unit_codes: [...new Set(live.map((a) => a.unit.code))],
     pending_unit_codes: [...new Set(live.filter((a) => a.state === 'pending').map((a) => a.unit.code))],
-    unit_paths: involvedUnitPaths(state, locationPath),
+    unit_paths: paths,
+    scope_codes: [...new Set(paths.flatMap(pathCodes))],
+    search_vector: caseSearchVector(state.subject, state.detail, state.location.address),
+    requester_phone: phoneDigits(state.requester.phone),
+    is_requester_anonymous: state.requester.isAnonymous,
+    address: state.location.address,
     has_pending_extension: state.extensions.some((e) => e.decision === 'pending'),
     is_overdue: state.overdue.length > 0,
     parent_case_id: state.parent?.caseId ?? null,

@@ -2,6 +2,7 @@
 // of the lead unit, who must call them back. Everyone else sees 张** / 138****1234. The result
 // says whether it was unmasked so the server can write an access log line.
 import { type Actor, hasRole, isCentreActor } from '../org/roles';
+import { pathCodes } from '../org/unit';
 import { actsForUnit, liveLead } from './case-permissions';
 import type { CaseState, Requester } from './case-types';
 
@@ -58,4 +59,19 @@ export function presentRequester(requester: Requester, viewer: RequesterViewer):
 export function presentCaseRequester(state: CaseState, actor: Actor): PresentedRequester {
   const lead = liveLead(state);
   return presentRequester(state.requester, { actor, leadUnit: lead === null ? null : lead.unit });
+}
+
+/**
+ * Which cases a search by requester phone may match for this viewer — the same rule as
+ * canSeeRequester, stated for a query: 'all' for centre case staff; for a handler, cases led by a
+ * unit the handler acts for whose requester is not anonymous; nobody else may find a case by
+ * phone (a match would reveal whose case it is).
+ */
+export type PhoneSearchScope = { kind: 'all' } | { kind: 'led-by'; leadUnitCodes: string[] } | { kind: 'none' };
+
+export function phoneSearchScope(actor: Actor): PhoneSearchScope {
+  if (isCentreActor(actor) && hasRole(actor, 'operator', 'dispatcher', 'supervisor', 'visitor', 'unit_leader', 'administrator')) return { kind: 'all' };
+  if (!hasRole(actor, 'handler')) return { kind: 'none' };
+  // actsForUnit: the handler's own unit, or for a section (科室) every unit above it.
+  return { kind: 'led-by', leadUnitCodes: actor.unitClass === 'section' ? pathCodes(actor.unitPath) : [actor.unitCode] };
 }

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CASE_ACTION_BODIES, caseActionRequest, CaseDetailSchema, CaseSearchQuery, CaseSummarySchema, ErrorBody, HTTP_CASE_ACTIONS, IntakeBody, Page } from '@jiesu/contracts';
+import { CASE_ACTION_BODIES, CASE_ENDPOINTS, caseActionRequest, CaseDetailSchema, ErrorBody, HTTP_CASE_ACTIONS, IntakeBody } from '@jiesu/contracts';
 import { Type } from 'typebox';
 import { findCaseIdByNumber, getCase, getCaseTimeline, presentCase } from '../../use-cases/cases/get-case';
 import { performCaseAction } from '../../use-cases/cases/perform-case-action';
 import { searchCases } from '../../use-cases/cases/case-queues';
 import { takeInCase } from '../../use-cases/cases/take-in-case';
+import { routeEndpoint } from '../endpoint-route';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -43,29 +44,25 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(
-    '/',
-    { schema: { tags: ['cases'], summary: 'Search cases in your scope', querystring: CaseSearchQuery, response: { 200: Page(CaseSummarySchema), ...errors } } },
-    async (request) => {
-      const q = request.query;
-      return searchCases(app.ctx, {
-        actor: request.actor,
-        filter: {
-          ...(q.status ? { statuses: q.status } : {}),
-          ...(q.urgency ? { urgency: q.urgency } : {}),
-          ...(q.category ? { categoryPrefix: q.category } : {}),
-          ...(q.lead ? { leadUnitCode: q.lead } : {}),
-          ...(q.street ? { streetCode: q.street } : {}),
-          ...(q.overdue !== undefined ? { isOverdue: q.overdue } : {}),
-          ...(q.q ? { q: q.q } : {}),
-          ...(q.from ? { receivedFrom: new Date(q.from) } : {}),
-          ...(q.to ? { receivedTo: new Date(q.to) } : {}),
-          limit: q.limit ?? 50,
-          offset: q.offset ?? 0,
-        },
-      });
-    },
-  );
+  routeEndpoint(app, CASE_ENDPOINTS.list, { prefix: '/api/cases', errors }, async (request) => {
+    const q = request.query;
+    return searchCases(app.ctx, {
+      actor: request.actor,
+      filter: {
+        ...(q.status ? { statuses: q.status } : {}),
+        ...(q.urgency ? { urgency: q.urgency } : {}),
+        ...(q.category ? { categoryPrefix: q.category } : {}),
+        ...(q.lead ? { leadUnitCode: q.lead } : {}),
+        ...(q.street ? { streetCode: q.street } : {}),
+        ...(q.overdue !== undefined ? { isOverdue: q.overdue } : {}),
+        ...(q.q ? { q: q.q } : {}),
+        ...(q.from ? { receivedFrom: new Date(q.from) } : {}),
+        ...(q.to ? { receivedTo: new Date(q.to) } : {}),
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+        limit: q.limit ?? 50,
+      },
+    });
+  });
 
   app.get(
     '/by-number/:caseNumber',

@@ -1,13 +1,14 @@
 // Lists and queues, each within the actor's scope: search, a unit's inbox, the dispatch queue of
 // the centre or a district sub-centre, the supervisors' overdue board.
-import { type Actor, DomainError, hasRole, isCentreActor } from '@jiesu/core';
+import { type Actor, DomainError, hasRole, isCentreActor, phoneSearchScope } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import type { CaseSearch } from '../../repositories/case-query.repository';
 
 const HOUR = 3600_000;
 
-export async function searchCases(ctx: AppContext, opts: { actor: Actor; filter: Omit<CaseSearch, 'scopePath'> }) {
-  return ctx.repos.caseQueries.search({ ...opts.filter, scopePath: isCentreActor(opts.actor) ? '/' : opts.actor.unitPath });
+/** One keyset page of the cases in the actor's scope; a phone in `q` finds only cases whose requester the actor may see. */
+export async function searchCases(ctx: AppContext, opts: { actor: Actor; filter: Omit<CaseSearch, 'scopePath' | 'phoneScope'> }) {
+  return ctx.repos.caseQueries.search({ ...opts.filter, scopePath: isCentreActor(opts.actor) ? '/' : opts.actor.unitPath, phoneScope: phoneSearchScope(opts.actor) });
 }
 
 export async function unitInbox(ctx: AppContext, opts: { actor: Actor; dueSoonHours?: number; limit?: number }) {
