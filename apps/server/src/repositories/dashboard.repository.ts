@@ -113,13 +113,9 @@ export class DashboardRepository {
     return r?.n ?? 0;
   }
 
-  /** A requester phone's earlier cases in scope, newest first, and how many there are. */
+  /** A requester phone's earlier cases in scope (by the digits column and index of 0014), newest first, and how many there are. */
   async casesByRequesterPhone(f: { scopePath: string; phone: string; limit: number }, trx: Db = this.db): Promise<{ total: number; items: CallerCase[] }> {
-    const q = trx
-      .selectFrom('cases')
-      .where(sql<boolean>`state #>> '{requester,phone}' = ${f.phone}`)
-      .where(sql<boolean>`state #>> '{requester,phone}' is not null`)
-      .where(inScope(f.scopePath));
+    const q = trx.selectFrom('cases').where('requester_phone', '=', f.phone).where(inScope(f.scopePath));
     const [{ total } = { total: 0 }] = await q.select(sql<number>`count(*)::int`.as('total')).execute();
     const rows = await q
       .select(['id', 'case_number', 'status', 'subject', 'category_code', 'street_code', sql<string | null>`state #>> '{location,address}'`.as('address'), 'received_at'])

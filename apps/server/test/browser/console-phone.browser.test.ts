@@ -1,7 +1,8 @@
 // A street handler's working day on a phone (390×844, zh-CN), in headless Chromium against the real
 // server: the login page within its weight budget (< 300 KB transferred, compressed), the inbox as
 // cards with the bell and the menu badge, two cases signed in one batch, then one case contacted and
-// given feedback with a photo from the camera input. Prints the bytes of /login and of the first
+// given feedback with a photo from the camera input; then found again by the server's search (trailing
+// digits, an address word). Prints the bytes of /login and of the first
 // screen after login. Screenshots: docs/screenshots/phone-*.png with JIESU_UPDATE_SCREENSHOTS=1.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +74,7 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     console.log(`[weight] first screen after login (/inbox): ${first.bytes} bytes transferred in ${first.requests} requests ${JSON.stringify(first.byType)}`);
 
     // Nothing on the page is wider than the phone (no clipped tables, no one-character header).
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(
       page
@@ -120,6 +121,20 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     await expect(page.locator('.ant-tag[data-status]').first().textContent()).resolves.toBe('待审核');
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${SHOTS}phone-case-done.png`, fullPage: true });
+
+    // 工单查询 on the server's ranked search: the last six digits of a number, then an address word.
+    await page.goto(`${base}/cases`);
+    const search = page.getByPlaceholder('搜索');
+    await search.fill(numbers[1]?.slice(-6) ?? '');
+    await search.press('Enter');
+    await page.getByTestId('case-card').filter({ hasText: numbers[1] }).waitFor();
+    await expect(page.getByTestId('case-card').count()).resolves.toBe(1);
+    await search.fill('花家地');
+    await search.press('Enter');
+    await page.getByTestId('case-card').filter({ hasText: numbers[0] }).waitFor();
+    await expect(page.getByTestId('case-card').count()).resolves.toBe(2);
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}phone-search.png` });
     await context.close();
   });
 });
