@@ -34,6 +34,9 @@ export const consoleZh = {
   visitPickAll: '请逐项选择回访结果（不预填）',
   photoFromCamera: '拍照上传',
   unitPathOf: '所属',
+  whyRemindedAlready: '本时限已催办过，每个时限只催办一次',
+  whyEscalatedAlready: '本时限已督办过，每个期限只督办一次',
+  whyNotOverdueYet: '尚未超期：过了期限才能督办',
 } as const;
 
 export const consoleEn: Record<keyof typeof consoleZh, string> = {
@@ -70,4 +73,7 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   visitPickAll: 'Choose each answer (nothing is pre-selected)',
   photoFromCamera: 'Take a photo',
   unitPathOf: 'in',
+  whyRemindedAlready: 'Already reminded: one reminder per clock',
+  whyEscalatedAlready: 'Already escalated: once per deadline',
+  whyNotOverdueYet: 'Not overdue yet: escalation comes after the deadline',
 };
