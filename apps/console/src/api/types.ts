@@ -1,7 +1,7 @@
 // Response shapes as the console reads them. The case aggregate comes from the core's CaseState
 // with every Date turned into an ISO string (that is what JSON carries).
 import type { CaseSummarySchema, CategorySchema, HttpCaseAction, Jsonified, UserSchema, WorkItemDetailSchema, WorkItemPageSchema, WorkItemSchema } from '@jiesu/contracts';
-import type { CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
+import type { Actor, CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
 import type { Static } from 'typebox';
 
 export type { Jsonified } from '@jiesu/contracts';
@@ -33,15 +33,8 @@ export interface Page<T> {
   items: T[];
 }
 
-export interface Me {
-  userId: string;
-  username: string;
-  displayName: string;
-  unitCode: string;
-  unitPath: string;
-  unitClass: UnitClass;
-  roles: Role[];
-}
+/** Who is logged in: the core's Actor, as GET /api/auth/me answers it (not re-declared here). */
+export type Me = Actor;
 
 export interface LoginResponse {
   token: string;

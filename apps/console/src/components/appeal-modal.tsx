@@ -18,7 +18,8 @@ export function AppealModal({ caseId, caseNumber, open, onClose }: { caseId: str
   const report = useReportError();
   const [form] = Form.useForm<{ reason: AppealReason; explanation: string; lateOverrideReason?: string }>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing
+    if (!v) return;
     try {
       const late = v.lateOverrideReason?.trim();
       await api.call(APPEAL_ENDPOINTS.file, { body: { caseId, reason: v.reason, explanation: v.explanation.trim(), ...(late ? { lateOverrideReason: late } : {}) } });

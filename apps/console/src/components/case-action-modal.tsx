@@ -8,6 +8,7 @@ import type { CaseDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { ACTION_LABELS } from '../i18n/labels';
 import { PhotoUpload } from './photo-upload';
+import { UrgencyTag } from './case-tags';
 import { UnitSelect } from './unit-select';
 import { useReportError } from './use-report-error';
 
@@ -107,7 +108,8 @@ export function CaseActionModal({
   }, [action, open, c, form, lang]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // the form shows what is missing
+    if (!values) return;
     setBusy(true);
     try {
       const updated = await api.post<CaseDetail>(actionPath(c.id, action), actionBody(action, values, c.version));
@@ -332,6 +334,16 @@ export function CaseActionModal({
       destroyOnHidden
       width={560}
     >
+      {(action === 'dispatch' || action === 'redispatch' || action === 'rule_dispute') && (
+        // What is being sent where: the dispatcher decides on the case, not on its number.
+        <div data-testid="dispatch-case-summary" style={{ marginBottom: 12, padding: 8, background: '#fafafa', borderRadius: 6 }}>
+          <Space size={6} wrap>
+            <UrgencyTag urgency={c.urgency} />
+            <Typography.Text strong>{c.subject}</Typography.Text>
+          </Space>
+          <div style={{ fontSize: 12, color: '#888', marginTop: 4 }}>{c.location.address}</div>
+        </div>
+      )}
       <Form
         form={form}
         layout="vertical"

@@ -1,6 +1,7 @@
 // Evidence upload: each chosen file goes straight to POST /api/attachments; the form keeps the ids.
-import { UploadOutlined } from '@ant-design/icons';
-import { Button, Upload } from 'antd';
+// On a phone a second button opens the camera (capture=environment) and adds to the same list.
+import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Grid, Space, Upload, type UploadProps } from 'antd';
 import type { UploadFile } from 'antd/es/upload/interface';
 import { useState } from 'react';
 import { api } from '../api/client';
@@ -12,25 +13,27 @@ export function PhotoUpload({ value, onChange, label }: { value?: string[]; onCh
   const { t } = useI18n();
   const report = useReportError();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  return (
+  const isPhone = !Grid.useBreakpoint().md;
+  const customRequest: UploadProps['customRequest'] = (opts) => {
+    const file = opts.file as File;
+    const kind = file.type.startsWith('video/') ? 'video' : file.type === 'application/pdf' ? 'document' : 'photo';
+    api
+      .upload<Attachment>('/api/attachments', file, file.name, { kind })
+      .then((a) => {
+        opts.onSuccess?.(a);
+        onChange?.([...(value ?? []), a.id]);
+      })
+      .catch((e: unknown) => {
+        report(e);
+        opts.onError?.(e instanceof Error ? e : new Error(String(e)));
+      });
+  };
+  const upload = (
     <Upload
       accept="image/*,video/*,application/pdf"
       listType="picture"
       fileList={files}
-      customRequest={(opts) => {
-        const file = opts.file as File;
-        const kind = file.type.startsWith('video/') ? 'video' : file.type === 'application/pdf' ? 'document' : 'photo';
-        api
-          .upload<Attachment>('/api/attachments', file, file.name, { kind })
-          .then((a) => {
-            opts.onSuccess?.(a);
-            onChange?.([...(value ?? []), a.id]);
-          })
-          .catch((e: unknown) => {
-            report(e);
-            opts.onError?.(e instanceof Error ? e : new Error(String(e)));
-          });
-      }}
+      customRequest={customRequest}
       onChange={(info) => setFiles(info.fileList)}
       onRemove={(f) => {
         const id = (f.response as Attachment | undefined)?.id;
@@ -39,5 +42,22 @@ export function PhotoUpload({ value, onChange, label }: { value?: string[]; onCh
     >
       <Button icon={<UploadOutlined />}>{label ?? t('uploadPhoto')}</Button>
     </Upload>
+  );
+  if (!isPhone) return upload;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Upload
+        accept="image/*"
+        capture="environment"
+        showUploadList={false}
+        customRequest={customRequest}
+        onChange={(info) => setFiles((prev) => [...prev.filter((f) => f.uid !== info.file.uid), info.file])}
+      >
+        <Button type="primary" ghost icon={<CameraOutlined />} data-testid="camera-upload">
+          {t('photoFromCamera')}
+        </Button>
+      </Upload>
+      {upload}
+    </Space>
   );
 }

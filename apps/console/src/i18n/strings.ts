@@ -1,8 +1,10 @@
 // The console's UI strings. zh-CN is the reference; English must cover every key (the type says so).
+import { consoleEn, consoleZh } from './console-strings';
 import { deliberationEn, deliberationZh } from './deliberation-strings';
 
 export const zh = {
   ...deliberationZh,
+  ...consoleZh,
   appName: '接诉即办 · 工作台',
   appShort: '12345 接诉即办',
   login: '登录',
@@ -409,6 +411,7 @@ export type StringKey = keyof typeof zh;
 
 export const en: Record<StringKey, string> = {
   ...deliberationEn,
+  ...consoleEn,
   appName: 'Jiesu · Console',
   appShort: '12345 Hotline',
   login: 'Log in',

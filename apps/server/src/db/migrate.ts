@@ -15,6 +15,7 @@ import * as m0011 from './migrations/0011-proactive';
 import * as m0012 from './migrations/0012-deliberation';
 import * as m0014 from './migrations/0014-scale';
 import * as m0015 from './migrations/0015-scoring-rules';
+import * as m0016 from './migrations/0016-console';
 import * as m0017 from './migrations/0017-job-leases';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-deliberation': m0012,
   '0014-scale': m0014,
   '0015-scoring-rules': m0015,
+  '0016-console': m0016,
   '0017-job-leases': m0017,
 };
 

@@ -685,7 +685,15 @@ export interface WorkItemHistoryTable {
   data: Json<unknown>;
 }
 
+/** 0016: the last notification each user has read (the bell's watermark). */
+export interface NotificationReadsTable {
+  user_id: string;
+  last_read_id: ColumnType<number, number, number>;
+  updated_at: CreatedAt;
+}
+
 export interface Database {
+  notification_reads: NotificationReadsTable;
   hotspot_runs: HotspotRunsTable;
   hotspot_groups: HotspotGroupsTable;
   hotspot_members: HotspotMembersTable;

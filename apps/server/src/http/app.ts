@@ -2,6 +2,7 @@
 // use app.inject. Route chain: rate limit → authenticate (under /api) → validate → use case → present.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -14,6 +15,7 @@ import type { AppContext } from '../context';
 import { authenticate } from '../use-cases/auth/authenticate';
 import { bearerToken } from './bearer-token';
 import { registerConsole } from './console-static';
+import { consoleRoutes } from './routes/console.routes';
 import { registerErrorHandling } from './errors';
 import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -85,6 +87,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     timeWindow: '1 minute',
   });
 
+  // Responses (the console's scripts above all) go out brotli/gzip-compressed when the client asks;
+  // registered before the static files so their streams are compressed too.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -142,6 +147,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(proactiveRoutes, { prefix: '/api/proactive' });
       await secured.register(noticeRoutes, { prefix: '/api/notices' });
       await secured.register(workItemRoutes, { prefix: '/api/work-items' });
+      await secured.register(consoleRoutes, { prefix: '/api' });
     });
   });
   return app;

@@ -6,6 +6,7 @@ import { AuditRepository } from './audit.repository';
 import { CaseQueryRepository } from './case-query.repository';
 import { CaseRepository } from './case.repository';
 import { CategoryRepository } from './category.repository';
+import { DashboardRepository } from './dashboard.repository';
 import { CommunityItemScoreRepository } from './community-item-score.repository';
 import { DemandRepository } from './demand.repository';
 import { HolidayScheduleRepository } from './holiday-schedule.repository';
@@ -45,6 +46,7 @@ export function createRepositories(db: Kysely<Database>) {
     cases: new CaseRepository(db),
     notifications: new NotificationRepository(db),
     caseQueries: new CaseQueryRepository(db),
+    dashboard: new DashboardRepository(db),
     returnVisits: new ReturnVisitRepository(db),
     scoreFacts: new ScoreFactRepository(db),
     scorePublications: new ScorePublicationRepository(db),

@@ -1,6 +1,6 @@
 // All SQL about the notification outbox: claiming undelivered messages for delivery, marking them
 // delivered, and a unit's recent messages (about cases and about work items).
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { OutboxMessage } from '../services/notification-sender';
 import { reviveJson } from './case-json';
@@ -111,5 +111,32 @@ export class NotificationRepository {
       createdAt: r.created_at,
       deliveredAt: r.delivered_at,
     }));
+  }
+  /** The last notification id the user has read (0 when none). */
+  async lastReadId(userId: string, trx: Db = this.db): Promise<number> {
+    const r = await trx.selectFrom('notification_reads').select('last_read_id').where('user_id', '=', userId).executeTakeFirst();
+    return r ? Number(r.last_read_id) : 0;
+  }
+
+  /** Moves the user's read watermark up to `upToId` (never down); returns the watermark. */
+  async markReadUpTo(userId: string, upToId: number, at: Date, trx: Db = this.db): Promise<number> {
+    const r = await trx
+      .insertInto('notification_reads')
+      .values({ user_id: userId, last_read_id: upToId, updated_at: at })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ last_read_id: sql<number>`greatest(notification_reads.last_read_id, excluded.last_read_id)`, updated_at: at }))
+      .returning('last_read_id')
+      .executeTakeFirstOrThrow();
+    return Number(r.last_read_id);
+  }
+
+  /** A unit's notifications newer than an id (the bell's unread count). */
+  async countForUnitAfter(unitCode: string, afterId: number, trx: Db = this.db): Promise<number> {
+    const r = await trx
+      .selectFrom('notification_outbox')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('unit_code', '=', unitCode)
+      .where('id', '>', afterId)
+      .executeTakeFirst();
+    return r?.n ?? 0;
   }
 }

@@ -188,10 +188,22 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     const row = page.locator('tr:visible', { hasText: caseNumber });
     await row.waitFor();
     await row.getByTestId('row-visit').click();
-    await page.locator('.ant-modal').getByText('满意', { exact: true }).waitFor();
-    await page.waitForTimeout(500); // the modal's opening animation
+    const visit = page.locator('.ant-modal');
+    // The visitor sees whom to call, who handled it and what they reported.
+    await expect(visit.getByTestId('visit-phone').textContent()).resolves.toContain('13812341234');
+    await expect(visit.getByTestId('visit-unit').textContent()).resolves.toBe('望京街道');
+    await expect(visit.getByTestId('visit-feedback').textContent()).resolves.toContain('已组织施工队修补路面');
+    // Nothing is pre-selected: submitting at once is refused on the form, nothing is recorded.
+    await expect(visit.locator('.ant-radio-wrapper-checked, .ant-radio-button-wrapper-checked').count()).resolves.toBe(0);
+    await visit.getByRole('button', { name: '提交' }).click();
+    await visit.locator('.ant-form-item-explain-error').first().waitFor();
+    await visit.getByText('已接通', { exact: true }).click();
+    await visit.locator('#isContacted').getByText('是', { exact: true }).click();
+    await visit.locator('#isSolved').getByText('是', { exact: true }).click();
+    await visit.getByText('满意', { exact: true }).click();
+    await page.waitForTimeout(300);
     await shot(page, 'visit');
-    await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+    await visit.getByRole('button', { name: '提交' }).click();
     await row.waitFor({ state: 'detached' });
     await page.context().close();
 
@@ -222,9 +234,11 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await evaluator.getByTestId('ranking-class').getByText('市级部门').click();
     await evaluator.locator('[data-testid="rankings-table"] [data-unit="D110000-SWJ"]').waitFor();
     await expect(evaluator.locator('[data-testid="rankings-table"] [data-unit="D110105-CGW"]').count()).resolves.toBe(0);
-    await evaluator.getByTestId('ranking-class').getByText('街乡镇').click();
-    await evaluator.getByText('数据看板').scrollIntoViewIfNeeded();
-    await evaluator.waitForTimeout(500);
+    // The dashboard: the period's figures from the server; the case closed today is among them.
+    await evaluator.goto(`${base}/dashboard`);
+    await evaluator.getByTestId('kpi-total').waitFor();
+    await expect(evaluator.getByTestId('kpi-total').locator('.ant-statistic-content-value').textContent()).resolves.toBe('1');
+    await evaluator.waitForTimeout(800);
     await shot(evaluator, 'dashboard');
     // The evaluator works with aggregates: the requester is masked for them.
     await evaluator.goto(`${base}/cases`);

@@ -150,6 +150,15 @@ export function isPastDue(clock: Pick<CaseClock, 'dueAt'>, at: Date): boolean {
   return at.getTime() >= clock.dueAt.getTime();
 }
 
+/**
+ * 超期未办 — the one definition of "overdue now" that the supervision board and the dashboard both
+ * count (their SQL says `status = 'running' and due_at <= now`): a running clock past its deadline.
+ * A case's `overdue` marks are something else: the record, kept for scoring, that a deadline was missed.
+ */
+export function isOverdueNow(clock: Pick<CaseClock, 'status' | 'dueAt'>, now: Date): boolean {
+  return clock.status === 'running' && isPastDue(clock, now);
+}
+
 export type SweepAction = 'remind' | 'escalate' | 'none';
 
 /**

@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './scope';
 export * from './unit';
+export * from './console-screens';

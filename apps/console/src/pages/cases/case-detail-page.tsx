@@ -4,7 +4,7 @@ import { ClockCircleOutlined, EyeInvisibleOutlined, ReloadOutlined } from '@ant-
 import type { HttpCaseAction } from '@jiesu/contracts';
 import type { CaseAction, CaseKind } from '@jiesu/core';
 import { isCaseStatus } from '@jiesu/core';
-import { App, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -16,6 +16,7 @@ import { AppealModal } from '../../components/appeal-modal';
 import { AttachmentList } from '../../components/attachment-view';
 import { CaseActionModal } from '../../components/case-action-modal';
 import { StatusTag, UrgencyTag } from '../../components/case-tags';
+import { Countdown } from '../../components/countdown';
 import { messageForError } from '../../i18n/error-messages';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS, CHANNEL_LABELS, clockLabel, KIND_LABELS, SATISFACTION_LABELS, statusLabel } from '../../i18n/labels';
@@ -35,6 +36,8 @@ export function CaseDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<HttpCaseAction | null>(null);
   const [appealing, setAppealing] = useState(false);
+  // On a phone the actions sit under the title as full-width buttons, and labels stand above values.
+  const isPhone = !Grid.useBreakpoint().md;
 
   const load = useCallback(() => {
     setError(null);
@@ -61,9 +64,26 @@ export function CaseDetailPage() {
   // Units appeal a finished case (the API checks that theirs was the lead).
   const canAppeal = hasRole('handler', 'unit_leader') && (c.status === 'closed' || c.status === 'visited' || c.status === 'scored');
 
+  const actionBar = (
+    <Space wrap>
+      {actions.map((a) => (
+        <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'return' || a === 'send_back' || a === 'escalate'} onClick={() => setAction(a)}>
+          {pick(ACTION_LABELS[a])}
+        </Button>
+      ))}
+      {canAppeal && (
+        <Button onClick={() => setAppealing(true)} data-testid="file-appeal">
+          {t('fileAppeal')}
+        </Button>
+      )}
+      {!isPhone && <Button icon={<ReloadOutlined />} onClick={load} aria-label={t('reload')} />}
+    </Space>
+  );
+
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={isPhone ? 8 : 16} style={{ width: '100%' }}>
       <Card
+        size={isPhone ? 'small' : 'default'}
         title={
           <Space size={12} wrap>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-number">
@@ -75,27 +95,14 @@ export function CaseDetailPage() {
             {c.overdue.length > 0 && <Tag color="red">{t('overdue')}</Tag>}
           </Space>
         }
-        extra={
-          <Space wrap>
-            {actions.map((a) => (
-              <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'return' || a === 'send_back' || a === 'escalate'} onClick={() => setAction(a)}>
-                {pick(ACTION_LABELS[a])}
-              </Button>
-            ))}
-            {canAppeal && (
-              <Button onClick={() => setAppealing(true)} data-testid="file-appeal">
-                {t('fileAppeal')}
-              </Button>
-            )}
-            <Button icon={<ReloadOutlined />} onClick={load} aria-label={t('reload')} />
-          </Space>
-        }
+        extra={isPhone ? <Button icon={<ReloadOutlined />} onClick={load} aria-label={t('reload')} /> : actionBar}
       >
+        {isPhone && actions.length + (canAppeal ? 1 : 0) > 0 && <div className="jiesu-phone-actions">{actionBar}</div>}
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {c.subject}
         </Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.detail}</Typography.Paragraph>
-        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered={!isPhone} layout={isPhone ? 'vertical' : 'horizontal'}>
           <Descriptions.Item label={t('requester')}>
             <Space>
               <span data-testid="requester-name">{r.name ?? '—'}</span>
@@ -132,9 +139,10 @@ export function CaseDetailPage() {
             {running.length === 0
               ? '—'
               : running.map((k) => (
-                  <Tag key={k.key} icon={<ClockCircleOutlined />} color={dayjs(k.dueAt).isBefore(dayjs()) ? 'red' : 'blue'}>
-                    {clockLabel(k.name, lang)} {dayjs(k.dueAt).format('MM-DD HH:mm')}
-                  </Tag>
+                  <span key={k.key} style={{ display: 'inline-block', margin: '2px 6px 2px 0' }}>
+                    <ClockCircleOutlined style={{ marginRight: 4 }} />
+                    <Countdown dueAt={k.dueAt} label={clockLabel(k.name, lang)} />
+                  </span>
                 ))}
           </Descriptions.Item>
         </Descriptions>

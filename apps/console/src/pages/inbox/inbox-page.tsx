@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import type { CaseSummary, InboxQueue } from '../../api/types';
 import { actionPath } from '../../components/case-action-modal';
 import { CaseTable } from '../../components/case-table';
+import { useBadges } from '../../components/notification-bell';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/labels';
@@ -29,15 +30,41 @@ export function InboxPage() {
   const [loading, setLoading] = useState(false);
   const [tab, setTab] = useState<TabKey>('toSign');
   const report = useReportError();
+  const { refresh: refreshBadges } = useBadges();
   const load = useCallback(() => {
     setLoading(true);
+    refreshBadges();
     api
       .get<InboxQueue>('/api/queues/inbox')
       .then(setInbox)
       .catch((e: unknown) => report(e, load))
       .finally(() => setLoading(false));
-  }, [report]);
+  }, [report, refreshBadges]);
   useEffect(load, [load]);
+
+  const [selected, setSelected] = useState<string[]>([]);
+  const [isBatching, setBatching] = useState(false);
+  // 批量签收: one sign per selected case (each with its own version, so a case that moved on is
+  // refused alone); the outcome is counted, the list reloaded.
+  const signSelected = async () => {
+    const chosen = (inbox?.toSign ?? []).filter((c) => selected.includes(c.id));
+    setBatching(true);
+    let done = 0;
+    const failed: string[] = [];
+    for (const c of chosen) {
+      try {
+        await api.post(actionPath(c.id, 'sign'), { expectedVersion: c.version });
+        done += 1;
+      } catch {
+        failed.push(c.caseNumber);
+      }
+    }
+    setBatching(false);
+    setSelected([]);
+    if (failed.length) void message.warning(`${t('batchDone')} ${done} · ${t('batchFailed')} ${failed.length}: ${failed.join(', ')}`);
+    else void message.success(`${t('batchDone')} ${done}`);
+    load();
+  };
 
   const sign = async (c: CaseSummary) => {
     try {
@@ -52,7 +79,16 @@ export function InboxPage() {
   return (
     <Card>
       <Tabs
-        tabBarExtraContent={<Button onClick={load}>{t('reload')}</Button>}
+        tabBarExtraContent={
+          <Space size={6}>
+            {tab === 'toSign' && selected.length > 0 && (
+              <Button type="primary" loading={isBatching} onClick={() => void signSelected()} data-testid="batch-sign">
+                {t('batchSign')} ({selected.length})
+              </Button>
+            )}
+            <Button onClick={load}>{t('reload')}</Button>
+          </Space>
+        }
         activeKey={tab}
         onChange={(k) => setTab(k as TabKey)}
         items={TABS.map((tb) => ({
@@ -67,6 +103,7 @@ export function InboxPage() {
             <CaseTable
               cases={inbox?.[tb.key] ?? []}
               loading={loading}
+              {...(tb.key === 'toSign' ? { selection: { selected, onChange: setSelected, isSelectable: (c: CaseSummary) => c.status === 'dispatched' } } : {})}
               extra={(c) => (
                 <Space size={4}>
                   {c.status === 'dispatched' && (

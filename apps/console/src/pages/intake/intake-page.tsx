@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n/i18n';
 import { KIND_LABELS, URGENCY_LABELS } from '../../i18n/labels';
 import { useAuth } from '../../auth';
 import { useReference } from '../../reference';
+import { CallerHistory, type CallerCase } from './caller-history';
 import { SuggestionsPanel } from './suggestions-panel';
 
 interface IntakeValues {
@@ -67,6 +68,7 @@ export function IntakePage() {
   const [busy, setBusy] = useState(false);
   const [appliedLead, setAppliedLead] = useState<{ lead: { code: string; name: string }; coHandlers: { code: string; name: string }[] } | null>(null);
   const [preparedAnswer, setPreparedAnswer] = useState<string | null>(null);
+  const [duplicateOf, setDuplicateOf] = useState<CallerCase | null>(null);
   const suggestedLead = useRef<{ code: string; coHandlers: string[] } | null>(null);
   const idempotencyKey = useRef(newKey());
   const options = useMemo(() => toOptions(ref.categories), [ref.categories]);
@@ -78,11 +80,14 @@ export function IntakePage() {
   const districtCode = Form.useWatch('districtCode', form) ?? null;
   const streetCode = Form.useWatch('streetCode', form) ?? null;
   const isAnonymous = Form.useWatch('isAnonymous', form) ?? false;
+  const requesterPhone = Form.useWatch('requesterPhone', form) ?? '';
   const category = Form.useWatch('category', form);
   const categoryCode = category?.[category.length - 1] ?? '';
 
   const takeIn = async () => {
-    const v = await form.validateFields();
+    // A failed validation is shown on the form (fields in red); it is not an error to throw further.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const body = {
@@ -95,7 +100,9 @@ export function IntakePage() {
         detail: v.detail ?? '',
         location: { address: v.address ?? '', districtCode: v.districtCode ?? null, streetCode: v.streetCode ?? null, communityCode: v.communityCode ?? null },
       };
-      const c = await api.post<CaseDetail>('/api/cases', body, { 'idempotency-key': idempotencyKey.current });
+      let c = await api.post<CaseDetail>('/api/cases', body, { 'idempotency-key': idempotencyKey.current });
+      // Linked from the caller history as a duplicate: merged into the earlier open case at once.
+      if (duplicateOf) c = await api.post<CaseDetail>(actionPath(c.id, 'merge'), { expectedVersion: c.version, parentCaseId: duplicateOf.id });
       setCreated(c);
       setTimeout(() => document.querySelector('[data-testid="dispatch-panel"],[data-testid="handed-over"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 100);
       dispatchForm.setFieldsValue({
@@ -114,7 +121,8 @@ export function IntakePage() {
 
   const dispatch = async () => {
     if (!created) return;
-    const v = await dispatchForm.validateFields();
+    const v = await dispatchForm.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const c = await api.post<CaseDetail>(actionPath(created.id, 'dispatch'), {
@@ -326,6 +334,7 @@ export function IntakePage() {
         )}
       </Col>
       <Col xs={24} xl={9}>
+        <CallerHistory phone={requesterPhone} categoryCode={categoryCode || undefined} streetCode={streetCode} linkedTo={duplicateOf} onLink={setDuplicateOf} />
         <SuggestionsPanel
           input={{ subject, detail, address, kind, categoryCode }}
           onApplyCategory={(code) => form.setFieldsValue({ category: categoryPath(code) })}

@@ -2,24 +2,20 @@
 // departments per district), with the units below the class's minimum sample listed apart
 // (不参与排名, n < k), the published top/bottom and the tie at their cut in words, the
 // small-sample-aware Wilson order beside the official one, 诉求量 and 千人诉求量, the most-improved
-// and special-governance lists; the 成绩单 as Excel, CSV or a printable page; and live dashboards
-// summed from cases (volumes by category and district, daily trend, district × urgency).
+// and special-governance lists; the 成绩单 as Excel, CSV or a printable page. The dashboard is its
+// own screen (pages/dashboard), from server-side aggregates.
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, PrinterOutlined, SyncOutlined } from '@ant-design/icons';
 import { type ResponseOf, SCORING_ENDPOINTS } from '@jiesu/contracts';
-import { CASE_URGENCIES, type CaseStatus, type CaseUrgency, evaluationPeriodKeyOf, shiftPeriodKey } from '@jiesu/core';
+import { evaluationPeriodKeyOf, shiftPeriodKey } from '@jiesu/core';
 import { Alert, App, Button, Card, Col, Empty, List, Progress, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { toApiError } from '../../api/api-error';
 import { api } from '../../api/client';
-import type { CaseSummary, Page } from '../../api/types';
-import { countBy, crossCount, dailyCounts, localDay } from '../../charts/aggregate';
-import { heatmapOption, rankListOption, statusPieOption, threeRatesOption, trendLineOption, volumeBarOption } from '../../charts/options';
+import { rankListOption, threeRatesOption } from '../../charts/options';
 import { Chart } from '../../components/chart';
 import { useReportError } from '../../components/use-report-error';
 import { messageForError } from '../../i18n/error-messages';
 import { useI18n } from '../../i18n/i18n';
-import { statusLabel, URGENCY_LABELS } from '../../i18n/labels';
-import { useReference } from '../../reference';
 
 type Rankings = ResponseOf<typeof SCORING_ENDPOINTS.rankings>;
 type ClassView = Rankings['classes'][number];
@@ -35,7 +31,6 @@ export function RankingsPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <RankingsPanel />
-      <Dashboard />
     </Space>
   );
 }
@@ -339,89 +334,3 @@ function startTicker(set: (percent: number) => void): () => void {
   return () => clearInterval(h);
 }
 
-function Dashboard() {
-  const { t, pick, lang } = useI18n();
-  const ref = useReference();
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const report = useReportError();
-  useEffect(() => {
-    api
-      .get<Page<CaseSummary>>('/api/cases', { limit: 500 })
-      .then((p) => {
-        setCases(p.items);
-        setTotal(p.total);
-      })
-      .catch((e: unknown) => report(e));
-  }, [report]);
-  useEffect(() => {
-    if (cases) ref.loadUnits(cases.map((c) => c.districtCode));
-  }, [cases, ref]);
-
-  if (!cases) return null;
-  const today = localDay(new Date().toISOString());
-  const byCategory = countBy(cases, (c) => c.categoryCode.slice(0, 2), { top: 10 });
-  const byDistrict = countBy(cases, (c) => c.districtCode, { top: 12 });
-  const byStatus = countBy(cases, (c) => c.status);
-  const trend = dailyCounts(
-    cases.map((c) => c.receivedAt),
-    today,
-    30,
-  );
-  const heat = crossCount(
-    cases,
-    (c) => c.districtCode,
-    (c) => c.urgency,
-    CASE_URGENCIES,
-  );
-  const open = cases.filter((c) => !['closed', 'visited', 'scored', 'answered', 'merged'].includes(c.status)).length;
-  const overdue = cases.filter((c) => c.isOverdue).length;
-
-  return (
-    <Card title={t('menuDashboard')} extra={<Typography.Text type="secondary">{lang === 'zh' ? `最近 ${cases.length} 件` : `latest ${cases.length}`}</Typography.Text>}>
-      <Row gutter={16} className="jiesu-kpi">
-        <Col span={6}>
-          <Statistic title={t('totalCases')} value={total} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('openCases')} value={open} styles={{ content: { color: '#1677ff' } }} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('closedCases')} value={cases.length - open} styles={{ content: { color: '#52c41a' } }} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('overdueCases')} value={overdue} styles={{ content: { color: '#cf1322' } }} />
-        </Col>
-      </Row>
-      <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={12}>
-          <Typography.Title level={5}>{t('trend')}</Typography.Title>
-          <Chart option={trendLineOption(trend, t('totalCases'))} height={260} />
-        </Col>
-        <Col xs={24} lg={12}>
-          <Typography.Title level={5}>{t('statusMix')}</Typography.Title>
-          <Chart option={statusPieOption(byStatus, (k) => statusLabel(k as CaseStatus, lang))} height={260} />
-        </Col>
-        <Col xs={24} lg={12}>
-          <Typography.Title level={5}>{t('volumeByCategory')}</Typography.Title>
-          <Chart option={volumeBarOption(byCategory, (k) => (k === 'other' ? (lang === 'zh' ? '其他' : 'other') : ref.categoryName(k)), { horizontal: true })} height={300} />
-        </Col>
-        <Col xs={24} lg={12}>
-          <Typography.Title level={5}>{t('volumeByDistrict')}</Typography.Title>
-          <Chart option={volumeBarOption(byDistrict, (k) => (k === 'other' ? (lang === 'zh' ? '其他' : 'other') : ref.unitName(k)), { color: '#13c2c2' })} height={300} />
-        </Col>
-        <Col span={24}>
-          <Typography.Title level={5}>{t('heat')}</Typography.Title>
-          <Chart
-            option={heatmapOption(
-              heat,
-              (k) => ref.unitName(k),
-              (k) => pick(URGENCY_LABELS[k as CaseUrgency], k),
-            )}
-            height={Math.max(200, 36 * heat.rows.length + 90)}
-          />
-        </Col>
-      </Row>
-    </Card>
-  );
-}

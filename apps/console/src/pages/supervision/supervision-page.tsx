@@ -2,7 +2,7 @@
 // and one by one, with remind (催办) and escalate (督办) buttons and a "run the sweep now" button;
 // below, the work items marked overdue (their buttons come from the server, in the item's drawer).
 import { AlertOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, InputNumber, Progress, Row, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Descriptions, InputNumber, Progress, Row, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -138,12 +138,17 @@ export function SupervisionPage() {
                   render: (_: unknown, r) =>
                     isSupervisor ? (
                       <Space size={4}>
-                        <Button size="small" disabled={!!r.remindedAt} onClick={() => void act(r, 'remind')}>
-                          {t('remind')}
-                        </Button>
-                        <Button size="small" danger disabled={!!r.escalatedAt || !r.isOverdue} onClick={() => void act(r, 'escalate')}>
-                          {t('escalate')}
-                        </Button>
+                        {/* A greyed button says why (hover or tap). */}
+                        <Tooltip title={r.remindedAt ? t('whyRemindedAlready') : undefined}>
+                          <Button size="small" disabled={!!r.remindedAt} onClick={() => void act(r, 'remind')}>
+                            {t('remind')}
+                          </Button>
+                        </Tooltip>
+                        <Tooltip title={r.escalatedAt ? t('whyEscalatedAlready') : !r.isOverdue ? t('whyNotOverdueYet') : undefined}>
+                          <Button size="small" danger disabled={!!r.escalatedAt || !r.isOverdue} onClick={() => void act(r, 'escalate')} data-testid="row-escalate">
+                            {t('escalate')}
+                          </Button>
+                        </Tooltip>
                       </Space>
                     ) : null,
                 },

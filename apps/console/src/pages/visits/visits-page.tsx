@@ -1,13 +1,16 @@
 // 回访: closed cases awaiting their return visit (GET /api/visits/queue) and the outcome form —
 // each call attempt is recorded (POST /api/visits/{caseId}/attempts); a reached requester answers
-// contacted? solved? satisfied?; unanswered calls are retried up to the configured maximum.
+// contacted? solved? satisfied?; unanswered calls are retried up to the configured maximum. Nothing
+// is pre-selected (one click must not record "satisfied"); the visitor sees the phone to call (the
+// case API unmasks it for centre visitors and logs the view), the handling unit and the feedback.
 import { PhoneOutlined } from '@ant-design/icons';
 import type { VISIT_ATTEMPT_RESULTS, VisitSatisfaction } from '@jiesu/contracts';
-import { App, Button, Card, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
+import type { CaseDetail } from '../../api/types';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { SATISFACTION_LABELS } from '../../i18n/labels';
@@ -60,6 +63,7 @@ export function VisitsPage() {
   const [loading, setLoading] = useState(false);
   const [target, setTarget] = useState<VisitQueueItem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [form] = Form.useForm<AttemptValues>();
   const result = Form.useWatch('result', form);
   const report = useReportError();
@@ -72,10 +76,20 @@ export function VisitsPage() {
       .finally(() => setLoading(false));
   }, [report]);
   useEffect(load, [load]);
+  useEffect(() => {
+    setDetail(null);
+    if (!target) return;
+    api
+      .get<CaseDetail>(`/api/cases/${target.caseId}`)
+      .then(setDetail)
+      .catch((e: unknown) => report(e));
+  }, [target, report]);
 
   const submit = async () => {
     if (!target) return;
-    const v = await form.validateFields();
+    // A failed validation is shown on the form; it is not an error to throw further.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const body =
@@ -135,7 +149,7 @@ export function VisitsPage() {
                 icon={<PhoneOutlined />}
                 data-testid="row-visit"
                 onClick={() => {
-                  form.setFieldsValue({ result: 'reached', isContacted: true, isSolved: true, satisfaction: 'satisfied', comment: '' });
+                  form.resetFields();
                   setTarget(r);
                 }}
               >
@@ -156,13 +170,40 @@ export function VisitsPage() {
         forceRender
       >
         {target && <Typography.Paragraph type="secondary">{target.subject}</Typography.Paragraph>}
+        {target && !detail && <Spin size="small" />}
+        {detail && (
+          <Descriptions size="small" column={1} style={{ marginBottom: 12 }} data-testid="visit-context">
+            <Descriptions.Item label={t('visitCallPhone')}>
+              {detail.requester.phone ? (
+                <a href={`tel:${detail.requester.phone}`} data-testid="visit-phone">
+                  <PhoneOutlined /> {detail.requester.phone}
+                </a>
+              ) : (
+                '—'
+              )}
+              {detail.requester.name ? ` · ${detail.requester.name}` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('visitHandlingUnit')}>
+              <span data-testid="visit-unit">
+                {detail.assignments
+                  .filter((a) => a.role === 'lead' && a.state !== 'withdrawn' && a.state !== 'returned')
+                  .map((a) => a.unit.name)
+                  .join('、') || '—'}
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('visitFeedback')}>
+              <span data-testid="visit-feedback">{detail.feedbacks.at(-1)?.summary ?? '—'}</span>
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+        <Typography.Text type="secondary">{t('visitPickAll')}</Typography.Text>
         <Form form={form} layout="vertical">
-          <Form.Item name="result" label={lang === 'zh' ? '拨打结果' : 'Call result'}>
+          <Form.Item name="result" label={lang === 'zh' ? '拨打结果' : 'Call result'} rules={[{ required: true, message: lang === 'zh' ? '请选择' : 'Choose one' }]}>
             <Radio.Group optionType="button" options={(Object.keys(RESULT_LABELS) as AttemptResult[]).map((k) => ({ value: k, label: pick(RESULT_LABELS[k]) }))} />
           </Form.Item>
           {result === 'reached' && (
             <>
-              <Form.Item name="isContacted" label={t('isContactedQ')}>
+              <Form.Item name="isContacted" label={t('isContactedQ')} rules={[{ required: true, message: lang === 'zh' ? '请选择' : 'Choose one' }]}>
                 <Radio.Group
                   options={[
                     { value: true, label: t('yes') },
@@ -170,7 +211,7 @@ export function VisitsPage() {
                   ]}
                 />
               </Form.Item>
-              <Form.Item name="isSolved" label={t('isSolvedQ')}>
+              <Form.Item name="isSolved" label={t('isSolvedQ')} rules={[{ required: true, message: lang === 'zh' ? '请选择' : 'Choose one' }]}>
                 <Radio.Group
                   options={[
                     { value: true, label: t('yes') },
@@ -178,7 +219,7 @@ export function VisitsPage() {
                   ]}
                 />
               </Form.Item>
-              <Form.Item name="satisfaction" label={t('satisfaction')}>
+              <Form.Item name="satisfaction" label={t('satisfaction')} rules={[{ required: true, message: lang === 'zh' ? '请选择' : 'Choose one' }]}>
                 <Radio.Group
                   optionType="button"
                   buttonStyle="solid"

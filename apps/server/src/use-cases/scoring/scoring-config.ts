@@ -5,6 +5,7 @@ import {
   DomainError,
   type EvaluationPeriodConfig,
   hasRole,
+  RANKING_READER_ROLES,
   isCentreActor,
   GOVERNANCE_SETTING,
   type GovernanceSettings,
@@ -49,7 +50,8 @@ export function periodConfig(ctx: AppContext, policy: ScoringPolicy): Evaluation
 }
 
 /** Roles that read rankings; outside the centre they see only the rows of their own subtree. */
-export const RANKING_READER_ROLES: Role[] = ['evaluator', 'analyst', 'administrator', 'supervisor', 'unit_leader'];
+// Who reads rankings is the core's rule (the console's menu asks the same one).
+export { RANKING_READER_ROLES };
 
 export function requireRankingReader(actor: Actor): void {
   if (!hasRole(actor, ...RANKING_READER_ROLES)) {

@@ -1,0 +1,135 @@
+// The console's working-day endpoints on a simulated city: the dashboard's figures for one period
+// checked against SQL counts written here (not the repository's query), its overdue figure equal to
+// the supervision board's, caller history for a number, the menu badges and the bell's read mark.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulateCity } from '../src/simulate/simulate-city';
+import { intakeBody } from './case-helpers';
+import { type TestEnv, startTestEnv } from './harness';
+
+let env: TestEnv;
+const END = new Date('2026-11-27T12:00:00+08:00');
+beforeAll(async () => {
+  env = await startTestEnv();
+  await simulateCity(env.rt.ctx, { cases: 120, days: 8, seed: 11, end: END });
+});
+afterAll(async () => env?.close());
+
+type Count = { key: string; count: number };
+interface Dashboard {
+  total: number;
+  open: number;
+  finished: number;
+  overdueNow: number;
+  byStatus: Count[];
+  byCategory: Count[];
+  byDistrict: Count[];
+  byUrgency: Count[];
+  trend: { day: string; count: number }[];
+}
+const asMap = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+const toMap = (rows: Count[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
+
+describe('dashboard', () => {
+  it('refuses bad periods naming the field, and roles that do not read aggregates', async () => {
+    const sup = await env.as('supervisor');
+    const bad = await sup.get('/api/dashboard?from=2026-13-01&to=2026-11-30');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('from');
+    const reversed = await sup.get('/api/dashboard?from=2026-11-30&to=2026-11-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.details.field).toBe('to');
+    expect((await (await env.as('wangjing.handler')).get('/api/dashboard?from=2026-11-01&to=2026-11-30')).statusCode).toBe(403);
+    // A district's leader may narrow to a street inside the district, not to another district.
+    const cy = await env.as('cy.leader');
+    expect((await cy.get('/api/dashboard?from=2026-11-01&to=2026-11-30&unitCode=110105026')).statusCode).toBe(200);
+    expect((await cy.get('/api/dashboard?from=2026-11-01&to=2026-11-30&unitCode=110108')).statusCode).toBe(403);
+  });
+
+  it('matches SQL counts for the period (Beijing days), and counts overdue as the supervision board does', async () => {
+    const from = '2026-11-20';
+    const to = '2026-11-26';
+    const res = await (await env.as('supervisor')).get(`/api/dashboard?from=${from}&to=${to}`);
+    expect(res.statusCode).toBe(200);
+    const d = res.json<Dashboard>();
+    // The period in Beijing time: [2026-11-20 00:00 +08, 2026-11-27 00:00 +08).
+    const db = env.rt.ctx.db;
+    const start = new Date('2026-11-20T00:00:00+08:00');
+    const end = new Date('2026-11-27T00:00:00+08:00');
+    const period = sql`received_at >= ${start} and received_at < ${end}`;
+    const total = (await sql<{ n: number }>`select count(*)::int as n from cases where ${period}`.execute(db)).rows[0]?.n;
+    expect(total).toBeGreaterThan(50);
+    expect(d.total).toBe(total);
+    const finished = (
+      await sql<{ n: number }>`select count(*)::int as n from cases where ${period} and status in ('closed', 'visited', 'scored', 'answered', 'merged')`.execute(db)
+    ).rows[0]?.n;
+    expect(d.finished).toBe(finished);
+    expect(d.open).toBe((total ?? 0) - (finished ?? 0));
+    const districts = await sql<{ key: string; n: number }>`select coalesce(district_code, '') as key, count(*)::int as n from cases where ${period} group by 1`.execute(db);
+    expect(toMap(d.byDistrict)).toEqual(asMap(districts.rows));
+    const categories = await sql<{ key: string; n: number }>`select substr(category_code, 1, 2) as key, count(*)::int as n from cases where ${period} group by 1`.execute(db);
+    expect(toMap(d.byCategory)).toEqual(asMap(categories.rows));
+    const statuses = await sql<{ key: string; n: number }>`select status as key, count(*)::int as n from cases where ${period} group by 1`.execute(db);
+    expect(toMap(d.byStatus)).toEqual(asMap(statuses.rows));
+    // Days: each case's instant shifted by Beijing's +8 h (no daylight saving), cut to the date.
+    const days = await sql<{
+      key: string;
+      n: number;
+    }>`select to_char((received_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD') as key, count(*)::int as n from cases where ${period} group by 1`.execute(db);
+    expect(d.trend.map((t) => t.day)).toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']);
+    expect(Object.fromEntries(d.trend.filter((t) => t.count > 0).map((t) => [t.day, t.count]))).toEqual(asMap(days.rows));
+
+    // Overdue now: the same number as the supervision board's units added up (one definition).
+    const board = (await (await env.as('supervisor')).get('/api/queues/overdue')).json<{ units: { overdue: number }[] }>();
+    const boardOverdue = board.units.reduce((n, u) => n + u.overdue, 0);
+    expect(boardOverdue).toBeGreaterThan(0);
+    expect(d.overdueNow).toBe(boardOverdue);
+    const running = (await sql<{ n: number }>`select count(*)::int as n from case_clocks where status = 'running' and due_at <= now()`.execute(db)).rows[0]?.n;
+    expect(d.overdueNow).toBe(running);
+  });
+});
+
+describe('caller history, badges, bell', () => {
+  it('shows a number its earlier cases, the same problem marked, to operators only', async () => {
+    const op = await env.as('operator');
+    const phone = '13900001111';
+    const first = await op.post('/api/cases', intakeBody({ requester: { name: '王五', phone, isAnonymous: false } }));
+    expect(first.statusCode).toBe(201);
+    // Dispatched to the street: its handlers get an 'assigned' notification (the bell, below).
+    const dispatched = await (await env.as('dispatcher')).post(`/api/cases/${first.json<{ id: string }>().id}/dispatch`, { lead: '110105026' });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    await op.post('/api/cases', intakeBody({ requester: { name: '王五', phone, isAnonymous: false }, categoryCode: '020101', subject: '噪音扰民' }));
+    const res = await op.post('/api/intake/caller-history', { phone: '139-0000-1111', categoryCode: '010101', streetCode: '110105026' });
+    expect(res.statusCode).toBe(200);
+    const h = res.json<{ total: number; items: { caseNumber: string; subject: string; isSameProblem: boolean }[] }>();
+    expect(h.total).toBe(2);
+    expect(h.items.map((i) => [i.subject, i.isSameProblem])).toEqual([
+      ['噪音扰民', false],
+      ['小区门口道路破损', true],
+    ]);
+    expect((await op.post('/api/intake/caller-history', { phone: 'abc' })).statusCode).toBe(400);
+    expect((await (await env.as('wangjing.handler')).post('/api/intake/caller-history', { phone })).statusCode).toBe(403);
+  });
+
+  it("counts what waits for the user, and the bell's read mark only moves up", async () => {
+    const handler = await env.as('wangjing.handler');
+    const b = (await handler.get('/api/dashboard/badges')).json<{ toSign: number; overdue: number; unreadNotifications: number; lastReadId: number }>();
+    const db = env.rt.ctx.db;
+    const toSign = (await sql<{ n: number }>`select count(*)::int as n from cases where '110105026' = any(pending_unit_codes)`.execute(db)).rows[0]?.n;
+    expect(b.toSign).toBe(toSign);
+    const notes = (await sql<{ n: number; max: string | null }>`select count(*)::int as n, max(id)::text as max from notification_outbox where unit_code = '110105026'`.execute(db))
+      .rows[0];
+    expect(notes?.n).toBeGreaterThan(0);
+    expect(b.unreadNotifications).toBe(notes?.n);
+    expect(b.lastReadId).toBe(0);
+    const top = Number(notes?.max);
+    expect((await handler.post('/api/notifications/read', { upToId: top })).json()).toEqual({ lastReadId: top });
+    expect((await handler.post('/api/notifications/read', { upToId: 1 })).json()).toEqual({ lastReadId: top });
+    expect((await handler.get('/api/dashboard/badges')).json<{ unreadNotifications: number }>().unreadNotifications).toBe(0);
+    expect((await handler.post('/api/notifications/read', { upToId: -1 })).statusCode).toBe(400);
+    const dispatcher = (await (await env.as('dispatcher')).get('/api/dashboard/badges')).json<{ toDispatch: number; toSign: number }>();
+    expect(dispatcher.toSign).toBe(0);
+    const waiting = (await sql<{ n: number }>`select count(*)::int as n from cases where status in ('received', 'returned', 'disputed', 'feedback')`.execute(db)).rows[0]?.n;
+    expect(dispatcher.toDispatch).toBe(waiting);
+  });
+});

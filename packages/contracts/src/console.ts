@@ -1,0 +1,131 @@
+// What the console's working-day screens read: the dashboard's server-side aggregates for a period
+// and scope, the caller history an operator sees while typing a number, and the menu badges.
+import { Type } from 'typebox';
+import { LocalDate } from './common';
+import { endpoint } from './endpoint';
+
+const Count = Type.Object({ key: Type.String(), count: Type.Integer() }, { additionalProperties: false });
+
+export const DashboardQuery = Type.Object(
+  {
+    from: LocalDate,
+    to: LocalDate,
+    /** A unit in the actor's scope to narrow to (e.g. one district); the actor's own scope when absent. */
+    unitCode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z_-]{1,40}$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const DashboardResponse = Type.Object(
+  {
+    from: LocalDate,
+    to: LocalDate,
+    scopeUnitCode: Type.String(),
+    /** Cases received in the period, in scope. */
+    total: Type.Integer(),
+    /** Of those, still open / finished (closed, visited, scored, answered, merged). */
+    open: Type.Integer(),
+    finished: Type.Integer(),
+    /**
+     * 超期未办 now: running clocks past their deadline, owned by units in scope — the supervision
+     * board's definition (core `isClockPastDue`), not limited to the period.
+     */
+    overdueNow: Type.Integer(),
+    byStatus: Type.Array(Count),
+    byUrgency: Type.Array(Count),
+    /** Top-level category (first two characters of the code). */
+    byCategory: Type.Array(Count),
+    byDistrict: Type.Array(Count),
+    /** Received per local day (city time zone), every day of the period, zero days included. */
+    trend: Type.Array(Type.Object({ day: LocalDate, count: Type.Integer() }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
+export const CallerHistoryBody = Type.Object(
+  {
+    phone: Type.String({ minLength: 5, maxLength: 20, pattern: '^[0-9+\\- ]+$' }),
+    /** The category being typed, to mark earlier cases about the same problem. */
+    categoryCode: Type.Optional(Type.String({ maxLength: 20 })),
+    /** The street being typed (a 9-digit division code), to tell the same problem from another. */
+    streetCode: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CallerHistoryResponse = Type.Object(
+  {
+    /** Earlier cases from this number (newest first, at most 20) and how many there are in all. */
+    total: Type.Integer(),
+    items: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          caseNumber: Type.String(),
+          status: Type.String(),
+          subject: Type.String(),
+          categoryCode: Type.String(),
+          address: Type.Union([Type.String(), Type.Null()]),
+          receivedAt: Type.String({ format: 'date-time' }),
+          /** Same category (or its parent) and, when both are known, the same street: likely the same problem. */
+          isSameProblem: Type.Boolean(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BadgesResponse = Type.Object(
+  {
+    /** Inbox: cases waiting to be signed by the user's unit, and running clocks past due there. */
+    toSign: Type.Integer(),
+    overdue: Type.Integer(),
+    /** Dispatch queue (centre and district sub-centres), 0 for others. */
+    toDispatch: Type.Integer(),
+    /** Return visits waiting (visitors), 0 for others. */
+    toVisit: Type.Integer(),
+    unreadNotifications: Type.Integer(),
+    /** The id up to which the user has read (items above it are unread). */
+    lastReadId: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+export const NotificationsReadBody = Type.Object({ upToId: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+export const NotificationsReadResponse = Type.Object({ lastReadId: Type.Integer() }, { additionalProperties: false });
+
+export const CONSOLE_ENDPOINTS = {
+  dashboard: endpoint({
+    method: 'GET',
+    path: '/api/dashboard',
+    summary: 'Dashboard aggregates for a period and scope: volume, status, categories, districts, overdue now, daily trend',
+    tags: ['dashboard'],
+    querystring: DashboardQuery,
+    response: DashboardResponse,
+  }),
+  callerHistory: endpoint({
+    method: 'POST',
+    path: '/api/intake/caller-history',
+    summary: "A caller's earlier cases (operators and dispatchers), marked when about the same problem",
+    tags: ['intake'],
+    body: CallerHistoryBody,
+    response: CallerHistoryResponse,
+  }),
+  badges: endpoint({
+    method: 'GET',
+    path: '/api/dashboard/badges',
+    summary: 'What waits for the user: to sign, overdue, to dispatch, to visit, unread notifications',
+    tags: ['dashboard'],
+    response: BadgesResponse,
+  }),
+  markNotificationsRead: endpoint({
+    method: 'POST',
+    path: '/api/notifications/read',
+    summary: "Mark your unit's notifications read up to an id (the bell); the last read id is kept per user",
+    tags: ['notifications'],
+    body: NotificationsReadBody,
+    response: NotificationsReadResponse,
+  }),
+};
