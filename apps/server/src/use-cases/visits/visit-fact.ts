@@ -2,11 +2,10 @@
 // saw the case to its end), the street and district above it on the unit path, the period the
 // visit falls in, the answers, and whether a granted appeal exempts it.
 import { type CaseAssignment, type CaseState, type EvaluationPeriodConfig, evaluationPeriodKeyOf, pathCodes, type Unit } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import type { ScoreFact } from '../../repositories/score-fact.repository';
 import { loadPolicy, periodConfig } from '../scoring/scoring-config';
+import type { Tx } from '../../repositories';
 
 /** The unit that answers for the case: the lead assignment that was live when it closed. */
 export function answeringLead(state: CaseState): CaseAssignment | null {
@@ -14,7 +13,7 @@ export function answeringLead(state: CaseState): CaseAssignment | null {
   return [...leads].reverse().find((a) => a.state === 'done' || a.state === 'signed' || a.state === 'pending') ?? null;
 }
 
-export async function buildVisitFact(ctx: AppContext, state: CaseState, trx: Kysely<Database>): Promise<ScoreFact | null> {
+export async function buildVisitFact(ctx: AppContext, state: CaseState, trx: Tx): Promise<ScoreFact | null> {
   const lead = answeringLead(state);
   if (state.visit === null || lead === null) return null;
   const ancestorCodes = pathCodes(lead.unit.path).filter((c) => c !== lead.unit.code);
