@@ -12,3 +12,5 @@ export * from './topics';
 export * from './proactive';
 export * from './work-items';
 export * from './endpoint';
+export * from './org-endpoints';
+export * from './work-item-endpoints';
