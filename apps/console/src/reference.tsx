@@ -1,5 +1,6 @@
 // Reference data most screens need: the category tree (names by code) and unit names by code,
 // fetched once and cached for the session.
+import { CATEGORY_ENDPOINTS } from '@jiesu/contracts';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from './api/client';
 import type { CategoryNode, UnitDetail } from './api/types';
@@ -35,7 +36,7 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!me) return;
     api
-      .get<{ tree: CategoryNode[] }>('/api/categories')
+      .call(CATEGORY_ENDPOINTS.tree, {})
       .then((r) => setCategories(r.tree))
       .catch(() => setCategories([]));
   }, [me, catVersion]);

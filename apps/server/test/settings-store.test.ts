@@ -5,6 +5,7 @@ import {
   CASE_POLICY_SETTING,
   communityRankingSetting,
   DomainError,
+  defineSetting,
   DUPLICATE_SETTINGS_SETTING,
   DEFAULT_SCORING_POLICY,
   SCORING_POLICY_SETTING,
@@ -126,5 +127,24 @@ describe('the settings store', () => {
   it('fails loudly on read when a stored row no longer passes its check', async () => {
     await env.rt.ctx.repos.settings.put(DUPLICATE_SETTINGS_SETTING.key, { windowDays: 0, limit: 5, minSimilarity: 0.1 }, 'someone');
     await expect(env.rt.ctx.settings.get(DUPLICATE_SETTINGS_SETTING)).rejects.toThrow(/intake\.duplicates .*windowDays: must be at least 1/);
+  });
+
+  it('reads back a value that is itself a JSON string, number or null, exactly as it was set', async () => {
+    // A bare JSON string was JSON-parsed a second time on PGlite: "excluded" threw, "42" came back a number.
+    const text = defineSetting<string>('test.bare_string', 'default', (v) => {
+      if (typeof v !== 'string') throw new DomainError('VALIDATION_FAILED', `must be text, got ${typeof v}`, { field: '' });
+      return v;
+    });
+    const anything = defineSetting<unknown>('test.any_json', 'default', (v) => v);
+    const store = env.rt.ctx.settings;
+    for (const value of ['excluded', '42', 'null', '"quoted"', '']) {
+      await store.set(text, value, ADMIN);
+      expect(await store.get(text)).toBe(value);
+    }
+    for (const value of [42, null, true, ['a', 1], { nested: '{"not":"parsed"}' }]) {
+      await store.set(anything, value, ADMIN);
+      expect(await store.get(anything)).toEqual(value);
+    }
+    expect(await store.info(text)).toMatchObject({ version: 5, isDefault: false });
   });
 });

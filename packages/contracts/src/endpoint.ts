@@ -11,11 +11,18 @@ export interface EndpointShape {
   /** Full path with `:name` parameters, e.g. '/api/public/track' or '/api/cases/:id'. */
   path: string;
   summary: string;
+  /** Longer documentation for the OpenAPI page. */
+  description?: string;
   tags: readonly string[];
   /** No login needed (the server skips authentication for it). */
   isPublic?: boolean;
-  /** Status of a success: 200 unless it creates something. */
-  successStatus?: 200 | 201;
+  /** Status of a success: 200 unless it creates something (201) or answers nothing (204). */
+  successStatus?: 200 | 201 | 204;
+  /**
+   * A create that takes an `Idempotency-Key` header: a retry with the same key answers 200 with
+   * what the first request created (the handler says which it was).
+   */
+  isReplayable?: boolean;
   params?: TSchema;
   querystring?: TSchema;
   body?: TSchema;

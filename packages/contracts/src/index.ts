@@ -13,3 +13,5 @@ export * from './proactive';
 export * from './work-items';
 export * from './endpoint';
 export * from './console';
+export * from './org-endpoints';
+export * from './work-item-endpoints';

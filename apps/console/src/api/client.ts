@@ -78,10 +78,17 @@ export class ApiClient {
     }
   }
 
-  /** A typed call from an endpoint description in @jiesu/contracts: method, URL, body and response type come from it. */
-  call<E extends EndpointShape>(ep: E, args: CallArgs<E>): Promise<ResponseOf<E>> {
+  /**
+   * A typed call from an endpoint description in @jiesu/contracts: method, URL, body and response
+   * type come from it. `headers` carries e.g. the Idempotency-Key of a replayable create.
+   */
+  call<E extends EndpointShape>(ep: E, args: CallArgs<E>, headers?: Record<string, string>): Promise<ResponseOf<E>> {
     const url = endpointUrl(ep, args.params as Record<string, string> | undefined);
-    return this.request<ResponseOf<E>>(ep.method, url, { ...(args.body !== undefined ? { body: args.body } : {}), ...(args.query ? { query: args.query as Query } : {}) });
+    return this.request<ResponseOf<E>>(ep.method, url, {
+      ...(args.body !== undefined ? { body: args.body } : {}),
+      ...(args.query ? { query: args.query as Query } : {}),
+      ...(headers ? { headers } : {}),
+    });
   }
 
   get<T>(path: string, query?: Query): Promise<T> {

@@ -1,6 +1,17 @@
 // Response shapes as the console reads them. The case aggregate comes from the core's CaseState
 // with every Date turned into an ISO string (that is what JSON carries).
-import type { CaseSummarySchema, CategorySchema, HttpCaseAction, Jsonified, UserSchema, WorkItemDetailSchema, WorkItemPageSchema, WorkItemSchema } from '@jiesu/contracts';
+import type {
+  CalendarYearsResponse,
+  CaseSummarySchema,
+  CategorySchema,
+  DutyListSchema,
+  HttpCaseAction,
+  Jsonified,
+  UserSchema,
+  WorkItemDetailSchema,
+  WorkItemPageSchema,
+  WorkItemSchema,
+} from '@jiesu/contracts';
 import type { Actor, CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
 import type { Static } from 'typebox';
 
@@ -159,14 +170,6 @@ export interface NotificationRow {
   deliveredAt: string | null;
 }
 
-export interface CalendarYear {
-  year: number;
-  source: string;
-  holidays: number;
-  workdays: number;
-}
+export type CalendarYear = Static<typeof CalendarYearsResponse>[number];
 
-export interface DutyList {
-  communityCode: string;
-  categoryPrefixes: string[];
-}
+export type DutyList = Static<typeof DutyListSchema>;

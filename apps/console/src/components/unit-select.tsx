@@ -1,10 +1,11 @@
 // Pick units by name: searches /api/units in the user's scope as they type; optionally only the
 // children of one unit (district → streets → communities) or one class.
+import { UNIT_ENDPOINTS } from '@jiesu/contracts';
 import type { UnitClass } from '@jiesu/core';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { Page, Unit } from '../api/types';
+import type { Unit } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { UNIT_CLASS_LABELS } from '../i18n/labels';
 
@@ -37,8 +38,8 @@ export function UnitSelect({ value, onChange, parent, unitClass, multiple, place
     let live = true;
     setLoading(true);
     const timer = setTimeout(() => {
-      const query = { q: q || undefined, parent: parent ?? undefined, limit: 50 };
-      const fetches = classes.length > 0 ? classes.map((c) => api.get<Page<Unit>>('/api/units', { ...query, class: c })) : [api.get<Page<Unit>>('/api/units', query)];
+      const query = { ...(q ? { q } : {}), ...(parent ? { parent } : {}), limit: 50 };
+      const fetches = classes.length > 0 ? classes.map((c) => api.call(UNIT_ENDPOINTS.list, { query: { ...query, class: c } })) : [api.call(UNIT_ENDPOINTS.list, { query })];
       Promise.all(fetches)
         .then((pages) => {
           if (!live) return;
@@ -63,9 +64,9 @@ export function UnitSelect({ value, onChange, parent, unitClass, multiple, place
     const missing = codes.filter((c) => !options.some((o) => o.code === c));
     if (missing.length === 0) return;
     let live = true;
-    void Promise.all(missing.map((c) => api.get<Unit>(`/api/units/${encodeURIComponent(c)}`).catch(() => null))).then((found) => {
+    void Promise.all(missing.map((c) => api.call(UNIT_ENDPOINTS.get, { params: { code: c } }).catch(() => null))).then((found) => {
       if (!live) return;
-      const add = found.filter((u): u is Unit => u !== null);
+      const add = found.filter((u) => u !== null);
       if (add.length) setOptions((prev) => [...prev.filter((p) => !add.some((a) => a.code === p.code)), ...add]);
     });
     return () => {

@@ -35,6 +35,8 @@ import { ProactiveWarningRepository } from './proactive-warning.repository';
 import { ProactiveZoneRepository } from './proactive-zone.repository';
 import { WorkItemRepository } from './work-item.repository';
 
+export { type Tx, updateIfVersion } from './tx';
+
 export function createRepositories(db: Kysely<Database>) {
   return {
     units: new UnitRepository(db),

@@ -5,6 +5,7 @@ import type { AgendaItem, AgendaSourceType, Meeting, MeetingStatus, Motion, Moti
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, MeetingAgendaItemsTable, MeetingMotionsTable, MeetingsTable } from '../db/schema';
 import { escapeLike } from './unit.repository';
+import { updateIfVersion } from './tx';
 
 type Db = Kysely<Database>;
 
@@ -119,27 +120,21 @@ export class MeetingRepository {
 
   /** Saves a decided meeting if nobody changed it since `expectedVersion`; false otherwise. */
   async save(m: Meeting, expectedVersion: number, trx: Db = this.db): Promise<boolean> {
-    const r = await trx
-      .updateTable('meetings')
-      .set({
-        title: m.title,
-        scheduled_at: m.scheduledAt,
-        place: m.place,
-        chair_name: m.chairName,
-        is_chair_resident: m.isChairResident,
-        status: m.status,
-        eligible_voters: m.eligibleVoters,
-        vote_rules: m.voteRules === null ? null : JSON.stringify(m.voteRules),
-        started_at: m.startedAt,
-        closed_at: m.closedAt,
-        cancel_reason: m.cancelReason,
-        updated_at: sql`now()`,
-        version: m.version,
-      })
-      .where('id', '=', m.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateIfVersion(trx, 'meetings', m.id, expectedVersion, {
+      title: m.title,
+      scheduled_at: m.scheduledAt,
+      place: m.place,
+      chair_name: m.chairName,
+      is_chair_resident: m.isChairResident,
+      status: m.status,
+      eligible_voters: m.eligibleVoters,
+      vote_rules: m.voteRules === null ? null : JSON.stringify(m.voteRules),
+      started_at: m.startedAt,
+      closed_at: m.closedAt,
+      cancel_reason: m.cancelReason,
+      updated_at: sql`now()`,
+      version: m.version,
+    });
   }
 
   async list(f: MeetingFilter, trx: Db = this.db): Promise<{ total: number; items: StoredMeeting[] }> {
@@ -275,13 +270,13 @@ export class MeetingRepository {
   }
 
   async saveMotion(m: Motion, expectedVersion: number, trx: Db = this.db): Promise<boolean> {
-    const r = await trx
-      .updateTable('meeting_motions')
-      .set({ seconded_by: m.secondedBy, status: m.status, result: m.result === null ? null : JSON.stringify(m.result), decided_at: m.decidedAt, version: m.version })
-      .where('id', '=', m.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateIfVersion(trx, 'meeting_motions', m.id, expectedVersion, {
+      seconded_by: m.secondedBy,
+      status: m.status,
+      result: m.result === null ? null : JSON.stringify(m.result),
+      decided_at: m.decidedAt,
+      version: m.version,
+    });
   }
 
   async motions(meetingId: string, trx: Db = this.db): Promise<Motion[]> {

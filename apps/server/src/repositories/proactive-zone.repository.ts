@@ -1,6 +1,7 @@
 // All SQL about contracting zones (包干): a street's zones, each with its leader, team and term.
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ProactiveZonesTable } from '../db/schema';
+import { updateIfVersion } from './tx';
 
 type Db = Kysely<Database>;
 
@@ -69,24 +70,18 @@ export class ProactiveZoneRepository {
 
   /** Updates a zone if it is still at `version`; false when someone changed it meanwhile. */
   async update(id: string, version: number, z: ZoneValues & { isActive: boolean }, trx: Db = this.db): Promise<boolean> {
-    const r = await trx
-      .updateTable('proactive_zones')
-      .set({
-        name: z.name,
-        community_codes: z.communityCodes,
-        polygon: z.polygon === null ? null : JSON.stringify(z.polygon),
-        leader_user_id: z.leaderUserId,
-        team: JSON.stringify(z.team),
-        term_start: z.termStart,
-        term_end: z.termEnd,
-        is_active: z.isActive,
-        version: version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+    return updateIfVersion(trx, 'proactive_zones', id, version, {
+      name: z.name,
+      community_codes: z.communityCodes,
+      polygon: z.polygon === null ? null : JSON.stringify(z.polygon),
+      leader_user_id: z.leaderUserId,
+      team: JSON.stringify(z.team),
+      term_start: z.termStart,
+      term_end: z.termEnd,
+      is_active: z.isActive,
+      version: version + 1,
+      updated_at: new Date(),
+    });
   }
 
   async findById(id: string, trx: Db = this.db): Promise<ProactiveZone | null> {

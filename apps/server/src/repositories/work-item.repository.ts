@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { encodeJson, reviveJson } from './case-json';
 import { escapeLike } from './unit.repository';
+import { updateIfVersion } from './tx';
 
 type Db = Kysely<Database>;
 
@@ -126,13 +127,8 @@ export class WorkItemRepository {
    * (false otherwise, and nothing is written), then its history row and outbox messages.
    */
   async save(decision: WorkItemDecision, opts: { expectedVersion: number }, trx: Db): Promise<boolean> {
-    const result = await trx
-      .updateTable('work_items')
-      .set({ ...itemColumns(decision.item), updated_at: sql`now()` })
-      .where('id', '=', decision.item.id)
-      .where('version', '=', opts.expectedVersion)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
+    const isWritten = await updateIfVersion(trx, 'work_items', decision.item.id, opts.expectedVersion, { ...itemColumns(decision.item), updated_at: sql`now()` });
+    if (!isWritten) return false;
     await this.writeEffects(decision, trx);
     return true;
   }

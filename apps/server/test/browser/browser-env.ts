@@ -1,9 +1,10 @@
 // What every browser journey shares: Debian's chromium and how to start it here, whether to run
-// at all, and the production build of the web app under test.
+// at all, the production build of the web app under test, a phone or desktop context and logging in.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const CHROMIUM = process.env.JIESU_CHROMIUM ?? '/usr/bin/chromium';
@@ -25,4 +26,52 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A phone as street and community staff hold it: 390×844, touch, zh-CN, the city's time zone. */
+export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
+/** The centre's desktop screens. */
+export const DESKTOP_VIEWPORT = { width: 1440, height: 900 } as const;
+
+const CITY = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+
+/** A phone-sized context (390×844, 2× pixels, mobile, touch); `extra` adds geolocation and the like. */
+export function phoneContext(browser: Browser, extra: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...CITY, ...extra });
+}
+
+/** A desktop context (1440×900 unless `extra.viewport` says otherwise), zh-CN, Asia/Shanghai. */
+export function desktopContext(browser: Browser, extra: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: DESKTOP_VIEWPORT, ...CITY, ...extra });
+}
+
+export interface LogInOptions {
+  /** A phone context instead of a desktop one. */
+  phone?: boolean;
+  /** Passed to the new context (a desktop viewport of another size, geolocation …). */
+  context?: BrowserContextOptions;
+  /** Playwright's default timeout for the page, in ms. */
+  timeoutMs?: number;
+  password?: string;
+}
+
+/**
+ * Opens a new context and signs in to the console at `baseUrl` (the server's address, no trailing
+ * slash) through its login form; resolves once the header shows who is logged in.
+ */
+export async function logIn(browser: Browser, baseUrl: string, username: string, options: LogInOptions = {}): Promise<Page> {
+  const context = await (options.phone ? phoneContext : desktopContext)(browser, options.context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.timeoutMs ?? 15_000);
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('whoami').waitFor();
+  return page;
+}
+
+/** A page's full width in CSS pixels (nothing wider than the phone means no sideways scrolling). */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth');
 }

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { seedDemoKnowledge } from '../../src/seed/seed-knowledge';
 import { caseFactory } from '../scoring-helpers';
 import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import { ensureBuilt, launchChromium, logIn as logInAs, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -37,17 +37,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(12_000);
-  await page.goto(`${base}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('whoami').waitFor();
-  return page;
-}
+const logIn = (username: string): Promise<Page> => logInAs(browser, base, username, { timeoutMs: 12_000 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}console-admin-${name}.png`, fullPage: false });
 

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { PNG } from '../case-helpers';
 import { seedRulesMonth } from '../scoring-rules-fixture';
 import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import { desktopContext, ensureBuilt, launchChromium, logIn as logInAs, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -32,17 +32,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(12_000);
-  await page.goto(`${base}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('whoami').waitFor();
-  return page;
-}
+const logIn = (username: string): Promise<Page> => logInAs(browser, base, username, { timeoutMs: 12_000 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}console-${name}.png`, fullPage: false });
 
@@ -76,7 +66,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
   });
 
   it('operator takes a call; the dispatcher dispatches it to the street from the board', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const ctx = await desktopContext(browser);
     const login = await ctx.newPage();
     await login.goto(`${base}/login`);
     await login.locator('#login-username').fill('operator');

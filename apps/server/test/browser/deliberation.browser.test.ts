@@ -7,10 +7,9 @@
 // portal-community.png with JIESU_UPDATE_SCREENSHOTS=1.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { intakeBody } from '../case-helpers';
 import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import { ensureBuilt, launchChromium, logIn, pageWidth, phoneContext, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -65,15 +64,7 @@ afterAll(async () => {
 });
 
 async function phone(path: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
+  const page = await (await phoneContext(browser)).newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(`${base}${path}`);
   return page;
@@ -89,11 +80,7 @@ async function dialog(page: Page, fill: Record<string, string>): Promise<void> {
 
 describe.runIf(runsBrowser)('居民议事会 on a phone (390×844)', () => {
   it('the community runs a meeting in the console: agenda, motions and votes, conclusion, follow-up', async () => {
-    const page = await phone('/login');
-    await page.locator('#login-username').fill('huajiadi.handler');
-    await page.locator('#login-password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('whoami').waitFor();
+    const page = await logIn(browser, base, 'huajiadi.handler', { phone: true });
     await page.goto(`${base}/deliberation/meetings`);
     await page.getByTestId('schedule-meeting').click();
     const modal = page.locator('.ant-modal:visible');
@@ -146,8 +133,7 @@ describe.runIf(runsBrowser)('居民议事会 on a phone (390×844)', () => {
     await expect.poll(() => item(0).getByTestId('follow-ups').getByText('联系物业确定修剪方案并公示').count()).toBe(1);
     await page.getByTestId('meeting-close').click();
     await expect.poll(() => page.getByTestId('meeting-status').textContent()).toBe('已结束');
-    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
-    expect(width).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 12_000 }).toBe(0);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: `${SHOTS}console-meeting.png`, fullPage: true });
@@ -165,8 +151,7 @@ describe.runIf(runsBrowser)('居民议事会 on a phone (390×844)', () => {
     expect(text).toContain('联系物业确定修剪方案并公示');
     expect(text).toContain('6 人附议');
     for (const personal of ['张三丰', '李秋菊', '赵秀兰', '王建国', '刘阿姨', '陈师傅', '138', '139', cases[0]?.caseNumber ?? 'x']) expect(text).not.toContain(personal);
-    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
-    expect(width).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}portal-community.png`, fullPage: true });
     await page.getByTestId('portal-lang').click();
     await expect.poll(() => page.locator('body').innerText()).toContain('Decisions');

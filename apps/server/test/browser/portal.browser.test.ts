@@ -12,7 +12,7 @@ import { type TestEnv, startTestEnv } from '../harness';
 import { closeCase } from '../open311-helpers';
 import { computePeriodRankings } from '../../src/use-cases/scoring/compute-rankings';
 import { type RulesMonth, seedRulesMonth } from '../scoring-rules-fixture';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import { ensureBuilt, launchChromium, phoneContext, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -58,16 +58,7 @@ beforeAll(async () => {
   const address = await env.app.listen({ port: 0, host: '127.0.0.1' });
   base = `${address}/portal/`;
   browser = await launchChromium();
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    geolocation: { latitude: 39.9912, longitude: 116.4701 },
-    permissions: ['geolocation'],
-  });
+  const context = await phoneContext(browser, { geolocation: { latitude: 39.9912, longitude: 116.4701 }, permissions: ['geolocation'] });
   page = await context.newPage();
 }, 90_000);
 

@@ -5,10 +5,9 @@
 // Screenshots: docs/screenshots/console-proactive-*.png with JIESU_UPDATE_SCREENSHOTS=1.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { PNG, uploadPhoto } from '../case-helpers';
 import { type Client, type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import { ensureBuilt, launchChromium, logIn as logInAs, pageWidth, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -71,24 +70,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function logIn(username: string, phone: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 },
-    deviceScaleFactor: phone ? 2 : 1,
-    isMobile: phone,
-    hasTouch: phone,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('whoami').waitFor();
-  return page;
-}
+const logIn = (username: string, phone: boolean): Promise<Page> => logInAs(browser, base, username, phone ? { phone } : { context: { viewport: { width: 1280, height: 860 } } });
 
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}console-proactive-${name}.png`, fullPage });
 
@@ -125,8 +107,7 @@ describe.runIf(runsBrowser)('未诉先办 in the console (headless Chromium)', (
     expect(caseNumber).toMatch(/^\d{8}-\d{6,}$/);
     await page.waitForTimeout(300);
     await shot(page, 'patrol-case', true);
-    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
-    expect(width).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
 

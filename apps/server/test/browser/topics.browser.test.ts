@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../case-helpers';
 import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import { ensureBuilt, launchChromium, pageWidth, phoneContext, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -55,14 +55,7 @@ beforeAll(async () => {
   const address = await env.app.listen({ port: 0, host: '127.0.0.1' });
   base = `${address}/portal/`;
   browser = await launchChromium();
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+  const context = await phoneContext(browser);
   page = await context.newPage();
 }, 120_000);
 
@@ -83,8 +76,7 @@ describe.runIf(runsBrowser)('每月一题 on the portal, on a phone', () => {
     expect(text).not.toMatch(/1\d{10}/);
     expect(text).not.toContain('张三丰');
     // Fits the phone: nothing wider than the viewport.
-    const width = await page.evaluate('document.documentElement.scrollWidth');
-    expect(width).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SHOTS, 'portal-topics.png'), fullPage: true });
   });

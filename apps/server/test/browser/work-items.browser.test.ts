@@ -5,10 +5,9 @@
 // Screenshots: see screenshots.ts (docs/screenshots/console-work-items-*.png with JIESU_UPDATE_SCREENSHOTS=1).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { PNG } from '../case-helpers';
 import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import { ensureBuilt, launchChromium, logIn, pageWidth, runsBrowser } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -31,31 +30,13 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function phoneLogIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(12_000);
-  await page.goto(`${base}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('whoami').waitFor();
-  return page;
-}
+const phoneLogIn = (username: string): Promise<Page> => logIn(browser, base, username, { phone: true, timeoutMs: 12_000 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}console-work-items-${name}.png`, fullPage: false });
 
 /** Nothing on the page is wider than the phone: no sideways scrolling. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const width = await page.evaluate<number>('document.documentElement.scrollWidth');
-  expect(width).toBeLessThanOrEqual(390);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 }
 
 describe.runIf(runsBrowser)('work items on a phone (headless Chromium, 390×844)', () => {
@@ -125,9 +106,9 @@ describe.runIf(runsBrowser)('work items on a phone (headless Chromium, 390×844)
     await drawer.getByTestId('wi-status').filter({ hasText: '已完成' }).waitFor();
     await drawer.locator('.ant-image img').first().waitFor();
     expect(await drawer.getByTestId('wi-actions').locator('button').allTextContents()).toEqual(['重新打开']);
-    await page.keyboard.press('Escape');
-    // Escape reaches the drawer only when it holds the focus: its close button always does.
-    if (await drawer.locator('.ant-drawer-close').isVisible()) await drawer.locator('.ant-drawer-close').click();
+    // By its close button (Escape reaches the drawer only when it holds the focus, and a close it
+    // started would race a click on the button while the drawer slides away).
+    await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
     await page.getByRole('tab', { name: '通知' }).click();
     await page.getByTestId('wi-notifications').getByText('任务已办结').first().waitFor();

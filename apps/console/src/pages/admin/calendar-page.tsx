@@ -1,5 +1,6 @@
 // 节假日日历: the years whose official holidays and make-up working days are loaded, and the upload
 // of a year's schedule (a JSON file) with progress.
+import { type BodyOf, CALENDAR_ENDPOINTS } from '@jiesu/contracts';
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, InputNumber, Progress, Space, Table, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -17,7 +18,7 @@ export function CalendarPage() {
   const report = useReportError();
   const load = useCallback(() => {
     api
-      .get<CalendarYear[]>('/api/calendar/years')
+      .call(CALENDAR_ENDPOINTS.years, {})
       .then((y) => setYears([...y].reverse()))
       .catch((e: unknown) => report(e, load));
   }, [report]);
@@ -26,9 +27,10 @@ export function CalendarPage() {
   const upload = async (file: File) => {
     setProgress(10);
     try {
-      const parsed = JSON.parse(await file.text()) as unknown;
+      // The file's content is checked by the server (400 naming the field), not here.
+      const parsed = JSON.parse(await file.text()) as BodyOf<typeof CALENDAR_ENDPOINTS.putYear>;
       setProgress(40);
-      await api.put(`/api/calendar/years/${year}`, parsed);
+      await api.call(CALENDAR_ENDPOINTS.putYear, { params: { year }, body: parsed });
       setProgress(100);
       void message.success(`${year} · ${t('done')}`);
       load();

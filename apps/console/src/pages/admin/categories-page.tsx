@@ -1,4 +1,5 @@
 // 诉求分类: the three-level category tree — add a child, rename, switch off, delete a leaf.
+import { CATEGORY_ENDPOINTS } from '@jiesu/contracts';
 import { App, Button, Card, Input, Modal, Popconfirm, Space, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
@@ -40,7 +41,7 @@ export function CategoriesPage() {
           <Button size="small" type="link" onClick={() => setEdit({ mode: 'rename', node: n, name: n.name })}>
             {t('rename')}
           </Button>
-          <Popconfirm title={`${t('delete')} ${n.name}?`} onConfirm={() => void run(api.delete(`/api/categories/${n.code}`))}>
+          <Popconfirm title={`${t('delete')} ${n.name}?`} onConfirm={() => void run(api.call(CATEGORY_ENDPOINTS.remove, { params: { code: n.code } }))}>
             <Button size="small" type="link" danger>
               {t('delete')}
             </Button>
@@ -64,8 +65,8 @@ export function CategoriesPage() {
           if (!edit || !edit.name.trim()) return;
           const p =
             edit.mode === 'add'
-              ? api.post('/api/categories', { name: edit.name.trim(), parentCode: edit.node?.code ?? null })
-              : api.patch(`/api/categories/${edit.node?.code ?? ''}`, { name: edit.name.trim() });
+              ? api.call(CATEGORY_ENDPOINTS.create, { body: { name: edit.name.trim(), parentCode: edit.node?.code ?? null } })
+              : api.call(CATEGORY_ENDPOINTS.update, { params: { code: edit.node?.code ?? '' }, body: { name: edit.name.trim() } });
           setEdit(null);
           void run(p);
         }}

@@ -1,4 +1,5 @@
 // 社区职责清单: which categories (code prefixes) a community may lead; others it only assists.
+import { DUTY_LIST_ENDPOINTS } from '@jiesu/contracts';
 import { App, Button, Card, Col, Empty, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
@@ -19,7 +20,7 @@ export function DutyListsPage() {
   useEffect(() => {
     if (!community) return;
     api
-      .get<DutyList>(`/api/duty-lists/${community}`)
+      .call(DUTY_LIST_ENDPOINTS.get, { params: { code: community } })
       .then((d) => {
         setLoaded(d);
         setPrefixes(d.categoryPrefixes);
@@ -31,7 +32,7 @@ export function DutyListsPage() {
   const save = async () => {
     if (!community) return;
     try {
-      setLoaded(await api.put<DutyList>(`/api/duty-lists/${community}`, { categoryPrefixes: prefixes }));
+      setLoaded(await api.call(DUTY_LIST_ENDPOINTS.put, { params: { code: community }, body: { categoryPrefixes: prefixes } }));
       void message.success(t('done'));
     } catch (e) {
       report(e);

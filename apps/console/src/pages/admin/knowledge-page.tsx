@@ -1,6 +1,7 @@
 // 知识库: the articles operators answer consultations from (GET /api/knowledge/articles), a search
 // over the ones valid now (GET /api/knowledge/search), and for administrators add / edit (title,
 // answer, categories, policy basis, valid from–to, active) / delete.
+import { KNOWLEDGE_ENDPOINTS } from '@jiesu/contracts';
 import type { ArticleSchema, KnowledgeHit } from '@jiesu/contracts';
 import { App, Button, Card, DatePicker, Form, Input, List, Modal, Popconfirm, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -49,7 +50,7 @@ export function KnowledgePage() {
   const report = useReportError();
   const load = useCallback(() => {
     api
-      .get<Page<Article>>('/api/knowledge/articles', { limit: PAGE, offset: (page - 1) * PAGE })
+      .call(KNOWLEDGE_ENDPOINTS.list, { query: { limit: PAGE, offset: (page - 1) * PAGE } })
       .then(setData)
       .catch((e: unknown) => report(e, load));
   }, [page, report]);
@@ -59,7 +60,7 @@ export function KnowledgePage() {
   const search = async (q: string) => {
     if (!q.trim()) return setHits(null);
     try {
-      setHits((await api.get<{ items: Hit[] }>('/api/knowledge/search', { q: q.trim(), limit: 10 })).items);
+      setHits((await api.call(KNOWLEDGE_ENDPOINTS.search, { query: { q: q.trim(), limit: 10 } })).items);
     } catch (e) {
       report(e, load);
     }
@@ -94,8 +95,8 @@ export function KnowledgePage() {
     };
     clear();
     try {
-      if (editing === 'new') await api.post('/api/knowledge/articles', body);
-      else if (editing) await api.patch(`/api/knowledge/articles/${editing.id}`, body);
+      if (editing === 'new') await api.call(KNOWLEDGE_ENDPOINTS.create, { body });
+      else if (editing) await api.call(KNOWLEDGE_ENDPOINTS.update, { params: { id: editing.id }, body });
       void message.success({ content: t('saved'), key: 'saved' });
       setEditing(null);
       load();
@@ -105,7 +106,7 @@ export function KnowledgePage() {
   };
   const remove = async (a: Article) => {
     try {
-      await api.delete(`/api/knowledge/articles/${a.id}`);
+      await api.call(KNOWLEDGE_ENDPOINTS.remove, { params: { id: a.id } });
       void message.success(t('done'));
       load();
     } catch (e) {

@@ -1,10 +1,11 @@
 // 组织机构: the unit tree in the user's scope, children loaded as a branch is opened.
+import { UNIT_ENDPOINTS } from '@jiesu/contracts';
 import { ApartmentOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Page, Unit, UnitDetail } from '../../api/types';
+import type { Unit, UnitDetail } from '../../api/types';
 import { useAuth } from '../../auth';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
@@ -35,14 +36,14 @@ export function OrgPage() {
   useEffect(() => {
     if (!me) return;
     api
-      .get<UnitDetail>(`/api/units/${me.unitCode}`)
+      .call(UNIT_ENDPOINTS.get, { params: { code: me.unitCode } })
       .then((u) => setTree([{ ...node(u), isLeaf: u.childCount === 0 }]))
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fetch the root again only when the user changes; `node` and `report` are new every render
   }, [me]);
 
   const loadChildren = async (key: string) => {
-    const page = await api.get<Page<Unit>>('/api/units', { parent: key, limit: 500 });
+    const page = await api.call(UNIT_ENDPOINTS.list, { query: { parent: key, limit: 500 } });
     const kids = page.items.map(node);
     const attach = (nodes: UnitNode[]): UnitNode[] =>
       nodes.map((n) => (n.key === key ? { ...n, children: kids, isLeaf: kids.length === 0 } : n.children ? { ...n, children: attach(n.children) } : n));
@@ -66,7 +67,7 @@ export function OrgPage() {
               const k = keys[0];
               if (typeof k === 'string')
                 api
-                  .get<UnitDetail>(`/api/units/${k}`)
+                  .call(UNIT_ENDPOINTS.get, { params: { code: k } })
                   .then(setSelected)
                   .catch((e: unknown) => report(e));
             }}

@@ -1,4 +1,5 @@
 // 用户与角色: users in scope, their unit and roles; administrators add users and change roles.
+import { USER_ENDPOINTS } from '@jiesu/contracts';
 import { ROLES, type Role } from '@jiesu/core';
 import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -22,7 +23,7 @@ export function UsersPage() {
   const report = useReportError();
   const load = useCallback(() => {
     api
-      .get<Page<User>>('/api/users', { limit: 200 })
+      .call(USER_ENDPOINTS.list, { query: { limit: 200 } })
       .then(setPage)
       .catch((e: unknown) => report(e, load));
   }, [report]);
@@ -34,7 +35,7 @@ export function UsersPage() {
 
   const patch = async (u: User, body: Partial<Pick<User, 'roles' | 'isActive'>>) => {
     try {
-      await api.patch(`/api/users/${u.id}`, body);
+      await api.call(USER_ENDPOINTS.update, { params: { id: u.id }, body });
       void message.success(t('done'));
       load();
     } catch (e) {
@@ -97,7 +98,7 @@ export function UsersPage() {
         onOk={() =>
           void form.validateFields().then(async (v) => {
             try {
-              await api.post('/api/users', v);
+              await api.call(USER_ENDPOINTS.create, { body: v });
               setAdding(false);
               form.resetFields();
               load();

@@ -1,12 +1,13 @@
 // 未诉先办 for street leaders (desktop): who covers which communities (包干, gaps flagged), early
 // warnings with their evidence chart and cases (turned into a task for the zone's leader), policy
 // notices with their read receipts, and the street's measures. Every rule is the server's.
+import { USER_ENDPOINTS } from '@jiesu/contracts';
 import { Alert, App, Button, Card, DatePicker, Drawer, Empty, Form, Input, List, Modal, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Page, User } from '../../api/types';
+import type { User } from '../../api/types';
 import { useAuth } from '../../auth';
 import { warningEvidenceOption, type EvidencePoint } from '../../charts/warning-evidence';
 import { Chart } from '../../components/chart';
@@ -88,7 +89,7 @@ function ZonesTab({ streetCode }: { streetCode: string }) {
   useEffect(() => {
     void load();
     api
-      .get<Page<User>>('/api/users', { unitCode: streetCode, limit: 200 })
+      .call(USER_ENDPOINTS.list, { query: { unit: streetCode, limit: 200 } })
       .then((r) => setLeaders(r.items))
       .catch(() => undefined);
   }, [load, streetCode]);

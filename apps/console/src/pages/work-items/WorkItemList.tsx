@@ -2,12 +2,13 @@
 // countdown), filters as props so a topic, notice or meeting page embeds the list of its own items:
 //   <WorkItemList sourceType="topic" sourceId={topic.id} />
 // Tapping a card opens the detail drawer with the actions the server allows.
+import { WORK_ITEM_ENDPOINTS } from '@jiesu/contracts';
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import type { WorkItemKind, WorkItemStatus } from '@jiesu/core';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { WorkItemPage, WorkItemView } from '../../api/types';
+import type { WorkItemView } from '../../api/types';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { WORK_ITEM_KIND_LABELS, WORK_ITEM_STATUS_LABELS, workItemStatusColor } from '../../i18n/labels';
@@ -57,16 +58,18 @@ export function WorkItemList({
     (after: string | null) => {
       setLoading(true);
       void api
-        .get<WorkItemPage>('/api/work-items', {
-          sourceType,
-          sourceId,
-          kind,
-          status: statusKey ? statusKey.split(',') : undefined,
-          overdue: isOverdue,
-          owner: ownerUnitCode,
-          linkedCase: linkedCaseId,
-          limit: pageSize,
-          cursor: after,
+        .call(WORK_ITEM_ENDPOINTS.list, {
+          query: {
+            sourceType,
+            sourceId,
+            kind,
+            status: statusKey ? (statusKey.split(',') as WorkItemStatus[]) : undefined,
+            overdue: isOverdue,
+            owner: ownerUnitCode,
+            linkedCase: linkedCaseId,
+            limit: pageSize,
+            ...(after ? { cursor: after } : {}),
+          },
         })
         .then((page) => {
           setItems((prev) => (after ? [...prev, ...page.items] : page.items));

@@ -1,6 +1,6 @@
 // One modal for every work-item action: the fields each action's body needs (packages/contracts
 // WORK_ITEM_ACTION_BODIES), expectedVersion from the loaded item, errors in plain words.
-import { DEADLINE_UNITS, type WorkItemActionBody } from '@jiesu/contracts';
+import { DEADLINE_UNITS, WORK_ITEM_ACTION_ENDPOINTS, type WorkItemActionBody } from '@jiesu/contracts';
 import type { WorkItemAction } from '@jiesu/core';
 import { Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
@@ -93,7 +93,7 @@ export function WorkItemActionModal({
     }
     setBusy(true);
     try {
-      const updated = await api.post<WorkItemView>(workItemActionPath(item.id, action), workItemActionBody(action, v, item.version));
+      const updated = await api.call(WORK_ITEM_ACTION_ENDPOINTS[action], { params: { id: item.id }, body: workItemActionBody(action, v, item.version) });
       onDone(updated);
     } catch (e) {
       report(e);

@@ -1,6 +1,6 @@
 // 新建任务: set a work item for a unit in your area, or for a named person that unit supervises.
 // A retried submit sends the same Idempotency-Key, so a double tap never makes two items.
-import { DEADLINE_UNITS, type CreateWorkItemBody } from '@jiesu/contracts';
+import { type CreateWorkItemBody, DEADLINE_UNITS, WORK_ITEM_ENDPOINTS } from '@jiesu/contracts';
 import { WORK_ITEM_KINDS, type WorkItemKind } from '@jiesu/core';
 import { Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
@@ -66,7 +66,7 @@ export function WorkItemCreateModal({
     };
     setBusy(true);
     try {
-      onCreated(await api.post<WorkItemView>('/api/work-items', body, { 'idempotency-key': key }));
+      onCreated(await api.call(WORK_ITEM_ENDPOINTS.create, { body }, { 'idempotency-key': key }));
       form.resetFields();
     } catch (e) {
       report(e);

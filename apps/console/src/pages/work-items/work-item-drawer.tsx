@@ -1,5 +1,6 @@
 // One work item: what, who, by when (with a countdown), evidence, history, and the buttons the
 // server says this user may press now (allowedActions) — the console decides none of them.
+import { WORK_ITEM_ENDPOINTS } from '@jiesu/contracts';
 import { Button, Descriptions, Drawer, Empty, Grid, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import type { WorkItemAction } from '@jiesu/core';
 import dayjs from 'dayjs';
@@ -32,7 +33,7 @@ export function WorkItemDrawer({ id, onClose, onChanged }: { id: string | null; 
   const load = useCallback(() => {
     if (!id) return;
     void api
-      .get<WorkItemDetail>(`/api/work-items/${id}`)
+      .call(WORK_ITEM_ENDPOINTS.get, { params: { id } })
       .then(setItem)
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -14,10 +14,9 @@ import {
   isOpenStatus,
   assertCaseInScope,
 } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import { decisionContext } from './case-context';
+import type { Tx } from '../../repositories';
 
 export interface ActOnCaseOptions {
   actor: Actor;
@@ -29,7 +28,7 @@ export interface ActOnCaseOptions {
   /** Skip the scope check (the system actor of the sweep acts everywhere). */
   isSystem?: boolean;
   /** Runs inside the same transaction after the case is saved (e.g. the visit's attempt and score fact). */
-  withinTransaction?: (trx: Kysely<Database>, state: CaseState) => Promise<void>;
+  withinTransaction?: (trx: Tx, state: CaseState) => Promise<void>;
 }
 
 export async function actOnCase(ctx: AppContext, opts: ActOnCaseOptions): Promise<CaseState> {
@@ -72,7 +71,7 @@ async function decideAndSave(ctx: AppContext, opts: ActOnCaseOptions): Promise<C
  * 并案: the child's decision comes first (so its own refusals win), carrying the parent's number
  * and status as stored, whatever the client sent; then the parent (open, in scope) records the child.
  */
-async function merge(ctx: AppContext, trx: Kysely<Database>, dctx: DecisionContext, child: CaseState, command: Extract<CaseCommand, { type: 'merge' }>): Promise<Decision> {
+async function merge(ctx: AppContext, trx: Tx, dctx: DecisionContext, child: CaseState, command: Extract<CaseCommand, { type: 'merge' }>): Promise<Decision> {
   const parentId = command.parent.caseId;
   const parent = parentId === child.id ? { state: child, locationPath: null } : await ctx.repos.cases.load(parentId, trx, { forUpdate: true });
   if (!parent) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${parentId}.`, { field: 'parentCaseId' });
@@ -84,7 +83,7 @@ async function merge(ctx: AppContext, trx: Kysely<Database>, dctx: DecisionConte
 }
 
 /** Every requester gets feedback: merged children close with their parent. */
-async function closeChildren(ctx: AppContext, trx: Kysely<Database>, dctx: DecisionContext, parent: Decision): Promise<void> {
+async function closeChildren(ctx: AppContext, trx: Tx, dctx: DecisionContext, parent: Decision): Promise<void> {
   const feedback = parent.state.feedbacks[parent.state.feedbacks.length - 1];
   for (const link of parent.state.children) {
     const child = await ctx.repos.cases.load(link.caseId, trx, { forUpdate: true });

@@ -1,9 +1,8 @@
 // What the case use cases share: the case policy (from configuration), a decision context for an
 // actor, unit and attachment resolution, the location path, and the system actor the sweep uses.
 import { type Actor, type CaseAttachment, type CasePolicy, type DecisionContext, DomainError, type DutyLists, type UnitRef } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
+import type { Tx } from '../../repositories';
 
 /** The policy in force as last loaded (synchronous callers: limits, time zone). */
 export function casePolicy(ctx: AppContext): CasePolicy {
@@ -15,7 +14,7 @@ export async function decisionContext(ctx: AppContext, actor: Actor, extra: { du
 }
 
 /** Units named by code, as the decider needs them; an unknown or inactive code is refused. */
-export async function resolveUnits(ctx: AppContext, codes: readonly string[], field: string, trx?: Kysely<Database>): Promise<UnitRef[]> {
+export async function resolveUnits(ctx: AppContext, codes: readonly string[], field: string, trx?: Tx): Promise<UnitRef[]> {
   const unique = [...new Set(codes)];
   const found = await ctx.unitDirectory.findMany(unique, trx);
   const byCode = new Map(found.map((u) => [u.code, u]));
@@ -26,13 +25,13 @@ export async function resolveUnits(ctx: AppContext, codes: readonly string[], fi
   });
 }
 
-export async function resolveUnit(ctx: AppContext, code: string, field: string, trx?: Kysely<Database>): Promise<UnitRef> {
+export async function resolveUnit(ctx: AppContext, code: string, field: string, trx?: Tx): Promise<UnitRef> {
   const [u] = await resolveUnits(ctx, [code], field, trx);
   return u as UnitRef;
 }
 
 /** Metadata of uploaded files named by id. */
-export async function resolveAttachments(ctx: AppContext, ids: readonly string[] | undefined, trx?: Kysely<Database>): Promise<CaseAttachment[]> {
+export async function resolveAttachments(ctx: AppContext, ids: readonly string[] | undefined, trx?: Tx): Promise<CaseAttachment[]> {
   if (!ids || ids.length === 0) return [];
   const found = await ctx.repos.attachments.findByIds(ids, trx);
   const byId = new Map(found.map((a) => [a.id, a]));
@@ -47,7 +46,7 @@ export async function resolveAttachments(ctx: AppContext, ids: readonly string[]
 export async function locationPath(
   ctx: AppContext,
   loc: { districtCode: string | null; streetCode: string | null; communityCode: string | null },
-  trx?: Kysely<Database>,
+  trx?: Tx,
 ): Promise<string | null> {
   const levels: Array<[string | null, string, string]> = [
     [loc.communityCode, 'community', 'location.communityCode'],

@@ -1,11 +1,10 @@
 // Category use cases: read the tree (everyone), edit it (administrators), import a taxonomy.
 import { type Actor, DomainError } from '@jiesu/core';
 import type { CategoryPath } from '@jiesu/reference';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import type { Category } from '../../repositories/category.repository';
 import { requireRole } from '../require';
+import type { Tx } from '../../repositories';
 
 export interface CategoryNode extends Category {
   children: CategoryNode[];
@@ -29,7 +28,7 @@ export async function listCategories(ctx: AppContext, opts: { includeInactive?: 
   return { total: all.length, tree: buildTree(all) };
 }
 
-async function addCategory(ctx: AppContext, trx: Kysely<Database>, name: string, parentCode: string | null, sortOrder: number): Promise<Category> {
+async function addCategory(ctx: AppContext, trx: Tx, name: string, parentCode: string | null, sortOrder: number): Promise<Category> {
   let parentPath = '/';
   let level = 1;
   if (parentCode !== null) {

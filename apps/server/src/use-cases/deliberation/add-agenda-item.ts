@@ -4,10 +4,9 @@
 // moves to on_agenda in the same transaction.
 import { randomUUID } from 'node:crypto';
 import { type Actor, type AgendaItem, assertAgendaEditable, assertCaseInScope, decideProposal, DomainError, requireText } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import { loadMeeting } from './community-scope';
+import type { Tx } from '../../repositories';
 
 export type AgendaSource =
   | { type: 'case'; caseId: string }
@@ -74,7 +73,7 @@ export async function addAgendaItem(ctx: AppContext, opts: { actor: Actor; meeti
   });
 }
 
-async function record(ctx: AppContext, trx: Kysely<Database>, actor: Actor, item: Omit<AgendaItem, 'position'>): Promise<{ item: AgendaItem; isNew: boolean }> {
+async function record(ctx: AppContext, trx: Tx, actor: Actor, item: Omit<AgendaItem, 'position'>): Promise<{ item: AgendaItem; isNew: boolean }> {
   const r = await ctx.repos.meetings.addItem(item, trx);
   if (r.isNew)
     await ctx.repos.audit.record(

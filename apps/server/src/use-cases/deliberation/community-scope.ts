@@ -1,10 +1,9 @@
 // Shared by the deliberation use cases: load the community (and check the actor may read it or
 // run its deliberation), load a meeting the same way, and the vote rules a meeting applies.
 import { type Actor, assertCanReadCommunity, assertCanRunDeliberation, DEFAULT_VOTE_RULES, DomainError, type Unit, type VoteRules } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import type { StoredMeeting } from '../../repositories/meeting.repository';
+import type { Tx } from '../../repositories';
 
 export type Access = 'read' | 'run';
 
@@ -16,7 +15,7 @@ export async function loadCommunity(ctx: AppContext, actor: Actor, code: string,
   return unit;
 }
 
-export async function loadMeeting(ctx: AppContext, actor: Actor, id: string, access: Access, trx?: Kysely<Database>): Promise<StoredMeeting> {
+export async function loadMeeting(ctx: AppContext, actor: Actor, id: string, access: Access, trx?: Tx): Promise<StoredMeeting> {
   const m = await ctx.repos.meetings.find(id, trx, { forUpdate: trx !== undefined });
   if (!m) throw new DomainError('MEETING_NOT_FOUND', `No meeting has the id ${id}.`, { meetingId: id });
   const community = { code: m.communityCode, path: m.communityPath, class: 'community' };

@@ -19,17 +19,16 @@ import {
   type ScoringPolicy,
   type WeightVersion,
 } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
+import type { Tx } from '../../repositories';
 
 export type { ScoringPolicy } from '@jiesu/core';
 
-export async function loadWeights(ctx: AppContext, trx?: Kysely<Database>): Promise<WeightVersion[]> {
+export async function loadWeights(ctx: AppContext, trx?: Tx): Promise<WeightVersion[]> {
   return ctx.settings.get(SCORING_WEIGHTS_SETTING, trx);
 }
 
-export async function loadPolicy(ctx: AppContext, trx?: Kysely<Database>): Promise<ScoringPolicy> {
+export async function loadPolicy(ctx: AppContext, trx?: Tx): Promise<ScoringPolicy> {
   return ctx.settings.get(SCORING_POLICY_SETTING, trx);
 }
 

@@ -3,14 +3,13 @@
 // unanswered call) runs the case's record_visit command (closed → visited) and writes the attempt
 // and the case's scoring fact in that same transaction.
 import { type Actor, DomainError, hasRole, isCentreActor, resolveReturnVisit, type ReturnVisitOutcome, type VisitAnswers, type VisitAttempt, assertCaseInScope } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import type { VisitAttemptResult, VisitAttemptRow } from '../../repositories/return-visit.repository';
 import { actOnCase } from '../cases/act-on-case';
 
 import { loadPolicy } from '../scoring/scoring-config';
 import { buildVisitFact } from './visit-fact';
+import type { Tx } from '../../repositories';
 
 export interface RecordVisitAttemptOptions {
   actor: Actor;
@@ -89,7 +88,7 @@ export async function recordVisitAttempt(ctx: AppContext, opts: RecordVisitAttem
   const outcome: ReturnVisitOutcome = resolveReturnVisit(attempts.map(toCoreAttempt), { maxAttempts: policy.maxVisitAttempts });
 
   // Another visitor may have called meanwhile: the attempt number is claimed under the case lock.
-  const insertAttempt = async (trx: Kysely<Database>) => {
+  const insertAttempt = async (trx: Tx) => {
     const now = await ctx.repos.returnVisits.attemptsFor(opts.caseId, trx);
     if (now.length !== previous.length) {
       throw new DomainError('CONFLICT', 'Another visit attempt was recorded for this case meanwhile; reload the case.', { caseId: opts.caseId });

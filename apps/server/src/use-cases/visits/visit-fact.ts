@@ -2,11 +2,10 @@
 // saw the case to its end), the street and district above it on the unit path, the period the
 // visit falls in, the answers, and whether a granted appeal exempts it.
 import { type CaseAssignment, type CaseState, type EvaluationPeriodConfig, evaluationPeriodKeyOf, pathCodes, type Unit } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import type { ScoreFact } from '../../repositories/score-fact.repository';
 import { loadPolicy, periodConfig } from '../scoring/scoring-config';
+import type { Tx } from '../../repositories';
 
 /** The unit that answers for the case: the lead assignment that was live when it closed. */
 export function answeringLead(state: CaseState): CaseAssignment | null {
@@ -18,7 +17,7 @@ export function answeringLead(state: CaseState): CaseAssignment | null {
  * The fact of a concluded visit. A merged child (并案) has no lead of its own: under the
  * cluster_visit policy its visit is scored on the lead that answered for its main case.
  */
-export async function buildVisitFact(ctx: AppContext, state: CaseState, trx: Kysely<Database>): Promise<ScoreFact | null> {
+export async function buildVisitFact(ctx: AppContext, state: CaseState, trx: Tx): Promise<ScoreFact | null> {
   const policy = await loadPolicy(ctx, trx);
   let lead = answeringLead(state);
   if (lead === null && state.parent !== null && policy.mergedChildren === 'cluster_visit') {

@@ -2,10 +2,9 @@
 // version the client saw, let the pure decider decide, write state, history and outbox in one
 // transaction guarded by the version. A refusal changes nothing.
 import { type Actor, assertWorkItemInScope, decideWorkItem, DomainError, type WorkItem, type WorkItemCommand } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import { checkLinkedCases, workItemDecisionContext, workItemNotFound } from './work-item-context';
+import type { Tx } from '../../repositories';
 
 export interface ActOnWorkItemOptions {
   actor: Actor;
@@ -17,12 +16,12 @@ export interface ActOnWorkItemOptions {
   isSystem?: boolean;
 }
 
-export async function actOnWorkItem(ctx: AppContext, opts: ActOnWorkItemOptions, trx?: Kysely<Database>): Promise<WorkItem> {
+export async function actOnWorkItem(ctx: AppContext, opts: ActOnWorkItemOptions, trx?: Tx): Promise<WorkItem> {
   if (trx) return act(ctx, opts, trx);
   return ctx.db.transaction().execute((t) => act(ctx, opts, t));
 }
 
-async function act(ctx: AppContext, opts: ActOnWorkItemOptions, trx: Kysely<Database>): Promise<WorkItem> {
+async function act(ctx: AppContext, opts: ActOnWorkItemOptions, trx: Tx): Promise<WorkItem> {
   const stored = await ctx.repos.workItems.load(opts.id, trx, { forUpdate: true });
   if (!stored) throw workItemNotFound(opts.id);
   if (!opts.isSystem) assertWorkItemInScope(opts.actor, stored);

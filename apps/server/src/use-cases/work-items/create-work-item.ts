@@ -4,10 +4,9 @@
 // the item the first call created instead of a second one.
 import { type Actor, assertWorkItemInScope, type DeadlineSpan, DomainError, newWorkItem, type WorkItem, type WorkItemKind } from '@jiesu/core';
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
 import { checkLinkedCases, resolveWorkItemUnit, workItemDecisionContext } from './work-item-context';
+import type { Tx } from '../../repositories';
 
 export interface CreateWorkItemOptions {
   actor: Actor;
@@ -31,17 +30,17 @@ export interface CreateWorkItemOptions {
   isAuthorisedByFeature?: boolean;
 }
 
-export async function createWorkItem(ctx: AppContext, opts: CreateWorkItemOptions, trx?: Kysely<Database>): Promise<WorkItem> {
+export async function createWorkItem(ctx: AppContext, opts: CreateWorkItemOptions, trx?: Tx): Promise<WorkItem> {
   return (await createOrReplayWorkItem(ctx, opts, trx)).item;
 }
 
 /** The same, telling a first creation from a replay of the same idempotency key (the HTTP route answers 201 or 200). */
-export async function createOrReplayWorkItem(ctx: AppContext, opts: CreateWorkItemOptions, trx?: Kysely<Database>): Promise<{ item: WorkItem; isNew: boolean }> {
+export async function createOrReplayWorkItem(ctx: AppContext, opts: CreateWorkItemOptions, trx?: Tx): Promise<{ item: WorkItem; isNew: boolean }> {
   if (trx) return create(ctx, opts, trx);
   return ctx.db.transaction().execute((t) => create(ctx, opts, t));
 }
 
-async function create(ctx: AppContext, opts: CreateWorkItemOptions, trx: Kysely<Database>): Promise<{ item: WorkItem; isNew: boolean }> {
+async function create(ctx: AppContext, opts: CreateWorkItemOptions, trx: Tx): Promise<{ item: WorkItem; isNew: boolean }> {
   const key = opts.idempotencyKey ?? null;
   if (key) {
     const replay = await replayOf(ctx, opts.actor, key, trx);
@@ -83,7 +82,7 @@ async function create(ctx: AppContext, opts: CreateWorkItemOptions, trx: Kysely<
 }
 
 /** The item an earlier call with this key created — only if the actor may see it (a key is not a way into another unit's items). */
-async function replayOf(ctx: AppContext, actor: Actor, key: string, trx: Kysely<Database>): Promise<WorkItem | null> {
+async function replayOf(ctx: AppContext, actor: Actor, key: string, trx: Tx): Promise<WorkItem | null> {
   const id = await ctx.repos.workItems.findIdByIdempotencyKey(key, trx);
   const item = id ? await ctx.repos.workItems.load(id, trx) : null;
   if (item) assertWorkItemInScope(actor, item);

@@ -16,21 +16,20 @@ import {
   type WorkItemPolicy,
   type UnitRef,
 } from '@jiesu/core';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/schema';
+import type { Tx } from '../../repositories';
 
 /** The work-item policy in force. A core default until the settings store holds one (parseWorkItemPolicy validates it). */
 export function workItemPolicy(): WorkItemPolicy {
   return DEFAULT_WORK_ITEM_POLICY;
 }
 
-export async function workItemDecisionContext(ctx: AppContext, actor: Actor, trx?: Kysely<Database>): Promise<WorkItemDecisionContext> {
+export async function workItemDecisionContext(ctx: AppContext, actor: Actor, trx?: Tx): Promise<WorkItemDecisionContext> {
   return { now: ctx.now(), actor, calendar: await ctx.calendar.get(trx), policy: workItemPolicy() };
 }
 
 /** A unit named by code for an item, as the decider needs it; an unknown or inactive code is refused naming `field`. */
-export async function resolveWorkItemUnit(ctx: AppContext, code: string, field: string, trx?: Kysely<Database>): Promise<UnitRef> {
+export async function resolveWorkItemUnit(ctx: AppContext, code: string, field: string, trx?: Tx): Promise<UnitRef> {
   const u = await ctx.unitDirectory.find(code, trx);
   if (!u || !u.isActive) throw new DomainError('UNIT_NOT_FOUND', `No active unit has the code ${code}.`, { field, code });
   return { code: u.code, name: u.name, path: u.path, class: u.class };
@@ -40,7 +39,7 @@ export function workItemNotFound(id: string): DomainError {
   return new DomainError('WORK_ITEM_NOT_FOUND', `No work item has the id ${id}.`, { workItemId: id });
 }
 
-export async function loadWorkItemInScope(ctx: AppContext, actor: Actor, id: string, trx?: Kysely<Database>): Promise<WorkItem> {
+export async function loadWorkItemInScope(ctx: AppContext, actor: Actor, id: string, trx?: Tx): Promise<WorkItem> {
   const item = await ctx.repos.workItems.load(id, trx);
   if (!item) throw workItemNotFound(id);
   assertWorkItemInScope(actor, item);
@@ -50,7 +49,7 @@ export async function loadWorkItemInScope(ctx: AppContext, actor: Actor, id: str
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Links must name real cases; a malformed or unknown id is refused naming its place in the list. */
-export async function checkLinkedCases(ctx: AppContext, ids: readonly string[] | undefined, field: string, trx?: Kysely<Database>): Promise<string[]> {
+export async function checkLinkedCases(ctx: AppContext, ids: readonly string[] | undefined, field: string, trx?: Tx): Promise<string[]> {
   const list = [...(ids ?? [])];
   list.forEach((id, i) => {
     if (!UUID.test(id)) throw new DomainError('VALIDATION_FAILED', `${field}[${i}] is not a case id.`, { field: `${field}[${i}]` });
