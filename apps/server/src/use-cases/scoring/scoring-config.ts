@@ -32,15 +32,15 @@ export async function loadPolicy(ctx: AppContext, trx?: Tx): Promise<ScoringPoli
   return ctx.settings.get(SCORING_POLICY_SETTING, trx);
 }
 
-export async function loadRankingClasses(ctx: AppContext, trx?: Kysely<Database>): Promise<RankingClassDef[]> {
+export async function loadRankingClasses(ctx: AppContext, trx?: Tx): Promise<RankingClassDef[]> {
   return ctx.settings.get(RANKING_CLASSES_SETTING, trx);
 }
 
-export async function loadGovernance(ctx: AppContext, trx?: Kysely<Database>): Promise<GovernanceSettings> {
+export async function loadGovernance(ctx: AppContext, trx?: Tx): Promise<GovernanceSettings> {
   return ctx.settings.get(GOVERNANCE_SETTING, trx);
 }
 
-export async function loadPopulations(ctx: AppContext, trx?: Kysely<Database>): Promise<PopulationTable> {
+export async function loadPopulations(ctx: AppContext, trx?: Tx): Promise<PopulationTable> {
   return ctx.settings.get(POPULATIONS_SETTING, trx);
 }
 
