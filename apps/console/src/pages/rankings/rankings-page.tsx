@@ -7,7 +7,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, PrinterOutlined, SyncOutlined } from '@ant-design/icons';
 import { type ResponseOf, SCORING_ENDPOINTS } from '@jiesu/contracts';
 import { evaluationPeriodKeyOf, shiftPeriodKey } from '@jiesu/core';
-import { Alert, App, Button, Card, Col, Empty, List, Progress, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, List, Progress, Row, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { toApiError } from '../../api/api-error';
 import { api } from '../../api/client';

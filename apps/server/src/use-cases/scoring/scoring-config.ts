@@ -13,7 +13,6 @@ import {
   POPULATIONS_SETTING,
   RANKING_CLASSES_SETTING,
   type RankingClassDef,
-  type Role,
   SCORING_POLICY_SETTING,
   SCORING_WEIGHTS_SETTING,
   type ScoringPolicy,
