@@ -52,7 +52,10 @@ export const VisitResultSchema = Type.Object({
   attempts: Type.Array(VisitAttemptSchema),
 });
 
-export const VisitQueueQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }, strict);
+export const VisitQueueQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })) },
+  strict,
+);
 
 export const VisitQueueSchema = Type.Object({
   total: Type.Integer(),
@@ -87,7 +90,7 @@ export const AppealListQuery = Type.Object(
   {
     status: Type.Optional(StringEnum(APPEAL_STATUSES)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
   },
   strict,
 );
@@ -189,7 +192,7 @@ export const RankingsQuery = Type.Object(
   {
     class: Type.Optional(StringEnum(MONTHLY_CLASSES)),
     source: Type.Optional(StringEnum(['live', 'published'] as const, { description: 'default: the latest published version if any, else live' })),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   },
   strict,
 );
@@ -199,7 +202,7 @@ export const ScoreSheetQuery = Type.Object(
     format: Type.Optional(StringEnum(['json', 'csv', 'xlsx'] as const)),
     class: Type.Optional(StringEnum(MONTHLY_CLASSES)),
     source: Type.Optional(StringEnum(['live', 'published'] as const)),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   },
   strict,
 );
@@ -250,7 +253,13 @@ export const UnitScoreSchema = Type.Object({
 export const CommunityItemScoresBody = Type.Object(
   {
     scores: Type.Array(
-      Type.Object({ communityCode: Type.String({ pattern: '^\\d{12}$' }), items: Type.Record(Type.String({ pattern: '^[a-z0-9_]{1,40}$' }), Type.Number({ minimum: 0 })) }, strict),
+      Type.Object(
+        {
+          communityCode: Type.String({ pattern: '^\\d{12}$' }),
+          items: Type.Record(Type.String({ pattern: '^[a-z0-9_]{1,40}$' }), Type.Number({ minimum: 0, maximum: 1_000_000 })),
+        },
+        strict,
+      ),
       { minItems: 1, maxItems: 500 },
     ),
   },
@@ -266,7 +275,7 @@ export const CommunityConfigBody = Type.Object(
           key: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }),
           label: Type.Optional(Type.String({ maxLength: 60 })),
           weight: Weight,
-          maxScore: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          maxScore: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000 })),
         },
         strict,
       ),
