@@ -9,6 +9,7 @@ import { startClockSweeper } from './jobs/clock-sweeper';
 import { startNotificationDispatcher } from './jobs/notification-dispatcher';
 import { startScoreFinalizer } from './jobs/score-finalizer';
 import { startWarningScanner } from './jobs/warning-scanner';
+import { startOrphanUploadSweeper } from './jobs/orphan-upload-sweeper';
 import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './services/notification-sender';
 import { sweepAllClocks } from './use-cases/clocks/sweep-all-clocks';
@@ -64,6 +65,7 @@ program
     const dispatcher = config.sweepIntervalSeconds > 0 ? startNotificationDispatcher(rt.ctx, new LogNotificationSender(app.log), app.log, 5_000) : null;
     const finalizer = config.sweepIntervalSeconds > 0 ? startScoreFinalizer(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
     const warnings = config.sweepIntervalSeconds > 0 ? startWarningScanner(rt.ctx, app.log, 3_600_000) : null;
+    const orphans = config.sweepIntervalSeconds > 0 ? startOrphanUploadSweeper(rt.ctx, app.log, 3_600_000) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -73,6 +75,7 @@ program
       await dispatcher?.stop();
       await finalizer?.stop();
       await warnings?.stop();
+      await orphans?.stop();
       await app.close();
       await rt.close();
       process.exit(0);

@@ -12,3 +12,4 @@ export * from './topics';
 export * from './proactive';
 export * from './work-items';
 export * from './endpoint';
+export * from './lockouts';

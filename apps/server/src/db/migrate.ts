@@ -13,6 +13,7 @@ import * as m0008 from './migrations/0008-settings';
 import * as m0010 from './migrations/0010-hotspots';
 import * as m0011 from './migrations/0011-proactive';
 import * as m0012 from './migrations/0012-deliberation';
+import * as m0013 from './migrations/0013-hardening';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-hotspots': m0010,
   '0011-proactive': m0011,
   '0012-deliberation': m0012,
+  '0013-hardening': m0013,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -19,6 +19,7 @@ import { registerErrorHandling } from './errors';
 import { registerInputPolicy } from './input-policy';
 import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
+import { lockoutRoutes } from './routes/lockouts.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { caseRoutes } from './routes/cases.routes';
 import { categoryRoutes } from './routes/categories.routes';
@@ -157,6 +158,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       });
       await secured.register(unitRoutes, { prefix: '/api/units' });
       await secured.register(userRoutes, { prefix: '/api/users' });
+      await secured.register(lockoutRoutes, { prefix: '/api/lockouts' });
       await secured.register(categoryRoutes, { prefix: '/api/categories' });
       await secured.register(calendarRoutes, { prefix: '/api/calendar' });
       await secured.register(caseRoutes, { prefix: '/api/cases' });

@@ -3,7 +3,8 @@ import { AttachmentSchema, ErrorBody } from '@jiesu/contracts';
 import { ATTACHMENT_KINDS, type AttachmentKind, DomainError } from '@jiesu/core';
 import { Type } from 'typebox';
 import { readUpload } from '../input-policy';
-import { downloadAttachment, maxBytesFor, uploadAttachment } from '../../use-cases/attachments/upload-attachment';
+import { downloadAttachment } from '../../use-cases/attachments/download-attachment';
+import { maxBytesFor, uploadAttachment } from '../../use-cases/attachments/upload-attachment';
 
 export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
