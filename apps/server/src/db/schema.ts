@@ -181,12 +181,6 @@ export interface AttachmentsTable {
   linked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
-export interface CacheVersionsTable {
-  area: string;
-  version: ColumnType<string, string | number | undefined, string | number>;
-  changed_at: CreatedAt;
-}
-
 export interface Open311ServicesTable {
   service_code: string;
   category_code: string;
@@ -715,7 +709,6 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   community_duty_lists: CommunityDutyListsTable;
   attachments: AttachmentsTable;
-  cache_versions: CacheVersionsTable;
   open311_services: Open311ServicesTable;
   open311_api_keys: Open311ApiKeysTable;
   public_requests: PublicRequestsTable;

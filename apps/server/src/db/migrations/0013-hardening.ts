@@ -1,7 +1,7 @@
 // Hardening (#11): attachments belong to a case (or wait for one) and carry their uploader's unit
 // path for scope; accounts remember failed logins and a lockout; a case remembers a hash of the
 // request its idempotency key first carried; outbox rows carry their delivery attempts, last error
-// and next attempt time; a version row per cached area tells other processes a change happened.
+// and next attempt time.
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -22,11 +22,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table notification_outbox add column next_attempt_at timestamptz`.execute(db);
   await sql`drop index if exists notification_outbox_undelivered`.execute(db);
   await sql`create index notification_outbox_due on notification_outbox (next_attempt_at nulls first, id) where delivered_at is null`.execute(db);
-
-  await sql`
-    create table cache_versions (
-      area text primary key,
-      version bigint not null default 0,
-      changed_at timestamptz not null default now()
-    )`.execute(db);
 }
