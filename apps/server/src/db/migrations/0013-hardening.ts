@@ -10,6 +10,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table attachments add column linked_at timestamptz`.execute(db);
   // files already referenced from records before this migration are kept as linked
   await sql`update attachments set linked_at = uploaded_at`.execute(db);
+  // a file a case's history already carries belongs to that case (its first one)
+  await sql`
+    update attachments a set case_id = h.case_id
+    from (select distinct on (e->>'id') e->>'id' as attachment_id, case_id from case_history, jsonb_array_elements(attachments) e order by e->>'id', at) h
+    where a.id::text = h.attachment_id`.execute(db);
   await sql`create index attachments_orphans on attachments (uploaded_at) where linked_at is null`.execute(db);
 
   await sql`alter table users add column failed_logins integer not null default 0`.execute(db);
