@@ -11,6 +11,7 @@ import { startNotificationDispatcher } from './jobs/notification-dispatcher';
 import { startScoreFinalizer } from './jobs/score-finalizer';
 import { startWarningScanner } from './jobs/warning-scanner';
 import { startHotspotRefresher } from './jobs/hotspot-refresher';
+import { startOrphanUploadSweeper } from './jobs/orphan-upload-sweeper';
 import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './services/notification-sender';
 import { sweepAllClocks } from './use-cases/clocks/sweep-all-clocks';
@@ -118,6 +119,7 @@ program
     const finalizer = jobs ? startScoreFinalizer(rt.ctx, app.log, config.sweepIntervalSeconds * 1000) : null;
     const warnings = jobs ? startWarningScanner(rt.ctx, app.log, 3_600_000) : null;
     const hotspots = jobs && config.hotspotRefreshMinutes > 0 ? startHotspotRefresher(rt.ctx, app.log, { everyMs: config.hotspotRefreshMinutes * 60_000, checkMs: 300_000 }) : null;
+    const orphans = jobs ? startOrphanUploadSweeper(rt.ctx, app.log, 3_600_000) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -128,6 +130,7 @@ program
       await finalizer?.stop();
       await warnings?.stop();
       await hotspots?.stop();
+      await orphans?.stop();
       await app.close();
       await rt.close();
       process.exit(0);

@@ -28,6 +28,18 @@ export interface Config {
   categoryFile: string | null;
   /** The jurisdiction_id Open311 clients may send (one jurisdiction per server). */
   open311JurisdictionId: string;
+  /** Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed; empty: trust nobody. */
+  trustedProxies: string[];
+  /** Login attempts per minute per client address. */
+  loginRateLimit: number;
+  /** Consecutive failed logins after which an account is locked. */
+  loginMaxFailures: number;
+  /** Minutes a locked account stays locked unless an administrator lifts the lockout. */
+  loginLockoutMinutes: number;
+  /** Seconds an administrator's change to cached data (calendar, units, settings) may take to reach every process. */
+  cacheTtlSeconds: number;
+  /** Hours an upload may stay unattached to a case or submission before it is deleted. */
+  orphanUploadHours: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -68,6 +80,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const logLevel = (str('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel}: expected one of ${LOG_LEVELS.join(', ')}`);
 
+  const trustedProxies = (str('JIESU_TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const p of trustedProxies) {
+    if (!/^([0-9.]+|[0-9a-fA-F:]+)(\/\d{1,3})?$/.test(p) && p !== 'loopback' && p !== 'linklocal' && p !== 'uniquelocal') {
+      problems.push(`JIESU_TRUSTED_PROXIES: ${p} is not an IP address, a CIDR range, or loopback/linklocal/uniquelocal`);
+    }
+  }
+
   const config: Config = {
     host: str('HOST') ?? '127.0.0.1',
     port: int('PORT', 3000, 0, 65535),
@@ -83,6 +105,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     hotspotRefreshMinutes: int('JIESU_HOTSPOT_REFRESH_MINUTES', 360, 0, 44_640),
     categoryFile: str('JIESU_CATEGORY_FILE'),
     open311JurisdictionId: str('JIESU_OPEN311_JURISDICTION') ?? '12345.beijing.gov.cn',
+    trustedProxies,
+    loginRateLimit: int('JIESU_LOGIN_RATE_LIMIT', 10, 1, 1_000_000),
+    loginMaxFailures: int('JIESU_LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginLockoutMinutes: int('JIESU_LOGIN_LOCKOUT_MINUTES', 15, 1, 7 * 24 * 60),
+    cacheTtlSeconds: int('JIESU_CACHE_TTL_SECONDS', 10, 1, 3600),
+    orphanUploadHours: int('JIESU_ORPHAN_UPLOAD_HOURS', 24, 1, 24 * 365),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -52,7 +52,8 @@ export async function createPostgresDatabase(adminUrl: string): Promise<{ url: s
 
 export async function startTestEnv(opts: { config?: Partial<Config>; now?: () => Date; seed?: boolean } = {}): Promise<TestEnv> {
   const pgDb = TEST_PG_URL ? await createPostgresDatabase(TEST_PG_URL) : null;
-  const config = loadConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: pgDb?.url ?? null, ...opts.config });
+  // tests log in many times from one address: the per-address login limit is tested on its own (hardening tests)
+  const config = loadConfig({ LOG_LEVEL: 'silent', JIESU_LOGIN_RATE_LIMIT: '100000' }, { databaseUrl: pgDb?.url ?? null, ...opts.config });
   const rt = await createRuntime(config, { inMemory: true, ...(opts.now ? { now: opts.now } : {}) });
   if (opts.seed !== false) {
     await seedReference(rt.ctx);

@@ -31,6 +31,9 @@ it('delivers each notification once, keeps failed ones, and shows a unit its own
   expect(failed.delivered).toBe(0);
   expect(failed.failed).toBeGreaterThan(0);
 
+  // a failed message waits (backoff) before its next attempt: retry once that time has come
+  const realNow = env.rt.ctx.now;
+  env.rt.ctx.now = () => new Date(realNow().getTime() + 10 * 60_000);
   const sent: OutboxMessage[] = [];
   const recording = { send: async (m: OutboxMessage) => void sent.push(m) };
   const first = await deliverNotifications(env.rt.ctx, { sender: recording });
@@ -40,4 +43,5 @@ it('delivers each notification once, keeps failed ones, and shows a unit its own
   expect(again).toEqual({ delivered: 0, failed: 0 });
   expect(new Set(sent.map((m) => m.id)).size).toBe(sent.length);
   expect((await wangjing.get('/api/notifications')).json().items[0].deliveredAt).not.toBeNull();
+  env.rt.ctx.now = realNow;
 });

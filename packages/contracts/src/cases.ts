@@ -28,7 +28,12 @@ export const IntakeBody = Type.Object(
     location: Type.Object(
       {
         address: Text(300),
-        coordinates: Type.Optional(Type.Union([Type.Object({ lng: Type.Number(), lat: Type.Number() }, { additionalProperties: false }), Type.Null()])),
+        coordinates: Type.Optional(
+          Type.Union([
+            Type.Object({ lng: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) }, { additionalProperties: false }),
+            Type.Null(),
+          ]),
+        ),
         districtCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{6}$' }), Type.Null()])),
         streetCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{9}$' }), Type.Null()])),
         communityCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{12}$' }), Type.Null()])),
@@ -48,7 +53,7 @@ const Plan = {
 export const DispatchPlanBody = Type.Object(Plan, { additionalProperties: false });
 
 const common = {
-  expectedVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'the version you last saw; a mismatch is VERSION_CONFLICT' })),
+  expectedVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version you last saw; a mismatch is VERSION_CONFLICT' })),
   note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
 };
 
@@ -76,7 +81,7 @@ export const CASE_ACTION_BODIES = {
   contact: body({ method: Type.Optional(StringEnum(['phone', 'sms', 'visit', 'other'] as const)) }),
   note: body({ note: Text(2000), attachmentIds: AttachmentIds }),
   whistle: body({ units: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 20 }), reason: Text(1000) }),
-  whistle_report: body({ whistleId: Type.Integer({ minimum: 1 }) }),
+  whistle_report: body({ whistleId: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
   request_extension: body({
     amount: Type.Integer({ minimum: 1, maximum: 1000 }),
     unit: StringEnum(['minutes', 'hours', 'calendar_days', 'working_days'] as const),

@@ -25,7 +25,7 @@ export const CreateCategoryBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 60 }),
     parentCode: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
-    sortOrder: Type.Optional(Type.Integer({ minimum: 0 })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   },
   { additionalProperties: false },
 );
@@ -33,7 +33,7 @@ export const CreateCategoryBody = Type.Object(
 export const UpdateCategoryBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-    sortOrder: Type.Optional(Type.Integer({ minimum: 0 })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     isActive: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },

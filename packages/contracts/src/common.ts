@@ -21,7 +21,7 @@ export type ErrorBody = Static<typeof ErrorBody>;
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
 };
 
 export function Page<T extends TSchema>(item: T) {
@@ -50,4 +50,4 @@ export function KeysetPage<T extends TSchema>(item: T) {
 
 /** An instant: serialised as an ISO 8601 string with its offset; handlers may return a Date. */
 export const IsoDateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
-export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD in the city time zone' });
+export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD in the city time zone' });

@@ -38,7 +38,7 @@ export const ScheduleMeetingBody = Type.Object(
   { additionalProperties: false },
 );
 
-const Version = { expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) };
+const Version = { expectedVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) };
 export const MEETING_ACTION_BODIES = {
   reschedule: Type.Object(
     {

@@ -15,3 +15,4 @@ export * from './endpoint';
 export * from './console';
 export * from './org-endpoints';
 export * from './work-item-endpoints';
+export * from './lockouts';

@@ -12,7 +12,12 @@ export const ZoneBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
     communityCodes: Type.Array(Code('A community of the street'), { minItems: 1, maxItems: 200 }),
-    polygon: Type.Optional(Type.Union([Type.Array(Type.Tuple([Type.Number(), Type.Number()]), { minItems: 3, maxItems: 2000 }), Type.Null()])),
+    polygon: Type.Optional(
+      Type.Union([
+        Type.Array(Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]), { minItems: 3, maxItems: 2000 }),
+        Type.Null(),
+      ]),
+    ),
     leaderUserId: Type.String({ format: 'uuid', description: 'The responsible leader (包干领导)' }),
     team: Type.Optional(
       Type.Array(
@@ -28,7 +33,10 @@ export const ZoneBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ZoneUpdateBody = Type.Intersect([ZoneBody, Type.Object({ isActive: Type.Optional(Type.Boolean()), expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) })]);
+export const ZoneUpdateBody = Type.Intersect([
+  ZoneBody,
+  Type.Object({ isActive: Type.Optional(Type.Boolean()), expectedVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }),
+]);
 
 export const PATROL_KIND_VALUES = ['patrol', 'home_visit'] as const;
 export const PatrolBody = Type.Object(
@@ -108,6 +116,9 @@ export const ProactiveMeasuresQuery = Type.Object({
 
 export const PROACTIVE_RATE_VALUES = ['excluded', 'own_measure'] as const;
 export const ProactiveSettingsBody = Type.Object(
-  { proactiveRates: Type.Optional(StringEnum(PROACTIVE_RATE_VALUES)), warnings: Type.Optional(Type.Record(Type.String(), Type.Number())) },
+  {
+    proactiveRates: Type.Optional(StringEnum(PROACTIVE_RATE_VALUES)),
+    warnings: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Number({ minimum: -1_000_000, maximum: 1_000_000 }))),
+  },
   { additionalProperties: false },
 );

@@ -63,10 +63,10 @@ export const PublicRankingsSchema = Type.Object({
 
 // —— the portal's endpoints (/api/public, no login, rate-limited per client IP) ——
 
+/** The tracking code given at submission is the secret (unguessable); the case number, when sent, must match it. */
 const Proof = {
-  caseNumber: Type.Optional(Type.String({ pattern: '^\\d{8}-\\d{6,}$', description: 'e.g. 20261127-000123' })),
-  phoneLast4: Type.Optional(Type.String({ maxLength: 4, description: 'last 4 digits of the phone given at submission' })),
-  trackingToken: Type.Optional(Type.String({ minLength: 8, maxLength: 64, description: 'the tracking code given at submission' })),
+  caseNumber: Type.Optional(Type.String({ pattern: '^\\d{8}-\\d{6,}$', maxLength: 20, description: 'e.g. 20261127-000123' })),
+  trackingToken: Type.String({ minLength: 8, maxLength: 64, description: 'the tracking code given at submission' }),
 };
 export const TrackingProofBody = Type.Object(Proof, { additionalProperties: false });
 export type TrackingProof = Static<typeof TrackingProofBody>;

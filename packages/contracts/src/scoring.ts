@@ -66,7 +66,10 @@ export const VisitResultSchema = Type.Object({
   attempts: Type.Array(VisitAttemptSchema),
 });
 
-export const VisitQueueQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }, strict);
+export const VisitQueueQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })) },
+  strict,
+);
 
 export const VisitQueueSchema = Type.Object({
   total: Type.Integer(),
@@ -108,7 +111,7 @@ export const AppealListQuery = Type.Object(
   {
     status: Type.Optional(StringEnum(APPEAL_STATUSES)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
   },
   strict,
 );
@@ -296,7 +299,7 @@ export const RankingsQuery = Type.Object(
     class: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'a ranking class key (street, district, department, district_department, enterprise …)' })),
     district: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'for classes ranked within a district: only that district' })),
     source: Type.Optional(StringEnum(['live', 'published'] as const, { description: 'default: the latest published version if any, else live' })),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   },
   strict,
 );
@@ -307,7 +310,7 @@ export const ScoreSheetQuery = Type.Object(
     class: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' })),
     district: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
     source: Type.Optional(StringEnum(['live', 'published'] as const)),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   },
   strict,
 );
@@ -358,7 +361,13 @@ export const UnitScoreSchema = Type.Object({
 export const CommunityItemScoresBody = Type.Object(
   {
     scores: Type.Array(
-      Type.Object({ communityCode: Type.String({ pattern: '^\\d{12}$' }), items: Type.Record(Type.String({ pattern: '^[a-z0-9_]{1,40}$' }), Type.Number({ minimum: 0 })) }, strict),
+      Type.Object(
+        {
+          communityCode: Type.String({ pattern: '^\\d{12}$' }),
+          items: Type.Record(Type.String({ pattern: '^[a-z0-9_]{1,40}$' }), Type.Number({ minimum: 0, maximum: 1_000_000 })),
+        },
+        strict,
+      ),
       { minItems: 1, maxItems: 500 },
     ),
   },
@@ -374,7 +383,7 @@ export const CommunityConfigBody = Type.Object(
           key: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }),
           label: Type.Optional(Type.String({ maxLength: 60 })),
           weight: Weight,
-          maxScore: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          maxScore: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000 })),
         },
         strict,
       ),

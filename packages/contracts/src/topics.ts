@@ -36,7 +36,7 @@ export const HotspotListQuery = Type.Object(
     runId: Type.Optional(Uuid),
     scopeUnitCode: Type.Optional(UnitCode),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
   },
   { additionalProperties: false },
 );
@@ -64,7 +64,7 @@ export const CreateTopicBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const TopicActionBody = Type.Object({ expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
+export const TopicActionBody = Type.Object({ expectedVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false });
 export const TopicAction = StringEnum(['start', 'close', 'reopen'] as const);
 
 export const TopicTaskBody = Type.Object(

@@ -51,7 +51,7 @@ export const CreateWorkItemBody = Type.Object(
 export type CreateWorkItemBody = Static<typeof CreateWorkItemBody>;
 
 const common = {
-  expectedVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'the version you last saw; a mismatch is VERSION_CONFLICT (409)' })),
+  expectedVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the version you last saw; a mismatch is VERSION_CONFLICT (409)' })),
   note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 };
 

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'ACCOUNT_LOCKED',
+  'IDEMPOTENCY_KEY_REUSED',
   // organisation and reference data
   'UNIT_NOT_FOUND',
   'UNIT_CODE_TAKEN',

@@ -92,7 +92,7 @@ export function SubmitPage() {
             {done.trackingToken}
           </dd>
         </dl>
-        <p className="hint">请保存诉求编号和查询码。凭编号加手机号后四位，或凭查询码，可随时查询办理进度。</p>
+        <p className="hint">请保存诉求编号和查询码。凭查询码可随时查询办理进度（查询码请勿告诉他人）。</p>
         <a className="button" href={`#/track?code=${encodeURIComponent(done.trackingToken)}`}>
           查看办理进度
         </a>

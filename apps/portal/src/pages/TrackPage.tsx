@@ -1,5 +1,5 @@
-// 查询进度: the case number with the phone's last 4 digits, or the tracking code, shows the status
-// and the public history; once closed, the resident rates the handling once.
+// 查询进度: the tracking code given at submission (with the case number, if the resident has it)
+// shows the status and the public history; once closed, the resident rates the handling once.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type PublicCaseView, type Satisfaction, type TrackingProof } from '../api';
 
@@ -14,9 +14,7 @@ function when(iso: string): string {
 }
 
 export function TrackPage({ initialCaseNumber, initialToken }: { initialCaseNumber?: string | undefined; initialToken?: string | undefined }) {
-  const [mode, setMode] = useState<'phone' | 'token'>(initialToken ? 'token' : 'phone');
   const [caseNumber, setCaseNumber] = useState(initialCaseNumber ?? '');
-  const [last4, setLast4] = useState('');
   const [token, setToken] = useState(initialToken ?? '');
   const [view, setView] = useState<PublicCaseView | null>(null);
   const [proof, setProof] = useState<TrackingProof | null>(null);
@@ -38,49 +36,30 @@ export function TrackPage({ initialCaseNumber, initialToken }: { initialCaseNumb
   }, []);
 
   useEffect(() => {
-    if (initialToken) void load({ trackingToken: initialToken });
-  }, [initialToken, load]);
+    if (initialToken) void load({ trackingToken: initialToken, ...(initialCaseNumber ? { caseNumber: initialCaseNumber } : {}) });
+  }, [initialToken, initialCaseNumber, load]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (mode === 'token') {
-      if (token.trim().length < 8) return setError('请输入完整的查询码。');
-      return void load({ trackingToken: token.trim() });
-    }
-    if (!/^\d{8}-\d{6,}$/.test(caseNumber.trim())) return setError('诉求编号格式如 20260301-000123。');
-    if (!/^\d{4}$/.test(last4)) return setError('请输入手机号后四位数字。');
-    void load({ caseNumber: caseNumber.trim(), phoneLast4: last4 });
+    if (token.trim().length < 8) return setError('请输入提交成功时显示的完整查询码。');
+    const number = caseNumber.trim();
+    if (number !== '' && !/^\d{8}-\d{6,}$/.test(number)) return setError('诉求编号格式如 20260301-000123。');
+    void load({ trackingToken: token.trim(), ...(number ? { caseNumber: number } : {}) });
   };
 
   return (
     <>
       <form className="card form" onSubmit={submit} noValidate>
         <h2>查询进度</h2>
-        <div className="segmented" role="tablist">
-          <button type="button" className={mode === 'phone' ? 'on' : ''} onClick={() => setMode('phone')}>
-            编号 + 手机后四位
-          </button>
-          <button type="button" className={mode === 'token' ? 'on' : ''} onClick={() => setMode('token')}>
-            查询码
-          </button>
-        </div>
-        {mode === 'phone' ? (
-          <div className="grid2">
-            <label>
-              诉求编号
-              <input value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} placeholder="20260301-000123" inputMode="numeric" name="caseNumber" />
-            </label>
-            <label>
-              手机号后四位
-              <input value={last4} onChange={(e) => setLast4(e.target.value.replace(/\D/g, '').slice(0, 4))} inputMode="numeric" placeholder="5678" name="last4" />
-            </label>
-          </div>
-        ) : (
-          <label>
-            查询码
-            <input value={token} onChange={(e) => setToken(e.target.value)} placeholder="提交成功时显示的查询码" name="token" />
-          </label>
-        )}
+        <label>
+          查询码
+          <input value={token} onChange={(e) => setToken(e.target.value)} placeholder="提交成功时显示的查询码" name="token" autoComplete="off" />
+        </label>
+        <label>
+          诉求编号（选填）
+          <input value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} placeholder="20260301-000123" inputMode="numeric" name="caseNumber" />
+        </label>
+        <p className="hint">为保护您的信息，查询需要提交成功时显示的查询码；电话反映的诉求请拨打 12345 查询。</p>
         {error && (
           <p className="error" role="alert">
             {error}

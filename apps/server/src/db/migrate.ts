@@ -13,6 +13,7 @@ import * as m0008 from './migrations/0008-settings';
 import * as m0010 from './migrations/0010-hotspots';
 import * as m0011 from './migrations/0011-proactive';
 import * as m0012 from './migrations/0012-deliberation';
+import * as m0013 from './migrations/0013-hardening';
 import * as m0014 from './migrations/0014-scale';
 import * as m0015 from './migrations/0015-scoring-rules';
 import * as m0016 from './migrations/0016-console';
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-hotspots': m0010,
   '0011-proactive': m0011,
   '0012-deliberation': m0012,
+  '0013-hardening': m0013,
   '0014-scale': m0014,
   '0015-scoring-rules': m0015,
   '0016-console': m0016,

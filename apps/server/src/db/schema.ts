@@ -29,6 +29,9 @@ export interface UsersTable {
   is_active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** 0013: consecutive failed logins, and the lockout they led to (an administrator can lift it). */
+  failed_logins: Generated<number>;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionsTable {
@@ -99,6 +102,8 @@ export interface CasesTable {
   is_overdue: boolean;
   parent_case_id: string | null;
   idempotency_key: string | null;
+  /** 0013: hash of the intake the idempotency key first carried; a different body under the key is refused. */
+  idempotency_hash: ColumnType<string | null, string | null | undefined, string | null>;
   received_at: Timestamp;
   closed_at: Timestamp | null;
   updated_at: CreatedAt;
@@ -153,6 +158,10 @@ export interface NotificationOutboxTable {
   payload: Json<unknown>;
   created_at: CreatedAt;
   delivered_at: Timestamp | null;
+  /** 0013: delivery attempts so far, the last failure, and when the next attempt is due. */
+  attempts: Generated<number>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CommunityDutyListsTable {
@@ -171,6 +180,12 @@ export interface AttachmentsTable {
   sha256: string;
   uploaded_by: string;
   uploaded_at: CreatedAt;
+  /** 0013: the case the file belongs to (its scope), once a case uses it. */
+  case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0013: the uploader's unit path: the scope of a file no case holds. */
+  uploader_unit_path: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0013: when a record first used the file; unlinked files expire. */
+  linked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface Open311ServicesTable {

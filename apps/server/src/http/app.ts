@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -17,8 +18,10 @@ import { bearerToken } from './bearer-token';
 import { registerConsole } from './console-static';
 import { consoleRoutes } from './routes/console.routes';
 import { registerErrorHandling } from './errors';
+import { registerInputPolicy } from './input-policy';
 import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
+import { lockoutRoutes } from './routes/lockouts.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { caseRoutes } from './routes/cases.routes';
 import { categoryRoutes } from './routes/categories.routes';
@@ -69,17 +72,50 @@ export interface BuildAppOptions {
 /** apps/portal/dist, from this file (apps/server/src/http/app.ts). */
 export const PORTAL_DIST = fileURLToPath(new URL('../../../portal/dist', import.meta.url));
 
+/** JSON bodies larger than this are refused (413); uploads have their own per-kind limits. */
+export const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Content Security Policy for the console, the portal and the API docs: everything from this
+ * origin; inline styles because Ant Design and ECharts write them at run time; images from data:
+ * and blob: for previews of photos before and after upload.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const trusted = opts.ctx.config.trustedProxies;
   const app = Fastify({
     logger: opts.logger ?? false,
-    bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    bodyLimit: BODY_LIMIT,
+    // Proxy trust is configuration: by default nobody's X-Forwarded-For is believed.
+    trustProxy: trusted.length > 0 ? trusted : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', opts.ctx);
   app.decorateRequest('actor', null as unknown as Actor);
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);
+  registerInputPolicy(app, { bodyLimit: BODY_LIMIT });
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // the portal and console fetch their own origin only; no cross-origin embedding of our files either
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    hsts: { maxAge: 180 * 24 * 3600, includeSubDomains: false },
+  });
 
   await app.register(rateLimit, {
     global: true,
@@ -127,6 +163,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       });
       await secured.register(unitRoutes, { prefix: '/api/units' });
       await secured.register(userRoutes, { prefix: '/api/users' });
+      await secured.register(lockoutRoutes, { prefix: '/api/lockouts' });
       await secured.register(categoryRoutes, { prefix: '/api/categories' });
       await secured.register(calendarRoutes, { prefix: '/api/calendar' });
       await secured.register(caseRoutes, { prefix: '/api/cases' });

@@ -20,7 +20,12 @@ export async function registerConsole(app: FastifyInstance, dir: string = DEFAUL
     // (the portal's) does not collide with this one.
     await scope.register(fastifyStatic, { root, serve: false });
     scope.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      let path: string;
+      try {
+        path = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      } catch {
+        return reply.callNotFound();
+      }
       if (NOT_CONSOLE.test(path)) return reply.callNotFound();
       const file = normalize(join(root, path));
       if (file.startsWith(root) && file !== root && existsSync(file) && statSync(file).isFile()) {

@@ -25,6 +25,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SCORING_INVALID_WEIGHTS: 400,
   CALENDAR_YEAR_MISSING: 422,
   RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 423,
+  IDEMPOTENCY_KEY_REUSED: 422,
   // case lifecycle: who may act is 403; a refusal by the rules is 422 (the default)
   NOT_LEAD_UNIT: 403,
   NOT_ASSIGNED_UNIT: 403,

@@ -130,6 +130,24 @@ export class CaseRepository {
     return row.last;
   }
 
+  /** Locks the rows of several cases in one global order (by id), so two transactions never wait on each other crosswise. */
+  async lockInOrder(ids: readonly string[], trx: Db = this.db): Promise<void> {
+    if (ids.length === 0) return;
+    await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('id', 'in', [...new Set(ids)].sort())
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
+
+  /** The hash of the intake an idempotency key first carried (null for cases from before 0013). */
+  async idempotencyHashOf(caseId: string, trx: Db = this.db): Promise<string | null> {
+    const row = await trx.selectFrom('cases').select('idempotency_hash').where('id', '=', caseId).executeTakeFirst();
+    return row?.idempotency_hash ?? null;
+  }
+
   async findIdByIdempotencyKey(key: string, trx: Db = this.db): Promise<string | null> {
     const row = await trx.selectFrom('cases').select('id').where('idempotency_key', '=', key).executeTakeFirst();
     return row?.id ?? null;
@@ -142,13 +160,14 @@ export class CaseRepository {
    */
   async insert(
     decision: { state: CaseState; events: CaseHistoryEvent[]; clocks: ClockChange[]; notifications: CaseNotification[] },
-    opts: { locationPath: string | null; idempotencyKey: string | null; tokens?: string[] },
+    opts: { locationPath: string | null; idempotencyKey: string | null; idempotencyHash?: string | null; tokens?: string[] },
     trx: Db = this.db,
   ): Promise<boolean> {
     const row: Record<string, unknown> = {
       id: decision.state.id,
       case_number: decision.state.caseNumber,
       idempotency_key: opts.idempotencyKey,
+      idempotency_hash: opts.idempotencyHash ?? null,
       ...caseColumns(decision.state, opts.locationPath),
     };
     const columns = Object.keys(row);

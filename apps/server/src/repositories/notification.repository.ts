@@ -11,8 +11,35 @@ export class NotificationRepository {
   constructor(private readonly db: Db) {}
 
   /** Undelivered messages, oldest first, locked so another process's round skips them. */
-  async claimUndelivered(limit: number, trx: Db): Promise<OutboxMessage[]> {
-    const rows = await trx.selectFrom('notification_outbox').selectAll().where('delivered_at', 'is', null).orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+  /**
+   * Claims up to `limit` undelivered messages that are due (never tried, or their next attempt has
+   * come), oldest due first, and leases them until `leaseUntil` (counting the attempt), so another
+   * process skips them while they are being sent outside this transaction.
+   */
+  async claimDue(limit: number, now: Date, leaseUntil: Date, trx: Db): Promise<OutboxMessage[]> {
+    const due = await trx
+      .selectFrom('notification_outbox')
+      .select('id')
+      .where('delivered_at', 'is', null)
+      .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+      .orderBy(sql`next_attempt_at nulls first`)
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    const rows = await trx
+      .updateTable('notification_outbox')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
+      .where(
+        'id',
+        'in',
+        due.map((d) => d.id),
+      )
+      .returningAll()
+      .execute();
+    rows.sort((a, b) => a.id - b.id);
     return rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
@@ -73,9 +100,23 @@ export class NotificationRepository {
     }));
   }
 
-  async markDelivered(ids: number[], at: Date, trx: Db): Promise<void> {
+  async markDelivered(ids: number[], at: Date, trx: Db = this.db): Promise<void> {
     if (ids.length === 0) return;
-    await trx.updateTable('notification_outbox').set({ delivered_at: at }).where('id', 'in', ids).execute();
+    await trx.updateTable('notification_outbox').set({ delivered_at: at, last_error: null, next_attempt_at: null }).where('id', 'in', ids).execute();
+  }
+
+  /** Records a failed attempt: the error, and when to try again. */
+  async markFailed(id: number, error: string, nextAttemptAt: Date, trx: Db = this.db): Promise<void> {
+    await trx
+      .updateTable('notification_outbox')
+      .set({ last_error: error.slice(0, 1000), next_attempt_at: nextAttemptAt })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** A message's delivery state, as operators see it. */
+  async deliveryState(id: number, trx: Db = this.db) {
+    return trx.selectFrom('notification_outbox').select(['id', 'attempts', 'last_error', 'next_attempt_at', 'delivered_at']).where('id', '=', id).executeTakeFirst();
   }
 
   async forUnit(unitCode: string, limit: number, trx: Db = this.db) {

@@ -89,6 +89,39 @@ export class UserRepository {
     return row ? toUser(row) : null;
   }
 
+  /** Counts a failed login; at `maxFailures` in a row the account locks until `lockUntil`. Returns the new count and lock. */
+  async recordFailedLogin(id: string, maxFailures: number, lockUntil: Date, trx: Db = this.db): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
+    const row = await trx
+      .updateTable('users')
+      .set((eb) => ({
+        failed_logins: eb('failed_logins', '+', 1),
+        locked_until: eb
+          .case()
+          .when('failed_logins', '>=', maxFailures - 1)
+          .then(lockUntil)
+          .else(eb.ref('locked_until'))
+          .end(),
+      }))
+      .where('id', '=', id)
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirstOrThrow();
+    return { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+  }
+
+  /** When the account is locked until (null: not locked). */
+  async lockedUntil(id: string, trx: Db = this.db): Promise<Date | null> {
+    const row = await trx.selectFrom('users').select('locked_until').where('id', '=', id).executeTakeFirst();
+    return row?.locked_until ?? null;
+  }
+
+  /** Clears the failure count and any lockout (a good login, or an administrator lifting it). Returns whether a lock was lifted. */
+  async clearLoginFailures(id: string, trx: Db = this.db): Promise<boolean> {
+    const before = await trx.selectFrom('users').select(['locked_until', 'failed_logins']).where('id', '=', id).executeTakeFirst();
+    if (!before || (before.failed_logins === 0 && before.locked_until === null)) return false;
+    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    return before.locked_until !== null;
+  }
+
   async createSession(session: { tokenHash: string; userId: string; expiresAt: Date }, trx: Db = this.db): Promise<void> {
     await trx.insertInto('sessions').values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: session.expiresAt }).execute();
   }

@@ -2,9 +2,10 @@
 // small so an S3-compatible store can replace it when several processes serve.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { DomainError } from '@jiesu/core';
 
 export interface AttachmentStorage {
   /** Stores the stream under `id`; returns the number of bytes written. */
@@ -16,14 +17,15 @@ export interface AttachmentStorage {
 export class FolderAttachmentStorage implements AttachmentStorage {
   constructor(private readonly dir: string) {}
 
-  private pathOf(id: string): string {
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`bad attachment id ${id}`);
+  private pathOf(anyCaseId: string): string {
+    const id = anyCaseId.toLowerCase();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw new DomainError('NOT_FOUND', `No file has the id ${anyCaseId}.`);
     return join(this.dir, id.slice(0, 2), id);
   }
 
   async put(id: string, stream: Readable): Promise<number> {
     const path = this.pathOf(id);
-    await mkdir(join(this.dir, id.slice(0, 2)), { recursive: true });
+    await mkdir(dirname(path), { recursive: true });
     await pipeline(stream, createWriteStream(path));
     return (await stat(path)).size;
   }

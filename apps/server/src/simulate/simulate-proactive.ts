@@ -149,6 +149,7 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
     const hotCategory = pick(leaves);
     const photo = { id: randomUUID(), kind: 'photo' as const, mimeType: 'image/jpeg', sizeBytes: 120_000, name: '巡查照片.jpg', sha256: 'simulated', uploadedBy: 'sim.patrol' };
     await ctx.repos.attachments.insert(photo).catch((e: unknown) => fail('attachment', e));
+    await ctx.repos.attachments.markLinked([photo.id], ctx.now());
     const call = async (community: Unit, categoryCode: string, at: Date, subject: string) => {
       simNow = at;
       await takeInCase(ctx, {

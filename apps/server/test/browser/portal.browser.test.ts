@@ -69,6 +69,7 @@ afterAll(async () => {
 
 describe.runIf(runsBrowser)('public portal on a phone', () => {
   let caseNumber = '';
+  let trackingToken = '';
 
   it('submits a request with a photo and location and shows the case number', async () => {
     const services = (await env.app.inject({ method: 'GET', url: '/api/public/services' })).json() as Array<{ serviceCode: string; group: string }>;
@@ -89,6 +90,8 @@ describe.runIf(runsBrowser)('public portal on a phone', () => {
     await page.waitForSelector('[data-testid=case-number]');
     caseNumber = (await page.textContent('[data-testid=case-number]'))?.trim() ?? '';
     expect(caseNumber).toMatch(/^\d{8}-\d{6}$/);
+    trackingToken = (await page.textContent('[data-testid=tracking-token]'))?.trim() ?? '';
+    expect(trackingToken.length).toBeGreaterThanOrEqual(16);
     await shot('submitted');
     const id = (await env.rt.ctx.repos.cases.findIdByNumber(caseNumber)) as string;
     const state = (await env.rt.ctx.repos.cases.load(id))?.state;
@@ -96,14 +99,14 @@ describe.runIf(runsBrowser)('public portal on a phone', () => {
     expect(state?.location.coordinates).toEqual({ lat: 39.9912, lng: 116.4701 });
   });
 
-  it('tracks it by number and phone digits, and refuses wrong digits', async () => {
+  it('tracks it by its tracking code with the number, and refuses a wrong code', async () => {
     await page.click('a.tab[href="#/track"]');
     await page.fill('input[name=caseNumber]', caseNumber);
-    await page.fill('input[name=last4]', '0000');
+    await page.fill('input[name=token]', 'wrong-code-0000');
     await page.click('button[type=submit]');
     await page.waitForSelector('[role=alert]');
     expect(await page.textContent('[role=alert]')).toContain('没有找到');
-    await page.fill('input[name=last4]', '5678');
+    await page.fill('input[name=token]', trackingToken);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=case-view]');
     expect(await page.textContent('[data-testid=status]')).toBe('已受理');

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AttachmentSchema, ErrorBody } from '@jiesu/contracts';
 import { ATTACHMENT_KINDS, type AttachmentKind, DomainError } from '@jiesu/core';
 import { Type } from 'typebox';
-import { downloadAttachment, maxBytesFor, uploadAttachment } from '../../use-cases/attachments/upload-attachment';
+import { readUpload } from '../input-policy';
+import { downloadAttachment } from '../../use-cases/attachments/download-attachment';
+import { maxBytesFor, uploadAttachment } from '../../use-cases/attachments/upload-attachment';
 
 export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -17,14 +19,12 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new DomainError('VALIDATION_FAILED', 'Send the file as multipart/form-data.', { field: 'body' });
       const kind = (request.query.kind ?? 'photo') as AttachmentKind;
       if (!(ATTACHMENT_KINDS as readonly string[]).includes(kind)) {
         throw new DomainError('VALIDATION_FAILED', `kind must be one of ${ATTACHMENT_KINDS.join(', ')}.`, { field: 'querystring.kind' });
       }
-      const file = await request.file({ limits: { fileSize: maxBytesFor(app.ctx, kind), files: 1 } });
-      if (!file) throw new DomainError('VALIDATION_FAILED', 'No file in the upload.', { field: 'file' });
-      const attachment = await uploadAttachment(app.ctx, { actor: request.actor, kind, mimeType: file.mimetype, name: file.filename || null, stream: file.file });
+      const upload = await readUpload(request, { fileSize: maxBytesFor(app.ctx, kind) });
+      const attachment = await uploadAttachment(app.ctx, { actor: request.actor, kind, mimeType: upload.mimeType, name: upload.name, stream: upload.file });
       return reply.status(201).send({ ...attachment, name: attachment.name ?? null });
     },
   );

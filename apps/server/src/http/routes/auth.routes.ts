@@ -10,8 +10,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/login',
     {
-      config: { rateLimit: { max: app.ctx.config.publicRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], security: [], body: LoginBody, response: { 200: LoginResponse, 401: ErrorBody } },
+      config: { rateLimit: { max: app.ctx.config.loginRateLimit, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], security: [], body: LoginBody, response: { 200: LoginResponse, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody, 429: ErrorBody } },
     },
     async (request) => {
       const r = await logIn(app.ctx, request.body);

@@ -109,7 +109,12 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/aliases/:id',
     {
-      schema: { tags, summary: 'Remove a gazetteer alias (administrators)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Remove a gazetteer alias (administrators)',
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
+        response: { 204: Type.Null(), ...errors },
+      },
     },
     async (request, reply) => {
       await removeGazetteerAlias(app.ctx, { actor: request.actor, id: request.params.id });
@@ -193,9 +198,9 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Train a model from the platform's finished cases (label = level-1 category), store and activate it (administrators)",
         body: Type.Object(
           {
-            minCases: Type.Optional(Type.Integer({ minimum: 2, default: 200 })),
+            minCases: Type.Optional(Type.Integer({ minimum: 2, maximum: 10_000_000, default: 200 })),
             testShare: Type.Optional(Type.Number({ minimum: 0, maximum: 0.9 })),
-            seed: Type.Optional(Type.Integer({ minimum: 0 })),
+            seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647 })),
           },
           { additionalProperties: false },
         ),
@@ -226,7 +231,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Make a stored model the active one (administrators)',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
         response: { 200: Type.Object({ id: Type.Integer(), isActive: Type.Boolean() }), ...errors },
       },
     },

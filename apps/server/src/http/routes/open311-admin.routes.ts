@@ -32,7 +32,7 @@ const AttributeBody = Type.Object(
     required: Type.Optional(Type.Boolean({ default: false })),
     description: Nullable(500),
     datatypeDescription: Nullable(500),
-    order: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    order: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 10_000 }), Type.Null()])),
     values: Type.Optional(
       Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 60 }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), {
         maxItems: 100,
@@ -50,7 +50,7 @@ const ServiceBody = Type.Object(
     group: Nullable(100),
     keywords: Nullable(300),
     type: Type.Optional(StringEnum(['realtime', 'batch', 'blackbox'] as const)),
-    sortOrder: Type.Optional(Type.Integer({ default: 0 })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
     isActive: Type.Optional(Type.Boolean({ default: true })),
     attributes: Type.Optional(Type.Array(AttributeBody, { maxItems: 50 })),
   },

@@ -3,7 +3,6 @@
 // limit; tracking needs the case number with the phone's last 4 digits, or the tracking code.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, PUBLIC_ENDPOINTS } from '@jiesu/contracts';
-import { DomainError } from '@jiesu/core';
 import { Type } from 'typebox';
 import { getPublishedRankings } from '../../use-cases/public/get-published-rankings';
 import { listPublicServices } from '../../use-cases/public/list-public-services';
@@ -12,6 +11,7 @@ import { submitPublicRequest } from '../../use-cases/public/submit-public-reques
 import { trackPublicCase } from '../../use-cases/public/track-public-case';
 import { PUBLIC_PHOTO_MAX_BYTES, uploadPublicPhoto } from '../../use-cases/public/upload-public-photo';
 import { routeEndpoint } from '../endpoint-route';
+import { readUpload } from '../input-policy';
 
 const tags = ['public'];
 /** The error bodies are the API's usual ones; success bodies are the endpoint descriptions' (PUBLIC_ENDPOINTS). */
@@ -37,10 +37,8 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new DomainError('VALIDATION_FAILED', '请以 multipart/form-data 上传照片。Send the photo as multipart/form-data.', { field: 'body' });
-      const file = await request.file({ limits: { fileSize: PUBLIC_PHOTO_MAX_BYTES, files: 1 } });
-      if (!file) throw new DomainError('VALIDATION_FAILED', '没有收到照片。No file in the upload.', { field: 'file' });
-      const a = await uploadPublicPhoto(app.ctx, { mimeType: file.mimetype, name: file.filename || null, stream: file.file });
+      const upload = await readUpload(request, { fileSize: PUBLIC_PHOTO_MAX_BYTES });
+      const a = await uploadPublicPhoto(app.ctx, { mimeType: upload.mimeType, name: upload.name, stream: upload.file });
       return reply.status(201).send({ id: a.id, mimeType: a.mimeType, sizeBytes: a.sizeBytes });
     },
   );

@@ -42,13 +42,6 @@ export async function uploadAttachment(ctx: AppContext, opts: UploadOptions): Pr
   }
   const [attachment] = validateAttachments([{ id, kind: opts.kind, mimeType: opts.mimeType, sizeBytes: size, name: opts.name }], policy);
   const a = attachment as CaseAttachment;
-  await ctx.repos.attachments.insert({ ...a, sha256: hash.digest('hex'), uploadedBy: opts.actor.username });
+  await ctx.repos.attachments.insert({ ...a, sha256: hash.digest('hex'), uploadedBy: opts.actor.username, uploaderUnitPath: opts.actor.unitPath });
   return a;
-}
-
-export async function downloadAttachment(ctx: AppContext, opts: { actor: Actor; id: string }) {
-  const meta = await ctx.repos.attachments.findById(opts.id);
-  const stream = meta ? await ctx.attachments.get(opts.id) : null;
-  if (!meta || !stream) throw new DomainError('NOT_FOUND', `No file has the id ${opts.id}.`);
-  return { stream, mimeType: meta.mimeType, name: meta.name ?? null, sizeBytes: meta.sizeBytes };
 }

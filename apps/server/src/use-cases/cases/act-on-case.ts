@@ -15,7 +15,7 @@ import {
   assertCaseInScope,
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import { decisionContext } from './case-context';
+import { claimAttachmentsForCase, decisionContext } from './case-context';
 import type { Tx } from '../../repositories';
 
 export interface ActOnCaseOptions {
@@ -41,6 +41,8 @@ export async function actOnCase(ctx: AppContext, opts: ActOnCaseOptions): Promis
 async function decideAndSave(ctx: AppContext, opts: ActOnCaseOptions): Promise<CaseState> {
   const dctx = await decisionContext(ctx, opts.actor, opts.dutyLists ? { dutyLists: opts.dutyLists } : {});
   return ctx.db.transaction().execute(async (trx) => {
+    // 并案 locks two cases: both in one global order, so X→Y and Y→X at once cannot deadlock
+    if (opts.command.type === 'merge') await ctx.repos.cases.lockInOrder([opts.caseId, opts.command.parent.caseId], trx);
     const stored = await ctx.repos.cases.load(opts.caseId, trx, { forUpdate: true });
     if (!stored) throw new DomainError('CASE_NOT_FOUND', `No case has the id ${opts.caseId}.`, { caseId: opts.caseId });
     if (!opts.isSystem) assertCaseInScope(opts.actor, stored.state, stored.locationPath);
@@ -60,6 +62,8 @@ async function decideAndSave(ctx: AppContext, opts: ActOnCaseOptions): Promise<C
       return decision.state;
     }
     const decision = decide(stored.state, opts.command, dctx);
+    const files = decision.events.flatMap((e) => e.attachments.map((a) => a.id));
+    if (files.length > 0) await claimAttachmentsForCase(ctx, { caseId: stored.state.id, actor: opts.actor, ids: files }, trx);
     await ctx.repos.cases.save(decision, { expectedVersion: stored.state.version, locationPath: stored.locationPath }, trx);
     if (opts.command.type === 'close' && decision.state.status === 'closed') await closeChildren(ctx, trx, dctx, decision);
     await opts.withinTransaction?.(trx, decision.state);

@@ -35,11 +35,29 @@ export async function resolveAttachments(ctx: AppContext, ids: readonly string[]
   if (!ids || ids.length === 0) return [];
   const found = await ctx.repos.attachments.findByIds(ids, trx);
   const byId = new Map(found.map((a) => [a.id, a]));
-  return ids.map((id, i) => {
-    const r = byId.get(id);
+  const resolved = ids.map((id, i) => {
+    const r = byId.get(id.toLowerCase());
     if (!r) throw new DomainError('NOT_FOUND', `No uploaded file has the id ${id}; upload it first.`, { field: `attachmentIds[${i}]` });
     return { id: r.id, kind: r.kind, mimeType: r.mimeType, sizeBytes: r.sizeBytes, name: r.name ?? null };
   });
+  // a record now uses them: they no longer expire as orphan uploads
+  await ctx.repos.attachments.markLinked(
+    resolved.map((a) => a.id),
+    ctx.now(),
+    trx,
+  );
+  return resolved;
+}
+
+/**
+ * Gives a case the files its action carries: each must be the case's already, or an upload of the
+ * actor's that no case holds yet — so nobody gains a view of another's file by naming its id.
+ */
+export async function claimAttachmentsForCase(ctx: AppContext, opts: { caseId: string; actor: Actor; ids: readonly string[] }, trx?: Kysely<Database>): Promise<void> {
+  const refused = await ctx.repos.attachments.claimForCase([...new Set(opts.ids)], opts.caseId, opts.actor.username, ctx.now(), trx);
+  if (refused.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', `The file ${refused[0]} belongs to another case or was uploaded by someone else; upload it yourself.`, { field: 'attachmentIds' });
+  }
 }
 
 /** The path of the most specific division of a location, checking the codes agree with each other. */
@@ -79,4 +97,13 @@ export async function systemActor(ctx: AppContext, roles: Actor['roles'] = ['sup
     unitClass: 'centre',
     roles,
   };
+}
+
+/** Refuses, before anything is written, files that are another case's or someone else's upload. */
+export async function assertAttachmentsClaimable(ctx: AppContext, opts: { actor: Actor; ids: readonly string[] }, trx?: Kysely<Database>): Promise<void> {
+  if (opts.ids.length === 0) return;
+  const found = await ctx.repos.attachments.findByIds(opts.ids, trx);
+  const bad = found.find((a) => a.caseId !== null || a.uploadedBy !== opts.actor.username);
+  if (bad)
+    throw new DomainError('VALIDATION_FAILED', `The file ${bad.id} belongs to another case or was uploaded by someone else; upload it yourself.`, { field: 'attachmentIds' });
 }
