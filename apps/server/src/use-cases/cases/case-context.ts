@@ -53,7 +53,7 @@ export async function resolveAttachments(ctx: AppContext, ids: readonly string[]
  * Gives a case the files its action carries: each must be the case's already, or an upload of the
  * actor's that no case holds yet — so nobody gains a view of another's file by naming its id.
  */
-export async function claimAttachmentsForCase(ctx: AppContext, opts: { caseId: string; actor: Actor; ids: readonly string[] }, trx?: Kysely<Database>): Promise<void> {
+export async function claimAttachmentsForCase(ctx: AppContext, opts: { caseId: string; actor: Actor; ids: readonly string[] }, trx?: Tx): Promise<void> {
   const refused = await ctx.repos.attachments.claimForCase([...new Set(opts.ids)], opts.caseId, opts.actor.username, ctx.now(), trx);
   if (refused.length > 0) {
     throw new DomainError('VALIDATION_FAILED', `The file ${refused[0]} belongs to another case or was uploaded by someone else; upload it yourself.`, { field: 'attachmentIds' });
@@ -100,7 +100,7 @@ export async function systemActor(ctx: AppContext, roles: Actor['roles'] = ['sup
 }
 
 /** Refuses, before anything is written, files that are another case's or someone else's upload. */
-export async function assertAttachmentsClaimable(ctx: AppContext, opts: { actor: Actor; ids: readonly string[] }, trx?: Kysely<Database>): Promise<void> {
+export async function assertAttachmentsClaimable(ctx: AppContext, opts: { actor: Actor; ids: readonly string[] }, trx?: Tx): Promise<void> {
   if (opts.ids.length === 0) return;
   const found = await ctx.repos.attachments.findByIds(opts.ids, trx);
   const bad = found.find((a) => a.caseId !== null || a.uploadedBy !== opts.actor.username);
