@@ -333,4 +333,3 @@ function startTicker(set: (percent: number) => void): () => void {
   }, 200);
   return () => clearInterval(h);
 }
-
