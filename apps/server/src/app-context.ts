@@ -7,12 +7,12 @@ import { createRepositories } from './repositories';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FolderAttachmentStorage } from './services/attachment-storage';
-import { CalendarService } from './services/calendar.service';
-import { SessionCache } from './services/session-cache';
+import { FolderAttachmentStorage } from './adapters/attachment-storage';
+import { CalendarService } from './caches/calendar-cache';
+import { SessionCache } from './caches/session-cache';
 import { CaseNumberAllocator } from './services/case-number-allocator';
-import { CasePolicyService } from './services/case-policy.service';
-import { UnitDirectory } from './services/unit-directory';
+import { CasePolicyService } from './caches/case-policy-cache';
+import { UnitDirectory } from './caches/unit-directory';
 import { IntakeService } from './services/intake.service';
 import { HotspotIndexService } from './services/hotspot-index.service';
 import { SettingsStore } from './settings/settings-store';
@@ -29,18 +29,19 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
   const migrationsApplied = await migrateToLatest(database.db);
   const repos = createRepositories(database.db);
   const settings = new SettingsStore(database.db, repos);
+  const cacheTtlMs = config.cacheTtlSeconds * 1000;
   const ctx: AppContext = {
     config,
     db: database.db,
     repos,
     settings,
-    calendar: new CalendarService(config.timeZone, repos.holidaySchedules),
+    calendar: new CalendarService(config.timeZone, repos.holidaySchedules, cacheTtlMs),
     intake: new IntakeService(repos, settings),
     attachments: new FolderAttachmentStorage(opts.inMemory ? mkdtempSync(join(tmpdir(), 'jiesu-files-')) : join(config.dataDir, 'attachments')),
-    unitDirectory: new UnitDirectory(repos.units),
+    unitDirectory: new UnitDirectory(repos.units, cacheTtlMs),
     caseNumbers: new CaseNumberAllocator(repos.cases),
     sessions: new SessionCache(),
-    casePolicy: new CasePolicyService(settings, config.timeZone),
+    casePolicy: new CasePolicyService(settings, config.timeZone, cacheTtlMs),
     now: opts.now ?? (() => new Date()),
     hotspots: new HotspotIndexService(repos, async () => (await repos.hotspots.rootUnit())?.code ?? null),
   };

@@ -13,7 +13,7 @@ import { startWarningScanner } from './jobs/warning-scanner';
 import { startHotspotRefresher } from './jobs/hotspot-refresher';
 import { startOrphanUploadSweeper } from './jobs/orphan-upload-sweeper';
 import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
-import { LogNotificationSender } from './services/notification-sender';
+import { LogNotificationSender } from './adapters/notification-sender';
 import { sweepAllClocks } from './use-cases/clocks/sweep-all-clocks';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/seed-demo';
 import { seedReference } from './seed/seed-reference';

@@ -2,7 +2,7 @@
 // through a pluggable sender, each exactly once; a failed delivery stays for the next round; a
 // unit reads its own notifications.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { OutboxMessage } from '../src/services/notification-sender';
+import type { OutboxMessage } from '../src/adapters/notification-sender';
 import { deliverNotifications } from '../src/use-cases/notifications/deliver-notifications';
 import { intakeBody } from './case-helpers';
 import { type TestEnv, startTestEnv } from './harness';

@@ -2,7 +2,7 @@
 // requesters) as a periodic job of the serving process.
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context';
-import type { NotificationSender } from '../services/notification-sender';
+import type { NotificationSender } from '../adapters/notification-sender';
 import { deliverNotifications } from '../use-cases/notifications/deliver-notifications';
 import { startPeriodicJob } from './periodic-job';
 

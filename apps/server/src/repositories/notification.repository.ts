@@ -2,7 +2,7 @@
 // delivered, and a unit's recent messages (about cases and about work items).
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import type { OutboxMessage } from '../services/notification-sender';
+import type { OutboxMessage } from '../adapters/notification-sender';
 import { reviveJson } from './case-json';
 
 type Db = Kysely<Database>;

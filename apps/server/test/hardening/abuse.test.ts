@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
-import type { OutboxMessage } from '../../src/services/notification-sender';
+import type { OutboxMessage } from '../../src/adapters/notification-sender';
 import { deliverNotifications } from '../../src/use-cases/notifications/deliver-notifications';
 import { intakeBody, multipart, PNG, uploadPhoto } from '../case-helpers';
 import { type Client, type TestEnv, startTestEnv } from '../harness';

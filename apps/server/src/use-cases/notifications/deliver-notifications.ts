@@ -3,7 +3,7 @@
 // sending happens outside it. A message that fails records its error and waits with exponential
 // backoff (30 s, 1 min, 2 min … capped at 1 h); it never blocks the messages behind it.
 import type { AppContext } from '../../context';
-import type { NotificationSender } from '../../services/notification-sender';
+import type { NotificationSender } from '../../adapters/notification-sender';
 
 /** How long a claimed message is reserved for the process sending it. */
 const LEASE_MS = 60_000;

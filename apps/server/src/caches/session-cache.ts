@@ -1,27 +1,26 @@
 // Remembers who is behind a session token for a few seconds, so a busy client does not cost a
 // session query on every call. This process forgets a session at once on logout, deactivation or
-// password change; another process's change reaches here within the TTL.
+// password change; another process's change reaches here within the TTL (5 s).
 import type { Actor } from '@jiesu/core';
+import { TtlCache } from './ttl-cache';
 
 interface Entry {
   actor: Actor;
   userId: string;
   sessionExpiresAt: number;
-  cachedAt: number;
 }
 
 export class SessionCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: TtlCache<string, Entry>;
 
-  constructor(
-    private readonly ttlMs = 5_000,
-    private readonly maxEntries = 10_000,
-  ) {}
+  constructor(ttlMs = 5_000, maxEntries = 10_000) {
+    this.entries = new TtlCache(ttlMs, maxEntries);
+  }
 
   get(tokenHash: string, now: Date): Actor | null {
     const e = this.entries.get(tokenHash);
     if (!e) return null;
-    if (Date.now() - e.cachedAt > this.ttlMs || now.getTime() >= e.sessionExpiresAt) {
+    if (now.getTime() >= e.sessionExpiresAt) {
       this.entries.delete(tokenHash);
       return null;
     }
@@ -29,8 +28,7 @@ export class SessionCache {
   }
 
   put(tokenHash: string, actor: Actor, sessionExpiresAt: Date): void {
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(tokenHash, { actor, userId: actor.userId, sessionExpiresAt: sessionExpiresAt.getTime(), cachedAt: Date.now() });
+    this.entries.set(tokenHash, { actor, userId: actor.userId, sessionExpiresAt: sessionExpiresAt.getTime() });
   }
 
   forget(tokenHash: string): void {
@@ -38,6 +36,6 @@ export class SessionCache {
   }
 
   forgetUser(userId: string): void {
-    for (const [k, e] of this.entries) if (e.userId === userId) this.entries.delete(k);
+    this.entries.deleteWhere((e) => e.userId === userId);
   }
 }

@@ -1,0 +1,67 @@
+// The caches of data an administrator can change are coherent across processes within their TTL:
+// two calendar caches on one database stand for two `jiesu serve` processes on one PostgreSQL.
+// A schedule loaded through one is in force in the other once the TTL has passed, not before;
+// the loading process sees it at once. Plus the expiring map they are all built on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalendarService } from '../src/caches/calendar-cache';
+import { TtlCache } from '../src/caches/ttl-cache';
+import { type TestEnv, startTestEnv } from './harness';
+
+describe('TtlCache', () => {
+  it('expires an entry at its TTL, keeps a cached null, evicts the oldest when full', async () => {
+    let now = 1_000;
+    const cache = new TtlCache<string, number | null>(100, 2, () => now);
+    cache.set('a', 1);
+    cache.set('n', null);
+    expect(cache.get('a')).toBe(1);
+    expect(cache.has('n')).toBe(true);
+    now += 99;
+    expect(cache.get('a')).toBe(1);
+    now += 1;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.has('n')).toBe(false);
+    cache.set('x', 1);
+    cache.set('y', 2);
+    cache.set('z', 3); // full (2): the oldest, x, goes
+    expect([cache.has('x'), cache.has('y'), cache.has('z')]).toEqual([false, true, true]);
+    let loads = 0;
+    const load = () => Promise.resolve(++loads);
+    await cache.getOrLoad('k', load);
+    await cache.getOrLoad('k', load);
+    expect(loads).toBe(1);
+    cache.deleteWhere((v) => v === 1);
+    await cache.getOrLoad('k', load);
+    expect(loads).toBe(2);
+  });
+});
+
+describe('calendar cache across processes', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await startTestEnv({ seed: false });
+  });
+  afterAll(async () => {
+    await env.close();
+  });
+
+  it('a schedule loaded through one process reaches the other within the TTL', async () => {
+    let now = 0;
+    const ttlMs = 10_000;
+    const repo = env.rt.ctx.repos.holidaySchedules;
+    const a = new CalendarService('Asia/Shanghai', repo, ttlMs, () => now);
+    const b = new CalendarService('Asia/Shanghai', repo, ttlMs, () => now);
+    // 2031 is beyond what chinese-days publishes: 2031-03-03 is a Monday, an ordinary working day.
+    expect((await a.get()).hasYear(2031)).toBe(false);
+    expect((await b.get()).hasYear(2031)).toBe(false);
+
+    await repo.upsert({ year: 2031, holidays: ['2031-03-03'], workdays: [], source: 'test', updatedBy: 'admin' });
+    await a.reload();
+    expect((await a.get()).isWorkingDay('2031-03-03')).toBe(false);
+    now += ttlMs - 1;
+    expect((await b.get()).hasYear(2031)).toBe(false);
+    now += 1;
+    const seen = await b.get();
+    expect(seen.hasYear(2031)).toBe(true);
+    expect(seen.isWorkingDay('2031-03-03')).toBe(false);
+  });
+});
