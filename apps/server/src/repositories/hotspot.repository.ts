@@ -333,6 +333,7 @@ export class HotspotRepository {
       .where('run_id', '=', runId)
       .where('size', '>=', opts.minSize ?? 1)
       .orderBy('rank')
+      .orderBy('id')
       .limit(opts.limit)
       .offset(opts.offset ?? 0)
       .execute();

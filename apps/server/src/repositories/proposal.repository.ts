@@ -99,7 +99,7 @@ export class ProposalRepository {
     if (f.communityCode) q = q.where('community_code', '=', f.communityCode);
     if (f.statuses) q = f.statuses.length === 0 ? q.where(sql<boolean>`false`) : q.where('status', 'in', [...f.statuses]);
     const [{ total } = { total: 0 }] = await q.select(sql<number>`count(*)::int`.as('total')).execute();
-    const rows = await q.selectAll().orderBy('support_count', 'desc').orderBy('submitted_at', 'desc').limit(f.limit).offset(f.offset).execute();
+    const rows = await q.selectAll().orderBy('support_count', 'desc').orderBy('submitted_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute();
     return { total, items: rows.map(toProposal) };
   }
 
