@@ -2,10 +2,12 @@
 // dispatch → sign → contact → feedback → close) without HTTP, and actors built from demo users.
 import type { Actor, CaseAttachment, CaseCommand, UnitClass } from '@jiesu/core';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { uploadAttachment } from '../src/use-cases/attachments/upload-attachment';
 import { actOnCase } from '../src/use-cases/cases/act-on-case';
 import { resolveAttachments, resolveUnit } from '../src/use-cases/cases/case-context';
 import { takeInCase } from '../src/use-cases/cases/take-in-case';
-import { intakeBody, uploadPhoto } from './case-helpers';
+import { intakeBody, PNG } from './case-helpers';
 import type { TestEnv } from './harness';
 
 export async function actorOf(env: TestEnv, username: string): Promise<Actor> {
@@ -32,8 +34,6 @@ export interface CaseFactory {
 export async function caseFactory(env: TestEnv): Promise<CaseFactory> {
   const ctx = env.rt.ctx;
   const [operator, dispatcher] = await Promise.all([actorOf(env, 'operator'), actorOf(env, 'dispatcher')]);
-  const photoId = await uploadPhoto(await env.as('wangjing.handler'));
-  const evidence: CaseAttachment[] = await resolveAttachments(ctx, [photoId]);
   return {
     async closedCase(leadCode, location) {
       const body = intakeBody(location ? { location } : {});
@@ -43,6 +43,9 @@ export async function caseFactory(env: TestEnv): Promise<CaseFactory> {
       });
       const lead = await resolveUnit(ctx, leadCode, 'lead');
       const handler = await handlerOf(env, leadCode);
+      // A file belongs to the one case it is first used on: each case's evidence is its handler's own upload.
+      const photo = await uploadAttachment(ctx, { actor: handler, kind: 'photo', mimeType: 'image/png', name: 'evidence.png', stream: Readable.from([PNG]) });
+      const evidence: CaseAttachment[] = await resolveAttachments(ctx, [photo.id]);
       const run = (actor: Actor, command: CaseCommand) => actOnCase(ctx, { actor, caseId: state.id, command });
       // A community may lead only categories on its duty list (准入): list this one for the test.
       const dutyLists = lead.class === 'community' ? { [lead.code]: [body.categoryCode] } : {};

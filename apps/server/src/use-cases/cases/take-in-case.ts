@@ -16,7 +16,14 @@ export async function takeInCase(ctx: AppContext, opts: TakeInCaseOptions): Prom
   // A retry is rare: rather than look the key up first, let the insert's unique key catch it.
   const key = opts.idempotencyKey ?? null;
   const { attachmentIds, ...intake } = opts.intake;
-  await assertAttachmentsClaimable(ctx, { actor: opts.actor, ids: attachmentIds ?? [] });
+  try {
+    await assertAttachmentsClaimable(ctx, { actor: opts.actor, ids: attachmentIds ?? [] });
+  } catch (e) {
+    // A retry's files already belong to the case its first attempt made: answer with that case.
+    const existing = key === null ? null : await existingFor(ctx, opts.actor, key, intakeHash(opts.intake));
+    if (existing) return { state: existing, isNew: false };
+    throw e;
+  }
   const attachments = await resolveAttachments(ctx, attachmentIds);
   const path = await locationPath(ctx, intake.location);
   const base = await decisionContext(ctx, opts.actor);
