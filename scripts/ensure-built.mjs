@@ -21,5 +21,7 @@ for (const name of readdirSync(join(root, 'apps'))) {
   if (!isWebApp || !existsSync(join(dir, 'index.html'))) continue;
   if (!force && existsSync(join(dir, 'dist', 'index.html'))) continue;
   console.log(`[ensure-built] building ${pkg.name} …`);
-  execFileSync('npm', ['run', 'build', '--workspace', pkg.name], { cwd: root, stdio: 'inherit' });
+  // A production build whoever calls it: under vitest NODE_ENV is 'test', which would bundle
+  // React's development build (a third heavier, and not what users get).
+  execFileSync('npm', ['run', 'build', '--workspace', pkg.name], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

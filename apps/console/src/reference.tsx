@@ -1,6 +1,6 @@
 // Reference data most screens need: the category tree (names by code) and unit names by code,
 // fetched once and cached for the session.
-import { CATEGORY_ENDPOINTS } from '@jiesu/contracts';
+import type { CATEGORY_ENDPOINTS, ResponseOf } from '@jiesu/contracts';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from './api/client';
 import type { CategoryNode, UnitDetail } from './api/types';
@@ -36,7 +36,9 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!me) return;
     api
-      .call(CATEGORY_ENDPOINTS.tree, {})
+      // Typed by the contract but called by path: importing the endpoint's schemas here would put
+      // TypeBox into the login page's bundle (its 300 KB budget, console-phone.browser.test.ts).
+      .get<ResponseOf<typeof CATEGORY_ENDPOINTS.tree>>('/api/categories')
       .then((r) => setCategories(r.tree))
       .catch(() => setCategories([]));
   }, [me, catVersion]);

@@ -143,7 +143,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await page.getByRole('button', { name: '办结反馈' }).click();
     const modal = page.locator('.ant-modal');
     await modal.locator('textarea').first().fill('已组织施工队修补路面，并设置警示标志，现场已恢复通行。');
-    await modal.locator('input[type=file]').setInputFiles({ name: 'repaired.png', mimeType: 'image/png', buffer: PNG });
+    await modal.locator('input[type=file]:not([capture])').setInputFiles({ name: 'repaired.png', mimeType: 'image/png', buffer: PNG });
     await modal.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
     await modal.getByRole('button', { name: '提交' }).click();
     await page.locator('[data-testid="event-submit_feedback"]').waitFor();

@@ -82,7 +82,7 @@ describe.runIf(runsBrowser)('work items on a phone (headless Chromium, 390×844)
     await drawer.getByTestId('wi-action-complete').click();
     const modal = page.locator('.ant-modal:visible');
     await modal.getByTestId('wi-action-text').fill('楼道杂物已全部清运，消防通道畅通。');
-    await modal.locator('input[type=file]').setInputFiles({ name: 'cleared.png', mimeType: 'image/png', buffer: PNG });
+    await modal.locator('input[type=file]:not([capture])').setInputFiles({ name: 'cleared.png', mimeType: 'image/png', buffer: PNG });
     await modal.locator('.ant-upload-list-item-done').waitFor();
     await page.waitForTimeout(300);
     await shot(page, 'complete');
