@@ -81,7 +81,7 @@ describe.runIf(!TEST_PG_URL)('embedded database on disk', () => {
 
 describe('rate limits', () => {
   it('limits login attempts per client', async () => {
-    const env = await startTestEnv({ config: { publicRateLimit: 3 }, seed: false });
+    const env = await startTestEnv({ config: { loginRateLimit: 3 }, seed: false });
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {

@@ -93,7 +93,7 @@ export const BadgesResponse = Type.Object(
   { additionalProperties: false },
 );
 
-export const NotificationsReadBody = Type.Object({ upToId: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+export const NotificationsReadBody = Type.Object({ upToId: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 export const NotificationsReadResponse = Type.Object({ lastReadId: Type.Integer() }, { additionalProperties: false });
 
 export const CONSOLE_ENDPOINTS = {

@@ -147,9 +147,13 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
     // A community × category with a year of quiet history, whose last week surges (for the scan).
     const hot = pick(communities);
     const hotCategory = pick(leaves);
-    const photo = { id: randomUUID(), kind: 'photo' as const, mimeType: 'image/jpeg', sizeBytes: 120_000, name: '巡查照片.jpg', sha256: 'simulated', uploadedBy: 'sim.patrol' };
-    await ctx.repos.attachments.insert(photo).catch((e: unknown) => fail('attachment', e));
-    await ctx.repos.attachments.markLinked([photo.id], ctx.now());
+    // A file belongs to the one record it is first used on, uploaded by whoever uses it: each
+    // patrol and each feedback gets its own (simulated) photo.
+    const photoBy = async (username: string): Promise<string> => {
+      const photo = { id: randomUUID(), kind: 'photo' as const, mimeType: 'image/jpeg', sizeBytes: 120_000, name: '巡查照片.jpg', sha256: 'simulated', uploadedBy: username };
+      await ctx.repos.attachments.insert(photo).catch((e: unknown) => fail('attachment', e));
+      return photo.id;
+    };
     const call = async (community: Unit, categoryCode: string, at: Date, subject: string) => {
       simNow = at;
       await takeInCase(ctx, {
@@ -189,7 +193,7 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
           communityCode: community.code,
           kind: chance(0.3) ? 'home_visit' : 'patrol',
           observations: seen,
-          attachmentIds: [photo.id],
+          attachmentIds: [await photoBy(worker.username)],
           patrolledAt: at,
         }).then(
           (r) => r.patrol,
@@ -233,7 +237,12 @@ export async function simulateProactive(ctx: AppContext, opts: SimulateProactive
         if (!(await step(handlerOf(leadUnit), 'sign', {}, 20))) continue;
         await step(handlerOf(leadUnit), 'contact', { method: 'visit' }, 60);
         if (!chance(0.85)) continue; // some are still being handled at the end of the quarter
-        await step(handlerOf(leadUnit), 'submit_feedback', { summary: '已现场处置完毕。', isSolved: true, attachmentIds: [photo.id] }, 60 * (4 + rand() * 48));
+        await step(
+          handlerOf(leadUnit),
+          'submit_feedback',
+          { summary: '已现场处置完毕。', isSolved: true, attachmentIds: [await photoBy(handlerOf(leadUnit).username)] },
+          60 * (4 + rand() * 48),
+        );
         if (await step(centreDispatcher, 'close', {}, 60)) report.closed++;
         simNow = new Date(simNow.getTime() + 6 * 3_600_000);
         await recordVisitAttempt(ctx, {
