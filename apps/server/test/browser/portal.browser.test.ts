@@ -119,7 +119,11 @@ describe.runIf(runsBrowser)('public portal on a phone', () => {
   it('rates the handling once the case is closed', async () => {
     await closeCase(env, caseNumber);
     await page.click('button[type=submit]');
-    await page.waitForFunction(`document.querySelector('[data-testid=status]')?.textContent === '已办结'`);
+    // A locator, not a string predicate: the portal's CSP forbids eval, which string predicates need.
+    await page
+      .locator('[data-testid=status]')
+      .filter({ hasText: /^已办结$/ })
+      .waitFor();
     await page.waitForSelector('form.rate');
     await page.getByRole('button', { name: '满意', exact: true }).click();
     await page.fill('.rate textarea', '修得很快，谢谢！');
