@@ -3,9 +3,6 @@
 export const consoleZh = {
   countdownLeft: '剩余',
   countdownOver: '已超时',
-  durDays: '天',
-  durHours: '小时',
-  durMinutes: '分',
   bellTitle: '通知',
   bellEmpty: '暂无通知',
   bellMarkRead: '全部标为已读',
@@ -42,9 +39,6 @@ export const consoleZh = {
 export const consoleEn: Record<keyof typeof consoleZh, string> = {
   countdownLeft: 'left',
   countdownOver: 'overdue by',
-  durDays: 'd',
-  durHours: 'h',
-  durMinutes: 'min',
   bellTitle: 'Notifications',
   bellEmpty: 'No notifications',
   bellMarkRead: 'Mark all read',

@@ -12,7 +12,7 @@ import type { WorkItemView } from '../../api/types';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { WORK_ITEM_KIND_LABELS, WORK_ITEM_STATUS_LABELS, workItemStatusColor } from '../../i18n/labels';
-import { DueCountdown } from './due-countdown';
+import { DueCountdown } from '../../components/countdown';
 import { WorkItemDrawer } from './work-item-drawer';
 
 export interface WorkItemListProps {

@@ -12,7 +12,7 @@ import { AttachmentList } from '../../components/attachment-view';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { WORK_ITEM_ACTION_LABELS, WORK_ITEM_KIND_LABELS, WORK_ITEM_STATUS_LABELS, workItemStatusColor } from '../../i18n/labels';
-import { DueCountdown } from './due-countdown';
+import { DueCountdown } from '../../components/countdown';
 import { WorkItemActionModal } from './work-item-action-modal';
 
 const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
