@@ -49,6 +49,12 @@ describe('submit', () => {
     expect(big.json().error.code).toBe('ATTACHMENT_TOO_LARGE');
     const notMultipart = await json('POST', '/api/public/uploads', { file: 'x' });
     expect(notMultipart.statusCode).toBe(400);
+    // Residents read these messages as they are: Chinese first (the English after).
+    const empty = await upload('empty.jpg', 'image/jpeg', Buffer.alloc(0));
+    expect(empty.statusCode).toBe(400);
+    for (const r of [text, big, notMultipart, empty]) expect(r.json().error.message, r.body).toMatch(/^[\u4e00-\u9fff]/);
+    expect(big.json().error.message).toContain('照片不能超过 8 MB');
+    expect(empty.json().error).toMatchObject({ field: 'file', message: expect.stringContaining('照片是空的') });
     expect(await attachmentCount()).toBe(before);
   });
 

@@ -334,5 +334,13 @@ describe('成绩单', () => {
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('<dt>并列规则</dt>');
     expect(html.body).toContain('不参与排名（n &lt; 10）');
+    // 打印 works under the CSP (script-src 'self'): no inline handler, one script file from our origin.
+    expect(html.body).not.toMatch(/\son[a-z]+=/i);
+    expect(html.body).toContain('<script src="/api/public/print.js" defer></script>');
+    expect(html.headers['content-security-policy']).toContain("script-src 'self'");
+    const script = await env.app.inject({ method: 'GET', url: '/api/public/print.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toContain('text/javascript');
+    expect(script.body).toContain('window.print()');
   });
 });

@@ -34,6 +34,7 @@ export const consoleZh = {
   whyRemindedAlready: '本时限已催办过，每个时限只催办一次',
   whyEscalatedAlready: '本时限已督办过，每个期限只督办一次',
   whyNotOverdueYet: '尚未超期：过了期限才能督办',
+  popupBlocked: '浏览器拦截了新窗口，请允许本站弹出窗口后重试',
 } as const;
 
 export const consoleEn: Record<keyof typeof consoleZh, string> = {
@@ -70,4 +71,5 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   whyRemindedAlready: 'Already reminded: one reminder per clock',
   whyEscalatedAlready: 'Already escalated: once per deadline',
   whyNotOverdueYet: 'Not overdue yet: escalation comes after the deadline',
+  popupBlocked: 'The browser blocked the new window; allow pop-ups for this site and try again',
 };

@@ -115,7 +115,14 @@ function RankingsPanel() {
     try {
       const res = await fetch(sheetUrl('html'), { headers: { authorization: `Bearer ${api.token ?? ''}` } });
       if (!res.ok) throw new Error(String(res.status));
-      window.open(URL.createObjectURL(await res.blob()), '_blank');
+      // Written into a window we open (not a blob: URL), so the page's script path resolves
+      // against our origin and the CSP lets its 打印 button work.
+      const html = await res.text();
+      const w = window.open('', '_blank');
+      if (!w) throw new Error(t('popupBlocked'));
+      w.document.open();
+      w.document.write(html);
+      w.document.close();
     } catch (e) {
       report(e);
     }

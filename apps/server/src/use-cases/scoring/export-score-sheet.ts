@@ -259,6 +259,14 @@ const esc = (v: unknown): string =>
   (v === null || v === undefined ? '' : String(v)).replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
 
 /** The printable 成绩单: the 说明 first, then one table per class; A4 landscape when printed. */
+/**
+ * The printable page's one script (its 打印 button), a file served from our own origin: the CSP
+ * (script-src 'self') refuses inline handlers. The console writes the page into a window it opened,
+ * so this absolute path resolves against the console's origin.
+ */
+export const PRINT_SCRIPT_PATH = '/api/public/print.js';
+export const PRINT_SCRIPT = "document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });\n";
+
 export function scoreSheetHtml(sheet: ScoreSheet): string {
   const title = `接诉即办考核成绩单 ${sheet.periodKey}${sheet.source === 'published' ? ` 第${sheet.version ?? ''}版` : '（实时，未发布）'}`;
   const head = SCORE_SHEET_COLUMNS.filter((c) => c.key !== 'classLabel')
@@ -278,7 +286,7 @@ export function scoreSheetHtml(sheet: ScoreSheet): string {
           .join('')}</tbody></table>`,
     )
     .join('');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><script src="${PRINT_SCRIPT_PATH}" defer></script><style>
 @page { size: A4 landscape; margin: 12mm; }
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; font-size: 11px; margin: 16px; }
 h1 { font-size: 18px; } h2 { font-size: 14px; margin-top: 18px; page-break-after: avoid; }
@@ -286,7 +294,7 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #99
 th { background: #eee; } td:nth-child(2), td:nth-child(3), td:nth-child(18), td:nth-child(19) { text-align: left; }
 tr.unranked td { color: #777; } dl { display: grid; grid-template-columns: 7em 1fr; gap: 2px 8px; } dt { font-weight: bold; }
 .note { color: #a15c00; } @media print { .noprint { display: none; } }
-</style></head><body><h1>${esc(title)}</h1><button class="noprint" onclick="window.print()">打印</button><dl>${sheet.notes
+</style></head><body><h1>${esc(title)}</h1><button class="noprint" type="button" data-print>打印</button><dl>${sheet.notes
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
     .join('')}</dl>${tables}</body></html>`;
 }
