@@ -133,3 +133,43 @@ describe('caller history, badges, bell', () => {
     expect(dispatcher.toDispatch).toBe(waiting);
   });
 });
+
+describe('a phoned-in case gets a tracking code', () => {
+  it('answers the new case with a 查询码, queues the SMS, and the portal tracks by number and code (retry: no second code)', async () => {
+    const op = await env.as('operator');
+    const res = await op.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: intakeBody({ requester: { name: '李四', phone: '13900002222', isAnonymous: false } }),
+      headers: { 'idempotency-key': 'phone-tracking-1' },
+    });
+    expect(res.statusCode).toBe(201);
+    const c = res.json<{ id: string; caseNumber: string; trackingCode: string; isSmsQueued: boolean }>();
+    expect(c.trackingCode).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
+    expect(c.isSmsQueued).toBe(true);
+    const sms = (await sql<{ payload: { text: string } }>`select payload from notification_outbox where case_id = ${c.id} and kind = 'requester_tracking'`.execute(env.rt.ctx.db))
+      .rows;
+    expect(sms).toHaveLength(1);
+    expect(sms[0]?.payload.text).toContain(`编号 ${c.caseNumber}，查询码 ${c.trackingCode}`);
+    const track = (token: string) => env.app.inject({ method: 'POST', url: '/api/public/track', payload: { caseNumber: c.caseNumber, trackingToken: token } });
+    expect((await track(c.trackingCode)).json<{ caseNumber: string }>().caseNumber).toBe(c.caseNumber);
+    expect((await track(c.trackingCode.toLowerCase())).statusCode).toBe(200);
+    expect((await track('ABCDEFGHJKMN')).statusCode).toBe(404);
+    const retry = await op.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: intakeBody({ requester: { name: '李四', phone: '13900002222', isAnonymous: false } }),
+      headers: { 'idempotency-key': 'phone-tracking-1' },
+    });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json<{ trackingCode?: string }>().trackingCode).toBeUndefined();
+    const rows = (await sql<{ n: number }>`select count(*)::int as n from public_requests where case_id = ${c.id}`.execute(env.rt.ctx.db)).rows[0]?.n;
+    expect(rows).toBe(1);
+    // No phone (a letter): the code is given to pass on, no SMS is queued.
+    const anonRes = await op.post('/api/cases', intakeBody({ channel: 'letter', requester: { name: null, phone: null, isAnonymous: true } }));
+    expect(anonRes.statusCode, anonRes.body.slice(0, 300)).toBe(201);
+    const anon = anonRes.json<{ trackingCode: string; isSmsQueued: boolean }>();
+    expect(anon.trackingCode).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
+    expect(anon.isSmsQueued).toBe(false);
+  });
+});

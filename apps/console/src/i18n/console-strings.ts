@@ -34,6 +34,10 @@ export const consoleZh = {
   whyRemindedAlready: '本时限已催办过，每个时限只催办一次',
   whyEscalatedAlready: '本时限已督办过，每个期限只督办一次',
   whyNotOverdueYet: '尚未超期：过了期限才能督办',
+  tellCaller: '请告知来电人',
+  trackingCodeIs: '查询码',
+  trackingSmsSent: '编号和查询码已短信发送至来电号码；来电人可在12345市民网站“查询进度”凭编号和查询码查看办理情况。',
+  trackingNoSms: '未留电话，不发短信：请把编号和查询码告诉来电人，凭二者可在12345市民网站“查询进度”查看办理情况。',
   popupBlocked: '浏览器拦截了新窗口，请允许本站弹出窗口后重试',
 } as const;
 
@@ -71,5 +75,9 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   whyRemindedAlready: 'Already reminded: one reminder per clock',
   whyEscalatedAlready: 'Already escalated: once per deadline',
   whyNotOverdueYet: 'Not overdue yet: escalation comes after the deadline',
+  tellCaller: 'Tell the caller',
+  trackingCodeIs: 'tracking code',
+  trackingSmsSent: 'The number and tracking code were sent by SMS to the caller; with both the caller can follow the case on the 12345 public site (查询进度).',
+  trackingNoSms: 'No phone, no SMS: tell the caller the number and tracking code; with both the case can be followed on the 12345 public site.',
   popupBlocked: 'The browser blocked the new window; allow pop-ups for this site and try again',
 };

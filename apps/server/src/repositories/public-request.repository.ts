@@ -8,7 +8,8 @@ import { encodeJson, reviveJson } from './case-json';
 
 type Db = Kysely<Database>;
 
-export type PublicRequestSource = 'open311' | 'portal';
+/** Who made the link: an Open311 client, the portal, or an operator who took a call (a tracking code only). */
+export type PublicRequestSource = 'open311' | 'portal' | 'phone';
 
 export interface PublicRequest {
   caseId: string;

@@ -5,7 +5,7 @@
 // knowledge answer only prepares the answer text — the kind changes only when the operator picks it.
 import { CheckCircleTwoTone, SendOutlined } from '@ant-design/icons';
 import { CASE_KINDS, CASE_URGENCIES, type CaseKind } from '@jiesu/core';
-import { App, Button, Card, Cascader, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Cascader, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -69,6 +69,8 @@ export function IntakePage() {
   const [appliedLead, setAppliedLead] = useState<{ lead: { code: string; name: string }; coHandlers: { code: string; name: string }[] } | null>(null);
   const [preparedAnswer, setPreparedAnswer] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<CallerCase | null>(null);
+  /** 查询码 of the case just taken in: what the operator tells the caller (the server also sends it by SMS). */
+  const [tracking, setTracking] = useState<{ caseNumber: string; code: string; isSmsQueued: boolean } | null>(null);
   const suggestedLead = useRef<{ code: string; coHandlers: string[] } | null>(null);
   const idempotencyKey = useRef(newKey());
   const options = useMemo(() => toOptions(ref.categories), [ref.categories]);
@@ -100,7 +102,9 @@ export function IntakePage() {
         detail: v.detail ?? '',
         location: { address: v.address ?? '', districtCode: v.districtCode ?? null, streetCode: v.streetCode ?? null, communityCode: v.communityCode ?? null },
       };
-      let c = await api.post<CaseDetail>('/api/cases', body, { 'idempotency-key': idempotencyKey.current });
+      const taken = await api.post<CaseDetail & { trackingCode?: string; isSmsQueued?: boolean }>('/api/cases', body, { 'idempotency-key': idempotencyKey.current });
+      if (taken.trackingCode) setTracking({ caseNumber: taken.caseNumber, code: taken.trackingCode, isSmsQueued: taken.isSmsQueued === true });
+      let c: CaseDetail = taken;
       // Linked from the caller history as a duplicate: merged into the earlier open case at once.
       if (duplicateOf) c = await api.post<CaseDetail>(actionPath(c.id, 'merge'), { expectedVersion: c.version, parentCaseId: duplicateOf.id });
       setCreated(c);
@@ -111,7 +115,7 @@ export function IntakePage() {
         mode: 'standard',
         ...(preparedAnswer ? { answer: preparedAnswer } : {}),
       });
-      void message.success(`${t('takenIn')} ${c.caseNumber}`);
+      void message.success(`${t('takenIn')} ${c.caseNumber}${taken.trackingCode ? ` · ${t('trackingCodeIs')} ${taken.trackingCode}` : ''}`);
     } catch (e) {
       report(e);
     } finally {
@@ -160,12 +164,25 @@ export function IntakePage() {
     setDispatched(null);
     setAppliedLead(null);
     setPreparedAnswer(null);
+    setTracking(null);
     idempotencyKey.current = newKey();
   };
+
+  const tellCaller = tracking && (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="tell-caller"
+      message={`${t('tellCaller')}：${t('caseNumber')} ${tracking.caseNumber}，${t('trackingCodeIs')} ${tracking.code}`}
+      description={tracking.isSmsQueued ? t('trackingSmsSent') : t('trackingNoSms')}
+    />
+  );
 
   if (dispatched) {
     return (
       <Card>
+        {tellCaller}
         <Result
           status="success"
           title={
@@ -200,6 +217,7 @@ export function IntakePage() {
             )
           }
         >
+          {tellCaller}
           <Form form={form} layout="vertical" disabled={!!created} initialValues={{ kind: 'complaint', urgency: 'general', isAnonymous: false }} requiredMark="optional">
             <Row gutter={12}>
               <Col span={8}>

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { findCaseIdByNumber, getCase, getCaseTimeline, presentCase } from '../../use-cases/cases/get-case';
 import { performCaseAction } from '../../use-cases/cases/perform-case-action';
 import { searchCases } from '../../use-cases/cases/case-queues';
+import { issueTrackingCode } from '../../use-cases/cases/issue-tracking-code';
 import { takeInCase } from '../../use-cases/cases/take-in-case';
 import { routeEndpoint } from '../endpoint-route';
 
@@ -17,7 +18,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cases'],
         summary: '受理: take a request in',
-        description: 'Send an `Idempotency-Key` header: a retried request with the same key returns the case the first one created (200) instead of creating another.',
+        description:
+          'Send an `Idempotency-Key` header: a retried request with the same key returns the case the first one created (200) instead of creating another. A new case (201) carries `trackingCode` (查询码) once, to tell the caller; it is also sent by SMS when the case has a phone (`isSmsQueued`).',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
         body: IntakeBody,
         response: { 200: CaseDetailSchema, 201: CaseDetailSchema, ...errors },
@@ -40,7 +42,9 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
         },
       });
-      return reply.status(isNew ? 201 : 200).send(await presentCase(app.ctx, { actor: request.actor, state }));
+      // A new case gets its 查询码 (tracking code) for the caller: in the reply (once) and by SMS.
+      const tracking = isNew ? await issueTrackingCode(app.ctx, state) : null;
+      return reply.status(isNew ? 201 : 200).send({ ...(await presentCase(app.ctx, { actor: request.actor, state })), ...(tracking ?? {}) });
     },
   );
 
