@@ -37,8 +37,9 @@ runBench(() =>
       await generate(rt.ctx.db);
       console.log(`generated ${CASES} cases, ${PROBLEMS} recurring problems (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     } else {
-      // A kept database: earlier runs' groups and members go, so every run stores into empty tables.
-      await sql`truncate hotspot_members, hotspot_groups, hotspot_runs`.execute(db);
+      // A kept database: earlier runs' groups and members go (and the bench's topics, none), so every
+      // run stores into empty tables.
+      await sql`truncate hotspot_members, hotspot_groups, hotspot_runs cascade`.execute(db);
     }
     const nCats = Number((await sql<{ n: number }>`select count(*)::int as n from bench_cats`.execute(db)).rows[0]?.n);
     const from = new Date('2026-11-01T00:00:00+08:00');
