@@ -412,14 +412,31 @@ export class HotspotRepository {
       update hotspot_groups g set size = g.size + n.n, attached_count = g.attached_count + n.n from n where g.id = n.group_id`.execute(trx);
   }
 
-  /** Cases received since `at` with their words (to attach again after a restart). */
-  async casesTakenInSince(at: Date, trx: Db = this.db): Promise<{ caseId: string; categoryCode: string; tokens: string[] }[]> {
+  /**
+   * Cases received since `at` that are no member attached at intake to a group of `runId`, with
+   * their words, newest first, at most `limit` (to attach again after a restart: the rows a crash
+   * can lose are the newest).
+   */
+  async casesToAttachSince(runId: string, at: Date, limit: number, trx: Db = this.db): Promise<{ caseId: string; categoryCode: string; tokens: string[] }[]> {
     const rows = await trx
       .selectFrom('case_tokens as t')
       .innerJoin('cases as c', 'c.id', 't.case_id')
       .select(['t.case_id', 'c.category_code', 't.tokens'])
       .where('t.received_at', '>=', at)
-      .orderBy('t.received_at')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('hotspot_members as m')
+              .innerJoin('hotspot_groups as g', 'g.id', 'm.group_id')
+              .select('m.case_id')
+              .whereRef('m.case_id', '=', 't.case_id')
+              .where('m.is_attached', '=', true)
+              .where('g.run_id', '=', runId),
+          ),
+        ),
+      )
+      .orderBy('t.received_at', 'desc')
+      .limit(limit)
       .execute();
     return rows.map((r) => ({ caseId: r.case_id, categoryCode: r.category_code, tokens: r.tokens }));
   }

@@ -20,6 +20,8 @@ import type { TopicRepository } from '../repositories/topic.repository';
 const CHECK_EVERY_MS = 10_000;
 /** Member rows per statement. */
 const WRITE_BATCH = 500;
+/** Cases matched again at a load, newest first (a run older than that many cases is due anyway). */
+const CATCH_UP_LIMIT = 50_000;
 
 export interface IntakenCase {
   caseId: string;
@@ -84,6 +86,7 @@ export class HotspotIndexService {
   failures = 0;
   private pending: MemberRow[] = [];
   private writing: Promise<void> | null = null;
+  private catchingUp: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repos: { hotspots: HotspotRepository; topics: TopicRepository; categories: CategoryRepository },
@@ -138,6 +141,7 @@ export class HotspotIndexService {
 
   /** Resolves when every member row matched so far in this process is stored (or its write failed). */
   async settled(): Promise<void> {
+    await this.catchingUp;
     while (this.writing !== null) await this.writing;
   }
 
@@ -163,13 +167,13 @@ export class HotspotIndexService {
   }
 
   /**
-   * Matches again the cases taken in since the run was computed (their member rows may have been
-   * lost with a process or a failed write); rows already stored stay as they are. In the
-   * background: attaching never waits for it.
+   * Matches again the cases taken in since the run was computed that have no member row of it
+   * (lost with a process or a failed write; a case that matched no group is matched again, in
+   * vain). In the background: attaching never waits for it.
    */
-  private catchUp(attacher: GroupAttacher<string>, run: { periodTo: Date; computedAt: Date }, blockOf: ReadonlyMap<string, string>): void {
-    void this.repos.hotspots
-      .casesTakenInSince(run.computedAt)
+  private catchUp(attacher: GroupAttacher<string>, run: { id: string; computedAt: Date }, blockOf: ReadonlyMap<string, string>): void {
+    this.catchingUp = this.repos.hotspots
+      .casesToAttachSince(run.id, run.computedAt, CATCH_UP_LIMIT)
       .then((cases) => {
         for (const c of cases) {
           const m = attacher.attach(c.tokens, blockOf.get(c.categoryCode) ?? null);
