@@ -45,5 +45,10 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     now: opts.now ?? (() => new Date()),
     hotspots: new HotspotIndexService(repos, async () => (await repos.hotspots.rootUnit())?.code ?? null),
   };
-  return { ctx, database, migrationsApplied, close: () => database.close() };
+  const close = async () => {
+    // Member rows matched at intake are written behind: store them before the database goes.
+    await ctx.hotspots.settled();
+    await database.close();
+  };
+  return { ctx, database, migrationsApplied, close };
 }

@@ -3,6 +3,7 @@
 // validation first, then that the planted problem is found as one group and ranked first, that
 // the formula and weights are the stored ones, that a new case attaches to its group at intake, and
 // that the scheduled refresh computes each month once per interval in one process at a time.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimulateTopicsReport, simulateTopics } from '../src/simulate/simulate-topics';
 import { refreshHotspots } from '../src/use-cases/hotspots/refresh-hotspots';
@@ -129,6 +130,21 @@ describe('hotspot mining', () => {
     // An unrelated case joins no group of the planted problem.
     await operator.post('/api/cases', intakeBody({ subject: '咨询护照办理', detail: '想问一下出入境办理护照需要带什么材料，在哪里办理。' }));
     expect((await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group.size).toBe(top.size + 1);
+
+    // Member rows are written behind intake. One lost with its process (here: deleted and the
+    // counts put back) is written again when the index is next loaded; one already stored is not
+    // counted twice.
+    const caseId = res.json<{ id: string }>().id;
+    const db = env.rt.ctx.db;
+    await sql`delete from hotspot_members where case_id = ${caseId}`.execute(db);
+    await sql`update hotspot_groups set size = size - 1, attached_count = attached_count - 1 where id = ${top.id}`.execute(db);
+    expect((await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group.size).toBe(top.size);
+    for (let load = 0; load < 2; load++) {
+      env.rt.ctx.hotspots.reload();
+      await env.rt.ctx.hotspots.blockOf(planted.category_code);
+      const g = (await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group;
+      expect([g.size, g.attachedCount]).toEqual([top.size + 1, top.attachedCount + 1]);
+    }
   });
 
   it('ranks with the configured weights and shows them in the formula', async () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_HOTSPOT_WEIGHTS,
+  DEFAULT_TEXT_GROUPING,
   decideTopic,
   fitTermWeights,
   GroupAttacher,
@@ -58,6 +59,23 @@ describe('text grouping', () => {
     ];
     expect(groupTexts([...same, ...others]).groups).toHaveLength(2);
     expect(groupTexts([...same.map((d) => ({ ...d, block: 'A' })), ...others]).groups).toHaveLength(1);
+  });
+
+  it("finds a text's group whatever the other blocks hold (blocks are grouped apart)", () => {
+    // One posting per word: block B's group of three outweighs block A's one-text group on 漏水 and
+    // 屋顶 and would push it out of a shared list, so that a2 could no longer find a1.
+    const opts = { ...DEFAULT_TEXT_GROUPING, maxPostings: 1 };
+    const a = [
+      { ...doc('a1', '漏水 屋顶'), block: 'A' },
+      { ...doc('a2', '漏水 屋顶'), block: 'A' },
+    ];
+    const b = ['b1', 'b2', 'b3'].map((id) => ({ ...doc(id, '漏水 屋顶 物业'), block: 'B' }));
+    const filler = ['w1 w2', 'w3 w4', 'w5 w6', 'w7 w8', 'w9 w10', 'w11 w12'].map((w, i) => ({ ...doc(`f${i}`, w), block: 'C' }));
+    const all = [a[0], ...b, a[1], ...filler] as typeof filler;
+    const g = groupTexts(all, opts);
+    expect(g.assignment.get('a1')?.group).toBe(g.assignment.get('a2')?.group);
+    expect(g.assignment.get('b1')?.group).toBe(g.assignment.get('b3')?.group);
+    expect(g.assignment.get('a1')?.group).not.toBe(g.assignment.get('b1')?.group);
   });
 
   it('attaches a new text to the stored group it belongs to', () => {

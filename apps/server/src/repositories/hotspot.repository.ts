@@ -56,6 +56,50 @@ export function miningMember(b: MiningBatch, i: number): Omit<MiningCase, 'categ
   };
 }
 
+/**
+ * The batch in time order (received, then case id — the order groups grow in), as `order by
+ * t.received_at, t.case_id` would give it; sorted here rather than by the database, which would
+ * sort the wide rows of a whole month on disk.
+ */
+function inReceiptOrder(b: MiningBatch): MiningBatch {
+  const n = b.count;
+  const at = b.receivedAt;
+  const id = b.caseIds;
+  const isBefore = (x: number, y: number) => (at[x] as number) < (at[y] as number) || (at[x] === at[y] && (id[x] as string) < (id[y] as string));
+  let isSorted = true;
+  for (let i = 1; i < n && isSorted; i++) if (isBefore(i, i - 1)) isSorted = false;
+  if (isSorted) return b;
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => (isBefore(x, y) ? -1 : isBefore(y, x) ? 1 : 0));
+  const pick = <T>(xs: T[]): T[] => order.map((i) => xs[i] as T);
+  const starts = new Int32Array(n + 1);
+  const ids = new Int32Array(b.ids.length);
+  let used = 0;
+  order.forEach((i, k) => {
+    starts[k] = used;
+    const from = b.starts[i] as number;
+    const to = b.starts[i + 1] as number;
+    ids.set(b.ids.subarray(from, to), used);
+    used += to - from;
+  });
+  starts[n] = used;
+  return {
+    count: n,
+    caseIds: pick(b.caseIds),
+    receivedAt: pick(b.receivedAt),
+    categoryCodes: pick(b.categoryCodes),
+    districtCodes: pick(b.districtCodes),
+    streetCodes: pick(b.streetCodes),
+    communityCodes: pick(b.communityCodes),
+    requesterKeys: pick(b.requesterKeys),
+    isClosed: pick(b.isClosed),
+    isSolved: pick(b.isSolved),
+    satisfaction: pick(b.satisfaction),
+    words: b.words,
+    starts,
+    ids,
+  };
+}
+
 function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
   const out = new Int32Array(Math.max(atLeast, a.length * 2));
   out.set(a);
@@ -220,7 +264,10 @@ export class HotspotRepository {
     // One query for the period through a cursor, fetched in pages: one plan (hash joins) for the
     // whole period instead of one per day, and never the whole result in memory at once.
     const read = async (t: Db) => {
+      // The whole result is read, through a cursor (never parallel): plan for all rows, no JIT to
+      // compile per call, and no sort in the server — the rows are put in time order here, after.
       await sql`set local cursor_tuple_fraction = 1`.execute(t);
+      await sql`set local jit = off`.execute(t);
       await sql`
         declare hotspot_mining no scroll cursor for
         select c.id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, c.category_code, c.district_code, c.street_code, c.community_code,
@@ -230,8 +277,7 @@ export class HotspotRepository {
         join cases c on c.id = t.case_id
         left join score_facts f on f.case_id = t.case_id and f.is_valid
         where t.received_at >= ${opts.from} and t.received_at < ${opts.to}
-          ${opts.scopePath === null ? sql`` : sql`and c.location_path like ${`${opts.scopePath}%`}`}
-        order by t.received_at, t.case_id`.execute(t);
+          ${opts.scopePath === null ? sql`` : sql`and c.location_path like ${`${opts.scopePath}%`}`}`.execute(t);
       for (;;) {
         const page = (await sql<MiningRow>`fetch forward ${sql.raw(String(PAGE_ROWS))} from hotspot_mining`.execute(t)).rows;
         if (page.length === 0) break;
@@ -244,7 +290,7 @@ export class HotspotRepository {
     starts[b.count] = used;
     b.starts = starts.slice(0, b.count + 1);
     b.ids = ids.slice(0, used);
-    return b;
+    return inReceiptOrder(b);
   }
 
   /** Stores a run with its groups and members in one transaction; the previous runs stay (history). */
@@ -351,14 +397,48 @@ export class HotspotRepository {
     return rows.map((r) => ({ id: r.id, block: r.block, signature: reviveJson<GroupSignature>(r.signature), size: r.size }));
   }
 
-  /** A new case joins a group: one member row and the group's counters, in one statement. */
-  async attachMember(groupId: string, caseId: string, similarity: number, trx: Db = this.db): Promise<void> {
+  /**
+   * New cases join their groups: the member rows and the groups' counters, in one statement. A row
+   * already there (the same case in the same group) is left as it is and not counted again.
+   */
+  async attachMembers(rows: readonly { groupId: string; caseId: string; similarity: number }[], trx: Db = this.db): Promise<void> {
+    if (rows.length === 0) return;
     await sql`
       with m as (
-        insert into hotspot_members (group_id, case_id, similarity, is_attached) values (${groupId}, ${caseId}, ${similarity}, true)
+        insert into hotspot_members (group_id, case_id, similarity, is_attached)
+        select g, c, s, true from unnest(${rows.map((r) => r.groupId)}::uuid[], ${rows.map((r) => r.caseId)}::uuid[], ${rows.map((r) => r.similarity)}::real[]) as x(g, c, s)
         on conflict do nothing returning group_id
+      ), n as (select group_id, count(*)::int as n from m group by group_id)
+      update hotspot_groups g set size = g.size + n.n, attached_count = g.attached_count + n.n from n where g.id = n.group_id`.execute(trx);
+  }
+
+  /**
+   * Cases received since `at` that are no member attached at intake to a group of `runId`, with
+   * their words, newest first, at most `limit` (to attach again after a restart: the rows a crash
+   * can lose are the newest).
+   */
+  async casesToAttachSince(runId: string, at: Date, limit: number, trx: Db = this.db): Promise<{ caseId: string; categoryCode: string; tokens: string[] }[]> {
+    const rows = await trx
+      .selectFrom('case_tokens as t')
+      .innerJoin('cases as c', 'c.id', 't.case_id')
+      .select(['t.case_id', 'c.category_code', 't.tokens'])
+      .where('t.received_at', '>=', at)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('hotspot_members as m')
+              .innerJoin('hotspot_groups as g', 'g.id', 'm.group_id')
+              .select('m.case_id')
+              .whereRef('m.case_id', '=', 't.case_id')
+              .where('m.is_attached', '=', true)
+              .where('g.run_id', '=', runId),
+          ),
+        ),
       )
-      update hotspot_groups set size = size + 1, attached_count = attached_count + 1 where id in (select group_id from m)`.execute(trx);
+      .orderBy('t.received_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ caseId: r.case_id, categoryCode: r.category_code, tokens: r.tokens }));
   }
 
   async members(groupId: string, opts: { limit: number }, trx: Db = this.db): Promise<MemberCase[]> {

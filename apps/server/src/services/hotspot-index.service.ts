@@ -1,9 +1,16 @@
 // What intake needs to keep hotspot groups and topic problems current without recomputing: the
 // latest city-wide run's group signatures (an inverted index, in memory) and the running topics'
-// problem signatures. A case just taken in is matched in memory and, when it belongs, written as one
+// problem signatures. A case just taken in is matched in memory and, when it belongs, becomes a
 // member row (and one auto-link per matching problem). Reloaded when this process computes a run
 // or starts a topic, and otherwise when the stored latest run or topics change (checked at most
 // every few seconds), so several processes converge.
+//
+// Member rows are written behind: intake does not wait for them. They go out at once, in one
+// statement for all rows waiting (under a burst of intakes, one statement for many), and this
+// process's hotspot reads wait for them first (`settled`), so what it shows is current. The case
+// itself is stored before it is matched; a member row lost with a crashing process (or a failed
+// write) is written again when the index is next loaded: the cases taken in since the run are
+// matched again, and a row already there is left as it is (so no case is counted twice).
 import { type GroupSignature, GroupAttacher, signatureSimilarity, type TermWeights } from '@jiesu/core';
 import { caseTokens } from '../intake/text-tokens';
 import type { CategoryRepository } from '../repositories/category.repository';
@@ -11,6 +18,10 @@ import type { HotspotRepository, StoredTermWeights } from '../repositories/hotsp
 import type { TopicRepository } from '../repositories/topic.repository';
 
 const CHECK_EVERY_MS = 10_000;
+/** Member rows per statement. */
+const WRITE_BATCH = 500;
+/** Cases matched again at a load, newest first (a run older than that many cases is due anyway). */
+const CATCH_UP_LIMIT = 50_000;
 
 export interface IntakenCase {
   caseId: string;
@@ -30,6 +41,12 @@ interface ProblemMatcher {
   signature: GroupSignature;
   weights: TermWeights;
   threshold: number;
+}
+
+interface MemberRow {
+  groupId: string;
+  caseId: string;
+  similarity: number;
 }
 
 interface Loaded {
@@ -65,8 +82,11 @@ export class HotspotIndexService {
   private places: Promise<ReadonlySet<string>> | null = null;
   private checkedAt = 0;
   private isChecking = false;
-  /** Failures of the after-intake hook (the case itself is stored; the next run includes it). */
+  /** Failures of the after-intake hook (the case itself is stored; the next load or run includes it). */
   failures = 0;
+  private pending: MemberRow[] = [];
+  private writing: Promise<void> | null = null;
+  private catchingUp: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repos: { hotspots: HotspotRepository; topics: TopicRepository; categories: CategoryRepository },
@@ -104,7 +124,7 @@ export class HotspotIndexService {
     const result: AttachResult = { groupId: null, similarity: null, problemIds: [] };
     const m = idx.attacher?.attach(c.tokens, block) ?? null;
     if (m !== null) {
-      await this.repos.hotspots.attachMember(m.key, c.caseId, m.similarity);
+      this.write({ groupId: m.key, caseId: c.caseId, similarity: m.similarity });
       result.groupId = m.key;
       result.similarity = m.similarity;
     }
@@ -117,6 +137,52 @@ export class HotspotIndexService {
       }
     }
     return result;
+  }
+
+  /** Resolves when every member row matched so far in this process is stored (or its write failed). */
+  async settled(): Promise<void> {
+    await this.catchingUp;
+    while (this.writing !== null) await this.writing;
+  }
+
+  private write(row: MemberRow): void {
+    this.pending.push(row);
+    this.writing ??= this.writeAll();
+  }
+
+  private async writeAll(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, WRITE_BATCH);
+        try {
+          await this.repos.hotspots.attachMembers(batch);
+        } catch {
+          // Written again when the index is next loaded (see catchUp).
+          this.failures += batch.length;
+        }
+      }
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  /**
+   * Matches again the cases taken in since the run was computed that have no member row of it
+   * (lost with a process or a failed write; a case that matched no group is matched again, in
+   * vain). In the background: attaching never waits for it.
+   */
+  private catchUp(attacher: GroupAttacher<string>, run: { id: string; computedAt: Date }, blockOf: ReadonlyMap<string, string>): void {
+    this.catchingUp = this.repos.hotspots
+      .casesToAttachSince(run.id, run.computedAt, CATCH_UP_LIMIT)
+      .then((cases) => {
+        for (const c of cases) {
+          const m = attacher.attach(c.tokens, blockOf.get(c.categoryCode) ?? null);
+          if (m !== null) this.write({ groupId: m.key, caseId: c.caseId, similarity: m.similarity });
+        }
+      })
+      .catch(() => {
+        this.failures++;
+      });
   }
 
   /**
@@ -171,6 +237,7 @@ export class HotspotIndexService {
     }
     const problems = (await this.repos.topics.runningProblemSignatures()).map((p) => ({ ...p, weights: toTermWeights(p.termWeights) }));
     const blockOf = level1Map(await this.repos.categories.listAll({ includeInactive: true }));
+    if (attacher !== null && run !== null) this.catchUp(attacher, run, blockOf);
     return { runId: run?.id ?? null, topicsSignature: await this.repos.topics.runningSignature(), attacher, problems, blockOf };
   }
 }

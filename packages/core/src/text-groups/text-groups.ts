@@ -297,8 +297,12 @@ export interface GroupMatch {
  */
 export class TextGroupIndex {
   private readonly groups: LiveGroup[] = [];
-  /** word id → the groups indexed under it, strongest impact first, at most maxPostings. */
-  private readonly postings: (Postings | undefined)[] = [];
+  /**
+   * Per block, word id → the block's groups indexed under it, strongest impact first, at most
+   * maxPostings. Per block because texts only join groups of their own block: a common word's list
+   * then holds that block's groups, not other blocks' ones a text could never join.
+   */
+  private readonly postings: (Postings | undefined)[][] = [];
   /** Scratch for partial scores, indexed by group key (zero between calls). */
   private scores = new Float64Array(1024);
   private touched = new Int32Array(1024);
@@ -377,12 +381,13 @@ export class TextGroupIndex {
    * the group's centroid when it was indexed), then the exact cosine for the best few.
    */
   private best(ids: Int32Array, weights: Float64Array, n: number, b: number, self: number, isMerge: boolean): GroupMatch | null {
-    if (n === 0) return null;
+    const lists = this.postings[b];
+    if (n === 0 || lists === undefined) return null;
     if (this.scores.length < this.groups.length) this.scores = new Float64Array(Math.max(this.groups.length, this.scores.length * 2));
     const scores = this.scores;
     let touchedN = 0;
     for (let i = 0; i < n; i++) {
-      const p = this.postings[ids[i] as number];
+      const p = lists[ids[i] as number];
       if (p === undefined) continue;
       const w = weights[i] as number;
       const pn = p.n;
@@ -408,7 +413,7 @@ export class TextGroupIndex {
     for (let x = 0; x < touchedN; x++) {
       const k = this.touched[x] as number;
       const g = this.groups[k] as LiveGroup;
-      if (g.block !== b || g.size === 0 || (isMerge && g.size < 2)) continue;
+      if (g.size === 0 || (isMerge && g.size < 2)) continue;
       const sk = scores[k] as number;
       let j: number;
       if (topN < cap) j = topN++;
@@ -610,8 +615,9 @@ export class TextGroupIndex {
   }
 
   private unindex(g: LiveGroup): void {
+    const lists = this.postings[g.block] ?? [];
     for (const t of g.indexed) {
-      const p = this.postings[t];
+      const p = lists[t];
       if (p === undefined) continue;
       const i = p.keys.subarray(0, p.n).indexOf(g.key);
       if (i < 0) continue;
@@ -629,12 +635,14 @@ export class TextGroupIndex {
     const boost = 1 + Math.log(Math.max(1, g.size));
     const cap = this.opts.maxPostings;
     const top = this.topTerms(g, this.opts.signatureTerms);
+    let lists = this.postings[g.block];
+    if (lists === undefined) this.postings[g.block] = lists = [];
     for (let x = 0; x < top.ids.length; x++) {
       const t = top.ids[x] as number;
       const weight = (top.sums[x] as number) / norm;
       const impact = weight * boost;
-      let p = this.postings[t];
-      if (p === undefined) this.postings[t] = p = { n: 0, keys: new Int32Array(cap + 1), weights: new Float64Array(cap + 1), impacts: new Float64Array(cap + 1) };
+      let p = lists[t];
+      if (p === undefined) lists[t] = p = { n: 0, keys: new Int32Array(cap + 1), weights: new Float64Array(cap + 1), impacts: new Float64Array(cap + 1) };
       if (p.n >= cap && (p.impacts[p.n - 1] as number) >= impact) continue;
       let i = p.n;
       while (i > 0 && (p.impacts[i - 1] as number) < impact) i--;
@@ -707,36 +715,119 @@ export function groupEncodedTexts(
   idf = fitEncodedTermWeights(texts, opts),
   docCount = texts.starts.length - 1,
 ): EncodedGrouping {
-  const n = texts.starts.length - 1;
+  // Texts join only groups of their own block, so each block is grouped on its own (and could be
+  // grouped in parallel: see groupTextBlock); the result is the same as one pass over all texts.
   const words = [...texts.words];
-  const index = new TextGroupIndex(opts, words);
-  const blockIds = Int32Array.from(texts.blockNames, (b) => index.blockId(b));
   const vec = new Vectorizer(words, idf, opts.maxTermsPerText);
+  const blocks = splitByBlock(texts);
+  return combineBlockGroupings(
+    texts,
+    blocks,
+    blocks.map((b) => groupBlock(words, b, idf, opts, vec)),
+    idf,
+    docCount,
+  );
+}
+
+/** One block's texts of an encoded batch, their words as ids into the batch's vocabulary. */
+export interface TextBlock {
+  block: string | null;
+  /** Position in the batch of each of the block's texts, ascending (time order kept). */
+  texts: Int32Array;
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+/** A block's groups; members and similarities by the text's position in its block. */
+export interface BlockGrouping {
+  groups: { members: number[]; signature: GroupSignature }[];
+  similarity: Float64Array;
+}
+
+/** An encoded batch cut into its blocks (null and '' one block), in order of each block's first text. */
+export function splitByBlock(texts: EncodedTexts): TextBlock[] {
+  const n = texts.starts.length - 1;
+  const slot = new Map<string, number>();
+  const slotOf = new Int32Array(texts.blockNames.length);
+  const names: (string | null)[] = [];
+  texts.blockNames.forEach((name, b) => {
+    const key = name ?? '';
+    let s = slot.get(key);
+    if (s === undefined) {
+      slot.set(key, (s = names.length));
+      names.push(name);
+    }
+    slotOf[b] = s;
+  });
+  const count = new Int32Array(names.length);
+  const wordCount = new Int32Array(names.length);
+  for (let i = 0; i < n; i++) {
+    const s = slotOf[texts.blocks[i] as number] as number;
+    count[s] = (count[s] as number) + 1;
+    wordCount[s] = (wordCount[s] as number) + ((texts.starts[i + 1] as number) - (texts.starts[i] as number));
+  }
+  const out = names.map((block, s) => ({
+    block,
+    texts: new Int32Array(count[s] as number),
+    starts: new Int32Array((count[s] as number) + 1),
+    ids: new Int32Array(wordCount[s] as number),
+    n: 0,
+    used: 0,
+    first: -1,
+  }));
+  for (let i = 0; i < n; i++) {
+    const b = out[slotOf[texts.blocks[i] as number] as number] as (typeof out)[number];
+    if (b.first < 0) b.first = i;
+    const from = texts.starts[i] as number;
+    const to = texts.starts[i + 1] as number;
+    b.texts[b.n] = i;
+    b.starts[b.n++] = b.used;
+    b.ids.set(texts.ids.subarray(from, to), b.used);
+    b.used += to - from;
+  }
+  return out
+    .filter((b) => b.n > 0)
+    .sort((a, b) => a.first - b.first)
+    .map((b) => {
+      b.starts[b.n] = b.used;
+      return { block: b.block, texts: b.texts, starts: b.starts, ids: b.ids };
+    });
+}
+
+/**
+ * Groups one block's texts (see groupTexts): one pass in time order, then the merge of split
+ * groups. `words` is the batch's vocabulary, `idf` its weights by word id. Pure and self-contained,
+ * so a block can be grouped in a worker thread.
+ */
+export function groupTextBlock(words: string[], block: TextBlock, idf: Float64Array, opts: TextGroupingOptions = DEFAULT_TEXT_GROUPING): BlockGrouping {
+  return groupBlock(words, block, idf, opts, new Vectorizer(words, idf, opts.maxTermsPerText));
+}
+
+function groupBlock(words: string[], block: TextBlock, idf: Float64Array, opts: TextGroupingOptions, vec: Vectorizer): BlockGrouping {
+  const n = block.texts.length;
+  const index = new TextGroupIndex(opts, words);
+  const b = index.blockId(block.block);
   const keyOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    const len = vec.run(texts.ids, texts.starts[i] as number, texts.starts[i + 1] as number);
+    const len = vec.run(block.ids, block.starts[i] as number, block.starts[i + 1] as number);
     if (len === 0) continue;
-    const block = blockIds[texts.blocks[i] as number] as number;
-    const m = index.matchIds(vec.ids, vec.weights, len, block);
-    keyOf[i] = index.addIds(vec.ids, vec.weights, len, block, m?.key ?? null);
+    const m = index.matchIds(vec.ids, vec.weights, len, b);
+    keyOf[i] = index.addIds(vec.ids, vec.weights, len, b, m?.key ?? null);
   }
   // Single-pass grouping splits a problem when its first texts differ: merge groups whose
   // centroids are as similar as a text must be to join (largest first, so small ones fold in).
   const sizes = new Map<number, number>();
-  const firstDoc = new Map<number, number>();
-  keyOf.forEach((k, i) => {
-    if (k < 0) return;
-    sizes.set(k, (sizes.get(k) ?? 0) + 1);
-    if (!firstDoc.has(k)) firstDoc.set(k, i);
+  keyOf.forEach((k) => {
+    if (k >= 0) sizes.set(k, (sizes.get(k) ?? 0) + 1);
   });
   const order = [...sizes]
     .filter(([, c]) => c >= 2)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .sort((a, c) => c[1] - a[1] || a[0] - c[0])
     .map(([k]) => k);
   const mergedInto = new Map<number, number>();
   for (const k of order) {
     if (index.groupSize(k) === 0) continue;
-    const m = index.matchOther(index.centroid(k), texts.blockNames[texts.blocks[firstDoc.get(k) as number] as number], k);
+    const m = index.matchOther(index.centroid(k), block.block, k);
     if (m !== null && m.similarity >= opts.threshold) {
       index.merge(m.key, k);
       mergedInto.set(k, m.key);
@@ -755,18 +846,39 @@ export function groupEncodedTexts(
     if (list === undefined) members.set(k, (list = []));
     list.push(i);
   });
-  const groups: EncodedGrouping['groups'] = [];
-  const groupOf = new Int32Array(n).fill(-1);
+  const groups: BlockGrouping['groups'] = [];
   const similarity = new Float64Array(n);
   for (const [k, list] of members) {
-    const gi = groups.length;
-    groups.push({ members: list, block: texts.blockNames[texts.blocks[list[0] as number] as number] ?? null, signature: index.signature(k) });
+    groups.push({ members: list, signature: index.signature(k) });
     for (const i of list) {
-      const len = vec.run(texts.ids, texts.starts[i] as number, texts.starts[i + 1] as number);
-      groupOf[i] = gi;
+      const len = vec.run(block.ids, block.starts[i] as number, block.starts[i + 1] as number);
       similarity[i] = round4(index.similarityIds(vec.ids, vec.weights, len, k));
     }
   }
+  return { groups, similarity };
+}
+
+/** The blocks' groupings as one (groups in order of their first text, as one pass would list them). */
+export function combineBlockGroupings(
+  texts: EncodedTexts,
+  blocks: readonly TextBlock[],
+  results: readonly BlockGrouping[],
+  idf: Float64Array,
+  docCount = texts.starts.length - 1,
+): EncodedGrouping {
+  const n = texts.starts.length - 1;
+  const groups: EncodedGrouping['groups'] = [];
+  const similarity = new Float64Array(n);
+  blocks.forEach((b, j) => {
+    const r = results[j] as BlockGrouping;
+    for (const g of r.groups) groups.push({ members: g.members.map((i) => b.texts[i] as number), block: b.block, signature: g.signature });
+    for (let i = 0; i < b.texts.length; i++) similarity[b.texts[i] as number] = r.similarity[i] as number;
+  });
+  groups.sort((a, c) => (a.members[0] as number) - (c.members[0] as number));
+  const groupOf = new Int32Array(n).fill(-1);
+  groups.forEach((g, gi) => {
+    for (const i of g.members) groupOf[i] = gi;
+  });
   return { groups, groupOf, similarity, weights: decodeTermWeights(texts.words, idf, docCount) };
 }
 

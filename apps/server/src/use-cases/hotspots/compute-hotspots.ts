@@ -10,7 +10,6 @@ import {
   type EncodedTexts,
   fitEncodedTermWeights,
   GroupAttacher,
-  groupEncodedTexts,
   type HotspotMetrics,
   hotspotPeriod,
   hotspotScale,
@@ -22,6 +21,7 @@ import {
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import { type HotspotRun, type MiningBatch, miningMember, type NewHotspotGroup, type StoredTermWeights } from '../../repositories/hotspot.repository';
+import { groupTextsInThreads } from '../../services/hotspot-grouping';
 import { level1Map } from '../../services/hotspot-index.service';
 import { requireRole } from '../require';
 import { hotspotWeights } from './hotspot-weights';
@@ -39,6 +39,8 @@ export interface ComputeHotspotsOptions {
   keepGroups?: number;
   minGroupSize?: number;
   grouping?: Partial<TextGroupingOptions>;
+  /** Threads the grouping uses (blocks spread over them); default the machine's cores, at most 4. */
+  groupingThreads?: number;
   /** Progress for long runs (CLI, benchmark). */
   onStage?: (stage: string, ms: number) => void;
 }
@@ -77,7 +79,7 @@ export async function computeHotspots(ctx: AppContext, opts: ComputeHotspotsOpti
   const blockOf = level1Map(await ctx.repos.categories.listAll({ includeInactive: true }));
   const texts = encodedTexts(cases, blockOf);
   const idf = fitEncodedTermWeights(texts, grouping, await ctx.hotspots.placeWords());
-  const grouped = groupEncodedTexts(texts, grouping, idf, cases.count);
+  const grouped = await groupTextsInThreads(texts, grouping, idf, cases.count, { threads: opts.groupingThreads });
   stage('group');
 
   const candidates = grouped.groups.filter((g) => g.members.length >= minSize);

@@ -8,6 +8,8 @@ import { HOTSPOT_READER_ROLES } from './compute-hotspots';
 
 async function visibleRun(ctx: AppContext, actor: Actor, runId: string | undefined, scopeUnitCode: string | undefined): Promise<HotspotRun> {
   requireRole(actor, ...HOTSPOT_READER_ROLES);
+  // Member rows this process matched at intake are written behind: show them.
+  await ctx.hotspots.settled();
   let run: HotspotRun | null;
   if (runId !== undefined) run = await ctx.repos.hotspots.findRun(runId);
   else run = await ctx.repos.hotspots.latestRun(scopeUnitCode ?? actor.unitCode);
@@ -42,6 +44,7 @@ export interface HotspotGroupDetail {
 
 export async function getHotspotGroup(ctx: AppContext, opts: { actor: Actor; groupId: string }): Promise<HotspotGroupDetail> {
   requireRole(opts.actor, ...HOTSPOT_READER_ROLES);
+  await ctx.hotspots.settled();
   const group = await ctx.repos.hotspots.findGroup(opts.groupId);
   if (!group) throw new DomainError('NOT_FOUND', `Hotspot group ${opts.groupId} does not exist.`, { field: 'id' });
   const run = await visibleRun(ctx, opts.actor, group.runId, undefined);
