@@ -51,3 +51,6 @@ export function KeysetPage<T extends TSchema>(item: T) {
 /** An instant: serialised as an ISO 8601 string with its offset; handlers may return a Date. */
 export const IsoDateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD in the city time zone' });
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

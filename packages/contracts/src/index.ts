@@ -16,3 +16,5 @@ export * from './console';
 export * from './org-endpoints';
 export * from './work-item-endpoints';
 export * from './lockouts';
+export * from './topic-endpoints';
+export * from './notice-endpoints';

@@ -7,6 +7,7 @@ import type {
   DutyListSchema,
   HttpCaseAction,
   Jsonified,
+  NotificationSchema,
   UserSchema,
   WorkItemDetailSchema,
   WorkItemPageSchema,
@@ -158,17 +159,7 @@ export type WorkItemView = Jsonified<Static<typeof WorkItemSchema>>;
 export type WorkItemDetail = Jsonified<Static<typeof WorkItemDetailSchema>>;
 export type WorkItemPage = Jsonified<Static<typeof WorkItemPageSchema>>;
 
-export interface NotificationRow {
-  id: number;
-  caseId: string | null;
-  workItemId: string | null;
-  caseNumber: string | null;
-  subject: string | null;
-  kind: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  deliveredAt: string | null;
-}
+export type NotificationRow = Jsonified<Static<typeof NotificationSchema>>;
 
 export type CalendarYear = Static<typeof CalendarYearsResponse>[number];
 

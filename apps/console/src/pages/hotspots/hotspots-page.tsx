@@ -2,6 +2,7 @@
 // published formula (frequency, spread, growth, difficulty); a group's detail shows its trend, the
 // areas it spans and representative cases. The centre selects candidates for 每月一题 from here.
 import { Alert, App, Button, Card, Descriptions, Drawer, Input, Space, Table, Tag, Typography } from 'antd';
+import { HOTSPOT_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { toApiError } from '../../api/api-error';
 import { api } from '../../api/client';
@@ -9,36 +10,10 @@ import { trendLineOption, volumeBarOption } from '../../charts/options';
 import { Chart } from '../../components/chart';
 import { useI18n } from '../../i18n/i18n';
 
-export interface HotspotGroup {
-  id: string;
-  rank: number;
-  score: number;
-  size: number;
-  attachedCount: number;
-  topWords: string[];
-  metrics: {
-    requesters: number;
-    streets: number;
-    communities: number;
-    growth: number;
-    previousSizes: number[];
-    unresolvedShare: number;
-    dissatisfiedShare: number;
-    repeatShare: number;
-  };
-  signals: { frequency: number; spread: number; growth: number; difficulty: number };
-}
-interface HotspotList {
-  run: { id: string; caseCount: number; groupCount: number; computedAt: string; options: { label?: string } };
-  formula: string;
-  groups: HotspotGroup[];
-}
-interface GroupDetail {
-  group: HotspotGroup;
-  trend: { day: string; count: number }[];
-  byStreet: { code: string; name: string; count: number }[];
-  representativeCases: { caseId: string; caseNumber: string; subject: string; receivedAt: string }[];
-}
+const E = HOTSPOT_ENDPOINTS;
+export type HotspotGroup = ResponseOf<typeof E.list>['groups'][number];
+type HotspotList = ResponseOf<typeof E.list>;
+type GroupDetail = ResponseOf<typeof E.group>;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -58,7 +33,7 @@ export function HotspotsPage() {
 
   const load = useCallback(async () => {
     try {
-      setList(await api.get<HotspotList>('/api/hotspots', { limit: 50 }));
+      setList(await api.call(E.list, { query: { limit: 50 } }));
     } catch (e) {
       const err = toApiError(e);
       if (err.code !== 'NOT_FOUND') void message.error(err.message);
@@ -71,7 +46,7 @@ export function HotspotsPage() {
   const compute = async () => {
     setBusy(true);
     try {
-      await api.post('/api/hotspots/runs', { month });
+      await api.call(E.compute, { body: { month } });
       await load();
     } catch (e) {
       void message.error(toApiError(e).message);
@@ -81,7 +56,7 @@ export function HotspotsPage() {
   };
   const open = async (id: string) => {
     try {
-      setDetail(await api.get<GroupDetail>(`/api/hotspots/groups/${id}`));
+      setDetail(await api.call(E.group, { params: { id } }));
     } catch (e) {
       void message.error(toApiError(e).message);
     }

@@ -1,7 +1,7 @@
 // 未诉先办 for street leaders (desktop): who covers which communities (包干, gaps flagged), early
 // warnings with their evidence chart and cases (turned into a task for the zone's leader), policy
 // notices with their read receipts, and the street's measures. Every rule is the server's.
-import { USER_ENDPOINTS } from '@jiesu/contracts';
+import { NOTICE_ENDPOINTS, type ResponseOf, USER_ENDPOINTS } from '@jiesu/contracts';
 import { Alert, App, Button, Card, DatePicker, Drawer, Empty, Form, Input, List, Modal, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -33,24 +33,7 @@ interface WarningView {
   workItemId: string | null;
 }
 
-interface NoticeView {
-  id: string;
-  title: string;
-  body: string;
-  senderUnitName: string;
-  ackDueAt: string;
-  createdAt: string;
-  acknowledged: number;
-  recipients: Array<{
-    unitCode: string;
-    unitName: string;
-    acknowledgedAt: string | null;
-    isOnTime: boolean | null;
-    remindedAt: string | null;
-    escalatedAt: string | null;
-    actions: Array<{ at: string; by: string; text: string }>;
-  }>;
-}
+type NoticeView = ResponseOf<typeof NOTICE_ENDPOINTS.list>[number];
 
 interface MeasureRow {
   communityCode: string;
@@ -275,15 +258,15 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
   const [list, setList] = useState<NoticeView[]>([]);
   const [isOpen, setOpen] = useState(false);
   const [form] = Form.useForm<{ title: string; body: string; unitCodes: string[]; ackDueAt: Dayjs }>();
-  const load = useCallback(() => api.get<NoticeView[]>('/api/notices').then(setList).catch(report), [report]);
+  const load = useCallback(() => api.call(NOTICE_ENDPOINTS.list, {}).then(setList).catch(report), [report]);
   useEffect(() => void load(), [load]);
   const isSender = me?.unitClass === 'street' || me?.unitClass === 'district' || me?.unitClass === 'centre';
   const send = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(
-        '/api/notices',
-        { title: v.title, body: v.body, unitCodes: v.unitCodes, ackDueAt: v.ackDueAt.toISOString() },
+      await api.call(
+        NOTICE_ENDPOINTS.send,
+        { body: { title: v.title, body: v.body, unitCodes: v.unitCodes, ackDueAt: v.ackDueAt.toISOString() } },
         { 'idempotency-key': `notice-${crypto.randomUUID()}` },
       );
       setOpen(false);
@@ -293,7 +276,8 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
       report(e);
     }
   };
-  const act = (id: string, what: 'acknowledge' | 'actions', body: unknown) => api.post(`/api/notices/${id}/${what}`, body).then(load).catch(report);
+  const acknowledge = (id: string) => api.call(NOTICE_ENDPOINTS.acknowledge, { params: { id }, body: {} }).then(load).catch(report);
+  const reportAction = (id: string, text: string) => api.call(NOTICE_ENDPOINTS.reportAction, { params: { id }, body: { text } }).then(load).catch(report);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {isSender && (
@@ -340,7 +324,7 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
                   r.unitCode === me?.unitCode ? (
                     <Space>
                       {!r.acknowledgedAt && (
-                        <Button size="small" type="primary" onClick={() => void act(n.id, 'acknowledge', {})}>
+                        <Button size="small" type="primary" onClick={() => void acknowledge(n.id)}>
                           {p('acknowledge')}
                         </Button>
                       )}
@@ -348,7 +332,7 @@ function NoticesTab({ streetCode }: { streetCode: string }) {
                         size="small"
                         onClick={() => {
                           const text = window.prompt(p('actionText'));
-                          if (text) void act(n.id, 'actions', { text });
+                          if (text) void reportAction(n.id, text);
                         }}
                       >
                         {p('reportAction')}

@@ -3,6 +3,7 @@
 // before/after the start; the centre creates a topic from hotspot groups, starts and closes it, and
 // downloads the monthly report.
 import { Alert, App, Button, Card, Form, Input, List, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { HOTSPOT_ENDPOINTS, type ResponseOf, TOPIC_ENDPOINTS } from '@jiesu/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { toApiError } from '../../api/api-error';
 import { api } from '../../api/client';
@@ -10,38 +11,16 @@ import { useAuth } from '../../auth';
 import { Chart } from '../../components/chart';
 import { UnitSelect } from '../../components/unit-select';
 import { useI18n } from '../../i18n/i18n';
+import { WORK_ITEM_STATUS_LABELS, workItemStatusColor } from '../../i18n/labels';
 import type { HotspotGroup } from '../hotspots/hotspots-page';
+import type { EChartsOption } from 'echarts';
 
-interface Problem {
-  id: string;
-  seq: number;
-  title: string;
-  leadUnitName: string;
-  coUnits: { code: string; name: string }[];
-  topWords: string[];
-  linkedCases: number;
-  tasks: { total: number; done: number; overdue: number; open: number; inProgress: number };
-}
-interface TopicView {
-  topic: { id: string; month: string; title: string; description: string; status: 'draft' | 'running' | 'closed'; version: number };
-  problems: Problem[];
-  policies: { id: string; title: string; issuingBody: string; issuedOn: string }[];
-}
+const E = TOPIC_ENDPOINTS;
+type TopicView = ResponseOf<typeof E.get>;
+type Problem = TopicView['problems'][number];
+type Task = ResponseOf<typeof E.tasks>['items'][number];
+type Effect = ResponseOf<typeof E.effect>;
 const STATUS_KEY = { draft: 'topicStatusDraft', running: 'topicStatusRunning', closed: 'topicStatusClosed' } as const;
-
-interface Task {
-  id: string;
-  title: string;
-  status: string;
-  isOverdue: boolean;
-  owner: { unit: { name: string } };
-  clock: { dueAt: string };
-}
-interface Effect {
-  series: { week: number; count: number; resolutionRate: number | null }[];
-  before: { perWeek: number; resolutionRate: number | null };
-  after: { perWeek: number; resolutionRate: number | null };
-}
 
 async function downloadReport(id: string, month: string): Promise<void> {
   const res = await fetch(`/api/topics/${id}/report.xlsx`, { headers: { authorization: `Bearer ${api.token ?? ''}` } });
@@ -63,7 +42,7 @@ export function TopicsPage() {
   const [creating, setCreating] = useState(false);
   const load = useCallback(async () => {
     try {
-      setTopics((await api.get<{ items: TopicView[] }>('/api/topics')).items);
+      setTopics((await api.call(E.list, {})).items);
     } catch (e) {
       void message.error(toApiError(e).message);
     }
@@ -73,7 +52,7 @@ export function TopicsPage() {
   }, [load]);
   const act = async (id: string, action: 'start' | 'close', version: number) => {
     try {
-      await api.post(`/api/topics/${id}/actions/${action}`, { expectedVersion: version });
+      await api.call(E.act, { params: { id, action }, body: { expectedVersion: version } });
       await load();
     } catch (e) {
       void message.error(toApiError(e).message);
@@ -128,27 +107,33 @@ export function TopicsPage() {
 }
 
 function ProblemPanel({ topic, problem, isRunner, onChange }: { topic: TopicView; problem: Problem; isRunner: boolean; onChange: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [tasks, setTasks] = useState<Task[]>([]);
   const [effect, setEffect] = useState<Effect | null>(null);
   const [form] = Form.useForm<{ title: string; ownerUnitCode: string; dueInWorkingDays: number }>();
-  const base = `/api/topics/${topic.topic.id}/problems/${problem.id}`;
+  const topicId = topic.topic.id;
+  const problemId = problem.id;
   const load = useCallback(async () => {
+    const params = { id: topicId, problemId };
     try {
-      setTasks((await api.get<{ items: Task[] }>(`${base}/tasks`)).items);
-      if (topic.topic.status !== 'draft') setEffect(await api.get<Effect>(`${base}/effect`).catch(() => null));
+      setTasks((await api.call(E.tasks, { params })).items);
+      if (topic.topic.status !== 'draft') setEffect(await api.call(E.effect, { params }).catch(() => null));
     } catch (e) {
       void message.error(toApiError(e).message);
     }
-  }, [base, topic.topic.status, message]);
+  }, [topicId, problemId, topic.topic.status, message]);
   useEffect(() => {
     void load();
   }, [load]);
   const addTask = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(`${base}/tasks`, { ...v, dueInWorkingDays: Number(v.dueInWorkingDays) });
+      await api.call(
+        E.createTask,
+        { params: { id: topicId, problemId }, body: { ...v, dueInWorkingDays: Number(v.dueInWorkingDays) } },
+        { 'idempotency-key': crypto.randomUUID() },
+      );
       form.resetFields();
       await load();
       await onChange();
@@ -196,7 +181,7 @@ function ProblemPanel({ topic, problem, isRunner, onChange }: { topic: TopicView
             title: t('topicsTaskStatus'),
             render: (_, r) => (
               <Space>
-                {r.status}
+                <Tag color={workItemStatusColor(r.status)}>{pick(WORK_ITEM_STATUS_LABELS[r.status])}</Tag>
                 {r.isOverdue && <Tag color="red">{t('topicsOverdue')}</Tag>}
               </Space>
             ),
@@ -222,25 +207,42 @@ function ProblemPanel({ topic, problem, isRunner, onChange }: { topic: TopicView
           <Typography.Text type="secondary">
             {t('topicsEffect')}: {effect.before.perWeek} → {effect.after.perWeek} / {t('topicsPerWeek')}
           </Typography.Text>
-          <Chart
-            height={200}
-            option={{
-              tooltip: { trigger: 'axis' },
-              xAxis: { type: 'category', data: effect.series.map((b) => String(b.week)) },
-              yAxis: [
-                { type: 'value', minInterval: 1 },
-                { type: 'value', max: 1 },
-              ],
-              series: [
-                { name: t('topicsLinked'), type: 'bar', data: effect.series.map((b) => b.count) },
-                { name: t('topicsResolution'), type: 'line', yAxisIndex: 1, data: effect.series.map((b) => b.resolutionRate) },
-              ],
-            }}
-          />
+          <Chart height={300} option={effectOption(effect, { count: t('topicsLinked'), resolution: t('topicsResolution'), start: t('topicsStart') })} />
         </>
       )}
     </Card>
   );
+}
+
+/**
+ * Cases a week (bars, left axis) and the resolution rate (line, right axis, 0–100%) by the week's
+ * first day, with the start marked: before/after at a glance.
+ */
+function effectOption(effect: Effect, names: { count: string; resolution: string; start: string }): EChartsOption {
+  const days = effect.series.map((b) => b.from.slice(5, 10));
+  const startDay = effect.series.find((b) => b.week === 0)?.from.slice(5, 10);
+  return {
+    grid: { left: 48, right: 56, top: 40, bottom: 32 },
+    legend: { top: 0, data: [names.count, names.resolution] },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: days, axisLabel: { hideOverlap: true } },
+    yAxis: [
+      { type: 'value', name: names.count, minInterval: 1 },
+      { type: 'value', name: names.resolution, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: names.count,
+        type: 'bar',
+        data: effect.series.map((b) => b.count),
+        itemStyle: { color: '#5b8ff9' },
+        ...(startDay !== undefined
+          ? { markLine: { symbol: 'none', label: { formatter: names.start }, lineStyle: { color: '#cf1322', type: 'dashed' }, data: [{ xAxis: startDay }] } }
+          : {}),
+      },
+      { name: names.resolution, type: 'line', yAxisIndex: 1, connectNulls: true, data: effect.series.map((b) => b.resolutionRate), itemStyle: { color: '#52c41a' } },
+    ],
+  };
 }
 
 function CreateTopicModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<void> }) {
@@ -250,7 +252,7 @@ function CreateTopicModal({ open, onClose, onCreated }: { open: boolean; onClose
   const [form] = Form.useForm<{ month: string; title: string; problems: { title: string; leadUnitCode: string; sourceGroupId?: string }[] }>();
   useEffect(() => {
     if (open)
-      void api.get<{ groups: HotspotGroup[] }>('/api/hotspots', { limit: 20 }).then(
+      void api.call(HOTSPOT_ENDPOINTS.list, { query: { limit: 20 } }).then(
         (r) => setGroups(r.groups),
         () => setGroups([]),
       );
@@ -258,7 +260,7 @@ function CreateTopicModal({ open, onClose, onCreated }: { open: boolean; onClose
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await api.post('/api/topics', v);
+      await api.call(E.create, { body: v }, { 'idempotency-key': crypto.randomUUID() });
       onClose();
       await onCreated();
     } catch (e) {

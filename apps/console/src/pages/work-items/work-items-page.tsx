@@ -2,6 +2,7 @@
 // actions, notices to acknowledge), filtered; the unit's notifications beside them; and, for
 // those who may set items, the form to set one.
 import { PlusOutlined } from '@ant-design/icons';
+import { NOTIFICATION_ENDPOINTS } from '@jiesu/contracts';
 import { WORK_ITEM_KINDS, canCreateWorkItems, type WorkItemKind, type WorkItemStatus } from '@jiesu/core';
 import { App, Button, Card, List, Segmented, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -29,7 +30,7 @@ function Notifications({ onOpenItem }: { onOpenItem: (id: string) => void }) {
   const [rows, setRows] = useState<NotificationRow[]>([]);
   const load = useCallback(() => {
     void api
-      .get<{ items: NotificationRow[] }>('/api/notifications', { limit: 50 })
+      .call(NOTIFICATION_ENDPOINTS.list, { query: { limit: 50 } })
       .then((r) => setRows(r.items))
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps
