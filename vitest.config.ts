@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['apps/server/test/**/*.test.ts'],
+          // migrates and seeds the template database every file copies (harness.ts)
+          globalSetup: ['apps/server/test/template-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

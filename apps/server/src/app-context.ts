@@ -24,8 +24,14 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function createRuntime(config: Config, opts: { inMemory?: boolean; now?: () => Date } = {}): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? null : config.dataDir, poolSize: config.databasePoolSize });
+/** `pgliteDataDir` (in memory only): start from this PGlite data folder tarball, e.g. a migrated test template. */
+export async function createRuntime(config: Config, opts: { inMemory?: boolean; now?: () => Date; pgliteDataDir?: Blob } = {}): Promise<Runtime> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: opts.inMemory ? null : config.dataDir,
+    poolSize: config.databasePoolSize,
+    ...(opts.pgliteDataDir ? { loadDataDir: opts.pgliteDataDir } : {}),
+  });
   const migrationsApplied = await migrateToLatest(database.db);
   const repos = createRepositories(database.db);
   const settings = new SettingsStore(database.db, repos);

@@ -16,6 +16,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball (what `OpenDatabaseOptions.loadDataDir` takes). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const INT8 = 20;
@@ -27,6 +29,8 @@ export interface OpenDatabaseOptions {
   /** Folder for PGlite's files; null keeps it in memory (tests). */
   dataDir: string | null;
   poolSize?: number;
+  /** PGlite in memory only: start from this data folder (a `dumpDataDir()` tarball) instead of an empty database. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -57,6 +61,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(!dataDir && options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     // Trigram indexes for case numbers and addresses (migration 0014).
     extensions: { pg_trgm },
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
@@ -69,6 +74,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await db.destroy();
       unlock();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
 

@@ -1,10 +1,13 @@
 // What every browser journey shares: Debian's chromium and how to start it here, whether to run
-// at all, the production build of the web app under test, a phone or desktop context and logging in.
+// at all, the production build of the web app under test, the server and browser of a file
+// (startBrowserEnv), a phone or desktop context, logging in, and waiting for text to settle.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
+import { type StartTestEnvOptions, type TestEnv, startTestEnv } from '../harness';
 
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const CHROMIUM = process.env.JIESU_CHROMIUM ?? '/usr/bin/chromium';
@@ -26,6 +29,55 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export interface BrowserEnv {
+  /** The server, on a copy of the run's seeded template database. */
+  env: TestEnv;
+  browser: Browser;
+  /** The server's address, no trailing slash (the console is at `${base}/`, the portal at `${base}/portal/`). */
+  base: string;
+  /** Logs `username` in over HTTP and GETs `path` (from `/api/…`) with their token: the JSON answer. */
+  api<T>(path: string, username: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * A browser journey's set-up: the production builds of `apps` (built once if missing), a test
+ * server listening on a free loopback port, and Debian's chromium — the last two started together.
+ * `options` go to startTestEnv (a clock, configuration).
+ */
+export async function startBrowserEnv(apps: ReadonlyArray<'console' | 'portal'>, options: StartTestEnvOptions = {}): Promise<BrowserEnv> {
+  for (const app of apps) ensureBuilt(app);
+  const [env, browser] = await Promise.all([startTestEnv(options), launchChromium()]);
+  const base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    env,
+    browser,
+    base,
+    async api<T>(path: string, username: string): Promise<T> {
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      return (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
+    },
+    async close() {
+      await browser.close();
+      await env.close();
+    },
+  };
+}
+
+/**
+ * Asserts on a value the page may still be changing (a text that re-renders when its data arrives):
+ * `await eventually(() => locator.textContent()).toContain('…')` retries until it holds or 15 s
+ * pass. A bare `expect(await locator.textContent())` reads once and races the render.
+ */
+export function eventually<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 100 });
 }
 
 /** A phone as street and community staff hold it: 390×844, touch, zh-CN, the city's time zone. */

@@ -7,15 +7,15 @@
 import { evaluationPeriodKeyOf, shiftPeriodKey } from '@jiesu/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { seedDemoKnowledge } from '../../src/seed/seed-knowledge';
 import { caseFactory } from '../scoring-helpers';
-import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, logIn as logInAs, runsBrowser } from './browser-env';
+import type { TestEnv } from '../harness';
+import { type BrowserEnv, eventually, logIn as logInAs, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
 
+let web: BrowserEnv | undefined;
 let env: TestEnv;
 let browser: Browser;
 let base = '';
@@ -24,32 +24,21 @@ let closed = { id: '', caseNumber: '' };
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  ensureBuilt('console');
-  env = await startTestEnv();
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  web = await startBrowserEnv(['console']);
+  ({ env, browser, base } = web);
   await seedDemoKnowledge(env.rt.ctx);
   closed = await (await caseFactory(env)).closedCase('110105026');
-  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
 const logIn = (username: string): Promise<Page> => logInAs(browser, base, username, { timeoutMs: 12_000 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}console-admin-${name}.png`, fullPage: false });
 
-async function api<T>(path: string, username: string): Promise<T> {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
-}
+const api = <T>(path: string, username: string): Promise<T> => (web as BrowserEnv).api<T>(path, username);
 
 type ClockRule = { amount: number; unit: string };
 type PolicyView = { policy: { clocks: { byUrgency: Record<string, Record<string, ClockRule>> } }; updatedBy: string | null };
@@ -72,7 +61,7 @@ describe.runIf(runsBrowser)('console administration (headless Chromium)', () => 
     await page.locator('#clock-general-sign-amount').fill('99999');
     await page.getByTestId('policy-save').click();
     await page.getByTestId('field-problem').waitFor();
-    await expect(page.getByTestId('field-problem').textContent()).resolves.toContain('一般');
+    await eventually(() => page.getByTestId('field-problem').textContent()).toContain('一般');
     await expect(page.locator('#clock-general-sign-amount').locator('xpath=ancestor::*[contains(@class,"ant-input-number")][1]').getAttribute('class')).resolves.toContain(
       'status-error',
     );
@@ -81,7 +70,7 @@ describe.runIf(runsBrowser)('console administration (headless Chromium)', () => 
     await page.locator('#clock-general-sign-amount').fill(String(general.sign!.amount));
     await page.getByTestId('policy-save').click();
     await page.getByTestId('field-problem').waitFor({ state: 'detached' });
-    await expect(page.getByTestId('policy-last-changed').textContent()).resolves.toContain('admin');
+    await eventually(() => page.getByTestId('policy-last-changed').textContent()).toContain('admin');
     const after = await api<PolicyView>('/api/settings/case-policy', 'admin');
     expect(after.policy.clocks.byUrgency.general!.dispatch!.amount).toBe(newDispatch);
     expect(after.policy.clocks.byUrgency.general!.sign!.amount).toBe(general.sign!.amount);
@@ -99,11 +88,11 @@ describe.runIf(runsBrowser)('console administration (headless Chromium)', () => 
     await page.locator('#weight-resolution').fill('0.3');
     await page.locator('#weight-satisfaction').fill('0.3');
     await page.locator('#weight-satisfaction').blur();
-    await expect(page.getByTestId('weight-sum').textContent()).resolves.toBe('0.9');
+    await eventually(() => page.getByTestId('weight-sum').textContent()).toBe('0.9');
     await expect(page.getByTestId('weight-add').isDisabled()).resolves.toBe(true);
     await page.locator('#weight-satisfaction').fill('0.4');
     await page.locator('#weight-satisfaction').blur();
-    await expect(page.getByTestId('weight-sum').textContent()).resolves.toBe('1');
+    await eventually(() => page.getByTestId('weight-sum').textContent()).toBe('1');
     await page.getByTestId('weight-add').click();
     await page.getByTestId('weight-versions').locator('tr', { hasText: '2030-01-01' }).waitFor();
     const settings = await api<{ weights: { validFrom: string; response: number }[] }>('/api/scoring/settings', 'evaluator');

@@ -8,14 +8,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { intakeBody, PNG } from '../case-helpers';
-import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import type { TestEnv } from '../harness';
+import { type BrowserEnv, eventually, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 import { meterTransfer } from './transfer';
 
 const SHOTS = screenshotDir();
 const LOGIN_BUDGET = 300 * 1024;
 
+let web: BrowserEnv | undefined;
 let env: TestEnv;
 let browser: Browser;
 let base = '';
@@ -23,10 +24,8 @@ const numbers: string[] = [];
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  ensureBuilt('console');
-  env = await startTestEnv();
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  web = await startBrowserEnv(['console']);
+  ({ env, browser, base } = web);
   // Two calls dispatched to 望京街道 this morning.
   const operator = await env.as('operator');
   const dispatcher = await env.as('dispatcher');
@@ -38,8 +37,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
 describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
@@ -83,7 +81,7 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
         .then((b) => b?.height ?? 99),
     ).resolves.toBeLessThan(40);
     // The bell counts the two new assignments; the folded menu carries the inbox badge.
-    await expect(page.getByTestId('bell').locator('xpath=..').locator('.ant-badge-count').textContent()).resolves.toBe('2');
+    await eventually(() => page.getByTestId('bell').locator('xpath=..').locator('.ant-badge-count').textContent()).toBe('2');
     await page.screenshot({ path: `${SHOTS}phone-inbox.png` });
 
     // 批量签收: both cards ticked, one button.
@@ -98,7 +96,7 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     await cards.filter({ hasText: numbers[0] }).getByRole('link', { name: numbers[0] }).click();
     await page.getByTestId('case-number').waitFor();
     await page.getByTestId('countdown').first().waitFor();
-    await expect(page.getByTestId('requester-phone').textContent()).resolves.toBe('13812341234');
+    await eventually(() => page.getByTestId('requester-phone').textContent()).toBe('13812341234');
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}phone-case.png` });
 
@@ -118,7 +116,7 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     await page.screenshot({ path: `${SHOTS}phone-feedback.png` });
     await modal.getByRole('button', { name: '提交' }).click();
     await page.locator('[data-testid="event-submit_feedback"]').waitFor();
-    await expect(page.locator('.ant-tag[data-status]').first().textContent()).resolves.toBe('待审核');
+    await eventually(() => page.locator('.ant-tag[data-status]').first().textContent()).toBe('待审核');
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${SHOTS}phone-case-done.png`, fullPage: true });
 

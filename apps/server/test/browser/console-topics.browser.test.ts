@@ -6,10 +6,9 @@
 // Screenshots: docs/screenshots/console-hotspots*.png, console-topics*.png with JIESU_UPDATE_SCREENSHOTS=1.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { simulateTopics } from '../../src/simulate/simulate-topics';
-import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, runsBrowser } from './browser-env';
+import type { TestEnv } from '../harness';
+import { type BrowserEnv, eventually, logIn as logInAs, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -17,14 +16,15 @@ const DAY = 86_400_000;
 const WATER = 'D110000-SWJ';
 const WANGJING = '110105026';
 let clock = new Date('2026-12-01T10:00:00+08:00');
+let web: BrowserEnv | undefined;
 let env: TestEnv;
 let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  ensureBuilt('console');
-  env = await startTestEnv({ now: () => clock, config: { sessionTtlHours: 24 * 30 } });
+  web = await startBrowserEnv(['console'], { now: () => clock, config: { sessionTtlHours: 24 * 30 } });
+  ({ env, browser, base } = web);
   await simulateTopics(env.rt.ctx, {
     casesPerMonth: 30,
     previousMonths: 1,
@@ -35,26 +35,13 @@ beforeAll(async () => {
     seed: 5,
     handledShare: 0.5,
   });
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('whoami').waitFor();
-  return page;
-}
+const logIn = (username: string): Promise<Page> => logInAs(browser, base, username, { context: { viewport: { width: 1280, height: 860 } } });
 
 describe.runIf(runsBrowser)('每月一题 in the console', () => {
   it('the analyst computes the month’s hotspots and opens the top group', async () => {
@@ -64,11 +51,11 @@ describe.runIf(runsBrowser)('每月一题 in the console', () => {
     await page.getByRole('button', { name: '计算热点' }).click();
     // 30 ordinary cases + 16 planted in November.
     await page.getByText('件诉求').waitFor();
-    expect(await page.getByText('2026-11 · 46 件诉求').count()).toBe(1);
+    await eventually(() => page.getByText('2026-11 · 46 件诉求').count()).toBe(1);
     await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
     const first = page.locator('.ant-table-row').first();
     // The planted problem (电动自行车 charging, over 12 streets) ranks first.
-    expect(await first.innerText()).toContain('充电');
+    await eventually(() => first.innerText()).toContain('充电');
     await page.screenshot({ path: `${SHOTS}console-hotspots.png` });
     await first.click();
     const drawer = page.getByRole('dialog');

@@ -5,31 +5,28 @@
 // Screenshots: see screenshots.ts (docs/screenshots/console-*.png with JIESU_UPDATE_SCREENSHOTS=1).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { PNG } from '../case-helpers';
 import { seedRulesMonth } from '../scoring-rules-fixture';
-import { type TestEnv, startTestEnv } from '../harness';
-import { desktopContext, ensureBuilt, launchChromium, logIn as logInAs, runsBrowser } from './browser-env';
+import type { TestEnv } from '../harness';
+import { type BrowserEnv, desktopContext, eventually, logIn as logInAs, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
 
+let web: BrowserEnv | undefined;
 let env: TestEnv;
 let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  // The console's production build is what the server serves; build it once if it is missing.
-  ensureBuilt('console');
-  env = await startTestEnv();
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  // The console's production build is what the server serves; built once if it is missing.
+  web = await startBrowserEnv(['console']);
+  ({ env, browser, base } = web);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
 const logIn = (username: string): Promise<Page> => logInAs(browser, base, username, { timeoutMs: 12_000 });
@@ -43,15 +40,7 @@ async function pickOption(page: Page, inputId: string, text: string): Promise<vo
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
-async function api<T>(path: string, username: string): Promise<T> {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
-}
+const api = <T>(path: string, username: string): Promise<T> => (web as BrowserEnv).api<T>(path, username);
 
 describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
   let caseNumber = '';
@@ -72,7 +61,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await login.locator('#login-username').fill('operator');
     await login.locator('#login-password').fill('wrong-password');
     await login.getByRole('button', { name: '登录' }).click();
-    await expect(login.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码不正确');
+    await eventually(() => login.getByTestId('login-error').textContent()).toContain('用户名或密码不正确');
     await shot(login, 'login');
     await ctx.close();
 
@@ -91,8 +80,8 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     // The chosen category is sent with the draft: the street leads a neighbourhood matter, and says why.
     const lead = page.getByTestId('suggested-lead');
     await lead.waitFor();
-    await expect(lead.textContent()).resolves.toContain('望京街道');
-    await expect(lead.textContent()).resolves.toContain('派单目录');
+    await eventually(() => lead.textContent()).toContain('望京街道');
+    await eventually(() => lead.textContent()).toContain('派单目录');
     await page.waitForTimeout(400);
     await shot(page, 'intake');
 
@@ -114,7 +103,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     const modal = board.locator('.ant-modal');
     // The lead is routed as at intake (a neighbourhood matter: the street), with the reason shown.
     await modal.getByTestId('dispatch-lead-why').waitFor();
-    await expect(modal.getByTestId('dispatch-lead-why').textContent()).resolves.toContain('望京街道');
+    await eventually(() => modal.getByTestId('dispatch-lead-why').textContent()).toContain('望京街道');
     await modal.getByText('望京街道').first().waitFor();
     await board.waitForTimeout(500); // the modal's opening animation
     await shot(board, 'dispatch-modal');
@@ -133,7 +122,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await page.getByTestId('case-number').waitFor();
     await page.getByRole('button', { name: '联系诉求人' }).waitFor();
     // The lead street's handler must call the requester back: the API unmasks them for it.
-    await expect(page.getByTestId('requester-phone').textContent()).resolves.toBe('13812341234');
+    await eventually(() => page.getByTestId('requester-phone').textContent()).toBe('13812341234');
 
     await page.getByRole('button', { name: '联系诉求人' }).click();
     await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
@@ -147,7 +136,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await modal.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
     await modal.getByRole('button', { name: '提交' }).click();
     await page.locator('[data-testid="event-submit_feedback"]').waitFor();
-    await expect(page.locator('.ant-tag[data-status]').first().textContent()).resolves.toBe('待审核');
+    await eventually(() => page.locator('.ant-tag[data-status]').first().textContent()).toBe('待审核');
     await page.waitForTimeout(500);
     await shot(page, 'case-detail');
     await page.context().close();
@@ -180,9 +169,9 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await row.getByTestId('row-visit').click();
     const visit = page.locator('.ant-modal');
     // The visitor sees whom to call, who handled it and what they reported.
-    await expect(visit.getByTestId('visit-phone').textContent()).resolves.toContain('13812341234');
-    await expect(visit.getByTestId('visit-unit').textContent()).resolves.toBe('望京街道');
-    await expect(visit.getByTestId('visit-feedback').textContent()).resolves.toContain('已组织施工队修补路面');
+    await eventually(() => visit.getByTestId('visit-phone').textContent()).toContain('13812341234');
+    await eventually(() => visit.getByTestId('visit-unit').textContent()).toBe('望京街道');
+    await eventually(() => visit.getByTestId('visit-feedback').textContent()).toContain('已组织施工队修补路面');
     // Nothing is pre-selected: submitting at once is refused on the form, nothing is recorded.
     await expect(visit.locator('.ant-radio-wrapper-checked, .ant-radio-button-wrapper-checked').count()).resolves.toBe(0);
     await visit.getByRole('button', { name: '提交' }).click();
@@ -202,7 +191,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await evaluator.goto(`${base}/rankings`);
     const listedApart = evaluator.locator('[data-testid="unranked-table"] tr', { has: evaluator.locator('[data-unit="110105026"]') });
     await listedApart.waitFor();
-    await expect(listedApart.textContent()).resolves.toContain('100.0%');
+    await eventually(() => listedApart.textContent()).toContain('100.0%');
 
     // The hand-made month of scoring-rules-fixture in this period: 13 Chaoyang streets ranked, a tie
     // across the top-10 cut, two more streets under the minimum; city and district departments apart.
@@ -210,8 +199,8 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await evaluator.getByTestId('recompute').click();
     const tie = evaluator.getByTestId('tie-note');
     await tie.waitFor();
-    await expect(tie.textContent()).resolves.toContain(`前10名边界并列：${month.names.T1}、${month.names.T2}、${month.names.T3}综合得分同为64.00分（并列第9名）`);
-    await expect(evaluator.getByTestId('unranked-title').textContent()).resolves.toBe('不参与排名（有效回访 n < 10）· 3 个单位');
+    await eventually(() => tie.textContent()).toContain(`前10名边界并列：${month.names.T1}、${month.names.T2}、${month.names.T3}综合得分同为64.00分（并列第9名）`);
+    await eventually(() => evaluator.getByTestId('unranked-title').textContent()).toBe('不参与排名（有效回访 n < 10）· 3 个单位');
     await evaluator.waitForTimeout(800); // let the charts animate in
     await shot(evaluator, 'rankings');
     await evaluator.getByTestId('unranked-title').scrollIntoViewIfNeeded();
@@ -227,14 +216,14 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     // The dashboard: the period's figures from the server; the case closed today is among them.
     await evaluator.goto(`${base}/dashboard`);
     await evaluator.getByTestId('kpi-total').waitFor();
-    await expect(evaluator.getByTestId('kpi-total').locator('.ant-statistic-content-value').textContent()).resolves.toBe('1');
+    await eventually(() => evaluator.getByTestId('kpi-total').locator('.ant-statistic-content-value').textContent()).toBe('1');
     await evaluator.waitForTimeout(800);
     await shot(evaluator, 'dashboard');
     // The evaluator works with aggregates: the requester is masked for them.
     await evaluator.goto(`${base}/cases`);
     await evaluator.getByRole('link', { name: caseNumber }).click();
     await evaluator.getByTestId('requester-phone').waitFor();
-    await expect(evaluator.getByTestId('requester-phone').textContent()).resolves.toBe('138****1234');
+    await eventually(() => evaluator.getByTestId('requester-phone').textContent()).toBe('138****1234');
     await evaluator.context().close();
   });
 

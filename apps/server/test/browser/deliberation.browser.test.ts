@@ -8,12 +8,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../case-helpers';
-import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, logIn, pageWidth, phoneContext, runsBrowser } from './browser-env';
+import type { TestEnv } from '../harness';
+import { type BrowserEnv, logIn, pageWidth, phoneContext, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
 const COMMUNITY = '110105026034';
+let web: BrowserEnv | undefined;
 let env: TestEnv;
 let browser: Browser;
 let base = '';
@@ -33,11 +34,8 @@ async function as(username: string) {
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  ensureBuilt('console');
-  ensureBuilt('portal');
-  env = await startTestEnv({ config: { publicRateLimit: 100_000 } });
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  web = await startBrowserEnv(['console', 'portal'], { config: { publicRateLimit: 100_000 } });
+  ({ env, browser, base } = web);
   const [operator, dispatcher, wangjing, huajiadi] = [await as('operator'), await as('dispatcher'), await as('wangjing.handler'), await as('huajiadi.handler')];
   for (const [subject, name, phone] of [
     ['5号楼前树木遮挡路灯', '张三丰', '13812341234'],
@@ -59,8 +57,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
 async function phone(path: string): Promise<Page> {

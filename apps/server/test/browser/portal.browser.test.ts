@@ -8,15 +8,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from '../case-helpers';
-import { type TestEnv, startTestEnv } from '../harness';
+import type { TestEnv } from '../harness';
 import { closeCase } from '../open311-helpers';
 import { computePeriodRankings } from '../../src/use-cases/scoring/compute-rankings';
 import { type RulesMonth, seedRulesMonth } from '../scoring-rules-fixture';
-import { ensureBuilt, launchChromium, phoneContext, runsBrowser } from './browser-env';
+import { type BrowserEnv, eventually, phoneContext, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
 
+let web: BrowserEnv | undefined;
 let env: TestEnv;
 let browser: Browser;
 let page: Page;
@@ -53,18 +54,15 @@ async function publishRulesMonth(): Promise<RulesMonth> {
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  ensureBuilt('portal');
-  env = await startTestEnv({ config: { publicRateLimit: 100_000 } });
-  const address = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `${address}/portal/`;
-  browser = await launchChromium();
+  web = await startBrowserEnv(['portal'], { config: { publicRateLimit: 100_000 } });
+  ({ env, browser } = web);
+  base = `${web.base}/portal/`;
   const context = await phoneContext(browser, { geolocation: { latitude: 39.9912, longitude: 116.4701 }, permissions: ['geolocation'] });
   page = await context.newPage();
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
 describe.runIf(runsBrowser)('public portal on a phone', () => {
@@ -109,7 +107,7 @@ describe.runIf(runsBrowser)('public portal on a phone', () => {
     await page.fill('input[name=token]', trackingToken);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=case-view]');
-    expect(await page.textContent('[data-testid=status]')).toBe('已受理');
+    await eventually(() => page.textContent('[data-testid=status]')).toBe('已受理');
     const text = (await page.textContent('[data-testid=case-view]')) ?? '';
     expect(text).toContain('诉求已受理');
     expect(text).not.toContain('张先生');
@@ -138,8 +136,8 @@ describe.runIf(runsBrowser)('public portal on a phone', () => {
     await page.click('a.tab[href="#/rankings"]');
     await page.waitForSelector('canvas');
     await page.waitForTimeout(600); // let the bar animation finish before the screenshot
+    await eventually(() => page.locator('table').first().locator('tbody tr').count()).toBe(10);
     const top = await page.locator('table').first().locator('tbody tr').allTextContents();
-    expect(top).toHaveLength(10);
     expect(top[9]).toContain(month.names.T2);
     expect(await page.textContent('[data-testid=tie-note]')).toBe(
       `前10名边界并列：${month.names.T1}、${month.names.T2}、${month.names.T3}综合得分同为64.00分（并列第9名），按小样本修正得分、有效回访量依次区分，列入${month.names.T1}、${month.names.T2}；${month.names.T3}未列入。`,

@@ -6,8 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG, uploadPhoto } from '../case-helpers';
-import { type Client, type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, logIn as logInAs, pageWidth, runsBrowser } from './browser-env';
+import type { Client, TestEnv } from '../harness';
+import { type BrowserEnv, logIn as logInAs, pageWidth, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -15,6 +15,7 @@ const WANGJING = '110105026';
 const HUAJIADI = '110105026034';
 const SEEN = '3号楼东侧井盖松动，老人经过容易绊倒';
 
+let web: BrowserEnv | undefined;
 let env: TestEnv;
 let browser: Browser;
 let base = '';
@@ -22,10 +23,8 @@ let category: { code: string; name: string };
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  ensureBuilt('console');
-  env = await startTestEnv();
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  web = await startBrowserEnv(['console']);
+  ({ env, browser, base } = web);
   const db = env.rt.ctx.db;
   category = await db
     .selectFrom('categories as c')
@@ -66,8 +65,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
 const logIn = (username: string, phone: boolean): Promise<Page> => logInAs(browser, base, username, phone ? { phone } : { context: { viewport: { width: 1280, height: 860 } } });

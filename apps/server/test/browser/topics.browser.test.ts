@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../case-helpers';
-import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, pageWidth, phoneContext, runsBrowser } from './browser-env';
+import type { TestEnv } from '../harness';
+import { type BrowserEnv, pageWidth, phoneContext, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
+let web: BrowserEnv | undefined;
 let env: TestEnv;
 let browser: Browser;
 let page: Page;
@@ -49,19 +50,16 @@ async function setUpTopic() {
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  ensureBuilt('portal');
-  env = await startTestEnv({ config: { publicRateLimit: 100_000 } });
+  web = await startBrowserEnv(['portal'], { config: { publicRateLimit: 100_000 } });
+  ({ env, browser } = web);
+  base = `${web.base}/portal/`;
   await setUpTopic();
-  const address = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `${address}/portal/`;
-  browser = await launchChromium();
   const context = await phoneContext(browser);
   page = await context.newPage();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
 describe.runIf(runsBrowser)('每月一题 on the portal, on a phone', () => {

@@ -6,28 +6,24 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from '../case-helpers';
-import { type TestEnv, startTestEnv } from '../harness';
-import { ensureBuilt, launchChromium, logIn, pageWidth, runsBrowser } from './browser-env';
+import { type BrowserEnv, eventually, logIn, pageWidth, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
 const TITLE = '清理花家地西里5号楼楼道堆物';
 
-let env: TestEnv;
+let web: BrowserEnv | undefined;
 let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
   if (!runsBrowser) return;
-  ensureBuilt('console');
-  env = await startTestEnv();
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  web = await startBrowserEnv(['console']);
+  ({ browser, base } = web);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await env?.close();
+  await web?.close();
 });
 
 const phoneLogIn = (username: string): Promise<Page> => logIn(browser, base, username, { phone: true, timeoutMs: 12_000 });
@@ -62,7 +58,7 @@ describe.runIf(runsBrowser)('work items on a phone (headless Chromium, 390×844)
     await page.goto(`${base}/work-items`);
     const card = page.getByTestId('wi-card').filter({ hasText: TITLE });
     await card.waitFor();
-    await expect(card.getByTestId('wi-countdown').textContent()).resolves.toMatch(/剩余 \d+天/);
+    await eventually(() => card.getByTestId('wi-countdown').textContent()).toMatch(/剩余 \d+天/);
     await expectNoSidewaysScroll(page);
     await shot(page, 'list');
 
@@ -70,8 +66,7 @@ describe.runIf(runsBrowser)('work items on a phone (headless Chromium, 390×844)
     const drawer = page.locator('.ant-drawer-section:visible');
     await drawer.getByTestId('wi-status').filter({ hasText: '待办理' }).waitFor();
     // The buttons are the server's allowedActions for this user, nothing more.
-    const offered = await drawer.getByTestId('wi-actions').locator('button').allTextContents();
-    expect(offered).toEqual(['开始办理', '报告进展', '办结', '签收']);
+    await eventually(() => drawer.getByTestId('wi-actions').locator('button').allTextContents()).toEqual(['开始办理', '报告进展', '办结', '签收']);
     await page.waitForTimeout(400); // the drawer's opening animation
     await shot(page, 'detail');
 
@@ -105,7 +100,7 @@ describe.runIf(runsBrowser)('work items on a phone (headless Chromium, 390×844)
     const drawer = page.locator('.ant-drawer-section:visible');
     await drawer.getByTestId('wi-status').filter({ hasText: '已完成' }).waitFor();
     await drawer.locator('.ant-image img').first().waitFor();
-    expect(await drawer.getByTestId('wi-actions').locator('button').allTextContents()).toEqual(['重新打开']);
+    await eventually(() => drawer.getByTestId('wi-actions').locator('button').allTextContents()).toEqual(['重新打开']);
     // By its close button (Escape reaches the drawer only when it holds the focus, and a close it
     // started would race a click on the button while the drawer slides away).
     await drawer.locator('.ant-drawer-close').click();
