@@ -28,12 +28,16 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? null : config.dataDir, poolSize: config.databasePoolSize });
   const migrationsApplied = await migrateToLatest(database.db);
   const repos = createRepositories(database.db);
+  // The one place that picks the pool dashboards and rankings read from (docs/scaling.md, Read replica).
+  const replica = config.databaseReadUrl ? await openDatabase({ databaseUrl: config.databaseReadUrl, dataDir: null, poolSize: config.databasePoolSize }) : null;
+  const reads = replica ? createRepositories(replica.db) : repos;
   const settings = new SettingsStore(database.db, repos);
   const cacheTtlMs = config.cacheTtlSeconds * 1000;
   const ctx: AppContext = {
     config,
     db: database.db,
     repos,
+    reads,
     settings,
     calendar: new CalendarService(config.timeZone, repos.holidaySchedules, cacheTtlMs),
     intake: new IntakeService(repos, settings),
@@ -45,5 +49,13 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     now: opts.now ?? (() => new Date()),
     hotspots: new HotspotIndexService(repos, async () => (await repos.hotspots.rootUnit())?.code ?? null),
   };
-  return { ctx, database, migrationsApplied, close: () => database.close() };
+  return {
+    ctx,
+    database,
+    migrationsApplied,
+    close: async () => {
+      await replica?.close();
+      await database.close();
+    },
+  };
 }
