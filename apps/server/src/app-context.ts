@@ -34,12 +34,16 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
   });
   const migrationsApplied = await migrateToLatest(database.db);
   const repos = createRepositories(database.db);
+  // The one place that picks the pool dashboards and rankings read from (docs/scaling.md, Read replica).
+  const replica = config.databaseReadUrl ? await openDatabase({ databaseUrl: config.databaseReadUrl, dataDir: null, poolSize: config.databasePoolSize }) : null;
+  const reads = replica ? createRepositories(replica.db) : repos;
   const settings = new SettingsStore(database.db, repos);
   const cacheTtlMs = config.cacheTtlSeconds * 1000;
   const ctx: AppContext = {
     config,
     db: database.db,
     repos,
+    reads,
     settings,
     calendar: new CalendarService(config.timeZone, repos.holidaySchedules, cacheTtlMs),
     intake: new IntakeService(repos, settings),
@@ -54,6 +58,7 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
   const close = async () => {
     // Member rows matched at intake are written behind: store them before the database goes.
     await ctx.hotspots.settled();
+    await replica?.close();
     await database.close();
   };
   return { ctx, database, migrationsApplied, close };

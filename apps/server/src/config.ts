@@ -10,6 +10,11 @@ export interface Config {
   dataDir: string;
   /** postgres://… switches from embedded PGlite to a PostgreSQL server. */
   databaseUrl: string | null;
+  /**
+   * postgres://… of a read replica (streaming standby) of DATABASE_URL's server: dashboards and
+   * rankings read there, everything else on the primary. Null: everything on the primary.
+   */
+  databaseReadUrl: string | null;
   /** Connections each process keeps to PostgreSQL; with N processes behind PgBouncer keep N × this under its pool. */
   databasePoolSize: number;
   /** The city's time zone: working days, "today", periods and case-number dates are reckoned in it. */
@@ -71,6 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL: expected postgres://user:password@host:port/database');
   }
+  const databaseReadUrl = str('JIESU_DATABASE_READ_URL');
+  if (databaseReadUrl !== null && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
+    problems.push('JIESU_DATABASE_READ_URL: expected postgres://user:password@host:port/database');
+  } else if (databaseReadUrl !== null && databaseUrl === null) {
+    problems.push('JIESU_DATABASE_READ_URL: a read replica needs DATABASE_URL (the embedded database has no replica)');
+  }
   const timeZone = str('JIESU_TIME_ZONE') ?? 'Asia/Shanghai';
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -95,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: int('PORT', 3000, 0, 65535),
     dataDir: resolve(str('JIESU_DATA_DIR') ?? 'data'),
     databaseUrl,
+    databaseReadUrl,
     databasePoolSize: int('JIESU_DB_POOL_SIZE', 10, 1, 500),
     timeZone,
     logLevel,

@@ -18,6 +18,12 @@ export interface AppContext {
   config: Config;
   db: Kysely<Database>;
   repos: Repositories;
+  /**
+   * Repositories for screens that may show data a moment old — dashboards and rankings: on the read
+   * replica (JIESU_DATABASE_READ_URL) when one is configured, else the same as `repos`. Never for
+   * anything that writes, or that reads what it is about to write (publishing reads the primary).
+   */
+  reads: Repositories;
   /** Every administrator-edited value, by its core definition: get(def, trx?), set(def, value, actor, trx?). */
   settings: SettingsStore;
   calendar: CalendarService;

@@ -5,9 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../src/app-context';
 import { loadConfig } from '../src/config';
+import * as migration0019 from '../src/db/migrations/0019-slim-state';
 import { startClockSweeper } from '../src/jobs/clock-sweeper';
 import { seedDemoUsers } from '../src/seed/seed-demo';
 import { seedReference } from '../src/seed/seed-reference';
@@ -63,6 +65,36 @@ describe('reminders and escalations', () => {
 
   it('only lets supervisors run the sweep', async () => {
     expect((await operator.post('/api/queues/sweep')).statusCode).toBe(403);
+  });
+
+  it('keeps clocks only as case_clocks rows and puts them back on load; migration 0019 moves old documents', async () => {
+    now = new Date(T0.getTime() + 10 * 24 * HOUR);
+    const dispatcher = await env.as('dispatcher');
+    const c = (await operator.post('/api/cases', intakeBody())).json();
+    const dispatched = await dispatcher.post(`/api/cases/${c.id}/dispatch`, { lead: '110105026' });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    const db = env.rt.ctx.db;
+    const document = async () => (await db.selectFrom('cases').select('state').where('id', '=', c.id).executeTakeFirstOrThrow()).state as Record<string, unknown>;
+    expect(Object.keys(await document())).not.toContain('clocks');
+    const loaded = (await env.rt.ctx.repos.cases.load(c.id))!.state.clocks;
+    // dispatch (met), sign by the lead, feedback, first contact: each a row, each in the state.
+    const rows = await db.selectFrom('case_clocks').select(['key', 'status']).where('case_id', '=', c.id).orderBy('key').execute();
+    expect(loaded.map((k) => ({ key: k.key, status: k.status })).sort((a, b) => a.key.localeCompare(b.key))).toEqual(rows);
+    expect(rows.find((r) => r.key === 'dispatch')?.status).toBe('met');
+
+    // A document from before 0019: clocks inside it, and a row that disagrees (the document wins).
+    await migration0019.down(db as unknown as Kysely<unknown>);
+    expect((await document()).clocks).toHaveLength(loaded.length);
+    await db
+      .updateTable('case_clocks')
+      .set({ due_at: new Date(0) })
+      .where('case_id', '=', c.id)
+      .where('key', '=', 'feedback')
+      .execute();
+    await db.deleteFrom('case_clocks').where('case_id', '=', c.id).where('key', '=', 'dispatch').execute();
+    await migration0019.up(db as unknown as Kysely<unknown>);
+    expect(Object.keys(await document())).not.toContain('clocks');
+    expect((await env.rt.ctx.repos.cases.load(c.id))!.state.clocks).toEqual(loaded);
   });
 });
 

@@ -11,7 +11,8 @@ import { createRuntime } from '../src/app-context';
 import { ConfigError, loadConfig } from '../src/config';
 import { MIGRATION_NAMES } from '../src/db/migrate';
 import { seedReference } from '../src/seed/seed-reference';
-import { startTestEnv, TEST_PG_URL } from './harness';
+import { computePeriodRankings } from '../src/use-cases/scoring/compute-rankings';
+import { createPostgresDatabase, startTestEnv, TEST_PG_URL } from './harness';
 
 const run = promisify(execFile);
 
@@ -29,6 +30,30 @@ describe('configuration', () => {
       expect(e).toBeInstanceOf(ConfigError);
       const problems = (e as ConfigError).problems.join('\n');
       for (const key of ['PORT', 'DATABASE_URL', 'JIESU_TIME_ZONE', 'LOG_LEVEL']) expect(problems).toContain(key);
+    }
+  });
+
+  it('refuses a read replica without DATABASE_URL (the embedded database has none)', () => {
+    expect(() => loadConfig({ JIESU_DATABASE_READ_URL: 'postgres://reader@replica/jiesu' })).toThrow(/JIESU_DATABASE_READ_URL: a read replica needs DATABASE_URL/);
+    expect(loadConfig({}).databaseReadUrl).toBeNull();
+  });
+});
+
+// The replica option, with the same server behind both URLs (a real standby only adds lag).
+describe.runIf(TEST_PG_URL)('read replica', () => {
+  it('reads dashboards and rankings through their own pool and everything else through the primary', async () => {
+    const database = await createPostgresDatabase(TEST_PG_URL as string);
+    const rt = await createRuntime(loadConfig({ LOG_LEVEL: 'silent' }, { databaseUrl: database.url, databaseReadUrl: database.url }), { inMemory: true });
+    try {
+      expect(rt.ctx.reads).not.toBe(rt.ctx.repos);
+      await seedReference(rt.ctx);
+      // Written through the primary, read through the replica's pool.
+      expect(await rt.ctx.reads.units.findByCode('110105026')).toMatchObject({ name: '望京街道' });
+      const rankings = await computePeriodRankings(rt.ctx, { periodKey: '2026-11', fromReplica: true });
+      expect(rankings.classes.find((c) => c.classKey === 'street')?.rows.length).toBeGreaterThan(300);
+    } finally {
+      await rt.close();
+      await database.drop();
     }
   });
 });

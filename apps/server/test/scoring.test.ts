@@ -61,6 +61,19 @@ describe('return visits', () => {
     expect(queue.statusCode, queue.body).toBe(200);
     expect(queue.json().maxAttempts).toBe(3);
     expect(queue.json().items.map((i: { caseId: string }) => i.caseId)).toEqual(expect.arrayContaining(Object.values(ids)));
+    // Keyset pages of one: the same cases in the same order, each once; a foreign cursor is a 400 naming it.
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ caseId: string }>; nextCursor: string | null } = (await visitor.get(`/api/visits/queue?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      expect(page).toMatchObject({ total: queue.json().total, totalExact: true });
+      walked.push(...page.items.map((i: { caseId: string }) => i.caseId));
+      cursor = page.nextCursor;
+    } while (cursor !== null && walked.length <= queue.json().total);
+    expect(walked).toEqual(queue.json().items.map((i: { caseId: string }) => i.caseId));
+    const foreign = await visitor.get(`/api/visits/queue?cursor=${Buffer.from('["r","x"]').toString('base64url')}`);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.field).toBe('querystring.cursor');
 
     const handler = await env.as('wangjing.handler');
     expect((await handler.post(`/api/visits/${ids.c1}/attempts`, reached(true, true, 'satisfied'))).statusCode).toBe(403);

@@ -15,7 +15,7 @@ import {
   VISIT_SATISFACTIONS,
 } from '@jiesu/core';
 import { type Static, Type } from 'typebox';
-import { IsoDateTime, StringEnum } from './common';
+import { CursorQuery, IsoDateTime, StringEnum } from './common';
 import { endpoint } from './endpoint';
 
 const strict = { additionalProperties: false } as const;
@@ -66,13 +66,13 @@ export const VisitResultSchema = Type.Object({
   attempts: Type.Array(VisitAttemptSchema),
 });
 
-export const VisitQueueQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })) },
-  strict,
-);
+/** Keyset pages, oldest closure first: pass `nextCursor` back as `cursor` (see CursorQuery). */
+export const VisitQueueQuery = Type.Object(CursorQuery, strict);
 
 export const VisitQueueSchema = Type.Object({
   total: Type.Integer(),
+  totalExact: Type.Boolean(),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
   maxAttempts: Type.Integer(),
   items: Type.Array(
     Type.Object({

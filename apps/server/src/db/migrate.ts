@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014-scale';
 import * as m0015 from './migrations/0015-scoring-rules';
 import * as m0016 from './migrations/0016-console';
 import * as m0017 from './migrations/0017-job-leases';
+import * as m0019 from './migrations/0019-slim-state';
 import * as m0021 from './migrations/0021-hotspot-members';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-scoring-rules': m0015,
   '0016-console': m0016,
   '0017-job-leases': m0017,
+  '0019-slim-state': m0019,
   '0021-hotspot-members': m0021,
 };
 

@@ -5,7 +5,7 @@ import { type PhoneSearchScope, pathCodes } from '@jiesu/core';
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { caseQueryTerms } from '../search/case-search-terms';
-import { decodeCursor, encodeCursor, EXACT_TOTAL_CAP } from './keyset';
+import { cappedTotal, decodeCursor, encodeCursor } from './keyset';
 import { escapeLike } from './unit.repository';
 
 type Db = Kysely<Database>;
@@ -207,9 +207,11 @@ export class CaseQueryRepository {
     };
     const text = f.q !== undefined && f.q.trim() !== '' ? textQuery(f.q, f.phoneScope ?? { kind: 'none' }) : null;
     const base = filters(trx.selectFrom('cases')).$if(text !== null, (q) => q.where(text!.where));
-    const totalP = this.cappedTotal(base);
+    // Ranked by a text query every match is read to be ranked anyway: the same scan counts them
+    // (a window over the matches before the cursor); newest first, a capped count beside the page.
+    const totalP = text === null ? cappedTotal(this.db, base) : null;
 
-    let rows: Array<SummaryRow & { received_key: string; score: number; flags: boolean[] }>;
+    let rows: Array<SummaryRow & { received_key: string; score: number; flags: boolean[]; matches?: number }>;
     if (text === null) {
       let q = base.select([
         ...SUMMARY_COLUMNS,
@@ -232,6 +234,7 @@ export class CaseQueryRepository {
         sql<string>`cases.received_at::text`.as('received_key'),
         text.score.as('score'),
         sql<boolean[]>`array[${sql.join(text.flags.map((x) => x.cond))}]`.as('flags'),
+        sql<number>`(count(*) over ())::int`.as('matches'),
       ]);
       let q = trx.selectFrom(inner.as('m')).selectAll();
       if (f.cursor) {
@@ -253,7 +256,8 @@ export class CaseQueryRepository {
           ? encodeCursor(CURSOR_RECENT, [last.received_key, last.id])
           : encodeCursor(CURSOR_RANKED, [last.score, last.received_key, last.id])
         : null;
-    const { total, totalExact } = await totalP;
+    // No row after the cursor: count the matches on their own (a last page read past its end).
+    const { total, totalExact } = totalP !== null ? await totalP : rows[0]?.matches !== undefined ? { total: rows[0].matches, totalExact: true } : await cappedTotal(this.db, base);
     return {
       items: page.map((r) => ({
         ...toSummary(r),
@@ -263,23 +267,6 @@ export class CaseQueryRepository {
       totalExact,
       nextCursor,
     };
-  }
-
-  /** Counts up to the cap; past it, asks the planner how many rows it expects (never less than the cap). */
-  private async cappedTotal(base: SelectQueryBuilder<Database, 'cases', object>): Promise<{ total: number; totalExact: boolean }> {
-    const capped = await this.db
-      .selectFrom(
-        base
-          .select(sql<number>`1`.as('one'))
-          .limit(EXACT_TOTAL_CAP + 1)
-          .as('c'),
-      )
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow();
-    if (capped.n <= EXACT_TOTAL_CAP) return { total: capped.n, totalExact: true };
-    const plan = await base.select(sql<number>`1`.as('one')).explain('json');
-    const estimate = planRows(plan[0]);
-    return { total: Math.max(EXACT_TOTAL_CAP, estimate), totalExact: false };
   }
 
   /** A unit's inbox: to sign, in hand, due soon (a running clock of the unit ends before `soon`), overdue. */
@@ -395,12 +382,4 @@ export class CaseQueryRepository {
       })),
     };
   }
-}
-
-/** The top node's row estimate of an EXPLAIN (FORMAT JSON) result. */
-function planRows(row: Record<string, unknown> | undefined): number {
-  const raw = row?.['QUERY PLAN'];
-  const doc: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
-  const first = Array.isArray(doc) ? (doc[0] as { Plan?: { 'Plan Rows'?: number } } | undefined) : undefined;
-  return Math.round(first?.Plan?.['Plan Rows'] ?? 0);
 }

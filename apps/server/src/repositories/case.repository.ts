@@ -1,6 +1,9 @@
 // All SQL about cases: the aggregate row (state JSON + query columns), history, clocks, the daily
 // number counter, the notification outbox and duty lists. Saving is one method so that state,
 // history, clocks and outbox always commit together, guarded by the expected version.
+// The stored document is the state without its clocks: they are rows of case_clocks (the sweep and
+// the boards ask them there), written with every decision and put back into the state on load
+// (migration 0019 moved them out of the documents; they were 1.6 of 2 KB a case).
 import {
   type CaseClock,
   type CaseHistoryEvent,
@@ -59,8 +62,67 @@ function caseColumns(state: CaseState, locationPath: string | null) {
     parent_case_id: state.parent?.caseId ?? null,
     received_at: state.receivedAt,
     closed_at: state.closedAt,
-    state: encodeJson(state),
+    state: encodeJson(storedDocument(state)),
   };
+}
+
+/** What the `state` column holds: everything but the clocks, which case_clocks holds. */
+export function storedDocument(state: CaseState): Omit<CaseState, 'clocks'> {
+  const { clocks: _clocks, ...document } = state;
+  return document;
+}
+
+/** The clock rows in the order the state keeps them: by (re)start, then key. */
+const CLOCK_ORDER = ['started_at', 'key'] as const;
+
+function clockOf(r: {
+  key: string;
+  name: string;
+  owner_unit_code: string;
+  owner_unit_path: string;
+  started_at: Date;
+  due_at: Date;
+  remind_at: Date;
+  status: string;
+  stopped_at: Date | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+}): CaseClock {
+  return {
+    key: r.key,
+    name: r.name as CaseClock['name'],
+    ownerUnitCode: r.owner_unit_code,
+    ownerUnitPath: r.owner_unit_path,
+    startedAt: r.started_at,
+    dueAt: r.due_at,
+    remindAt: r.remind_at,
+    status: r.status as CaseClock['status'],
+    stoppedAt: r.stopped_at,
+    remindedAt: r.reminded_at,
+    escalatedAt: r.escalated_at,
+  };
+}
+
+/** The clocks of several cases from case_clocks, each list in the state's order. */
+export async function loadClocks(db: Db, caseIds: readonly string[]): Promise<Map<string, CaseClock[]>> {
+  const out = new Map<string, CaseClock[]>();
+  if (caseIds.length === 0) return out;
+  let q = db
+    .selectFrom('case_clocks')
+    .selectAll()
+    .where('case_id', 'in', [...new Set(caseIds)]);
+  for (const c of CLOCK_ORDER) q = q.orderBy(c);
+  for (const r of await q.execute()) {
+    const list = out.get(r.case_id) ?? [];
+    list.push(clockOf(r));
+    out.set(r.case_id, list);
+  }
+  return out;
+}
+
+/** The whole state again: the stored document with its clocks from case_clocks. */
+export function withClocks(document: unknown, clocks: CaseClock[]): CaseState {
+  return { ...reviveJson<Omit<CaseState, 'clocks'>>(document), clocks };
 }
 
 function clockRow(caseId: string, c: CaseClock) {
@@ -274,17 +336,28 @@ export class CaseRepository {
     return inserted;
   }
 
+  /** The case with its clocks (the row first, locked when asked, then its clock rows in the same transaction). */
   async load(id: string, trx: Db = this.db, opts: { forUpdate?: boolean } = {}): Promise<StoredCase | null> {
     let q = trx.selectFrom('cases').select(['state', 'location_path', 'idempotency_key']).where('id', '=', id);
     if (opts.forUpdate) q = q.forUpdate();
     const row = await q.executeTakeFirst();
-    return row ? { state: reviveJson<CaseState>(row.state), locationPath: row.location_path, idempotencyKey: row.idempotency_key } : null;
+    return row ? this.#stored(id, row, trx) : null;
   }
 
   /** Locks the case row if no one else holds it; null when it is locked (a sweep then tries later). */
   async loadIfUnlocked(id: string, trx: Db): Promise<StoredCase | null> {
     const row = await trx.selectFrom('cases').select(['state', 'location_path', 'idempotency_key']).where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
-    return row ? { state: reviveJson<CaseState>(row.state), locationPath: row.location_path, idempotencyKey: row.idempotency_key } : null;
+    return row ? this.#stored(id, row, trx) : null;
+  }
+
+  async #stored(id: string, row: { state: unknown; location_path: string | null; idempotency_key: string | null }, trx: Db): Promise<StoredCase> {
+    const clocks = await this.clocksOf([id], trx);
+    return { state: withClocks(row.state, clocks.get(id) ?? []), locationPath: row.location_path, idempotencyKey: row.idempotency_key };
+  }
+
+  /** The clocks of several cases, each list in the state's order (for readers of many documents). */
+  clocksOf(caseIds: readonly string[], trx: Db = this.db): Promise<Map<string, CaseClock[]>> {
+    return loadClocks(trx, caseIds);
   }
 
   async findIdByNumber(caseNumber: string, trx: Db = this.db): Promise<string | null> {

@@ -3,6 +3,7 @@
 // a unique id) and a deep page costs what the first one does. The cursor is opaque to clients
 // (base64url JSON); a cursor that was not made here is refused with the field named.
 import { DomainError } from '@jiesu/core';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 
 /** A timestamptz as PostgreSQL prints it (`received_at::text`): full microseconds, so nothing is lost on the way. */
 const PG_TIMESTAMP = /^((?:19|20|21)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-](0\d|1[0-4])(:[0-5]\d){0,2})?$/;
@@ -61,3 +62,25 @@ export function decodeCursor(cursor: string, tag: string, parts: readonly Cursor
 
 /** Totals: counted exactly up to this many rows; beyond, the planner's estimate (said so in the response). */
 export const EXACT_TOTAL_CAP = 10_000;
+
+/**
+ * A list's total: counted up to the cap; past it, the planner's estimate of how many rows the
+ * query returns (never less than the cap), with `totalExact: false`. `base` is the list's query
+ * before its select, order and limit.
+ */
+export async function cappedTotal<DB, TB extends keyof DB>(db: Kysely<DB>, base: SelectQueryBuilder<DB, TB, object>): Promise<{ total: number; totalExact: boolean }> {
+  const one = base.select(sql<number>`1`.as('one'));
+  const capped = await sql<{ n: number }>`select count(*)::int as n from (${one.limit(EXACT_TOTAL_CAP + 1)}) c`.execute(db);
+  const n = capped.rows[0]?.n ?? 0;
+  if (n <= EXACT_TOTAL_CAP) return { total: n, totalExact: true };
+  const plan = await one.explain('json');
+  return { total: Math.max(EXACT_TOTAL_CAP, planRows(plan[0])), totalExact: false };
+}
+
+/** The top node's row estimate of an EXPLAIN (FORMAT JSON) result. */
+function planRows(row: Record<string, unknown> | undefined): number {
+  const raw = row?.['QUERY PLAN'];
+  const doc: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const first = Array.isArray(doc) ? (doc[0] as { Plan?: { 'Plan Rows'?: number } } | undefined) : undefined;
+  return Math.round(first?.Plan?.['Plan Rows'] ?? 0);
+}

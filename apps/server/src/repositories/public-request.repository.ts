@@ -5,6 +5,7 @@ import type { CaseState, VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, PublicRequestsTable } from '../db/schema';
 import { encodeJson, reviveJson } from './case-json';
+import { loadClocks, withClocks } from './case.repository';
 
 type Db = Kysely<Database>;
 
@@ -125,7 +126,11 @@ export class PublicRequestRepository {
       .limit(f.limit)
       .offset(f.offset)
       .execute();
-    return rows.map((r) => ({ request: toRequest(r), state: reviveJson<CaseState>(r.state), updatedAt: r.updated_at }));
+    const clocks = await loadClocks(
+      trx,
+      rows.map((r) => r.case_id),
+    );
+    return rows.map((r) => ({ request: toRequest(r), state: withClocks(r.state, clocks.get(r.case_id) ?? []), updatedAt: r.updated_at }));
   }
 
   /** History rows of publicly submitted cases of one source written in [from, to], oldest first. */

@@ -1,10 +1,11 @@
 // All SQL about return visits (回访): the attempts of each case and the visitor's queue of closed
 // cases awaiting their visit.
 import type { VisitSatisfaction } from '@jiesu/core';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import { chunks } from './case.repository';
 import type { Database, ReturnVisitAttemptsTable } from '../db/schema';
 import { inScope } from './case-query.repository';
+import { cappedTotal, decodeCursor, encodeCursor } from './keyset';
 
 type Db = Kysely<Database>;
 
@@ -81,18 +82,26 @@ export class ReturnVisitRepository {
     return row ? { status: row.status, caseNumber: row.case_number, unitPaths: row.unit_paths } : null;
   }
 
-  /** Closed cases in scope still awaiting their visit, oldest closure first, with attempts so far; merged children (并案) only when asked. */
+  /**
+   * Closed cases in scope still awaiting their visit, oldest closure first, with attempts so far;
+   * merged children (并案) only when asked. Keyset pages on (closed_at, id); the total is exact up
+   * to EXACT_TOTAL_CAP, estimated beyond.
+   */
   async queue(
     scopePath: string,
-    limit: number,
-    offset: number,
+    page: { limit: number; cursor?: string },
     trx: Db = this.db,
     opts: { withMergedChildren?: boolean } = {},
-  ): Promise<{ total: number; items: VisitQueueItem[] }> {
+  ): Promise<{ total: number; totalExact: boolean; nextCursor: string | null; items: VisitQueueItem[] }> {
     let base = trx.selectFrom('cases').where('status', '=', 'closed').where(inScope(scopePath));
     if (opts.withMergedChildren !== true) base = base.where('cases.parent_case_id', 'is', null);
-    const [{ total } = { total: 0 }] = await base.select(sql<number>`count(*)::int`.as('total')).execute();
-    const rows = await base
+    const totalP = cappedTotal(trx, base);
+    let q = base;
+    if (page.cursor !== undefined) {
+      const [at, id] = decodeCursor(page.cursor, CURSOR_QUEUE, [{ kind: 'timestamp' }, { kind: 'uuid' }]);
+      q = q.where(sql<SqlBool>`(cases.closed_at, cases.id) > (${at}::timestamptz, ${id}::uuid)`);
+    }
+    const rows = await q
       // Attempts of the page's cases only (a lateral lookup on the (case_id, attempt_no) key), not
       // an aggregate of every visit attempt ever made.
       .leftJoinLateral(
@@ -104,15 +113,28 @@ export class ReturnVisitRepository {
             .as('a'),
         (j) => j.onTrue(),
       )
-      .select(['cases.id', 'cases.case_number', 'cases.subject', 'cases.category_code', 'cases.closed_at', 'a.attempts', 'a.last_at'])
+      .select([
+        'cases.id',
+        'cases.case_number',
+        'cases.subject',
+        'cases.category_code',
+        'cases.closed_at',
+        sql<string>`cases.closed_at::text`.as('closed_key'),
+        'a.attempts',
+        'a.last_at',
+      ])
       .orderBy('cases.closed_at')
       .orderBy('cases.id')
-      .limit(limit)
-      .offset(offset)
+      .limit(page.limit + 1)
       .execute();
+    const shown = rows.slice(0, page.limit);
+    const last = shown.at(-1);
+    const { total, totalExact } = await totalP;
     return {
       total,
-      items: rows.map((r) => ({
+      totalExact,
+      nextCursor: rows.length > page.limit && last ? encodeCursor(CURSOR_QUEUE, [last.closed_key, last.id]) : null,
+      items: shown.map((r) => ({
         caseId: r.id,
         caseNumber: r.case_number,
         subject: r.subject,
@@ -124,3 +146,5 @@ export class ReturnVisitRepository {
     };
   }
 }
+
+const CURSOR_QUEUE = 'v';

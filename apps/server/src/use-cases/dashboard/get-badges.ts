@@ -10,10 +10,10 @@ export async function getBadges(ctx: AppContext, opts: { actor: Actor }) {
   const isHandling = hasRole(actor, 'handler', 'unit_leader');
   const isDispatching = hasRole(actor, 'dispatcher', 'operator', 'supervisor') && (isCentreActor(actor) || actor.unitClass === 'district');
   const [toSign, overdue, toDispatch, toVisit, lastRead] = await Promise.all([
-    isHandling ? ctx.repos.dashboard.countToSign(actor.unitCode) : 0,
-    isHandling ? ctx.repos.dashboard.countUnitOverdue(actor.unitCode, now) : 0,
-    isDispatching ? ctx.repos.dashboard.countByStatuses(scope, ['received', 'returned', 'disputed', 'feedback']) : 0,
-    hasRole(actor, 'visitor') ? ctx.repos.dashboard.countByStatuses(actor.unitPath, ['closed']) : 0,
+    isHandling ? ctx.reads.dashboard.countToSign(actor.unitCode) : 0,
+    isHandling ? ctx.reads.dashboard.countUnitOverdue(actor.unitCode, now) : 0,
+    isDispatching ? ctx.reads.dashboard.countByStatuses(scope, ['received', 'returned', 'disputed', 'feedback']) : 0,
+    hasRole(actor, 'visitor') ? ctx.reads.dashboard.countByStatuses(actor.unitPath, ['closed']) : 0,
     ctx.repos.notifications.lastReadId(actor.userId),
   ]);
   const unreadNotifications = await ctx.repos.notifications.countForUnitAfter(actor.unitCode, lastRead);

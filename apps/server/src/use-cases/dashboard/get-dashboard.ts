@@ -28,9 +28,9 @@ export async function getDashboard(ctx: AppContext, opts: DashboardOptions) {
     scopePath = unit.path;
     scopeUnitCode = unit.code;
   }
-  const agg = await ctx.repos.dashboard.aggregates({ scopePath, from: period.from, to: period.to, timeZone: ctx.config.timeZone });
+  const agg = await ctx.reads.dashboard.aggregates({ scopePath, from: period.from, to: period.to, timeZone: ctx.config.timeZone });
   // The board counts clocks owned under the actor's unit path; narrowed to a unit, under that unit's.
-  const overdueNow = await ctx.repos.dashboard.countOverdueNow(scopePath === '/' ? opts.actor.unitPath : scopePath, ctx.now());
+  const overdueNow = await ctx.reads.dashboard.countOverdueNow(scopePath === '/' ? opts.actor.unitPath : scopePath, ctx.now());
   const total = [...agg.byStatus.values()].reduce((a, b) => a + b, 0);
   const finished = FINISHED_CASE_STATUSES.reduce((n, s) => n + (agg.byStatus.get(s) ?? 0), 0);
   return {

@@ -29,6 +29,7 @@ import {
   type WeightVersion,
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
+import type { Repositories } from '../../repositories';
 import { normaliseRankings, type StoredRankings } from './rankings-snapshot';
 import { loadGovernance, loadPolicy, loadPopulations, loadRankingClasses, loadWeights, periodConfig } from './scoring-config';
 
@@ -37,8 +38,8 @@ export type { ClassRanking, PeriodRankings, RankingRow } from '@jiesu/contracts'
 export type ClassRankingView = ClassRanking;
 
 /** Unit tallies of a period, summed over the levels each unit appears at (lead, street, district). */
-async function unitTallies(ctx: AppContext, periodKey: string) {
-  const rows = await ctx.repos.scoreFacts.periodTallies([periodKey]);
+async function unitTallies(repos: Repositories, periodKey: string) {
+  const rows = await repos.scoreFacts.periodTallies([periodKey]);
   const byUnit = new Map<string, { tally: CaseTally; ledCases: number; cases: number }>();
   for (const r of rows) {
     let acc = byUnit.get(r.unitCode);
@@ -68,6 +69,8 @@ interface ComputeOptions {
   withTrend?: boolean;
   /** Also the special-governance list (needs earlier periods' bottom lists); default true. */
   withGovernance?: boolean;
+  /** Read facts from ctx.reads (the replica, when there is one): for screens, never for publishing. */
+  fromReplica?: boolean;
 }
 
 export async function computePeriodRankings(ctx: AppContext, opts: ComputeOptions): Promise<PeriodRankings> {
@@ -78,12 +81,14 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
     loadGovernance(ctx),
     loadPopulations(ctx),
   ]);
+  const repos = opts.fromReplica === true ? ctx.reads : ctx.repos;
+  const replica = { fromReplica: opts.fromReplica === true };
   const period = evaluationPeriod(opts.periodKey, periodConfig(ctx, policy));
   const unitClasses = [...new Set<UnitClass>(['district', ...defs.map((d) => d.unitClass)])];
   const [tallies, units, requests] = await Promise.all([
-    unitTallies(ctx, opts.periodKey),
-    ctx.repos.scoreFacts.unitsOfClasses(unitClasses),
-    ctx.repos.demand.requestCounts(period.start, period.end),
+    unitTallies(repos, opts.periodKey),
+    repos.scoreFacts.unitsOfClasses(unitClasses),
+    repos.demand.requestCounts(period.start, period.end),
   ]);
 
   const districts = new Map(units.filter((u) => u.class === 'district').map((u) => [u.code, u.name]));
@@ -109,8 +114,8 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
   let earlier: PeriodRankings | null = null;
   if (opts.withTrend !== false) {
     const prevKey = previousPeriodKey(opts.periodKey);
-    const published = await ctx.repos.scorePublications.get<StoredRankings>(prevKey, null);
-    earlier = published ? normaliseRankings(published.rankings) : await computePeriodRankings(ctx, { periodKey: prevKey, withTrend: false, withGovernance: false });
+    const published = await repos.scorePublications.get<StoredRankings>(prevKey, null);
+    earlier = published ? normaliseRankings(published.rankings) : await computePeriodRankings(ctx, { periodKey: prevKey, withTrend: false, withGovernance: false, ...replica });
     previous = earlier.classes.flatMap((c) => c.rows.map((r) => ({ unitId: r.unitCode, rank: r.rank, composite: r.composite })));
   }
 
@@ -219,7 +224,7 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
       let key = opts.periodKey;
       for (let i = 1; i < governance.rule.months; i += 1) {
         key = previousPeriodKey(key);
-        const earlierPeriod = i === 1 && earlier !== null ? earlier : await publishedOrLive(ctx, key);
+        const earlierPeriod = i === 1 && earlier !== null ? earlier : await publishedOrLive(ctx, key, replica);
         bottomByPeriod.push(earlierPeriod.classes.filter((v) => v.classKey === governance.classKey).flatMap((v) => v.bottom));
       }
     }
@@ -250,9 +255,9 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
   };
 }
 
-async function publishedOrLive(ctx: AppContext, periodKey: string): Promise<PeriodRankings> {
-  const published = await ctx.repos.scorePublications.get<StoredRankings>(periodKey, null);
-  return published ? normaliseRankings(published.rankings) : computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false });
+async function publishedOrLive(ctx: AppContext, periodKey: string, replica: { fromReplica: boolean }): Promise<PeriodRankings> {
+  const published = await (replica.fromReplica ? ctx.reads : ctx.repos).scorePublications.get<StoredRankings>(periodKey, null);
+  return published ? normaliseRankings(published.rankings) : computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica });
 }
 
 function previousComposite(e: RankingEntry): number | null {

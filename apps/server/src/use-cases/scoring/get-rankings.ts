@@ -35,7 +35,7 @@ export async function loadRankings(ctx: AppContext, opts: Omit<GetRankingsOption
       );
     }
   }
-  return computePeriodRankings(ctx, { periodKey: opts.periodKey });
+  return computePeriodRankings(ctx, { periodKey: opts.periodKey, fromReplica: true });
 }
 
 /**

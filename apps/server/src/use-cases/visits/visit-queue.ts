@@ -8,11 +8,11 @@ import { loadPolicy } from '../scoring/scoring-config';
 
 export async function visitQueue(
   ctx: AppContext,
-  opts: { actor: Actor; limit?: number; offset?: number },
-): Promise<{ total: number; maxAttempts: number; items: VisitQueueItem[] }> {
+  opts: { actor: Actor; limit?: number; cursor?: string },
+): Promise<{ total: number; totalExact: boolean; nextCursor: string | null; maxAttempts: number; items: VisitQueueItem[] }> {
   requireRole(opts.actor, 'visitor', 'evaluator', 'supervisor');
   const policy = await loadPolicy(ctx);
-  const page = await ctx.repos.returnVisits.queue(opts.actor.unitPath, opts.limit ?? 50, opts.offset ?? 0, undefined, {
+  const page = await ctx.repos.returnVisits.queue(opts.actor.unitPath, { limit: opts.limit ?? 50, ...(opts.cursor !== undefined ? { cursor: opts.cursor } : {}) }, undefined, {
     withMergedChildren: policy.mergedChildren === 'cluster_visit',
   });
   return { ...page, maxAttempts: policy.maxVisitAttempts };
