@@ -173,3 +173,48 @@ describe('a phoned-in case gets a tracking code', () => {
     expect(anon.isSmsQueued).toBe(false);
   });
 });
+
+describe('批量催办 from the case list', () => {
+  it('reminds each case through the decider, reports failures per case, and a retry changes nothing', async () => {
+    const db = env.rt.ctx.db;
+    // Two open cases with a running clock not reminded yet (the centre's supervisor may remind any).
+    const picked = (
+      await sql<{ id: string; case_number: string }>`select c.id, c.case_number from cases c
+        where exists (select 1 from case_clocks k where k.case_id = c.id and k.status = 'running' and k.reminded_at is null)
+        order by c.case_number limit 2`.execute(db)
+    ).rows;
+    expect(picked).toHaveLength(2);
+    const ids = picked.map((p) => p.id);
+    const remindRows = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from case_history where action = 'remind' and case_id in (${sql.join(ids)})`.execute(db)).rows[0]?.n;
+    expect(await remindRows()).toBe(0);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const sup = await env.as('supervisor');
+    const res = await sup.post('/api/cases/reminders', { caseIds: [...ids, unknown], note: '请抓紧办理' });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json<{
+      reminded: number;
+      alreadyReminded: number;
+      failed: number;
+      results: { caseId: string; caseNumber: string | null; outcome: string; code: string | null }[];
+    }>();
+    expect([r.reminded, r.alreadyReminded, r.failed]).toEqual([2, 0, 1]);
+    expect(r.results.map((x) => [x.caseNumber, x.outcome])).toEqual([...picked.map((p) => [p.case_number, 'reminded']), [null, 'failed']]);
+    expect(r.results[2]?.code).toBe('CASE_NOT_FOUND');
+    expect(await remindRows()).toBe(2);
+    const notes = (await sql<{ n: number }>`select count(*)::int as n from notification_outbox where kind = 'reminder' and case_id in (${sql.join(ids)})`.execute(db)).rows[0]?.n;
+    expect(notes).toBeGreaterThanOrEqual(2);
+    // The same batch again (a retry, a second click): nothing new.
+    const again = (await sup.post('/api/cases/reminders', { caseIds: ids })).json<{ reminded: number; alreadyReminded: number }>();
+    expect([again.reminded, again.alreadyReminded]).toEqual([0, 2]);
+    expect(await remindRows()).toBe(2);
+    // A street handler may remind nothing: every case refused on its own, none changed.
+    const handler = (await (await env.as('wangjing.handler')).post('/api/cases/reminders', { caseIds: ids })).json<{ failed: number; results: { code: string }[] }>();
+    expect(handler.failed).toBe(2);
+    expect(await remindRows()).toBe(2);
+    // Bad input names the field.
+    const bad = await sup.post('/api/cases/reminders', { caseIds: [] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('caseIds');
+  });
+});

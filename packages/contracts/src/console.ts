@@ -1,7 +1,7 @@
 // What the console's working-day screens read: the dashboard's server-side aggregates for a period
 // and scope, the caller history an operator sees while typing a number, and the menu badges.
 import { Type } from 'typebox';
-import { LocalDate } from './common';
+import { LocalDate, StringEnum } from './common';
 import { endpoint } from './endpoint';
 
 const Count = Type.Object({ key: Type.String(), count: Type.Integer() }, { additionalProperties: false });
@@ -96,7 +96,52 @@ export const BadgesResponse = Type.Object(
 export const NotificationsReadBody = Type.Object({ upToId: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 export const NotificationsReadResponse = Type.Object({ lastReadId: Type.Integer() }, { additionalProperties: false });
 
+export const BatchRemindBody = Type.Object(
+  {
+    caseIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100, uniqueItems: true }),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const BATCH_REMIND_OUTCOMES = ['reminded', 'already_reminded', 'failed'] as const;
+
+export const BatchRemindResponse = Type.Object(
+  {
+    reminded: Type.Integer(),
+    alreadyReminded: Type.Integer(),
+    failed: Type.Integer(),
+    /** One row per case asked, in the order asked. */
+    results: Type.Array(
+      Type.Object(
+        {
+          caseId: Type.String(),
+          /** Null when the case is unknown or outside your scope. */
+          caseNumber: Type.Union([Type.String(), Type.Null()]),
+          outcome: StringEnum(BATCH_REMIND_OUTCOMES),
+          clockKey: Type.Union([Type.String(), Type.Null()]),
+          /** Why it failed (the core's error code and message), null otherwise. */
+          code: Type.Union([Type.String(), Type.Null()]),
+          message: Type.Union([Type.String(), Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const CONSOLE_ENDPOINTS = {
+  remindCases: endpoint({
+    method: 'POST',
+    path: '/api/cases/reminders',
+    summary: '批量催办: remind several cases at once (supervisors, dispatchers); one result per case',
+    description:
+      'Each case goes through the core decider as a single 催办 would, on the clock you may remind that is due first. A clock reminded in the last 30 minutes is reported `already_reminded` and not reminded again, so a retried batch changes nothing. A case that cannot be reminded (not found, outside your scope, no clock you may remind, changed meanwhile) is `failed` with its code; the others still go through.',
+    tags: ['cases'],
+    body: BatchRemindBody,
+    response: BatchRemindResponse,
+  }),
   dashboard: endpoint({
     method: 'GET',
     path: '/api/dashboard',

@@ -98,8 +98,12 @@ export function requireIntakeStaff(actor: Actor, state: CaseState, action: strin
 }
 
 /** Supervisors (督办员) of the centre or of a unit above the clock's owner; dispatchers may remind too. */
+/** Who may remind (催办) and escalate (督办) a clock, within their area. */
+export const REMIND_ROLES: readonly Role[] = ['supervisor', 'dispatcher'];
+export const ESCALATE_ROLES: readonly Role[] = ['supervisor'];
+
 export function requireSupervisorOver(actor: Actor, ownerPath: string, action: 'remind' | 'escalate'): void {
-  const roles: Role[] = action === 'remind' ? ['supervisor', 'dispatcher'] : ['supervisor'];
+  const roles = action === 'remind' ? REMIND_ROLES : ESCALATE_ROLES;
   if (!hasRole(actor, ...roles)) forbidden(action, action === 'remind' ? 'a supervisor or dispatcher' : 'a supervisor');
   if (!isCentreActor(actor) && !isInSubtree(actor.unitPath, ownerPath)) {
     throw new DomainError('OUT_OF_SCOPE', 'That clock belongs to a unit outside your area.', { action, ownerPath });

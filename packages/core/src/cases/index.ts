@@ -1,5 +1,6 @@
 // The case lifecycle: a pure decider over a case aggregate (see decide.ts), its status catalogue,
 // transition table, clocks, dispatch rules, requester masking and case numbers.
+export * from './batch-remind';
 export * from './case-attachments';
 export * from './case-clocks';
 export * from './case-commands';

@@ -1,13 +1,17 @@
 // 工单查询: search the cases in the user's scope by text (case number, its last digits, phone,
 // address or words — the server ranks), status, urgency and overdue; keyset pages ("load more").
-import { CASE_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
-import { CASE_STATUSES, CASE_URGENCIES, type CaseStatus } from '@jiesu/core';
-import { Button, Card, Checkbox, Input, Select, Space } from 'antd';
+// Supervisors and dispatchers select open cases and remind them at once (批量催办): the server runs
+// each through the core decider and answers per case; failures are listed by case number.
+import { CASE_ENDPOINTS, CONSOLE_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
+import { CASE_STATUSES, CASE_URGENCIES, type CaseStatus, isOpenStatus, mayRemind } from '@jiesu/core';
+import { App, Button, Card, Checkbox, Input, Modal, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { CaseSummary } from '../../api/types';
 import { CaseTable } from '../../components/case-table';
+import { useBadges } from '../../components/notification-bell';
 import { useReportError } from '../../components/use-report-error';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n/i18n';
 import { statusLabel, URGENCY_LABELS } from '../../i18n/labels';
 
@@ -24,6 +28,33 @@ export function CaseSearchPage() {
   const [page, setPage] = useState<ListPage | null>(null);
   const [loading, setLoading] = useState(false);
   const report = useReportError();
+  const { me } = useAuth();
+  const { message } = App.useApp();
+  const { refresh: refreshBadges } = useBadges();
+  const canRemind = me !== null && mayRemind(me);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [isReminding, setReminding] = useState(false);
+  const [failures, setFailures] = useState<{ caseNumber: string; message: string }[]>([]);
+  const remindSelected = async () => {
+    setReminding(true);
+    try {
+      const r = await api.call(CONSOLE_ENDPOINTS.remindCases, { body: { caseIds: selected } });
+      const numberOf = new Map(items.map((c) => [c.id, c.caseNumber]));
+      const failed = r.results
+        .filter((x) => x.outcome === 'failed')
+        .map((x) => ({ caseNumber: x.caseNumber ?? numberOf.get(x.caseId) ?? x.caseId, message: x.message ?? x.code ?? '' }));
+      const summary = `${t('batchRemind')}：${t('batchReminded')} ${r.reminded} · ${t('batchAlreadyReminded')} ${r.alreadyReminded} · ${t('batchFailed')} ${r.failed}`;
+      if (failed.length) void message.warning(summary);
+      else void message.success(summary);
+      setFailures(failed);
+      setSelected([]);
+      refreshBadges();
+    } catch (e) {
+      report(e);
+    } finally {
+      setReminding(false);
+    }
+  };
   const load = useCallback(
     (cursor: string | undefined) =>
       api.call(CASE_ENDPOINTS.list, {
@@ -93,7 +124,27 @@ export function CaseSearchPage() {
         </Space>
       }
     >
-      <CaseTable cases={items} loading={loading} pageSize={15} />
+      {canRemind && selected.length > 0 && (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Button type="primary" loading={isReminding} onClick={() => void remindSelected()} data-testid="batch-remind">
+            {t('batchRemind')} ({selected.length})
+          </Button>
+          <Button onClick={() => setSelected([])}>{t('cancel')}</Button>
+        </Space>
+      )}
+      <CaseTable
+        cases={items}
+        loading={loading}
+        pageSize={15}
+        {...(canRemind ? { selection: { selected, onChange: setSelected, isSelectable: (c: CaseSummary) => isOpenStatus(c.status) } } : {})}
+      />
+      <Modal open={failures.length > 0} title={t('batchRemindFailures')} onCancel={() => setFailures([])} onOk={() => setFailures([])} data-testid="batch-remind-failures">
+        {failures.map((f) => (
+          <div key={f.caseNumber}>
+            <Typography.Text strong>{f.caseNumber}</Typography.Text> <Typography.Text type="secondary">{f.message}</Typography.Text>
+          </div>
+        ))}
+      </Modal>
       {page?.nextCursor ? (
         <Button block onClick={loadMore} loading={loading} style={{ marginTop: 12 }}>
           {t('workItemLoadMore')}

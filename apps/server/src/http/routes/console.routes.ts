@@ -1,7 +1,8 @@
 // The console's working-day endpoints (descriptions in @jiesu/contracts console.ts): the dashboard
-// aggregates, the menu badges, caller history at intake and the notification bell's read mark.
+// aggregates, the menu badges, caller history at intake, batch reminders and the bell's read mark.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CONSOLE_ENDPOINTS, ErrorBody } from '@jiesu/contracts';
+import { remindCases } from '../../use-cases/cases/remind-cases';
 import { getBadges } from '../../use-cases/dashboard/get-badges';
 import { getDashboard } from '../../use-cases/dashboard/get-dashboard';
 import { findCallerHistory } from '../../use-cases/intake/find-caller-history';
@@ -17,6 +18,9 @@ export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   routeEndpoint(app, CONSOLE_ENDPOINTS.badges, route, async (request) => getBadges(app.ctx, { actor: request.actor }));
   routeEndpoint(app, CONSOLE_ENDPOINTS.callerHistory, route, async (request) =>
     findCallerHistory(app.ctx, { actor: request.actor, phone: request.body.phone, categoryCode: request.body.categoryCode, streetCode: request.body.streetCode }),
+  );
+  routeEndpoint(app, CONSOLE_ENDPOINTS.remindCases, route, async (request) =>
+    remindCases(app.ctx, { actor: request.actor, caseIds: request.body.caseIds, note: request.body.note ?? null }),
   );
   routeEndpoint(app, CONSOLE_ENDPOINTS.markNotificationsRead, route, async (request) => markNotificationsRead(app.ctx, { actor: request.actor, upToId: request.body.upToId }));
 };
