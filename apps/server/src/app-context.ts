@@ -13,7 +13,7 @@ import { SessionCache } from './caches/session-cache';
 import { CaseNumberAllocator } from './services/case-number-allocator';
 import { CasePolicyService } from './caches/case-policy-cache';
 import { UnitDirectory } from './caches/unit-directory';
-import { IntakeService } from './services/intake.service';
+import { IntakeCache } from './caches/intake-cache';
 import { HotspotIndexService } from './services/hotspot-index.service';
 import { SettingsStore } from './settings/settings-store';
 
@@ -46,7 +46,7 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     reads,
     settings,
     calendar: new CalendarService(config.timeZone, repos.holidaySchedules, cacheTtlMs),
-    intake: new IntakeService(repos, settings),
+    intake: new IntakeCache(repos, settings),
     attachments: new FolderAttachmentStorage(opts.inMemory ? mkdtempSync(join(tmpdir(), 'jiesu-files-')) : join(config.dataDir, 'attachments')),
     unitDirectory: new UnitDirectory(repos.units, cacheTtlMs),
     caseNumbers: new CaseNumberAllocator(repos.cases),

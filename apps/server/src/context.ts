@@ -10,7 +10,7 @@ import type { CasePolicyService } from './caches/case-policy-cache';
 import type { CalendarService } from './caches/calendar-cache';
 import type { SessionCache } from './caches/session-cache';
 import type { UnitDirectory } from './caches/unit-directory';
-import type { IntakeService } from './services/intake.service';
+import type { IntakeCache } from './caches/intake-cache';
 import type { HotspotIndexService } from './services/hotspot-index.service';
 import type { SettingsStore } from './settings/settings-store';
 
@@ -28,7 +28,7 @@ export interface AppContext {
   settings: SettingsStore;
   calendar: CalendarService;
   /** Cached gazetteer, rules and category model for intake suggestions. */
-  intake: IntakeService;
+  intake: IntakeCache;
   attachments: AttachmentStorage;
   /** Cached unit lookups for hot paths; cleared when this process changes a unit. */
   unitDirectory: UnitDirectory;

@@ -1,6 +1,6 @@
 // All SQL of intake intelligence: the reference behind suggestions (aliases, boundaries, the whole organisation for the gazetteer), category models, case tokens and the
 // duplicate search over a street's recent open cases.
-import { type CaseStatus, FINISHED_CASE_STATUSES, OPEN_CASE_STATUSES, type Unit } from '@jiesu/core';
+import { type CaseStatus, type DuplicateCandidate, type DuplicateMatch, FINISHED_CASE_STATUSES, OPEN_CASE_STATUSES, type Unit } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { toUnit } from './unit.repository';
@@ -36,24 +36,9 @@ export interface ModelRow {
   isActive: boolean;
 }
 
-export interface RecentCase {
-  caseId: string;
-  caseNumber: string;
-  subject: string;
-  status: CaseStatus;
-  receivedAt: Date;
-  tokens: string[];
-}
-
-export interface DuplicateRow {
-  caseId: string;
-  caseNumber: string;
-  subject: string;
-  status: CaseStatus;
-  receivedAt: Date;
-  similarity: number;
-  sharedWords: string[];
-}
+/** The core's duplicate-search shapes (packages/core/src/intake/duplicates.ts). */
+export type RecentCase = DuplicateCandidate;
+export type DuplicateRow = DuplicateMatch;
 
 export interface TrainingCaseRow {
   subject: string;

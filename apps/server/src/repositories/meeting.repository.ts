@@ -3,7 +3,7 @@
 // same vote cannot both win.
 import type { AgendaItem, AgendaSourceType, Meeting, MeetingStatus, Motion, MotionStatus, ParticipantKind, VoteResult, VoteRules } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Database, MeetingAgendaItemsTable, MeetingMotionsTable, MeetingsTable } from '../db/schema';
+import type { Database, MeetingAgendaItemsTable, MeetingMotionsTable, MeetingParticipantsTable, MeetingsTable } from '../db/schema';
 import { escapeLike } from './unit.repository';
 import { updateIfVersion } from './tx';
 
@@ -59,6 +59,19 @@ function toItem(r: Selectable<MeetingAgendaItemsTable>): AgendaItem {
     status: r.status as AgendaItem['status'],
     outcomeSummary: r.outcome_summary,
     concludedAt: r.concluded_at,
+  };
+}
+
+function toParticipant(r: Selectable<MeetingParticipantsTable>): Participant {
+  return {
+    id: r.id,
+    meetingId: r.meeting_id,
+    kind: r.kind as ParticipantKind,
+    name: r.name,
+    organisation: r.organisation,
+    unitCode: r.unit_code,
+    buildingLeadId: r.building_lead_id,
+    invitedAt: r.invited_at,
   };
 }
 
@@ -159,31 +172,13 @@ export class MeetingRepository {
 
   async participants(meetingId: string, trx: Db = this.db): Promise<Participant[]> {
     const rows = await trx.selectFrom('meeting_participants').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
-    return rows.map((r) => ({
-      id: r.id,
-      meetingId: r.meeting_id,
-      kind: r.kind as ParticipantKind,
-      name: r.name,
-      organisation: r.organisation,
-      unitCode: r.unit_code,
-      buildingLeadId: r.building_lead_id,
-      invitedAt: r.invited_at,
-    }));
+    return rows.map(toParticipant);
   }
 
   /** Marks the not-yet-invited participants invited; returns those it marked (each is invited once). */
   async markInvited(meetingId: string, at: Date, trx: Db = this.db): Promise<Participant[]> {
     const rows = await trx.updateTable('meeting_participants').set({ invited_at: at }).where('meeting_id', '=', meetingId).where('invited_at', 'is', null).returningAll().execute();
-    return rows.map((r) => ({
-      id: r.id,
-      meetingId: r.meeting_id,
-      kind: r.kind as ParticipantKind,
-      name: r.name,
-      organisation: r.organisation,
-      unitCode: r.unit_code,
-      buildingLeadId: r.building_lead_id,
-      invitedAt: r.invited_at,
-    }));
+    return rows.map(toParticipant);
   }
 
   // ── agenda ──

@@ -47,37 +47,33 @@ function toZone(r: Selectable<ProactiveZonesTable>): ProactiveZone {
 
 export type ZoneValues = Pick<ProactiveZone, 'streetCode' | 'name' | 'communityCodes' | 'polygon' | 'leaderUserId' | 'team' | 'termStart' | 'termEnd'>;
 
+/** A zone's editable values as columns (the one place they are written). */
+function zoneColumns(z: ZoneValues) {
+  return {
+    name: z.name,
+    community_codes: z.communityCodes,
+    polygon: z.polygon === null ? null : JSON.stringify(z.polygon),
+    leader_user_id: z.leaderUserId,
+    team: JSON.stringify(z.team),
+    term_start: z.termStart,
+    term_end: z.termEnd,
+  };
+}
+
 export class ProactiveZoneRepository {
   constructor(private readonly db: Db) {}
 
   async insert(id: string, z: ZoneValues, createdBy: string, trx: Db = this.db): Promise<void> {
     await trx
       .insertInto('proactive_zones')
-      .values({
-        id,
-        street_code: z.streetCode,
-        name: z.name,
-        community_codes: z.communityCodes,
-        polygon: z.polygon === null ? null : JSON.stringify(z.polygon),
-        leader_user_id: z.leaderUserId,
-        team: JSON.stringify(z.team),
-        term_start: z.termStart,
-        term_end: z.termEnd,
-        created_by: createdBy,
-      })
+      .values({ id, street_code: z.streetCode, ...zoneColumns(z), created_by: createdBy })
       .execute();
   }
 
   /** Updates a zone if it is still at `version`; false when someone changed it meanwhile. */
   async update(id: string, version: number, z: ZoneValues & { isActive: boolean }, trx: Db = this.db): Promise<boolean> {
     return updateIfVersion(trx, 'proactive_zones', id, version, {
-      name: z.name,
-      community_codes: z.communityCodes,
-      polygon: z.polygon === null ? null : JSON.stringify(z.polygon),
-      leader_user_id: z.leaderUserId,
-      team: JSON.stringify(z.team),
-      term_start: z.termStart,
-      term_end: z.termEnd,
+      ...zoneColumns(z),
       is_active: z.isActive,
       version: version + 1,
       updated_at: new Date(),

@@ -7,7 +7,7 @@
 // enough cases for a meaningful month.
 import { type CaseKind, type CaseUrgency, suggestLeadUnit, suggestUrgency, type Unit, type UnitRef } from '@jiesu/core';
 import { CALL_SAMPLES, type CallSample } from '@jiesu/reference';
-import type { IntakeReference } from '../services/intake.service';
+import type { IntakeReference } from '../caches/intake-cache';
 import { cumulativeOf, type Rng } from './sim-random';
 
 export interface SimulatedCall {

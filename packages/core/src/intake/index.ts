@@ -11,3 +11,6 @@ export * from './point-in-polygon';
 export * from './routing-rules';
 export * from './unit-lookup';
 export * from './urgency-rules';
+export * from './default-routing-rules';
+export * from './duplicates';
+export * from './intake-reference';

@@ -41,7 +41,7 @@ export function parseRoutingRules(value: unknown): RoutingRule[] | null {
 }
 
 export const URGENCY_RULES_SETTING = defineSetting<UrgencyRule[]>('intake.urgency_rules', [...DEFAULT_URGENCY_RULES], parseUrgencyRules);
-/** null: the default rules, derived from the category tree (`defaultRoutingRules` on the server). */
+/** null: the default rules, derived from the category tree (`defaultRoutingRules`, intake/default-routing-rules.ts). */
 export const ROUTING_RULES_SETTING = defineSetting<RoutingRule[] | null>('intake.routing_rules', null, parseRoutingRules);
 export const DUPLICATE_SETTINGS_SETTING = defineSetting<DuplicateSettings>('intake.duplicates', DEFAULT_DUPLICATE_SETTINGS, parseDuplicateSettings);
 

@@ -4,7 +4,7 @@
 // body.entries[4].categoryPath), audited with what changed, and the cached reference reloaded.
 import { type Actor, DISPATCH_CATALOGUE_SETTING, type DispatchEntry, type RoutingTarget, validateDispatchCatalogue } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import type { RuleSource } from '../../services/intake.service';
+import type { RuleSource } from '../../caches/intake-cache';
 import { requireRole } from '../require';
 import { asBodyField } from '../body-field';
 

@@ -14,7 +14,7 @@ import {
   validateRoutingRules,
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import type { RuleSource } from '../../services/intake.service';
+import type { RuleSource } from '../../caches/intake-cache';
 import { asBodyField, asBodyFieldAsync } from '../body-field';
 import { requireRole } from '../require';
 

@@ -3,7 +3,7 @@
 // The category comes from the dispatch catalogue (派单目录) and, when one is active, the category
 // model, combined by the core (combineCategory); the lead from the catalogue entry and the routing
 // rules. Everything runs on in-memory reference data (duplicates, duty lists and knowledge are
-// cached briefly per street / community / city, see services/intake.service.ts), so a call costs
+// cached briefly per street / community / city, see caches/intake-cache.ts), so a call costs
 // a few milliseconds.
 import {
   type Actor,
@@ -25,6 +25,7 @@ import {
   locateByCoordinates,
   type LocationResolution,
   matchDispatchCatalogue,
+  rankDuplicates,
   relevantHits,
   resolveLocation,
   suggestLeadUnit,
@@ -35,8 +36,7 @@ import { predict } from '@jiesu/nlp';
 import type { AppContext } from '../../context';
 import { caseTokens } from '../../intake/text-tokens';
 import type { DuplicateRow } from '../../repositories/intake.repository';
-import type { IntakeReference, LoadedModel } from '../../services/intake.service';
-import { rankDuplicates } from '../../intake/duplicates';
+import type { IntakeReference, LoadedModel } from '../../caches/intake-cache';
 import { type KnowledgeHit, searchKnowledgeByTokens } from '../knowledge/search-knowledge';
 import { requireRole } from '../require';
 

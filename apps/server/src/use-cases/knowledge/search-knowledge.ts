@@ -1,10 +1,10 @@
 // 知识库 search: the query is cut into jieba tokens like the articles were; the articles valid at
-// `now` that share a word (held in memory by IntakeService) are ranked by a BM25-style score (a word that
+// `now` that share a word (held in memory by IntakeCache) are ranked by a BM25-style score (a word that
 // is rare across the knowledge base counts more; a hit in the title counts double).
 import type { Actor } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import { textTokens } from '../../intake/text-tokens';
-import type { KnowledgeStats } from '../../services/intake.service';
+import type { KnowledgeStats } from '../../caches/intake-cache';
 import type { ArticleCandidate } from '../../repositories/knowledge.repository';
 import { requireRole } from '../require';
 

@@ -1,12 +1,32 @@
 // Likely duplicates (重复诉求): a draft's words against a street's recent open cases, ranked by
 // Jaccard similarity of their token sets (the core text-groups module's measure: one text-grouping
 // module serves duplicates and hotspots). Pure: the caller supplies the cases.
-import { jaccard } from '@jiesu/core';
-import type { DuplicateRow, RecentCase } from '../repositories/intake.repository';
+import type { CaseStatus } from '../cases/case-status';
+import { jaccard } from '../text-groups/text-groups';
 
-export function rankDuplicates(tokens: readonly string[], cases: readonly RecentCase[], opts: { limit: number; minSimilarity: number }): DuplicateRow[] {
+/** A recent open case a new call might repeat, with its stored words. */
+export interface DuplicateCandidate {
+  caseId: string;
+  caseNumber: string;
+  subject: string;
+  status: CaseStatus;
+  receivedAt: Date;
+  tokens: string[];
+}
+
+export interface DuplicateMatch {
+  caseId: string;
+  caseNumber: string;
+  subject: string;
+  status: CaseStatus;
+  receivedAt: Date;
+  similarity: number;
+  sharedWords: string[];
+}
+
+export function rankDuplicates(tokens: readonly string[], cases: readonly DuplicateCandidate[], opts: { limit: number; minSimilarity: number }): DuplicateMatch[] {
   if (tokens.length === 0) return [];
-  const out: DuplicateRow[] = [];
+  const out: DuplicateMatch[] = [];
   for (const c of cases) {
     const { similarity, shared } = jaccard(tokens, c.tokens);
     if (shared.length === 0 || similarity < opts.minSimilarity) continue;

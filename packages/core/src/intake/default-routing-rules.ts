@@ -5,7 +5,7 @@
 // (@jiesu/reference DEFAULT_DISPATCH_CATALOGUE), which is consulted alongside these rules. Most city-management matters go to the street of the location (属地),
 // utilities to the enterprise of that kind (水/电/气/热), a few matters to the competent
 // department; whatever resolves to nothing falls back to the district (兜底, in suggestLeadUnit).
-import type { RoutingRule, RoutingTarget } from '@jiesu/core';
+import type { RoutingRule, RoutingTarget } from './routing-rules';
 
 export interface NamedCategory {
   code: string;

@@ -1,33 +1,20 @@
-// What intake suggestions read on every call, built once and held in memory: the gazetteer and
-// unit lookup (from the organisation and administrator aliases), boundaries, urgency and routing
-// rules, category names, the active category model and knowledge-base statistics. Administrator
-// edits call reload*(); edits made elsewhere to units or categories are noticed by a cheap
-// signature check at most every `checkEveryMs`.
+// What intake suggestions read on every call, loaded once and held in memory: the intake reference
+// (assembled by the core's buildIntakeReference from units, aliases, boundaries, rules, categories),
+// the active category model, the knowledge base with its statistics, duty lists and each street's
+// recent open cases. Administrator edits call reload*(); edits made elsewhere to units or
+// categories are noticed by a cheap signature check at most every `checkEveryMs`.
 import {
-  type BoundaryIndex,
-  buildGazetteer,
-  catalogueRoutingRules,
-  type CategoryPathResolver,
-  createUnitLookup,
+  buildIntakeReference,
   DISPATCH_CATALOGUE_SETTING,
-  type DispatchEntry,
   DUPLICATE_SETTINGS_SETTING,
-  type DuplicateSettings,
-  type Gazetteer,
-  type GazetteerAlias,
-  type AliasKind,
-  type PlaceLevel,
-  prepareBoundaries,
+  type IntakeReference,
+  type KnowledgeStats,
+  knowledgeStats,
   ROUTING_RULES_SETTING,
-  type RoutingRule,
-  type Unit,
-  type UnitLookup,
-  type UrgencyRule,
   URGENCY_RULES_SETTING,
 } from '@jiesu/core';
 import { type CategoryModel, loadModel } from '@jiesu/nlp';
 import { DEFAULT_DISPATCH_CATALOGUE } from '@jiesu/reference';
-import { categoryPathResolver, defaultRoutingRules } from '../intake/default-routing-rules';
 import type { CategoryRepository } from '../repositories/category.repository';
 import type { IntakeRepository } from '../repositories/intake.repository';
 import type { CaseRepository } from '../repositories/case.repository';
@@ -35,41 +22,12 @@ import type { RecentCase } from '../repositories/intake.repository';
 import type { ArticleCandidate, KnowledgeRepository } from '../repositories/knowledge.repository';
 import type { SettingsStore } from '../settings/settings-store';
 
-const PLACE_CLASSES = new Set<Unit['class']>(['district', 'street', 'community']);
-
-export type RuleSource = 'default' | 'administrator';
-
-export interface IntakeReference {
-  lookup: UnitLookup;
-  gazetteer: Gazetteer;
-  boundaries: BoundaryIndex | null;
-  urgencyRules: readonly UrgencyRule[];
-  urgencySource: RuleSource;
-  routingRules: readonly RoutingRule[];
-  routingSource: RuleSource;
-  /** The dispatch catalogue (派单目录): phrases → category leaf → lead and co-handlers. */
-  catalogue: readonly DispatchEntry[];
-  catalogueSource: RuleSource;
-  /** One routing rule per catalogue leaf, kept apart from the editable routing rules and consulted with them. */
-  catalogueRules: readonly RoutingRule[];
-  /** Category path of names → code in the loaded tree. */
-  codeOfPath: CategoryPathResolver;
-  duplicates: DuplicateSettings;
-  categoryNames: ReadonlyMap<string, string>;
-  /** Level-1 category name → code: how a classifier label becomes a category. */
-  level1CodeByName: ReadonlyMap<string, string>;
-}
+export type { IntakeReference, KnowledgeStats, RuleSource } from '@jiesu/core';
 
 export interface LoadedModel {
   id: number;
   createdAt: Date;
   model: CategoryModel;
-}
-
-export interface KnowledgeStats {
-  n: number;
-  meanLength: number;
-  df: ReadonlyMap<string, number>;
 }
 
 interface Repos {
@@ -96,7 +54,7 @@ interface Timed<T> {
   at: number;
 }
 
-export class IntakeService {
+export class IntakeCache {
   private ref: Promise<IntakeReference> | null = null;
   private signature = '';
   private checkedAt = 0;
@@ -138,13 +96,7 @@ export class IntakeService {
       (t) => (this.kb = t),
       async () => {
         const articles = await this.repos.knowledge.allActive();
-        const df = new Map<string, number>();
-        let total = 0;
-        for (const a of articles) {
-          total += a.tokens.length;
-          for (const t of new Set(a.tokens)) df.set(t, (df.get(t) ?? 0) + 1);
-        }
-        return { articles, stats: { n: articles.length, meanLength: articles.length ? total / articles.length : 0, df } };
+        return { articles, stats: knowledgeStats(articles) };
       },
     );
   }
@@ -255,30 +207,17 @@ export class IntakeService {
       this.settings.info(DISPATCH_CATALOGUE_SETTING),
       this.repos.categories.listAll({ includeInactive: false }),
     ]);
-    const codeOfPath = categoryPathResolver(categories);
-    const entries = catalogue.value ?? DEFAULT_DISPATCH_CATALOGUE;
-    // An alias whose unit was since switched off is left out rather than failing the whole gazetteer.
-    const places = new Set(units.filter((u) => u.isActive && PLACE_CLASSES.has(u.class)).map((u) => u.code));
-    const aliases: GazetteerAlias[] = aliasRows.map((a) => ({ alias: a.alias, unitCode: a.unitCode, kind: a.kind as AliasKind }));
-    return {
-      lookup: createUnitLookup(units),
-      gazetteer: buildGazetteer(
-        units,
-        aliases.filter((a) => places.has(a.unitCode)),
-      ),
-      boundaries: boundaryRows.length === 0 ? null : prepareBoundaries(boundaryRows.map((b) => ({ unitCode: b.unitCode, level: b.level as PlaceLevel, polygons: b.polygons }))),
-      urgencyRules: urgency.value,
-      urgencySource: urgency.isDefault ? 'default' : 'administrator',
-      routingRules: routing.value ?? defaultRoutingRules(categories),
-      routingSource: routing.isDefault ? 'default' : 'administrator',
-      catalogue: entries,
-      catalogueSource: catalogue.isDefault ? 'default' : 'administrator',
-      catalogueRules: catalogueRoutingRules(entries, codeOfPath),
-      codeOfPath,
+    return buildIntakeReference({
+      units,
+      aliases: aliasRows,
+      boundaries: boundaryRows,
+      urgency,
+      routing,
+      catalogue,
+      defaultCatalogue: DEFAULT_DISPATCH_CATALOGUE,
       duplicates,
-      categoryNames: new Map(categories.map((c) => [c.code, c.name])),
-      level1CodeByName: new Map(categories.filter((c) => c.level === 1).map((c) => [c.name, c.code])),
-    };
+      categories,
+    });
   }
 
   private async loadModel(): Promise<LoadedModel | null> {
