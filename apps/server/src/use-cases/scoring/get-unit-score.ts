@@ -1,5 +1,6 @@
 // One unit's score for a period and why: its tally, rates and composite, its live ranking row,
-// and the cases that cost it points (explainUnitScore) plus the cases exempted for it.
+// and the cases that cost it points (explainUnitScore) plus the cases exempted for it. A screen:
+// it reads through ctx.reads (the replica, when there is one).
 import {
   type Actor,
   assertInScope,
@@ -58,7 +59,7 @@ export async function getUnitScore(ctx: AppContext, opts: { actor: Actor; period
   const [policy, weights] = await Promise.all([loadPolicy(ctx), loadWeights(ctx)]);
   const period = evaluationPeriod(opts.periodKey, periodConfig(ctx, policy));
 
-  const facts = await ctx.repos.scoreFacts.factsCountingFor(opts.periodKey, unit.code);
+  const facts = await ctx.reads.scoreFacts.factsCountingFor(opts.periodKey, unit.code);
   const cases = facts.map(toScoredCase);
   const tally = tallyCases(cases);
   const [score] = scoreTallies({
@@ -70,7 +71,7 @@ export async function getUnitScore(ctx: AppContext, opts: { actor: Actor; period
   const explained = explainUnitScore({ unitId: unit.code, cases, weights: score.weights });
   const numbers = new Map(facts.map((f) => [f.caseId, f.caseNumber]));
 
-  const rankings = await computePeriodRankings(ctx, { periodKey: opts.periodKey });
+  const rankings = await computePeriodRankings(ctx, { periodKey: opts.periodKey, fromReplica: true });
   const row = rankings.classes.flatMap((c) => c.rows).find((r) => r.unitCode === unit.code) ?? null;
 
   return {
