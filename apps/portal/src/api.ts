@@ -6,9 +6,9 @@ import {
   endpointUrl,
   type Jsonified,
   PUBLIC_ENDPOINTS,
-  type PublicCommunitySchema,
+  type BodyOf,
+  PUBLIC_GOVERNANCE_ENDPOINTS,
   type PublicRankingRowSchema,
-  type PublicTopicSchema,
   type ResponseOf,
   type TrackingProof,
   type VisitSatisfaction,
@@ -16,6 +16,9 @@ import {
 import type { Static } from 'typebox';
 
 const E = PUBLIC_ENDPOINTS;
+const G = PUBLIC_GOVERNANCE_ENDPOINTS;
+/** A fresh Idempotency-Key for one user action. */
+const newKey = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 export type PublicService = ResponseOf<typeof E.services>[number];
 export type Submitted = ResponseOf<typeof E.submit>;
 export type PublicCaseView = ResponseOf<typeof E.track>;
@@ -24,8 +27,8 @@ export type Satisfaction = VisitSatisfaction;
 export type { TrackingProof };
 export type RankingRow = Jsonified<Static<typeof PublicRankingRowSchema>>;
 export type PublicRankings = ResponseOf<typeof E.rankings>;
-export type PublicCommunity = Jsonified<Static<typeof PublicCommunitySchema>>;
-export type PublicTopic = Jsonified<Static<typeof PublicTopicSchema>>;
+export type PublicCommunity = ResponseOf<typeof G.community>;
+export type PublicTopic = ResponseOf<typeof G.topics>['items'][number];
 
 export class ApiError extends Error {
   constructor(
@@ -54,14 +57,19 @@ async function send<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-/** One typed call: the endpoint description gives the method, URL, body and response type. */
-export function call<Ep extends EndpointShape>(ep: Ep, args: CallArgs<Ep>): Promise<ResponseOf<Ep>> {
+/**
+ * One typed call: the endpoint description gives the method, URL, body and response type.
+ * `headers` carries e.g. the Idempotency-Key of a replayable create.
+ */
+export function call<Ep extends EndpointShape>(ep: Ep, args: CallArgs<Ep>, headers?: Record<string, string>): Promise<ResponseOf<Ep>> {
   const url = endpointUrl(ep, args.params as Record<string, string> | undefined, args.query as Record<string, unknown> | undefined);
   const init: RequestInit = { method: ep.method };
+  const h: Record<string, string> = { ...(headers ?? {}) };
   if (args.body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
+    h['content-type'] = 'application/json';
     init.body = JSON.stringify(args.body);
   }
+  if (Object.keys(h).length > 0) init.headers = h;
   return send<ResponseOf<Ep>>(url, init);
 }
 
@@ -76,16 +84,9 @@ export const api = {
   track: (proof: TrackingProof) => call(E.track, { body: proof }),
   rate: (proof: TrackingProof, satisfaction: Satisfaction, comment: string) => call(E.rate, { body: { ...proof, satisfaction, comment } }),
   rankings: (period?: string) => call(E.rankings, { query: period ? { period } : {} }),
-  // Not yet endpoint descriptions (see docs/architecture.md): typed here by their contract schemas.
-  communities: (q: string) => send<Array<{ code: string; name: string; streetName: string | null }>>(`/api/public/communities?q=${encodeURIComponent(q)}`),
-  community: (code: string) => send<PublicCommunity>(`/api/public/communities/${encodeURIComponent(code)}/deliberation`),
-  propose: (payload: { communityCode: string; title: string; detail: string; name: string | null; phone: string }) =>
-    send<{ proposalId: string; isNew: boolean }>('/api/public/proposals', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
-  support: (id: string, phone: string) =>
-    send<{ supportCount: number; isNew: boolean }>(`/api/public/proposals/${encodeURIComponent(id)}/support`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone }),
-    }),
-  topics: (month?: string) => send<{ items: PublicTopic[] }>(`/api/public/topics${month ? `?month=${encodeURIComponent(month)}` : ''}`),
+  communities: (q: string) => call(G.communities, { query: { q } }),
+  community: (code: string) => call(G.community, { params: { code } }),
+  propose: (payload: BodyOf<typeof G.propose>) => call(G.propose, { body: payload }, { 'idempotency-key': newKey() }),
+  support: (id: string, phone: string) => call(G.support, { params: { id }, body: { phone } }),
+  topics: (month?: string) => call(G.topics, { query: month ? { month } : {} }),
 };

@@ -18,3 +18,5 @@ export * from './work-item-endpoints';
 export * from './lockouts';
 export * from './topic-endpoints';
 export * from './notice-endpoints';
+export * from './public-governance-endpoints';
+export * from './proactive-endpoints';

@@ -20,6 +20,15 @@ import {
 import { WorkItemPageSchema, WorkItemSchema } from './work-items';
 
 const Uuid = Type.String({ format: 'uuid' });
+/** A case named in a hotspot group or linked to a problem: no requester, nothing personal. */
+const CaseRefSchema = Type.Object({
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  subject: Type.String(),
+  status: Type.String(),
+  receivedAt: IsoDateTime,
+  streetCode: Nullable(Type.String()),
+});
 const Weights = Type.Object({ frequency: Type.Number(), spread: Type.Number(), growth: Type.Number(), difficulty: Type.Number() });
 const AreaCount = Type.Object({ code: Type.String(), count: Type.Integer() });
 const NamedAreaCount = Type.Object({ code: Type.String(), name: Type.String(), count: Type.Integer() });
@@ -112,16 +121,7 @@ export const HOTSPOT_ENDPOINTS = {
       trend: Type.Array(Type.Object({ day: Type.String(), count: Type.Integer() })),
       byStreet: Type.Array(NamedAreaCount),
       byDistrict: Type.Array(NamedAreaCount),
-      representativeCases: Type.Array(
-        Type.Object({
-          caseId: Type.String(),
-          caseNumber: Type.String(),
-          subject: Type.String(),
-          status: Type.String(),
-          receivedAt: IsoDateTime,
-          streetCode: Nullable(Type.String()),
-        }),
-      ),
+      representativeCases: Type.Array(CaseRefSchema),
     }),
   }),
   weights: endpoint({ method: 'GET', path: '/api/hotspots/weights', summary: 'Ranking weights in force and the formula', tags: ['hotspots'], response: WeightsView }),
@@ -212,12 +212,7 @@ export const ProblemEffectSchema = Type.Object({
 });
 
 export const LinkedCaseSchema = Type.Object({
-  caseId: Type.String(),
-  caseNumber: Type.String(),
-  subject: Type.String(),
-  status: Type.String(),
-  receivedAt: IsoDateTime,
-  streetCode: Nullable(Type.String()),
+  ...CaseRefSchema.properties,
   linkKind: StringEnum(['auto', 'manual'] as const),
   similarity: Nullable(Type.Number()),
   isClosed: Type.Boolean(),

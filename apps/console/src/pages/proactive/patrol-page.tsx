@@ -1,6 +1,7 @@
 // 巡查、走访 on a phone (390 px first): pick the community, say what was seen, take a photo with
 // the camera, optionally record the location, save; then turn the finding into a proactive case.
 import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { PROACTIVE_ENDPOINTS } from '@jiesu/contracts';
 import { App, Button, Card, Form, Input, List, Radio, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -40,12 +41,15 @@ export function PatrolPage() {
 
   const reload = useCallback(() => {
     if (!streetCode) return;
-    api.get<PatrolView[]>(`/api/proactive/streets/${streetCode}/patrols`, { limit: 10 }).then(setPatrols).catch(report);
+    api
+      .call(PROACTIVE_ENDPOINTS.patrols, { params: { street: streetCode }, query: { limit: 10 } })
+      .then(setPatrols)
+      .catch(report);
   }, [streetCode, report]);
   useEffect(() => {
     if (!streetCode) return;
     api
-      .get<ZonesView>(`/api/proactive/streets/${streetCode}/zones`)
+      .call(PROACTIVE_ENDPOINTS.zones, { params: { street: streetCode } })
       .then((z) => {
         setZones(z);
         if (z.communities.length === 1) form.setFieldValue('communityCode', z.communities[0]!.code);
@@ -76,9 +80,9 @@ export function PatrolPage() {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const rec = await api.post<PatrolView>(
-        `/api/proactive/streets/${streetCode ?? ''}/patrols`,
-        { communityCode: v.communityCode, kind: v.kind, observations: v.observations, attachmentIds: photoIds, point },
+      const rec = await api.call(
+        PROACTIVE_ENDPOINTS.recordPatrol,
+        { params: { street: streetCode ?? '' }, body: { communityCode: v.communityCode, kind: v.kind, observations: v.observations, attachmentIds: photoIds, point } },
         { 'idempotency-key': `patrol-${crypto.randomUUID()}` },
       );
       setSaved(rec);

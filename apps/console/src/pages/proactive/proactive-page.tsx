@@ -1,7 +1,7 @@
 // 未诉先办 for street leaders (desktop): who covers which communities (包干, gaps flagged), early
 // warnings with their evidence chart and cases (turned into a task for the zone's leader), policy
 // notices with their read receipts, and the street's measures. Every rule is the server's.
-import { NOTICE_ENDPOINTS, type ResponseOf, USER_ENDPOINTS } from '@jiesu/contracts';
+import { NOTICE_ENDPOINTS, PROACTIVE_ENDPOINTS, type ResponseOf, USER_ENDPOINTS } from '@jiesu/contracts';
 import { Alert, App, Button, Card, DatePicker, Drawer, Empty, Form, Input, List, Modal, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { User } from '../../api/types';
 import { useAuth } from '../../auth';
-import { warningEvidenceOption, type EvidencePoint } from '../../charts/warning-evidence';
+import { warningEvidenceOption } from '../../charts/warning-evidence';
 import { Chart } from '../../components/chart';
 import { UnitSelect } from '../../components/unit-select';
 import { useReportError } from '../../components/use-report-error';
@@ -17,46 +17,12 @@ import { useProactiveStrings } from '../../i18n/proactive-strings';
 import { WorkItemList } from '../work-items/WorkItemList';
 import { useMyStreet, type ZonesView } from './use-street';
 
-interface WarningView {
-  id: string;
-  kind: 'surge' | 'seasonal';
-  communityCode: string;
-  communityName: string;
-  categoryCode: string;
-  categoryName: string;
-  detectedOn: string;
-  observed: number;
-  expected: number;
-  ratio: number;
-  status: 'open' | 'actioned' | 'dismissed';
-  series: EvidencePoint[];
-  workItemId: string | null;
-}
+type WarningView = ResponseOf<typeof PROACTIVE_ENDPOINTS.warnings>[number];
+type WarningDetail = ResponseOf<typeof PROACTIVE_ENDPOINTS.warning>;
 
 type NoticeView = ResponseOf<typeof NOTICE_ENDPOINTS.list>[number];
 
-interface MeasureRow {
-  communityCode: string;
-  communityName: string;
-  proactiveFound: number;
-  proactiveSolved: number;
-  patrols: number;
-  patrolCoverage: number | null;
-  noticesSent: number;
-  noticesOnTime: number;
-  callsBefore: number;
-  callsAfter: number;
-  callChange: number | null;
-}
-
-interface MeasuresView {
-  firstDay: string;
-  lastDay: string;
-  weeks: number;
-  totals: Omit<MeasureRow, 'communityCode' | 'communityName'> & { noticeOnTimeShare: number | null };
-  communities: MeasureRow[];
-  zones: Array<{ zoneId: string; name: string; patrolCoverage: number | null }>;
-}
+type MeasuresView = ResponseOf<typeof PROACTIVE_ENDPOINTS.measures>;
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`);
 
@@ -68,7 +34,14 @@ function ZonesTab({ streetCode }: { streetCode: string }) {
   const [leaders, setLeaders] = useState<User[]>([]);
   const [isOpen, setOpen] = useState(false);
   const [form] = Form.useForm<{ name: string; communityCodes: string[]; leaderUserId: string; team?: string; term: [Dayjs, Dayjs | null] }>();
-  const load = useCallback(() => api.get<ZonesView>(`/api/proactive/streets/${streetCode}/zones`).then(setView).catch(report), [streetCode, report]);
+  const load = useCallback(
+    () =>
+      api
+        .call(PROACTIVE_ENDPOINTS.zones, { params: { street: streetCode } })
+        .then(setView)
+        .catch(report),
+    [streetCode, report],
+  );
   useEffect(() => {
     void load();
     api
@@ -80,17 +53,20 @@ function ZonesTab({ streetCode }: { streetCode: string }) {
   const create = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(`/api/proactive/streets/${streetCode}/zones`, {
-        name: v.name,
-        communityCodes: v.communityCodes,
-        leaderUserId: v.leaderUserId,
-        team: (v.team ?? '')
-          .split(/[,，、]/)
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .map((n) => ({ name: n })),
-        termStart: v.term[0].format('YYYY-MM-DD'),
-        termEnd: v.term[1] ? v.term[1].format('YYYY-MM-DD') : null,
+      await api.call(PROACTIVE_ENDPOINTS.createZone, {
+        params: { street: streetCode },
+        body: {
+          name: v.name,
+          communityCodes: v.communityCodes,
+          leaderUserId: v.leaderUserId,
+          team: (v.team ?? '')
+            .split(/[,，、]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((n) => ({ name: n })),
+          termStart: v.term[0].format('YYYY-MM-DD'),
+          termEnd: v.term[1] ? v.term[1].format('YYYY-MM-DD') : null,
+        },
       });
       setOpen(false);
       form.resetFields();
@@ -153,11 +129,18 @@ function WarningsTab({ streetCode }: { streetCode: string }) {
   const report = useReportError();
   const { message, modal } = App.useApp();
   const [list, setList] = useState<WarningView[]>([]);
-  const [open, setOpenId] = useState<(WarningView & { cases: Array<{ id: string; caseNumber: string; subject: string; status: string }> }) | null>(null);
+  const [open, setOpenId] = useState<WarningDetail | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
-  const load = useCallback(() => api.get<WarningView[]>(`/api/proactive/streets/${streetCode}/warnings`).then(setList).catch(report), [streetCode, report]);
+  const load = useCallback(
+    () =>
+      api
+        .call(PROACTIVE_ENDPOINTS.warnings, { params: { street: streetCode } })
+        .then(setList)
+        .catch(report),
+    [streetCode, report],
+  );
   useEffect(() => void load(), [load]);
-  const show = (id: string) => api.get<typeof open>(`/api/proactive/warnings/${id}`).then(setOpenId).catch(report);
+  const show = (id: string) => api.call(PROACTIVE_ENDPOINTS.warning, { params: { id } }).then(setOpenId).catch(report);
   const scan = () =>
     api
       .post<{ raised: unknown[]; series: number }>(`/api/proactive/streets/${streetCode}/warnings/scan`, {})
@@ -371,7 +354,7 @@ function MeasuresTab({ streetCode }: { streetCode: string }) {
   const [m, setM] = useState<MeasuresView | null>(null);
   useEffect(() => {
     api
-      .get<MeasuresView>(`/api/proactive/streets/${streetCode}/measures`, { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })
+      .call(PROACTIVE_ENDPOINTS.measures, { params: { street: streetCode }, query: { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } })
       .then(setM)
       .catch(report);
   }, [streetCode, range, report]);

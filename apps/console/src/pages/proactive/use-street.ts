@@ -1,5 +1,6 @@
 // The street a proactive screen works on: the user's own (a street, or the street above their
 // community or section), or one chosen by a district or centre user.
+import { PROACTIVE_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 
@@ -9,7 +10,7 @@ export function useMyStreet(): { streetCode: string | null; setStreetCode(code: 
   useEffect(() => {
     let alive = true;
     api
-      .get<{ streetCode: string | null }>('/api/proactive/my-street')
+      .call(PROACTIVE_ENDPOINTS.myStreet, {})
       .then((r) => {
         if (alive) setStreetCode(r.streetCode);
       })
@@ -24,34 +25,5 @@ export function useMyStreet(): { streetCode: string | null; setStreetCode(code: 
   return { streetCode, setStreetCode, isLoading };
 }
 
-export interface ZonesView {
-  streetCode: string;
-  streetName: string;
-  zones: Array<{
-    id: string;
-    name: string;
-    communityCodes: string[];
-    leaderUserId: string;
-    leaderName: string | null;
-    team: Array<{ name: string }>;
-    termStart: string;
-    termEnd: string | null;
-    isActive: boolean;
-    isInForce: boolean;
-    version: number;
-  }>;
-  communities: Array<{ code: string; name: string }>;
-  coverage: { onDate: string; gaps: string[]; byCommunity: Array<{ communityCode: string; zoneIds: string[] }> };
-}
-
-export interface PatrolView {
-  id: string;
-  kind: 'patrol' | 'home_visit';
-  communityCode: string;
-  patrollerName: string;
-  patrolledAt: string;
-  point: { lng: number; lat: number } | null;
-  observations: string;
-  attachmentIds: string[];
-  caseIds: string[];
-}
+export type ZonesView = ResponseOf<typeof PROACTIVE_ENDPOINTS.zones>;
+export type PatrolView = ResponseOf<typeof PROACTIVE_ENDPOINTS.patrols>[number];

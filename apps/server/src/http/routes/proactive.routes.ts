@@ -1,24 +1,10 @@
 // 未诉先办 routes: zones, patrols (and their findings into proactive cases), warnings, measures,
 // own-measure scores and settings. Policy notices live in notices.routes.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  ErrorBody,
-  WarningTaskBody,
-  FindingBody,
-  ProactiveMeasuresQuery,
-  PatrolBody,
-  PatrolListQuery,
-  PeriodKey,
-  ProactiveSettingsBody,
-  StreetCode,
-  WarningDismissBody,
-  WarningListQuery,
-  WarningScanBody,
-  ZoneBody,
-  ZoneUpdateBody,
-} from '@jiesu/contracts';
+import { ErrorBody, PROACTIVE_ENDPOINTS, WarningTaskBody, FindingBody, PeriodKey, ProactiveSettingsBody, StreetCode, WarningDismissBody, WarningScanBody } from '@jiesu/contracts';
 import { DomainError, hasRole } from '@jiesu/core';
 import { Type } from 'typebox';
+import { idempotencyKeyOf, routeEndpoint } from '../endpoint-route';
 import { presentCase } from '../../use-cases/cases/get-case';
 import { dismissWarning } from '../../use-cases/proactive/dismiss-warning';
 import { getMyStreet } from '../../use-cases/proactive/get-my-street';
@@ -36,87 +22,62 @@ import { turnFindingIntoCase } from '../../use-cases/proactive/turn-finding-into
 import { turnWarningIntoTask } from '../../use-cases/proactive/turn-warning-into-task';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
-// Bodies are the use cases' views, serialised as they are (described in docs/governance-proactive.md).
+// Reads, zones and patrols are registered from PROACTIVE_ENDPOINTS; the other bodies are the use
+// cases' views, not yet described (docs/governance-proactive.md).
 const View = Type.Unknown();
 const ok = { 200: View, 201: View, ...errors };
 const StreetParams = Type.Object({ street: StreetCode });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Key = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
 const tags = ['proactive'];
+const route = { prefix: '/api/proactive', errors };
+const E = PROACTIVE_ENDPOINTS;
 
 export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/my-street', { schema: { tags, summary: 'The street the caller works in (null above streets)', response: ok } }, async (request) =>
-    getMyStreet(app.ctx, { actor: request.actor }),
+  routeEndpoint(app, E.myStreet, route, async (request) => getMyStreet(app.ctx, { actor: request.actor }));
+  routeEndpoint(app, E.zones, route, async (request) =>
+    listZones(app.ctx, { actor: request.actor, streetCode: request.params.street, ...(request.query.on ? { onDate: request.query.on } : {}) }),
   );
-  app.get(
-    '/streets/:street/zones',
-    {
-      schema: {
-        tags,
-        summary: '包干: a street’s zones, leaders and coverage (gaps flagged)',
-        params: StreetParams,
-        querystring: Type.Object({ on: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }),
-        response: ok,
-      },
-    },
-    async (request) => listZones(app.ctx, { actor: request.actor, streetCode: request.params.street, ...(request.query.on ? { onDate: request.query.on } : {}) }),
-  );
-  app.post(
-    '/streets/:street/zones',
-    { schema: { tags, summary: 'Create a zone (overlaps refused with ZONE_OVERLAP)', params: StreetParams, body: ZoneBody, response: ok } },
-    async (request, reply) => reply.status(201).send(await saveZone(app.ctx, { actor: request.actor, streetCode: request.params.street, zone: request.body })),
-  );
-  app.put(
-    '/streets/:street/zones/:id',
-    { schema: { tags, summary: 'Change or retire a zone', params: Type.Object({ street: StreetCode, id: Type.String({ format: 'uuid' }) }), body: ZoneUpdateBody, response: ok } },
-    async (request) => {
-      const { isActive, expectedVersion, ...zone } = request.body;
-      return saveZone(app.ctx, {
-        actor: request.actor,
-        streetCode: request.params.street,
-        zoneId: request.params.id,
-        zone,
-        ...(isActive !== undefined ? { isActive } : {}),
-        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-      });
-    },
-  );
+  routeEndpoint(app, E.createZone, route, async (request) => saveZone(app.ctx, { actor: request.actor, streetCode: request.params.street, zone: request.body }));
+  routeEndpoint(app, E.updateZone, route, async (request) => {
+    const { isActive, expectedVersion, ...zone } = request.body;
+    return saveZone(app.ctx, {
+      actor: request.actor,
+      streetCode: request.params.street,
+      zoneId: request.params.id,
+      zone,
+      ...(isActive !== undefined ? { isActive } : {}),
+      ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+    });
+  });
 
-  app.get(
-    '/streets/:street/patrols',
-    { schema: { tags, summary: 'Patrols and home visits, newest first', params: StreetParams, querystring: PatrolListQuery, response: ok } },
-    async (request) => {
-      const q = request.query;
-      return listPatrols(app.ctx, {
-        actor: request.actor,
-        streetCode: request.params.street,
-        ...(q.community ? { communityCode: q.community } : {}),
-        ...(q.zone ? { zoneId: q.zone } : {}),
-        ...(q.from ? { from: new Date(q.from) } : {}),
-        ...(q.to ? { to: new Date(q.to) } : {}),
-        ...(q.limit ? { limit: q.limit } : {}),
-      });
-    },
-  );
-  app.post(
-    '/streets/:street/patrols',
-    { schema: { tags, summary: '巡查/走访: record an outing (send an Idempotency-Key)', params: StreetParams, headers: Key, body: PatrolBody, response: ok } },
-    async (request, reply) => {
-      const b = request.body;
-      const { patrol, isNew } = await recordPatrol(app.ctx, {
-        actor: request.actor,
-        streetCode: request.params.street,
-        communityCode: b.communityCode,
-        observations: b.observations,
-        ...(b.kind ? { kind: b.kind } : {}),
-        ...(b.patrolledAt ? { patrolledAt: new Date(b.patrolledAt) } : {}),
-        ...(b.point !== undefined ? { point: b.point } : {}),
-        ...(b.attachmentIds ? { attachmentIds: b.attachmentIds } : {}),
-        idempotencyKey: request.headers['idempotency-key'] ?? null,
-      });
-      return reply.status(isNew ? 201 : 200).send(patrol);
-    },
-  );
+  routeEndpoint(app, E.patrols, route, async (request) => {
+    const q = request.query;
+    return listPatrols(app.ctx, {
+      actor: request.actor,
+      streetCode: request.params.street,
+      ...(q.community ? { communityCode: q.community } : {}),
+      ...(q.zone ? { zoneId: q.zone } : {}),
+      ...(q.from ? { from: new Date(q.from) } : {}),
+      ...(q.to ? { to: new Date(q.to) } : {}),
+      ...(q.limit ? { limit: q.limit } : {}),
+    });
+  });
+  routeEndpoint(app, E.recordPatrol, route, async (request) => {
+    const b = request.body;
+    const { patrol, isNew } = await recordPatrol(app.ctx, {
+      actor: request.actor,
+      streetCode: request.params.street,
+      communityCode: b.communityCode,
+      observations: b.observations,
+      ...(b.kind ? { kind: b.kind } : {}),
+      ...(b.patrolledAt ? { patrolledAt: new Date(b.patrolledAt) } : {}),
+      ...(b.point !== undefined ? { point: b.point } : {}),
+      ...(b.attachmentIds ? { attachmentIds: b.attachmentIds } : {}),
+      idempotencyKey: idempotencyKeyOf(request),
+    });
+    return { body: patrol, isNew };
+  });
   app.post(
     '/patrols/:id/cases',
     { schema: { tags, summary: 'Turn a finding into a proactive case (主动发现), same intake and lifecycle', params: IdParams, headers: Key, body: FindingBody, response: ok } },
@@ -140,16 +101,13 @@ export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(
-    '/streets/:street/warnings',
-    { schema: { tags, summary: '预警: a street’s warnings', params: StreetParams, querystring: WarningListQuery, response: ok } },
-    async (request) =>
-      listWarnings(app.ctx, {
-        actor: request.actor,
-        streetCode: request.params.street,
-        ...(request.query.status ? { status: request.query.status } : {}),
-        ...(request.query.limit ? { limit: request.query.limit } : {}),
-      }),
+  routeEndpoint(app, E.warnings, route, async (request) =>
+    listWarnings(app.ctx, {
+      actor: request.actor,
+      streetCode: request.params.street,
+      ...(request.query.status ? { status: request.query.status } : {}),
+      ...(request.query.limit ? { limit: request.query.limit } : {}),
+    }),
   );
   app.post(
     '/streets/:street/warnings/scan',
@@ -161,9 +119,7 @@ export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return scanWarnings(app.ctx, { streetCodes: [request.params.street], ...(request.body.asOf ? { asOf: request.body.asOf } : {}) });
     },
   );
-  app.get('/warnings/:id', { schema: { tags, summary: 'A warning with its evidence (weekly series, cases)', params: IdParams, response: ok } }, async (request) =>
-    getWarning(app.ctx, { actor: request.actor, id: request.params.id }),
-  );
+  routeEndpoint(app, E.warning, route, async (request) => getWarning(app.ctx, { actor: request.actor, id: request.params.id }));
   app.post(
     '/warnings/:id/dismiss',
     { schema: { tags, summary: 'Close a warning that needs no action', params: IdParams, body: WarningDismissBody, response: ok } },
@@ -176,25 +132,14 @@ export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => reply.status(201).send(await turnWarningIntoTask(app.ctx, { actor: request.actor, id: request.params.id, ...request.body })),
   );
 
-  app.get(
-    '/streets/:street/measures',
-    {
-      schema: {
-        tags,
-        summary: 'Measures of a street and its communities over a quarter or a range of days',
-        params: StreetParams,
-        querystring: ProactiveMeasuresQuery,
-        response: ok,
-      },
-    },
-    async (request) =>
-      getProactiveMeasures(app.ctx, {
-        actor: request.actor,
-        streetCode: request.params.street,
-        ...(request.query.quarter ? { quarterKey: request.query.quarter } : {}),
-        ...(request.query.from ? { firstDay: request.query.from } : {}),
-        ...(request.query.to ? { lastDay: request.query.to } : {}),
-      }),
+  routeEndpoint(app, E.measures, route, async (request) =>
+    getProactiveMeasures(app.ctx, {
+      actor: request.actor,
+      streetCode: request.params.street,
+      ...(request.query.quarter ? { quarterKey: request.query.quarter } : {}),
+      ...(request.query.from ? { firstDay: request.query.from } : {}),
+      ...(request.query.to ? { lastDay: request.query.to } : {}),
+    }),
   );
   app.get(
     '/periods/:period/scores',
