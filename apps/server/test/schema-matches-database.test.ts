@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client';
 import { migrateToLatest } from '../src/db/migrate';
-import { createPostgresDatabase, TEST_PG_URL } from './harness';
+import { createPostgresDatabase, pgliteTemplate, TEST_PG_URL } from './harness';
 
 function columnsFromTypes(): Record<string, string[]> {
   const file = fileURLToPath(new URL('../src/db/schema.ts', import.meta.url));
@@ -36,7 +36,9 @@ function columnsFromTypes(): Record<string, string[]> {
 
 it('db/schema.ts names exactly the tables and columns of the migrated database', async () => {
   const pgDb = TEST_PG_URL ? await createPostgresDatabase(TEST_PG_URL) : null;
-  const database = await openDatabase({ databaseUrl: pgDb?.url ?? null, dataDir: null });
+  // an initialised, unmigrated PGlite from the run's template (saves initdb); it migrates itself below
+  const bare = pgDb ? undefined : pgliteTemplate('bare');
+  const database = await openDatabase({ databaseUrl: pgDb?.url ?? null, dataDir: null, ...(bare ? { loadDataDir: bare } : {}) });
   try {
     await migrateToLatest(database.db);
     const rows = await sql<{ table_name: string; column_name: string }>`

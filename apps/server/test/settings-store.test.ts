@@ -18,12 +18,14 @@ import { openDatabase } from '../src/db/client';
 import { migrateTo, migrateToLatest } from '../src/db/migrate';
 import { createRepositories } from '../src/repositories';
 import { SettingsStore } from '../src/settings/settings-store';
-import { createPostgresDatabase, type TestEnv, startTestEnv, TEST_PG_URL } from './harness';
+import { createPostgresDatabase, pgliteTemplate, type TestEnv, startTestEnv, TEST_PG_URL } from './harness';
 
 describe('migration 0008', () => {
   it('moves scoring, intake, case-policy and community-ranking rows into settings and drops the old tables', async () => {
     const pgDb = TEST_PG_URL ? await createPostgresDatabase(TEST_PG_URL) : null;
-    const database = await openDatabase({ databaseUrl: pgDb?.url ?? null, dataDir: null });
+    // an initialised, unmigrated PGlite from the run's template (saves initdb); it migrates itself below
+    const bare = pgDb ? undefined : pgliteTemplate('bare');
+    const database = await openDatabase({ databaseUrl: pgDb?.url ?? null, dataDir: null, ...(bare ? { loadDataDir: bare } : {}) });
     try {
       const db = database.db;
       await migrateTo(db, '0006-case-policy');

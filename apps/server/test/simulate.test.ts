@@ -66,6 +66,27 @@ it('simulates a month of coherent cases decided by the real rules, idempotently'
   // A few cases were re-dispatched after a return or a dispute ruling; the rest agree exactly.
   expect(agree).toBeGreaterThanOrEqual(Math.floor(rows.filter((r) => r.lead_unit_code !== null).length * 0.9));
 
+  // Every simulated upload is the case's that used it (so its handlers can open it, not only the uploader).
+  const usedBy = new Map<string, string>();
+  for (const h of await db.selectFrom('case_history').select(['case_id', 'attachments']).execute()) {
+    const list = (typeof h.attachments === 'string' ? JSON.parse(h.attachments) : (h.attachments ?? [])) as Array<{ id: string }>;
+    for (const a of list) usedBy.set(a.id, h.case_id);
+  }
+  const files = await db.selectFrom('attachments').select(['id', 'case_id']).execute();
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.map((f) => [f.id, f.case_id])).toEqual(files.map((f) => [f.id, usedBy.get(f.id) ?? 'used by no case']));
+
   const again = await simulateCity(env.rt.ctx, { cases: 400, days: 10, seed: 7, end: END });
   expect(again).toMatchObject({ cases: 0, skipped: 400 });
+  // … and a second run leaves no file behind for the cases it skipped.
+  expect(
+    Number(
+      (
+        await db
+          .selectFrom('attachments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  ).toBe(files.length);
 }, 120_000);

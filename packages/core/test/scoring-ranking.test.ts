@@ -1,29 +1,11 @@
 // Rankings per unit class: competition ranks, published top and bottom 10, trend, unranked units.
 import { describe, expect, it } from 'vitest';
 import { rankUnits, type ScoredUnitClass, type UnitScore } from '../src/index';
+import { scoreRow } from './scoring-fixtures';
 
 /** A score row with a given composite (the rates do not matter to the ranking). */
-function row(unitId: string, composite: number | null, validVisits = 10, unitClass: ScoredUnitClass = 'street'): UnitScore {
-  return {
-    unitId,
-    unitClass,
-    validVisits: composite === null ? 0 : validVisits,
-    contacted: 0,
-    solved: 0,
-    satisfied: 0,
-    basicallySatisfied: 0,
-    dissatisfied: 0,
-    invalidVisits: 0,
-    exemptions: 1,
-    ledCases: 0,
-    weights: { validFrom: '2019-01-01', response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallySatisfiedFactor: 0.9 },
-    responseRate: composite,
-    resolutionRate: composite,
-    satisfactionRate: composite,
-    composite,
-    lowerBounds: composite === null ? null : { response: composite / 2, resolution: composite / 2, satisfaction: composite / 2, composite: composite / 2 },
-  };
-}
+const row = (unitId: string, composite: number | null, validVisits = 10, unitClass: ScoredUnitClass = 'street'): UnitScore =>
+  scoreRow(unitId, composite, { validVisits, unitClass, exemptions: 1 });
 
 describe('competition ranking', () => {
   it('gives ties a shared rank and skips the next (1, 2, 2, 4), ties ordered by sample size', () => {

@@ -15,29 +15,11 @@ import {
   specialGovernance,
   type UnitScore,
 } from '../src/index';
+import { scoreRow } from './scoring-fixtures';
 
 /** A score row with a given composite and Wilson composite. */
-function row(unitId: string, composite: number | null, validVisits = 10, wilson = composite === null ? null : composite / 2, unitClass: ScoredUnitClass = 'street'): UnitScore {
-  return {
-    unitId,
-    unitClass,
-    validVisits: composite === null ? 0 : validVisits,
-    contacted: 0,
-    solved: 0,
-    satisfied: 0,
-    basicallySatisfied: 0,
-    dissatisfied: 0,
-    invalidVisits: 0,
-    exemptions: 0,
-    ledCases: 0,
-    weights: { validFrom: '2019-01-01', response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallySatisfiedFactor: 0.9 },
-    responseRate: composite,
-    resolutionRate: composite,
-    satisfactionRate: composite,
-    composite,
-    lowerBounds: composite === null || wilson === null ? null : { response: wilson, resolution: wilson, satisfaction: wilson, composite: wilson },
-  };
-}
+const row = (unitId: string, composite: number | null, validVisits = 10, wilson = composite === null ? null : composite / 2, unitClass: ScoredUnitClass = 'street'): UnitScore =>
+  scoreRow(unitId, composite, { validVisits, wilson, unitClass });
 
 describe('ranking classes', () => {
   it('puts city departments and district departments apart, the latter grouped by district', () => {

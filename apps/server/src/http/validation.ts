@@ -75,7 +75,20 @@ export function boundIntegers(schema: unknown, isPropertyMap = false): unknown {
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
+/**
+ * Compiled validators by schema text and part: routes share schemas (an `{ id }` path, a page
+ * query), and an app built again in the same process (tests, the CLI) compiles nothing anew.
+ */
+const compiled = new Map<string, Validate>();
+
 export function validatorCompiler({ schema, httpPart }: { schema: object; httpPart?: string }): Validate {
+  const key = `${httpPart === 'body' ? 'body' : 'text'}:${JSON.stringify(schema)}`;
+  let validate = compiled.get(key);
+  if (!validate) compiled.set(key, (validate = compileValidator(schema, httpPart)));
+  return validate;
+}
+
+function compileValidator(schema: object, httpPart: string | undefined): Validate {
   const bounded = boundIntegers(schema) as object;
   const strict = strictAjv.compile(bounded);
   if (httpPart === 'body') return strict;

@@ -33,44 +33,34 @@ function toAttachment(r: Selectable<AttachmentsTable>): StoredAttachment & Attac
   };
 }
 
+/** The row of a new attachment (no case yet; `linked_at` as the caller says). */
+function toRow(a: StoredAttachment) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    mime_type: a.mimeType,
+    size_bytes: a.sizeBytes,
+    name: a.name ?? null,
+    sha256: a.sha256,
+    uploaded_by: a.uploadedBy,
+    uploader_unit_path: a.uploaderUnitPath ?? null,
+  };
+}
+
 export class AttachmentRepository {
   constructor(private readonly db: Db) {}
 
-  /** Many attachments' metadata at once (bulk loading). */
-  async insertMany(items: readonly StoredAttachment[], trx: Db = this.db): Promise<void> {
+  /** Many attachments' metadata at once (bulk loading), each already used by the case it names. */
+  async insertMany(items: ReadonlyArray<StoredAttachment & { caseId: string }>, trx: Db = this.db): Promise<void> {
     if (items.length === 0) return;
     await trx
       .insertInto('attachments')
-      .values(
-        items.map((a) => ({
-          id: a.id,
-          kind: a.kind,
-          mime_type: a.mimeType,
-          size_bytes: a.sizeBytes,
-          name: a.name ?? null,
-          sha256: a.sha256,
-          uploaded_by: a.uploadedBy,
-          uploader_unit_path: a.uploaderUnitPath ?? null,
-          linked_at: new Date(),
-        })),
-      )
+      .values(items.map((a) => ({ ...toRow(a), case_id: a.caseId, linked_at: new Date() })))
       .execute();
   }
 
   async insert(a: StoredAttachment, trx: Db = this.db): Promise<void> {
-    await trx
-      .insertInto('attachments')
-      .values({
-        id: a.id,
-        kind: a.kind,
-        mime_type: a.mimeType,
-        size_bytes: a.sizeBytes,
-        name: a.name ?? null,
-        sha256: a.sha256,
-        uploaded_by: a.uploadedBy,
-        uploader_unit_path: a.uploaderUnitPath ?? null,
-      })
-      .execute();
+    await trx.insertInto('attachments').values(toRow(a)).execute();
   }
 
   /** Marks files as used by a record, so they do not expire as orphans. */

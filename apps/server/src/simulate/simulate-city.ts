@@ -182,10 +182,6 @@ export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Prom
     const t1 = performance.now();
     deciding += t1 - t0;
     await ctx.db.transaction().execute(async (trx) => {
-      await ctx.repos.attachments.insertMany(
-        batch.flatMap((b) => b.life.attachments),
-        trx,
-      );
       const inserted = await ctx.repos.cases.insertMany(
         batch.map(({ i, call, life }) => ({
           decision: life.decision,
@@ -193,6 +189,12 @@ export async function simulateCity(ctx: AppContext, opts: SimulateOptions): Prom
           idempotencyKey: `sim-${opts.seed}-${i}`,
           tokens: caseTokens(life.decision.state.subject, life.decision.state.detail),
         })),
+        trx,
+      );
+      // Each simulated upload is its case's, as intake and the handling steps claim real ones
+      // (a case already there from an earlier run keeps the files it has).
+      await ctx.repos.attachments.insertMany(
+        batch.flatMap(({ life }) => (inserted.has(life.decision.state.id) ? life.attachments.map((a) => ({ ...a, caseId: life.decision.state.id })) : [])),
         trx,
       );
       const attempts: VisitAttemptRow[] = [];

@@ -1,14 +1,14 @@
 // Abuse and bad luck (#11): brute force against login and public tracking with a rotating
 // X-Forwarded-For, the per-account lockout and its lifting, an idempotency key reused with a
 // different body, attachments by id across scopes, and a notification sender that always fails.
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import type { OutboxMessage } from '../../src/adapters/notification-sender';
 import { deliverNotifications } from '../../src/use-cases/notifications/deliver-notifications';
 import { intakeBody, multipart, PNG, uploadPhoto } from '../case-helpers';
-import { type Client, type TestEnv, startTestEnv } from '../harness';
+import { type Client, clientFor, type TestEnv, startTestEnv } from '../harness';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -87,17 +87,7 @@ async function as(username: string): Promise<Client> {
     await open.ready();
   }
   const res = await open.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  const token = res.json<{ token: string }>().token;
-  const request = (o: InjectOptions) => open.inject({ ...o, headers: { authorization: `Bearer ${token}`, ...(o.headers ?? {}) } });
-  return {
-    token,
-    request,
-    get: (url) => request({ method: 'GET', url }),
-    post: (url, payload) => request({ method: 'POST', url, ...(payload !== undefined ? { payload: payload as object } : {}) }),
-    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as object }),
-    put: (url, payload) => request({ method: 'PUT', url, payload: payload as object }),
-    delete: (url) => request({ method: 'DELETE', url }),
-  };
+  return clientFor(open, res.json<{ token: string }>().token);
 }
 afterAll(async () => open?.close());
 
