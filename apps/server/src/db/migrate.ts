@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014-scale';
 import * as m0015 from './migrations/0015-scoring-rules';
 import * as m0016 from './migrations/0016-console';
 import * as m0017 from './migrations/0017-job-leases';
+import * as m0020 from './migrations/0020-repeat-calls';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-scoring-rules': m0015,
   '0016-console': m0016,
   '0017-job-leases': m0017,
+  '0020-repeat-calls': m0020,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
