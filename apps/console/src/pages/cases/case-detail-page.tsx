@@ -192,11 +192,17 @@ export function CaseDetailPage() {
                   key: e.seq,
                   color:
                     e.action === 'escalate' || e.action === 'return' || e.action === 'send_back' ? 'red' : e.action === 'close' || e.action === 'record_visit' ? 'green' : 'blue',
-                  title: dayjs(e.at).format('MM-DD HH:mm'),
+                  // On a phone the time sits above the event, not in a column beside it (which left the text a third of the width).
+                  ...(isPhone ? {} : { title: dayjs(e.at).format('MM-DD HH:mm') }),
                   content: (
                     <div data-testid={`event-${e.action}`}>
+                      {isPhone && (
+                        <div style={{ fontSize: 12, color: '#888' }} data-testid="event-time">
+                          {dayjs(e.at).format('MM-DD HH:mm')}
+                        </div>
+                      )}
                       <Typography.Text strong>{pick(ACTION_LABELS[e.action as CaseAction | 'intake'], e.action)}</Typography.Text>
-                      <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                      <Typography.Text type="secondary" style={isPhone ? { display: 'block', fontSize: 12 } : { marginLeft: 8 }}>
                         {String(e.data.actorDisplayName ?? e.actor.username)}
                         {ref.unitName(e.actor.unitCode) !== e.actor.unitCode ? ` · ${ref.unitName(e.actor.unitCode)}` : ''}
                       </Typography.Text>
