@@ -218,3 +218,39 @@ describe('批量催办 from the case list', () => {
     expect(bad.body).toContain('caseIds');
   });
 });
+
+describe('重复来电: link a new case to an earlier finished one', () => {
+  it('records the repeat on both sides, tells the earlier lead unit, refuses an open earlier case, and a second click changes nothing', async () => {
+    const db = env.rt.ctx.db;
+    const finished = (
+      await sql<{ id: string; case_number: string }>`select id, case_number from cases where status in ('closed', 'visited', 'scored') order by case_number limit 1`.execute(db)
+    ).rows[0];
+    const open = (await sql<{ id: string }>`select id from cases where status in ('dispatched', 'signed', 'handling') order by case_number limit 1`.execute(db)).rows[0];
+    expect(finished && open).toBeTruthy();
+    const op = await env.as('operator');
+    const fresh = (await op.post('/api/cases', intakeBody({ requester: { name: '赵六', phone: '13900003333', isAnonymous: false } }))).json<{ id: string; caseNumber: string }>();
+    const link = (earlierCaseId: string) => op.post(`/api/cases/${fresh.id}/repeat-of`, { earlierCaseId });
+    const openRes = await link(open?.id as string);
+    expect(openRes.statusCode).toBe(422);
+    expect(openRes.json().error.code).toBe('REPEAT_OF_OPEN_CASE');
+    const res = await link(finished?.id as string);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      caseId: fresh.id,
+      caseNumber: fresh.caseNumber,
+      repeatOf: { caseId: finished?.id, caseNumber: finished?.case_number, status: expect.any(String) },
+    });
+    expect((await link(finished?.id as string)).statusCode).toBe(200);
+    const rows = (await sql<{ n: number }>`select count(*)::int as n from case_repeats where case_id = ${fresh.id}`.execute(db)).rows[0]?.n;
+    expect(rows).toBe(1);
+    // The evaluator sees, on the earlier case, that the problem came back.
+    const seen = (await (await env.as('evaluator')).get(`/api/cases/${finished?.id}/repeats`)).json<{ repeatOf: unknown; repeatedBy: { caseNumber: string }[] }>();
+    expect(seen.repeatOf).toBeNull();
+    expect(seen.repeatedBy.map((r) => r.caseNumber)).toEqual([fresh.caseNumber]);
+    expect((await op.get(`/api/cases/${fresh.id}/repeats`)).json<{ repeatOf: { caseNumber: string } }>().repeatOf.caseNumber).toBe(finished?.case_number);
+    const told = (await sql<{ n: number }>`select count(*)::int as n from notification_outbox where kind = 'repeat_call' and case_id = ${finished?.id}`.execute(db)).rows[0]?.n;
+    expect(told).toBe(1);
+    expect((await (await env.as('wangjing.handler')).post(`/api/cases/${fresh.id}/repeat-of`, { earlierCaseId: finished?.id })).statusCode).toBe(403);
+    expect((await op.post(`/api/cases/${fresh.id}/repeat-of`, { earlierCaseId: 'nope' })).statusCode).toBe(400);
+  });
+});

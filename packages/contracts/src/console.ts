@@ -131,7 +131,43 @@ export const BatchRemindResponse = Type.Object(
   { additionalProperties: false },
 );
 
+const RepeatLinkView = Type.Object(
+  { caseId: Type.String(), caseNumber: Type.String(), status: Type.String(), linkedAt: Type.String({ format: 'date-time' }) },
+  { additionalProperties: false },
+);
+/** On a case's page: the earlier case it repeats (重复来电), and the later calls that repeat it. */
+export const RepeatLinksSchema = Type.Object({ repeatOf: Type.Union([RepeatLinkView, Type.Null()]), repeatedBy: Type.Array(RepeatLinkView) }, { additionalProperties: false });
+
+export const LinkRepeatBody = Type.Object({ earlierCaseId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const LinkRepeatResponse = Type.Object(
+  {
+    caseId: Type.String(),
+    caseNumber: Type.String(),
+    repeatOf: Type.Object({ caseId: Type.String(), caseNumber: Type.String(), status: Type.String() }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
 export const CONSOLE_ENDPOINTS = {
+  linkRepeat: endpoint({
+    method: 'POST',
+    path: '/api/cases/:id/repeat-of',
+    summary: '重复来电: record that this case repeats an earlier, finished case of the same caller (operators, dispatchers)',
+    description:
+      'The earlier case must be finished (closed, visited, scored, answered); an open one is linked as a duplicate (merge) instead — 422 `REPEAT_OF_OPEN_CASE`. A case repeats at most one earlier case: the same pair again answers the same link, another pair is 422 `ALREADY_LINKED`. The earlier case lists its repeats (`GET /api/cases/{id}/repeats`) and its lead unit is notified.',
+    tags: ['cases'],
+    params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+    body: LinkRepeatBody,
+    response: LinkRepeatResponse,
+  }),
+  repeats: endpoint({
+    method: 'GET',
+    path: '/api/cases/:id/repeats',
+    summary: 'The case this one repeats (重复来电) and the later calls that repeat it',
+    tags: ['cases'],
+    params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+    response: RepeatLinksSchema,
+  }),
   remindCases: endpoint({
     method: 'POST',
     path: '/api/cases/reminders',

@@ -61,7 +61,11 @@ export const ERROR_MESSAGES: Partial<Record<ErrorCode | ClientErrorCode, Bilingu
   CANNOT_MERGE_INTO_SELF: { zh: '工单不能并入自身。', en: 'A case cannot be merged into itself.' },
   CANNOT_MERGE_A_PARENT: { zh: '已有并案的工单不能再并入其他工单。', en: 'A case with merged requests cannot be merged into another.' },
   MERGE_PARENT_NOT_OPEN: { zh: '目标工单已结束，不能并案。', en: 'The target case is finished; nothing can be merged into it.' },
-  ALREADY_LINKED: { zh: '该工单已经并案。', en: 'This case is already linked.' },
+  ALREADY_LINKED: { zh: '该工单已经关联过（并案或重复来电）。', en: 'This case is already linked (merged or marked as a repeat call).' },
+  REPEAT_OF_OPEN_CASE: {
+    zh: '此前的工单仍在办理中：请关联为重复件（并案），而不是重复来电。',
+    en: 'The earlier case is still open: link it as a duplicate (merge), not as a repeat call.',
+  },
   CLOCK_NOT_FOUND: { zh: '没有找到该时限。', en: 'No such clock.' },
   CLOCK_NOT_RUNNING: { zh: '该时限已停止。', en: 'That clock is no longer running.' },
   CLOCK_NOT_DUE: { zh: '尚未到催办/督办时间。', en: 'That clock is not yet due for a reminder or escalation.' },

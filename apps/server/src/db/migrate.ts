@@ -19,6 +19,7 @@ import * as m0015 from './migrations/0015-scoring-rules';
 import * as m0016 from './migrations/0016-console';
 import * as m0017 from './migrations/0017-job-leases';
 import * as m0019 from './migrations/0019-slim-state';
+import * as m0020 from './migrations/0020-repeat-calls';
 import * as m0021 from './migrations/0021-hotspot-members';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-console': m0016,
   '0017-job-leases': m0017,
   '0019-slim-state': m0019,
+  '0020-repeat-calls': m0020,
   '0021-hotspot-members': m0021,
 };
 

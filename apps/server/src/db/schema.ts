@@ -343,6 +343,13 @@ export interface UnitBoundariesTable {
   updated_at: CreatedAt;
 }
 
+export interface CaseRepeatsTable {
+  case_id: string;
+  repeat_of_case_id: string;
+  linked_by: string;
+  linked_at: CreatedAt;
+}
+
 export interface JobLeasesTable {
   name: string;
   holder: string;
@@ -729,6 +736,7 @@ export interface Database {
   unit_boundaries: UnitBoundariesTable;
   case_tokens: CaseTokensTable;
   job_leases: JobLeasesTable;
+  case_repeats: CaseRepeatsTable;
   knowledge_articles: KnowledgeArticlesTable;
   case_history: CaseHistoryTable;
   case_clocks: CaseClocksTable;

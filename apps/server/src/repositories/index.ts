@@ -34,6 +34,7 @@ import { ProactiveMeasureRepository } from './proactive-measure.repository';
 import { ProactiveWarningRepository } from './proactive-warning.repository';
 import { ProactiveZoneRepository } from './proactive-zone.repository';
 import { WorkItemRepository } from './work-item.repository';
+import { CaseRepeatRepository } from './case-repeat.repository';
 
 export { type Tx, updateIfVersion } from './tx';
 
@@ -73,6 +74,7 @@ export function createRepositories(db: Kysely<Database>) {
     policyNotices: new PolicyNoticeRepository(db),
     workItems: new WorkItemRepository(db),
     demand: new DemandRepository(db),
+    caseRepeats: new CaseRepeatRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -88,6 +88,7 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     for (const n of numbers) await cards.filter({ hasText: n }).getByTestId('card-select').check();
     await page.getByTestId('batch-sign').click();
     await page.getByText('已完成 2').waitFor();
+    await cards.first().waitFor({ state: 'detached' }); // the list reloads after the batch
     await expect(cards.count()).resolves.toBe(0);
     expect(await env.rt.ctx.db.selectFrom('cases').select('status').where('case_number', 'in', numbers).execute()).toEqual([{ status: 'signed' }, { status: 'signed' }]);
 
@@ -117,6 +118,10 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     await modal.getByRole('button', { name: '提交' }).click();
     await page.locator('[data-testid="event-submit_feedback"]').waitFor();
     await eventually(() => page.locator('.ant-tag[data-status]').first().textContent()).toBe('待审核');
+    // The timeline at 390 px: the time above each event, the event text over (nearly) the card's width.
+    await page.getByTestId('event-time').first().waitFor();
+    const event = await page.locator('[data-testid="event-submit_feedback"]').boundingBox();
+    expect(event?.width ?? 0).toBeGreaterThan(280);
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${SHOTS}phone-case-done.png`, fullPage: true });
 

@@ -40,6 +40,11 @@ async function pickOption(page: Page, inputId: string, text: string): Promise<vo
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
+/** Runs of three or more English words: what a zh-CN screen should not show (codes and single terms may). */
+function englishSentences(text: string): string[] {
+  return [...text.matchAll(/[A-Za-z][A-Za-z'’-]+(?:[ ,]+[A-Za-z][A-Za-z'’-]*){2,}/g)].map((m) => m[0]);
+}
+
 const api = <T>(path: string, username: string): Promise<T> => (web as BrowserEnv).api<T>(path, username);
 
 describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
@@ -227,6 +232,40 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await evaluator.context().close();
   });
 
+  it('a repeat caller: the operator sees the earlier case (status, same problem) and links the new call as a repeat', async () => {
+    const page = await logIn('operator');
+    await page.waitForURL(/\/intake$/);
+    await page.locator('#intake-category').click();
+    await page.locator('#intake-category').fill('人行道破损');
+    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '人行道破损' }).first().click();
+    await pickOption(page, 'intake-district', '朝阳区');
+    await pickOption(page, 'intake-street', '望京街道');
+    await page.locator('#intake-phone').fill('13812341234');
+    const earlier = page.getByTestId('caller-case').filter({ hasText: caseNumber });
+    await earlier.waitFor();
+    // The first case, now visited: its status, the same problem, and 标记为重复来电 (it is finished).
+    await expect(earlier.textContent()).resolves.toMatch(/已回访|已考核|已计分|已办结/);
+    await expect(earlier.textContent()).resolves.toContain('同一问题');
+    await earlier.getByTestId('caller-link-repeat').click();
+    await earlier.getByTestId('caller-linked').waitFor();
+    await shot(page, 'intake-caller-history');
+    await page.locator('#intake-name').fill('张三丰');
+    await page.locator('#intake-subject').fill('人行道又破损了');
+    await page.locator('#intake-detail').fill('上次修好的花家地西里三区门口人行道步道砖又翘起来了。');
+    await page.locator('#intake-address').fill('朝阳区望京街道花家地西里三区5号楼');
+    await page.getByTestId('take-in').click();
+    // What to tell the caller: the number and its 查询码 (also sent by SMS).
+    const tell = page.getByTestId('tell-caller');
+    await tell.waitFor();
+    await expect(tell.textContent()).resolves.toMatch(/查询码 [A-HJKMNP-Z2-9]{12}/);
+    const repeatNumber = ((await page.getByTestId('created-number').textContent()) ?? '').match(/\d{8}-\d{6,}/)?.[0] ?? '';
+    await page.context().close();
+    const found = await api<{ items: { id: string; caseNumber: string }[] }>(`/api/cases?q=${repeatNumber}`, 'operator');
+    const repeatId = found.items.find((c) => c.caseNumber === repeatNumber)?.id ?? '';
+    const links = await api<{ repeatOf: { caseNumber: string } | null }>(`/api/cases/${repeatId}/repeats`, 'evaluator');
+    expect(links.repeatOf?.caseNumber).toBe(caseNumber);
+  });
+
   it('supervision and administration screens render, and English is one click away', async () => {
     const sup = await logIn('supervisor');
     await sup.goto(`${base}/supervision`);
@@ -241,6 +280,14 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await admin.locator('.ant-tree-switcher').first().click();
     await admin.getByText('朝阳区').first().waitFor();
     await shot(admin, 'admin-org');
+    // Every admin screen in zh-CN: no English sentence on the page (three English words in a row).
+    for (const path of ['org', 'users', 'categories', 'duty-lists', 'calendar', 'case-policy', 'intake-rules', 'knowledge']) {
+      await admin.goto(`${base}/admin/${path}`);
+      await admin.locator('.ant-card').first().waitFor();
+      await admin.waitForTimeout(600); // the page's data
+      const text = await admin.locator('main, .ant-layout-content').first().innerText();
+      expect(englishSentences(text), `/admin/${path}`).toEqual([]);
+    }
     await admin.getByTestId('lang-toggle').click();
     await admin.goto(`${base}/admin/categories`);
     await admin.getByText('Category tree').waitFor();

@@ -38,6 +38,8 @@ export const CASE_ERROR_CODES = [
   'CANNOT_MERGE_A_PARENT',
   'MERGE_PARENT_NOT_OPEN',
   'ALREADY_LINKED',
+  // repeat calls (重复来电)
+  'REPEAT_OF_OPEN_CASE',
   // clocks
   'CLOCK_NOT_FOUND',
   'CLOCK_NOT_RUNNING',

@@ -16,4 +16,5 @@ export * from './case-transitions';
 export * from './case-types';
 export * from './decide';
 export * from './dispatch-rules';
+export * from './repeat-calls';
 export * from './requester-masking';

@@ -1,13 +1,13 @@
 // One case: what was asked, by whom (masked as the API gives it), where, who holds it, its clocks,
 // feedback and visit, the full timeline, and the actions the viewer may take.
 import { ClockCircleOutlined, EyeInvisibleOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { HttpCaseAction } from '@jiesu/contracts';
+import { CONSOLE_ENDPOINTS, type HttpCaseAction, type ResponseOf } from '@jiesu/contracts';
 import type { CaseAction, CaseKind } from '@jiesu/core';
 import { isCaseStatus } from '@jiesu/core';
-import { App, Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { toApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import type { CaseDetail, Timeline as CaseTimeline } from '../../api/types';
@@ -36,6 +36,7 @@ export function CaseDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<HttpCaseAction | null>(null);
   const [appealing, setAppealing] = useState(false);
+  const [repeats, setRepeats] = useState<ResponseOf<typeof CONSOLE_ENDPOINTS.repeats> | null>(null);
   // On a phone the actions sit under the title as full-width buttons, and labels stand above values.
   const isPhone = !Grid.useBreakpoint().md;
 
@@ -46,6 +47,8 @@ export function CaseDetailPage() {
         setCase(cd);
         setTimeline(tl);
       })
+      .then(() => api.call(CONSOLE_ENDPOINTS.repeats, { params: { id } }))
+      .then(setRepeats)
       .catch((e: unknown) => setError(messageForError(toApiError(e), lang)));
   }, [id, lang]);
   useEffect(load, [load]);
@@ -146,6 +149,33 @@ export function CaseDetailPage() {
                 ))}
           </Descriptions.Item>
         </Descriptions>
+        {repeats && (repeats.repeatOf || repeats.repeatedBy.length > 0) && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="repeat-links"
+            message={
+              <Space size={4} wrap>
+                {repeats.repeatOf && (
+                  <span>
+                    {t('repeatOf')} <Link to={`/cases/${repeats.repeatOf.caseId}`}>{repeats.repeatOf.caseNumber}</Link>
+                  </span>
+                )}
+                {repeats.repeatedBy.length > 0 && (
+                  <span>
+                    {t('repeatedBy')}{' '}
+                    {repeats.repeatedBy.map((r) => (
+                      <Link key={r.caseId} to={`/cases/${r.caseId}`} style={{ marginRight: 6 }}>
+                        {r.caseNumber}
+                      </Link>
+                    ))}
+                  </span>
+                )}
+              </Space>
+            }
+          />
+        )}
         {c.attachments.length > 0 && (
           <div style={{ marginTop: 12 }}>
             <AttachmentList items={c.attachments} />
@@ -162,11 +192,17 @@ export function CaseDetailPage() {
                   key: e.seq,
                   color:
                     e.action === 'escalate' || e.action === 'return' || e.action === 'send_back' ? 'red' : e.action === 'close' || e.action === 'record_visit' ? 'green' : 'blue',
-                  title: dayjs(e.at).format('MM-DD HH:mm'),
+                  // On a phone the time sits above the event, not in a column beside it (which left the text a third of the width).
+                  ...(isPhone ? {} : { title: dayjs(e.at).format('MM-DD HH:mm') }),
                   content: (
                     <div data-testid={`event-${e.action}`}>
+                      {isPhone && (
+                        <div style={{ fontSize: 12, color: '#888' }} data-testid="event-time">
+                          {dayjs(e.at).format('MM-DD HH:mm')}
+                        </div>
+                      )}
                       <Typography.Text strong>{pick(ACTION_LABELS[e.action as CaseAction | 'intake'], e.action)}</Typography.Text>
-                      <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                      <Typography.Text type="secondary" style={isPhone ? { display: 'block', fontSize: 12 } : { marginLeft: 8 }}>
                         {String(e.data.actorDisplayName ?? e.actor.username)}
                         {ref.unitName(e.actor.unitCode) !== e.actor.unitCode ? ` · ${ref.unitName(e.actor.unitCode)}` : ''}
                       </Typography.Text>

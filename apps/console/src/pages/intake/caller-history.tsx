@@ -1,6 +1,7 @@
 // 来电历史: while the operator types the number, its earlier cases (POST /api/intake/caller-history)
-// with their status and whether they are the same problem; one click on an open one links the call
-// being taken as its duplicate (the new case is merged into it once taken in).
+// with their status and whether they are the same problem. One click links the call being taken:
+// to an open case as its duplicate (the new case is merged into it once taken in), to a finished
+// one as a repeat call (重复来电, recorded on the new case once taken in; the server's core decides).
 import { HistoryOutlined, LinkOutlined } from '@ant-design/icons';
 import { CONSOLE_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
 import { OPEN_CASE_STATUSES } from '@jiesu/core';
@@ -71,21 +72,21 @@ export function CallerHistory({
         renderItem={(c) => (
           <List.Item
             data-testid="caller-case"
-            actions={
-              OPEN.includes(c.status)
-                ? [
-                    linkedTo?.id === c.id ? (
-                      <Button key="unlink" size="small" type="primary" icon={<LinkOutlined />} onClick={() => onLink(null)} data-testid="caller-linked">
-                        {t('linked')}
-                      </Button>
-                    ) : (
-                      <Button key="link" size="small" icon={<LinkOutlined />} onClick={() => onLink(c)} data-testid="caller-link">
-                        {t('linkDuplicate')}
-                      </Button>
-                    ),
-                  ]
-                : []
-            }
+            actions={[
+              linkedTo?.id === c.id ? (
+                <Button key="unlink" size="small" type="primary" icon={<LinkOutlined />} onClick={() => onLink(null)} data-testid="caller-linked">
+                  {OPEN.includes(c.status) ? t('linked') : t('linkedRepeat')}
+                </Button>
+              ) : OPEN.includes(c.status) ? (
+                <Button key="link" size="small" icon={<LinkOutlined />} onClick={() => onLink(c)} data-testid="caller-link">
+                  {t('linkDuplicate')}
+                </Button>
+              ) : (
+                <Button key="repeat" size="small" icon={<LinkOutlined />} onClick={() => onLink(c)} data-testid="caller-link-repeat">
+                  {t('linkRepeat')}
+                </Button>
+              ),
+            ]}
           >
             <Space orientation="vertical" size={0}>
               <Space size={4} wrap>

@@ -4,7 +4,8 @@
 // and its co-handlers pre-fill the dispatch (else the suggested one, else the street), and a
 // knowledge answer only prepares the answer text — the kind changes only when the operator picks it.
 import { CheckCircleTwoTone, SendOutlined } from '@ant-design/icons';
-import { CASE_KINDS, CASE_URGENCIES, type CaseKind } from '@jiesu/core';
+import { CONSOLE_ENDPOINTS } from '@jiesu/contracts';
+import { CASE_KINDS, CASE_URGENCIES, type CaseKind, OPEN_CASE_STATUSES } from '@jiesu/core';
 import { Alert, App, Button, Card, Cascader, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -105,8 +106,13 @@ export function IntakePage() {
       const taken = await api.post<CaseDetail & { trackingCode?: string; isSmsQueued?: boolean }>('/api/cases', body, { 'idempotency-key': idempotencyKey.current });
       if (taken.trackingCode) setTracking({ caseNumber: taken.caseNumber, code: taken.trackingCode, isSmsQueued: taken.isSmsQueued === true });
       let c: CaseDetail = taken;
-      // Linked from the caller history as a duplicate: merged into the earlier open case at once.
-      if (duplicateOf) c = await api.post<CaseDetail>(actionPath(c.id, 'merge'), { expectedVersion: c.version, parentCaseId: duplicateOf.id });
+      // Linked from the caller history: to an open case as a duplicate (merged into it), to a finished one as a repeat call.
+      if (duplicateOf && (OPEN_CASE_STATUSES as readonly string[]).includes(duplicateOf.status)) {
+        c = await api.post<CaseDetail>(actionPath(c.id, 'merge'), { expectedVersion: c.version, parentCaseId: duplicateOf.id });
+      } else if (duplicateOf) {
+        await api.call(CONSOLE_ENDPOINTS.linkRepeat, { params: { id: c.id }, body: { earlierCaseId: duplicateOf.id } });
+        void message.info(`${t('linkedRepeat')} ${duplicateOf.caseNumber}`);
+      }
       setCreated(c);
       setTimeout(() => document.querySelector('[data-testid="dispatch-panel"],[data-testid="handed-over"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 100);
       dispatchForm.setFieldsValue({
