@@ -110,9 +110,12 @@ export function registerInputPolicy(app: FastifyInstance, opts: { bodyLimit: num
   app.addHook('onRequest', async (request) => {
     const type = request.headers['content-type'];
     if (typeof type === 'string' && /^multipart\//i.test(type) && !/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(type)) {
-      throw new DomainError('VALIDATION_FAILED', 'A multipart body needs a boundary in its Content-Type header (multipart/form-data; boundary=…).', {
-        field: 'headers.content-type',
-      });
+      // Raised before any route runs, so it speaks to residents and staff alike: Chinese first, as the upload refusals do.
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        '上传的内容格式不对（请求头 Content-Type 缺少 boundary），请重新选择文件后再试。A multipart body needs a boundary in its Content-Type header (multipart/form-data; boundary=…).',
+        { field: 'headers.content-type' },
+      );
     }
   });
   app.addHook('preValidation', async (request) => checkRequest(request));

@@ -51,6 +51,9 @@ it('refuses NUL, lone surrogates, huge numbers, bad dates, deep JSON and boundar
       expect(body[0]?.description).toContain(c.field); // Open311's own error shape
     else expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: c.field });
   }
+  // The refusal raised before any route (no boundary) is Chinese first, like the other upload refusals.
+  const noBoundary = await env.app.inject({ method: 'POST', url: '/api/public/uploads', payload: 'x', headers: { 'content-type': 'multipart/form-data' } });
+  expect(noBoundary.json<{ error: { message: string } }>().error.message).toMatch(/^[\u4e00-\u9fff].*boundary.*A multipart body needs a boundary/);
   const admin = await env.as('admin');
   for (const [url, field] of [
     ['/api/notifications?limit=1e400', 'querystring.limit'],
