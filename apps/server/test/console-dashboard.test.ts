@@ -135,7 +135,7 @@ describe('caller history, badges, bell', () => {
 });
 
 describe('a phoned-in case gets a tracking code', () => {
-  it('answers the new case with a 查询码, queues the SMS, and the portal tracks by number and code (retry: no second code)', async () => {
+  it('answers the new case with a 查询码, queues the SMS, and the portal tracks by number and code (a retry says it was given and shows none; a lost one is issued then)', async () => {
     const op = await env.as('operator');
     const res = await op.request({
       method: 'POST',
@@ -162,7 +162,17 @@ describe('a phoned-in case gets a tracking code', () => {
       headers: { 'idempotency-key': 'phone-tracking-1' },
     });
     expect(retry.statusCode).toBe(200);
-    expect(retry.json<{ trackingCode?: string }>().trackingCode).toBeUndefined();
+    // The retry does not show the code again nor issue another: it says the code was given, when, and that the SMS went.
+    const again = retry.json<{ id: string; trackingCode?: string; isTrackingCodeGiven?: boolean; trackingCodeGivenAt?: string; isSmsQueued?: boolean }>();
+    expect(again.id).toBe(c.id);
+    expect(again.trackingCode).toBeUndefined();
+    expect(again).toMatchObject({ isTrackingCodeGiven: true, isSmsQueued: true });
+    expect(Math.abs(Date.parse(again.trackingCodeGivenAt ?? '') - Date.now())).toBeLessThan(10 * 60_000);
+    expect(JSON.stringify(again)).not.toContain(c.trackingCode);
+    expect((await track(c.trackingCode)).statusCode).toBe(200);
+    const smsAfter = (await sql<{ n: number }>`select count(*)::int as n from notification_outbox where case_id = ${c.id} and kind = 'requester_tracking'`.execute(env.rt.ctx.db))
+      .rows[0]?.n;
+    expect(smsAfter).toBe(1);
     const rows = (await sql<{ n: number }>`select count(*)::int as n from public_requests where case_id = ${c.id}`.execute(env.rt.ctx.db)).rows[0]?.n;
     expect(rows).toBe(1);
     // No phone (a letter): the code is given to pass on, no SMS is queued.
@@ -171,6 +181,28 @@ describe('a phoned-in case gets a tracking code', () => {
     const anon = anonRes.json<{ trackingCode: string; isSmsQueued: boolean }>();
     expect(anon.trackingCode).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
     expect(anon.isSmsQueued).toBe(false);
+    // A case whose first request stopped before its code was stored gets one on the retry (and only then).
+    const lostRes = await op.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: intakeBody({ channel: 'letter', requester: { name: null, phone: null, isAnonymous: true } }),
+      headers: { 'idempotency-key': 'phone-tracking-lost' },
+    });
+    const lost = lostRes.json<{ id: string; trackingCode: string }>();
+    await sql`delete from public_requests where case_id = ${lost.id}`.execute(env.rt.ctx.db);
+    const lostRetry = await op.request({
+      method: 'POST',
+      url: '/api/cases',
+      payload: intakeBody({ channel: 'letter', requester: { name: null, phone: null, isAnonymous: true } }),
+      headers: { 'idempotency-key': 'phone-tracking-lost' },
+    });
+    expect(lostRetry.statusCode).toBe(200);
+    const reissued = lostRetry.json<{ id: string; trackingCode?: string; isTrackingCodeGiven?: boolean; isSmsQueued: boolean }>();
+    expect(reissued.id).toBe(lost.id);
+    expect(reissued.trackingCode).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
+    expect(reissued.trackingCode).not.toBe(lost.trackingCode);
+    expect(reissued).toMatchObject({ isSmsQueued: false });
+    expect(reissued.isTrackingCodeGiven).toBeUndefined();
   });
 });
 

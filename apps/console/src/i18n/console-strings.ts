@@ -44,6 +44,9 @@ export const consoleZh = {
   trackingCodeIs: '查询码',
   trackingSmsSent: '编号和查询码已短信发送至来电号码；来电人可在12345市民网站“查询进度”凭编号和查询码查看办理情况。',
   trackingNoSms: '未留电话，不发短信：请把编号和查询码告诉来电人，凭二者可在12345市民网站“查询进度”查看办理情况。',
+  trackingCodeGivenBefore: '查询码已在首次受理时给出（重复提交，不再显示）',
+  trackingGivenBySms: '此来电已受理，未重复建单。查询码只保存摘要，无法再次显示：已短信发送至来电号码，请来电人以短信中的查询码为准。',
+  trackingGivenNoSms: '此来电已受理，未重复建单。查询码只保存摘要，无法再次显示；未留电话，未发短信。来电人未记下查询码时，请凭编号再次来电查询。',
   popupBlocked: '浏览器拦截了新窗口，请允许本站弹出窗口后重试',
 } as const;
 
@@ -91,5 +94,10 @@ export const consoleEn: Record<keyof typeof consoleZh, string> = {
   trackingCodeIs: 'tracking code',
   trackingSmsSent: 'The number and tracking code were sent by SMS to the caller; with both the caller can follow the case on the 12345 public site (查询进度).',
   trackingNoSms: 'No phone, no SMS: tell the caller the number and tracking code; with both the case can be followed on the 12345 public site.',
+  trackingCodeGivenBefore: 'the tracking code was given with the first submission (a retry; not shown again)',
+  trackingGivenBySms:
+    'This call was already taken in; no second case was created. Only a hash of the tracking code is kept, so it cannot be shown again: it was sent by SMS to the caller, whose SMS holds the code to use.',
+  trackingGivenNoSms:
+    'This call was already taken in; no second case was created. Only a hash of the tracking code is kept, so it cannot be shown again; no phone, no SMS. A caller without the code can ask by case number on the hotline.',
   popupBlocked: 'The browser blocked the new window; allow pop-ups for this site and try again',
 };

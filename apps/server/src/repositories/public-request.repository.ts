@@ -105,6 +105,29 @@ export class PublicRequestRepository {
     return row ? { request: toRequest(row), caseNumber: row.case_number } : null;
   }
 
+  /** When a case's 查询码 was issued and whether its SMS was queued; null when the case has none yet. */
+  async findTrackingIssued(caseId: string, trx: Db = this.db): Promise<{ issuedAt: Date; isSmsQueued: boolean } | null> {
+    const row = await trx
+      .selectFrom('public_requests')
+      .select((eb) => [
+        'public_requests.created_at',
+        eb
+          .exists(
+            eb
+              .selectFrom('notification_outbox')
+              .select(eb.lit(1).as('one'))
+              .where('notification_outbox.case_id', '=', caseId)
+              .where('notification_outbox.kind', '=', 'requester_tracking'),
+          )
+          .as('is_sms_queued'),
+      ])
+      .where('public_requests.case_id', '=', caseId)
+      .where('public_requests.tracking_hash', 'is not', null)
+      .orderBy('public_requests.created_at')
+      .executeTakeFirst();
+    return row ? { issuedAt: new Date(row.created_at), isSmsQueued: row.is_sms_queued === true } : null;
+  }
+
   async findCaseIdByTrackingHash(hash: string, trx: Db = this.db): Promise<string | null> {
     const row = await trx.selectFrom('public_requests').select('case_id').where('tracking_hash', '=', hash).executeTakeFirst();
     return row?.case_id ?? null;

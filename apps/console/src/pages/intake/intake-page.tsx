@@ -71,7 +71,8 @@ export function IntakePage() {
   const [preparedAnswer, setPreparedAnswer] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<CallerCase | null>(null);
   /** 查询码 of the case just taken in: what the operator tells the caller (the server also sends it by SMS). */
-  const [tracking, setTracking] = useState<{ caseNumber: string; code: string; isSmsQueued: boolean } | null>(null);
+  // code null: a retried submission (same Idempotency-Key) whose first reply was lost; the code was given then and is not shown again.
+  const [tracking, setTracking] = useState<{ caseNumber: string; code: string | null; isSmsQueued: boolean } | null>(null);
   const suggestedLead = useRef<{ code: string; coHandlers: string[] } | null>(null);
   const idempotencyKey = useRef(newKey());
   const options = useMemo(() => toOptions(ref.categories), [ref.categories]);
@@ -103,8 +104,13 @@ export function IntakePage() {
         detail: v.detail ?? '',
         location: { address: v.address ?? '', districtCode: v.districtCode ?? null, streetCode: v.streetCode ?? null, communityCode: v.communityCode ?? null },
       };
-      const taken = await api.post<CaseDetail & { trackingCode?: string; isSmsQueued?: boolean }>('/api/cases', body, { 'idempotency-key': idempotencyKey.current });
+      const taken = await api.post<CaseDetail & { trackingCode?: string; isTrackingCodeGiven?: boolean; isSmsQueued?: boolean }>('/api/cases', body, {
+        'idempotency-key': idempotencyKey.current,
+      });
       if (taken.trackingCode) setTracking({ caseNumber: taken.caseNumber, code: taken.trackingCode, isSmsQueued: taken.isSmsQueued === true });
+      else if (taken.isTrackingCodeGiven)
+        // keep a code already on screen (a double submit); otherwise say it was given with the first reply
+        setTracking((prev) => (prev?.caseNumber === taken.caseNumber ? prev : { caseNumber: taken.caseNumber, code: null, isSmsQueued: taken.isSmsQueued === true }));
       let c: CaseDetail = taken;
       // Linked from the caller history: to an open case as a duplicate (merged into it), to a finished one as a repeat call.
       if (duplicateOf && (OPEN_CASE_STATUSES as readonly string[]).includes(duplicateOf.status)) {
@@ -180,8 +186,10 @@ export function IntakePage() {
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="tell-caller"
-      message={`${t('tellCaller')}：${t('caseNumber')} ${tracking.caseNumber}，${t('trackingCodeIs')} ${tracking.code}`}
-      description={tracking.isSmsQueued ? t('trackingSmsSent') : t('trackingNoSms')}
+      message={`${t('tellCaller')}：${t('caseNumber')} ${tracking.caseNumber}，${tracking.code !== null ? `${t('trackingCodeIs')} ${tracking.code}` : t('trackingCodeGivenBefore')}`}
+      description={
+        tracking.code !== null ? (tracking.isSmsQueued ? t('trackingSmsSent') : t('trackingNoSms')) : tracking.isSmsQueued ? t('trackingGivenBySms') : t('trackingGivenNoSms')
+      }
     />
   );
 

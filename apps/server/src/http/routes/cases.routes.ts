@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { findCaseIdByNumber, getCase, getCaseTimeline, presentCase } from '../../use-cases/cases/get-case';
 import { performCaseAction } from '../../use-cases/cases/perform-case-action';
 import { searchCases } from '../../use-cases/cases/case-queues';
-import { issueTrackingCode } from '../../use-cases/cases/issue-tracking-code';
+import { issueTrackingCode, trackingOnRetry } from '../../use-cases/cases/issue-tracking-code';
 import { takeInCase } from '../../use-cases/cases/take-in-case';
 import { routeEndpoint } from '../endpoint-route';
 
@@ -19,7 +19,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cases'],
         summary: '受理: take a request in',
         description:
-          'Send an `Idempotency-Key` header: a retried request with the same key returns the case the first one created (200) instead of creating another. A new case (201) carries `trackingCode` (查询码) once, to tell the caller; it is also sent by SMS when the case has a phone (`isSmsQueued`).',
+          'Send an `Idempotency-Key` header: a retried request with the same key returns the case the first one created (200) instead of creating another. A new case (201) carries `trackingCode` (查询码) once, to tell the caller; it is also sent by SMS when the case has a phone (`isSmsQueued`). A retry (200) does not show the code again (only its hash is kept): it carries `isTrackingCodeGiven: true`, `trackingCodeGivenAt` and `isSmsQueued` as they were, so the operator can tell the caller to use the first code or the SMS.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
         body: IntakeBody,
         response: { 200: CaseDetailSchema, 201: CaseDetailSchema, ...errors },
@@ -42,9 +42,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
         },
       });
-      // A new case gets its 查询码 (tracking code) for the caller: in the reply (once) and by SMS.
-      const tracking = isNew ? await issueTrackingCode(app.ctx, state) : null;
-      return reply.status(isNew ? 201 : 200).send({ ...(await presentCase(app.ctx, { actor: request.actor, state })), ...(tracking ?? {}) });
+      // A new case gets its 查询码 (tracking code) for the caller: in the reply (once) and by SMS. A retry
+      // says it was given (and when, and whether by SMS) without showing it again.
+      const tracking = isNew ? await issueTrackingCode(app.ctx, state) : await trackingOnRetry(app.ctx, state);
+      return reply.status(isNew ? 201 : 200).send({ ...(await presentCase(app.ctx, { actor: request.actor, state })), ...tracking });
     },
   );
 

@@ -53,3 +53,19 @@ export async function issueTrackingCode(ctx: AppContext, state: CaseState): Prom
   });
   return { trackingCode: code, isSmsQueued };
 }
+
+/**
+ * What a retried intake (the same Idempotency-Key, answered 200) says about the 查询码. The code
+ * cannot be shown again (only its hash is kept) and is not re-issued, since the caller may already
+ * have written down the first one or received it by SMS: the reply says that it was given, when,
+ * and whether the SMS went. A case whose first request stopped before its code was stored gets it
+ * now, so no case taken in by an operator is left without one.
+ */
+export async function trackingOnRetry(
+  ctx: AppContext,
+  state: CaseState,
+): Promise<{ trackingCode: string; isSmsQueued: boolean } | { isTrackingCodeGiven: true; trackingCodeGivenAt: string; isSmsQueued: boolean }> {
+  const given = await ctx.repos.publicRequests.findTrackingIssued(state.id);
+  if (given === null) return issueTrackingCode(ctx, state);
+  return { isTrackingCodeGiven: true, trackingCodeGivenAt: given.issuedAt.toISOString(), isSmsQueued: given.isSmsQueued };
+}
