@@ -173,6 +173,10 @@ describe('search', () => {
     const phrase = await list(operator, { q: '楼上噪音扰民' });
     expect(ids(phrase)).toEqual([cases.noise!.id]);
     expect(phrase.items[0]?.matched).toEqual(['words']);
+    // A phrase of several words that an address holds is still asked as an address too.
+    const street = await list(operator, { q: '永安里东街8号' });
+    expect(ids(street)).toEqual([cases.jianwai!.id]);
+    expect(street.items[0]?.matched).toContain('address');
     // Scope still applies to search.
     expect(ids(await list(jianwai, { q: '噪音' }))).toEqual([cases.jianwai!.id]);
   });

@@ -4,7 +4,7 @@
 import { type PhoneSearchScope, pathCodes } from '@jiesu/core';
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { caseQueryTerms } from '../search/case-search-terms';
+import { type CaseQueryTerms, caseQueryTerms } from '../search/case-search-terms';
 import { cappedTotal, decodeCursor, encodeCursor } from './keyset';
 import { escapeLike } from './unit.repository';
 
@@ -134,9 +134,29 @@ type Where = (qb: SelectQueryBuilder<Database, 'cases', object>) => SelectQueryB
 /** Address fragments shorter than a trigram cannot use the trigram index. */
 const MIN_ADDRESS_CHARS = 3;
 
-/** The pieces of a text query as SQL: the match condition, each match's flag and the ranking score. */
-function textQuery(q: string, phoneScope: PhoneSearchScope) {
-  const t = caseQueryTerms(q);
+/**
+ * The words' score without ts_rank: the text whole in the subject, then each of its words in the
+ * subject, above a match in the detail or address only. Read from the subject column beside the
+ * row, so ranking a match does not decompress its tsvector (ts_rank over every match was most of
+ * a phrase search's time). Stays below a phone's and a case number's score.
+ */
+function wordsWeight(text: string, words: string[]): RawBuilder<number> {
+  const inSubject = (w: string) => sql<number>`(case when cases.subject like ${`%${escapeLike(w)}%`} then 1 else 0 end)`;
+  const perWord =
+    words.length > 0
+      ? sql.join(
+          words.slice(0, 8).map((w) => sql`${inSubject(w)} * 60`),
+          sql` + `,
+        )
+      : sql`0`;
+  return sql<number>`(100 + ${inSubject(text)} * 300 + ${perWord})`;
+}
+
+/**
+ * The pieces of a text query as SQL: the match condition, each match's flag and the ranking score.
+ * `addressMayMatch` false drops the address fragment (a phrase of several words no address holds).
+ */
+function textQuery(t: CaseQueryTerms, phoneScope: PhoneSearchScope, addressMayMatch: boolean) {
   const flags: Array<{ match: CaseMatch; cond: RawBuilder<SqlBool>; weight: RawBuilder<number> }> = [];
   const numberConds: Array<RawBuilder<SqlBool>> = [];
   if (t.caseNumber) numberConds.push(sql<SqlBool>`cases.case_number = ${t.caseNumber}`);
@@ -153,21 +173,24 @@ function textQuery(q: string, phoneScope: PhoneSearchScope) {
     flags.push({ match: 'phone', cond, weight: sql<number>`(case when ${cond} then 900 else 0 end)` });
   }
   // A case number or a run of digits is asked as a number (and a phone), not as address or words.
-  const isNumeric = t.caseNumber !== null || /^[\d\s+()-]+$/.test(t.text);
-  if (!isNumeric && Array.from(t.text).length >= MIN_ADDRESS_CHARS) {
+  const isNumeric = isNumericQuery(t);
+  if (!isNumeric && addressMayMatch && Array.from(t.text).length >= MIN_ADDRESS_CHARS) {
     const cond = sql<SqlBool>`cases.address like ${`%${escapeLike(t.text)}%`}`;
     flags.push({ match: 'address', cond, weight: sql<number>`(case when ${cond} then 300 else 0 end)` });
   }
   if (t.words && !isNumeric) {
-    const query = sql`${t.words}::tsquery`;
-    const cond = sql<SqlBool>`cases.search_vector @@ ${query}`;
-    flags.push({ match: 'words', cond, weight: sql<number>`(case when ${cond} then round(ts_rank(cases.search_vector, ${query}) * 1000)::int else 0 end)` });
+    const cond = sql<SqlBool>`cases.search_vector @@ ${sql`${t.words}::tsquery`}`;
+    const weight = wordsWeight(t.text, t.wordList);
+    // Words alone: every row found is a words match, so neither flag nor score asks the tsvector again.
+    if (flags.length === 0) flags.push({ match: 'words', cond, weight });
+    else flags.push({ match: 'words', cond, weight: sql<number>`(case when ${cond} then ${weight} else 0 end)` });
   }
   if (flags.length === 0) {
     // One character, or only punctuation: no index can answer; the subject is read within the scope.
     const cond = sql<SqlBool>`cases.subject like ${`%${escapeLike(t.text)}%`}`;
     flags.push({ match: 'words', cond, weight: sql<number>`100` });
   }
+  const alone = flags.length === 1;
   return {
     where: sql<SqlBool>`(${sql.join(
       flags.map((f) => f.cond),
@@ -177,8 +200,20 @@ function textQuery(q: string, phoneScope: PhoneSearchScope) {
       flags.map((f) => f.weight),
       sql` + `,
     )})`,
+    // one kind of match: every row has it (no condition evaluated again per row)
+    flagValues: alone ? [sql<boolean>`true`] : flags.map((f) => f.cond),
     flags,
   };
+}
+
+function isNumericQuery(t: CaseQueryTerms): boolean {
+  return t.caseNumber !== null || /^[\d\s+()-]+$/.test(t.text);
+}
+
+/** Every match counted (the issue asks a search for its true total); only the index and the row's visibility are read. */
+async function exactTotal(db: Db, base: SelectQueryBuilder<Database, 'cases', object>): Promise<{ total: number; totalExact: boolean }> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${base.select(sql<number>`1`.as('one'))}) c`.execute(db);
+  return { total: rows[0]?.n ?? 0, totalExact: true };
 }
 
 const CURSOR_RECENT = 'r';
@@ -205,13 +240,15 @@ export class CaseQueryRepository {
       if (f.receivedTo) q = q.where('cases.received_at', '<', f.receivedTo);
       return q;
     };
-    const text = f.q !== undefined && f.q.trim() !== '' ? textQuery(f.q, f.phoneScope ?? { kind: 'none' }) : null;
+    const terms = f.q !== undefined && f.q.trim() !== '' ? caseQueryTerms(f.q) : null;
+    const text = terms === null ? null : textQuery(terms, f.phoneScope ?? { kind: 'none' }, await this.addressMayMatch(terms, trx));
     const base = filters(trx.selectFrom('cases')).$if(text !== null, (q) => q.where(text!.where));
-    // Ranked by a text query every match is read to be ranked anyway: the same scan counts them
-    // (a window over the matches before the cursor); newest first, a capped count beside the page.
-    const totalP = text === null ? cappedTotal(this.db, base) : null;
+    // Newest first: a capped count beside the page. Ranked by a text query: the true total, counted
+    // beside the ranked page (a window over every match held each whole row until the count was
+    // known, twice as slow as the page and the count apart).
+    const totalP = text === null ? cappedTotal(this.db, base) : exactTotal(this.db, base);
 
-    let rows: Array<SummaryRow & { received_key: string; score: number; flags: boolean[]; matches?: number }>;
+    let rows: Array<SummaryRow & { received_key: string; score: number; flags: boolean[] }>;
     if (text === null) {
       let q = base.select([
         ...SUMMARY_COLUMNS,
@@ -233,8 +270,7 @@ export class CaseQueryRepository {
         ...SUMMARY_COLUMNS,
         sql<string>`cases.received_at::text`.as('received_key'),
         text.score.as('score'),
-        sql<boolean[]>`array[${sql.join(text.flags.map((x) => x.cond))}]`.as('flags'),
-        sql<number>`(count(*) over ())::int`.as('matches'),
+        sql<boolean[]>`array[${sql.join(text.flagValues)}]`.as('flags'),
       ]);
       let q = trx.selectFrom(inner.as('m')).selectAll();
       if (f.cursor) {
@@ -256,8 +292,7 @@ export class CaseQueryRepository {
           ? encodeCursor(CURSOR_RECENT, [last.received_key, last.id])
           : encodeCursor(CURSOR_RANKED, [last.score, last.received_key, last.id])
         : null;
-    // No row after the cursor: count the matches on their own (a last page read past its end).
-    const { total, totalExact } = totalP !== null ? await totalP : rows[0]?.matches !== undefined ? { total: rows[0].matches, totalExact: true } : await cappedTotal(this.db, base);
+    const { total, totalExact } = await totalP;
     return {
       items: page.map((r) => ({
         ...toSummary(r),
@@ -267,6 +302,22 @@ export class CaseQueryRepository {
       totalExact,
       nextCursor,
     };
+  }
+
+  /**
+   * Whether an address could hold the text: always for one word (花家地), and for a phrase of
+   * several words only when some case's address does (one trigram-index probe), so a phrase such
+   * as 楼上装修噪声扰民 is asked as words alone and its matches are not each tested twice.
+   */
+  private async addressMayMatch(t: CaseQueryTerms, trx: Db): Promise<boolean> {
+    if (isNumericQuery(t) || t.wordList.length < 2 || Array.from(t.text).length < MIN_ADDRESS_CHARS) return true;
+    const hit = await trx
+      .selectFrom('cases')
+      .select(sql<number>`1`.as('one'))
+      .where(sql<SqlBool>`cases.address like ${`%${escapeLike(t.text)}%`}`)
+      .limit(1)
+      .executeTakeFirst();
+    return hit !== undefined;
   }
 
   /** A unit's inbox: to sign, in hand, due soon (a running clock of the unit ends before `soon`), overdue. */

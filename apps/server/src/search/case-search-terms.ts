@@ -52,6 +52,8 @@ export interface CaseQueryTerms {
   phone: string | null;
   /** A tsquery literal: every word of the text (AND), or null when the text has no word. */
   words: string | null;
+  /** The same words as a list (to rank a match by which of them its subject holds). */
+  wordList: string[];
 }
 
 const CASE_NUMBER = /^\d{8}-\d{6,}$/;
@@ -66,5 +68,6 @@ export function caseQueryTerms(q: string): CaseQueryTerms {
     caseNumberSuffix: /^\d{4,}$/.test(text) ? text : null,
     phone: digitsOnly !== null && digitsOnly.length >= 7 ? phoneDigits(text) : null,
     words: words.length > 0 ? words.map(lexeme).join(' & ') : null,
+    wordList: words,
   };
 }
