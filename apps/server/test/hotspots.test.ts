@@ -106,6 +106,47 @@ describe('hotspot mining', () => {
     expect(JSON.stringify(d)).not.toContain('138');
   });
 
+  it('counts cases linked as repeat calls (重复来电) in the group’s hard signal, either side of the link', async () => {
+    const db = env.rt.ctx.db;
+    const top = (await analyst.get('/api/hotspots?limit=1')).json<{ groups: Group[] }>().groups[0] as Group;
+    const members = await db
+      .selectFrom('hotspot_members as m')
+      .innerJoin('cases as c', 'c.id', 'm.case_id')
+      .select(['c.id', 'c.received_at', sql<string | null>`c.state->'requester'->>'phone'`.as('phone')])
+      .where('m.group_id', '=', top.id)
+      .orderBy('c.received_at')
+      .execute();
+    const phones = new Map<string, number>();
+    for (const m of members) if (m.phone !== null) phones.set(m.phone, (phones.get(m.phone) ?? 0) + 1);
+    const isSamePhone = (m: { phone: string | null }) => m.phone !== null && (phones.get(m.phone) ?? 0) > 1;
+    const samePhone = members.filter(isSamePhone).length;
+    expect(top.metrics.repeatShare).toBe(Math.round((samePhone / top.size) * 1000) / 1000);
+    // Two members not yet counted: the newest repeats a case outside the group (from October); a
+    // case outside the group repeats the oldest.
+    const single = members.filter((m) => !isSamePhone(m));
+    const [oldest, newest] = [single[0], single.at(-1)];
+    const outside = await db
+      .selectFrom('cases')
+      .select('id')
+      .where(
+        'id',
+        'not in',
+        members.map((m) => m.id),
+      )
+      .where('received_at', '<', MONTH_START)
+      .orderBy('received_at')
+      .limit(2)
+      .execute();
+    expect([oldest, newest, ...outside].every((x) => x !== undefined) && outside.length === 2).toBe(true);
+    await env.rt.ctx.repos.caseRepeats.insert({ caseId: newest?.id as string, repeatOfCaseId: outside[0]?.id as string, linkedBy: 'operator' });
+    await env.rt.ctx.repos.caseRepeats.insert({ caseId: outside[1]?.id as string, repeatOfCaseId: oldest?.id as string, linkedBy: 'operator' });
+    expect((await analyst.post('/api/hotspots/runs', { month: '2026-11', previousPeriods: 2 })).statusCode).toBe(201);
+    const again = (await analyst.get('/api/hotspots?limit=1')).json<{ groups: Group[] }>().groups[0] as Group;
+    expect(again.size).toBe(top.size);
+    expect(again.metrics.repeatShare).toBe(Math.round(((samePhone + 2) / top.size) * 1000) / 1000);
+    expect(again.signals.difficulty).toBeGreaterThan(top.signals.difficulty);
+  });
+
   it('attaches a new case to its group as it is taken in', async () => {
     const top = (await analyst.get('/api/hotspots?limit=1')).json<{ groups: Group[] }>().groups[0] as Group;
     const operator = await env.as('operator');

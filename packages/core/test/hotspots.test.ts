@@ -100,6 +100,7 @@ const member = (over: Partial<HotspotMember>): HotspotMember => ({
   isClosed: true,
   isSolved: true,
   satisfaction: null,
+  hasRepeatLink: false,
   ...over,
 });
 
@@ -123,6 +124,13 @@ describe('hotspot metrics and score', () => {
     // p1 called twice: 2 of 4 cases
     expect(m.repeatShare).toBe(0.5);
     expect(m.byStreet[0]).toEqual({ code: 'S1', count: 2 });
+  });
+
+  it('counts a case linked as a repeat call once, beside the same requester twice', () => {
+    // p2's case repeats an earlier call (linked); p1's second case is linked too (already counted).
+    const linked = [members[0], { ...members[1], hasRepeatLink: true }, { ...members[2], hasRepeatLink: true }, members[3]] as HotspotMember[];
+    // p1 twice (2) + p2 linked (1) = 3 of 4
+    expect(measureHotspot(linked, []).repeatShare).toBe(0.75);
   });
 
   it('scores by the published formula', () => {

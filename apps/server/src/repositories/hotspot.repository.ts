@@ -19,6 +19,8 @@ export interface MiningCase {
   isClosed: boolean;
   isSolved: boolean | null;
   satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  /** On either side of a 重复来电 link (case_repeats). */
+  hasRepeatLink: boolean;
   tokens: string[];
 }
 
@@ -36,6 +38,7 @@ export interface MiningBatch {
   isClosed: boolean[];
   isSolved: (boolean | null)[];
   satisfaction: MiningCase['satisfaction'][];
+  hasRepeatLink: boolean[];
   words: string[];
   starts: Int32Array;
   ids: Int32Array;
@@ -53,6 +56,7 @@ export function miningMember(b: MiningBatch, i: number): Omit<MiningCase, 'categ
     isClosed: b.isClosed[i] as boolean,
     isSolved: b.isSolved[i] ?? null,
     satisfaction: b.satisfaction[i] ?? null,
+    hasRepeatLink: b.hasRepeatLink[i] as boolean,
   };
 }
 
@@ -94,6 +98,7 @@ function inReceiptOrder(b: MiningBatch): MiningBatch {
     isClosed: pick(b.isClosed),
     isSolved: pick(b.isSolved),
     satisfaction: pick(b.satisfaction),
+    hasRepeatLink: pick(b.hasRepeatLink),
     words: b.words,
     starts,
     ids,
@@ -169,6 +174,7 @@ interface MiningRow {
   is_closed: boolean;
   is_solved: boolean | null;
   satisfaction: string | null;
+  is_repeat: boolean;
   tokens: string;
 }
 /** Words travel as one string (a text[] is parsed element by element by the driver: slow for a month). */
@@ -220,6 +226,7 @@ export class HotspotRepository {
       isClosed: [],
       isSolved: [],
       satisfaction: [],
+      hasRepeatLink: [],
       words: [],
       starts: new Int32Array(0),
       ids: new Int32Array(0),
@@ -241,6 +248,7 @@ export class HotspotRepository {
         b.isClosed.push(r.is_closed);
         b.isSolved.push(r.is_solved);
         b.satisfaction.push(r.satisfaction as MiningCase['satisfaction']);
+        b.hasRepeatLink.push(r.is_repeat);
         starts[i] = used;
         if (r.tokens === '') continue;
         let from = 0;
@@ -272,7 +280,8 @@ export class HotspotRepository {
         declare hotspot_mining no scroll cursor for
         select c.id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, c.category_code, c.district_code, c.street_code, c.community_code,
           c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed,
-          f.is_solved, f.satisfaction, array_to_string(t.tokens, ${SEP}) as tokens
+          f.is_solved, f.satisfaction, c.id in (select r.case_id from case_repeats r union all select r.repeat_of_case_id from case_repeats r) as is_repeat,
+          array_to_string(t.tokens, ${SEP}) as tokens
         from case_tokens t
         join cases c on c.id = t.case_id
         left join score_facts f on f.case_id = t.case_id and f.is_valid

@@ -51,6 +51,8 @@ export interface HotspotMember {
   /** From the return visit: null when not visited. */
   isSolved: boolean | null;
   satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  /** On either side of a 重复来电 link (it repeats an earlier finished case, or a later case repeats it). */
+  hasRepeatLink: boolean;
 }
 
 export interface AreaCount {
@@ -72,7 +74,7 @@ export interface HotspotMetrics {
   unresolvedShare: number;
   /** Share of visited cases rated dissatisfied. */
   dissatisfiedShare: number;
-  /** Share of cases whose requester called about it more than once. */
+  /** Share of repeat calls: cases whose requester called about it more than once in the group, or linked as 重复来电. */
   repeatShare: number;
   byStreet: AreaCount[];
   byDistrict: AreaCount[];
@@ -97,8 +99,11 @@ export function measureHotspot(members: readonly HotspotMember[], previousSizes:
       if (m.satisfaction === 'dissatisfied') dissatisfied++;
     }
   }
+  // A repeat call: the same requester twice in the group, or a case on either side of a repeat
+  // link (the other side may fall outside the group or the period: the earlier call is usually
+  // last month's). Each case counts once.
   let repeat = 0;
-  for (const m of members) if (m.requesterKey !== null && (requesters.get(m.requesterKey) ?? 0) > 1) repeat++;
+  for (const m of members) if (m.hasRepeatLink || (m.requesterKey !== null && (requesters.get(m.requesterKey) ?? 0) > 1)) repeat++;
   const anonymous = members.filter((m) => m.requesterKey === null).length;
   const size = members.length;
   const prevMean = previousSizes.length ? previousSizes.reduce((s, x) => s + x, 0) / previousSizes.length : 0;
