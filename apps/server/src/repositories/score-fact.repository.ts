@@ -240,6 +240,21 @@ export class ScoreFactRepository {
     return rows.map(toFact);
   }
 
+  /**
+   * What the live rankings are computed from changes when this does: the newest fact change (a
+   * visit concluded, a correction, an exemption — index score_facts_updated), the newest scoring
+   * setting and the number of publications (a trend reads the previous period's). Request counts
+   * (诉求量) and units are not in it: the cache's TTL bounds how old they may be.
+   */
+  async rankingStamp(trx: Db = this.db): Promise<string> {
+    const { rows } = await sql<{ facts: string | null; settings: string | null; publications: number }>`
+      select (select max(updated_at) from score_facts)::text as facts,
+             (select max(updated_at) from settings where key like 'scoring.%')::text as settings,
+             (select max(id) from score_publications)::int as publications`.execute(trx);
+    const r = rows[0];
+    return `${r?.facts ?? '-'}|${r?.settings ?? '-'}|${r?.publications ?? 0}`;
+  }
+
   /** The case's fact, if its visit has concluded. */
   async findByCase(caseId: string, trx: Db = this.db): Promise<ScoreFact | null> {
     const row = await trx.selectFrom('score_facts').selectAll().where('case_id', '=', caseId).executeTakeFirst();

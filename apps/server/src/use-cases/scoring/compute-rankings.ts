@@ -255,6 +255,17 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
   };
 }
 
+/**
+ * A period's live rankings for screens (the rankings page, a unit's score page, the score sheet):
+ * computed through ctx.reads and shared through ctx.liveRankings — one computation per period
+ * while the facts, scoring settings and publications stay as they were (and at most the cache
+ * TTL old). Publishing never reads this: it computes from the primary.
+ */
+export async function liveRankings(ctx: AppContext, periodKey: string): Promise<PeriodRankings> {
+  const stamp = await ctx.reads.scoreFacts.rankingStamp();
+  return ctx.liveRankings.get(periodKey, stamp, () => computePeriodRankings(ctx, { periodKey, fromReplica: true }));
+}
+
 async function publishedOrLive(ctx: AppContext, periodKey: string, replica: { fromReplica: boolean }): Promise<PeriodRankings> {
   const published = await (replica.fromReplica ? ctx.reads : ctx.repos).scorePublications.get<StoredRankings>(periodKey, null);
   return published ? normaliseRankings(published.rankings) : computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica });
