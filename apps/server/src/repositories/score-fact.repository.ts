@@ -241,18 +241,18 @@ export class ScoreFactRepository {
   }
 
   /**
-   * What the live rankings are computed from changes when this does: the newest fact change (a
-   * visit concluded, a correction, an exemption — index score_facts_updated), the newest scoring
-   * setting and the number of publications (a trend reads the previous period's). Request counts
+   * What a live ranking is computed from changes when this does: each period's newest fact change
+   * (a visit concluded, a correction, an exemption — index score_facts_updated), the newest scoring
+   * setting and the newest publication (a trend reads the previous period's). Request counts
    * (诉求量) and units are not in it: the cache's TTL bounds how old they may be.
    */
-  async rankingStamp(trx: Db = this.db): Promise<string> {
-    const { rows } = await sql<{ facts: string | null; settings: string | null; publications: number }>`
-      select (select max(updated_at) from score_facts)::text as facts,
-             (select max(updated_at) from settings where key like 'scoring.%')::text as settings,
-             (select max(id) from score_publications)::int as publications`.execute(trx);
-    const r = rows[0];
-    return `${r?.facts ?? '-'}|${r?.settings ?? '-'}|${r?.publications ?? 0}`;
+  async rankingStamp(periodKeys: readonly string[], trx: Db = this.db): Promise<string> {
+    const facts = periodKeys.map((k) => sql`coalesce((select max(updated_at) from score_facts where period_key = ${k})::text, '-')`);
+    const { rows } = await sql<{ stamp: string }>`
+      select concat_ws('|', ${sql.join(facts, sql`, `)},
+             coalesce((select max(updated_at) from settings where key like 'scoring.%')::text, '-'),
+             coalesce((select max(id) from score_publications)::text, '-')) as stamp`.execute(trx);
+    return rows[0]?.stamp ?? '';
   }
 
   /** The case's fact, if its visit has concluded. */
