@@ -14,6 +14,7 @@ import { CaseNumberAllocator } from './services/case-number-allocator';
 import { CasePolicyService } from './caches/case-policy-cache';
 import { UnitDirectory } from './caches/unit-directory';
 import { IntakeCache } from './caches/intake-cache';
+import { LiveRankingsCache } from './caches/live-rankings-cache';
 import { HotspotIndexService } from './services/hotspot-index.service';
 import { SettingsStore } from './settings/settings-store';
 
@@ -52,6 +53,7 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     caseNumbers: new CaseNumberAllocator(repos.cases),
     sessions: new SessionCache(),
     casePolicy: new CasePolicyService(settings, config.timeZone, cacheTtlMs),
+    liveRankings: new LiveRankingsCache(cacheTtlMs),
     now: opts.now ?? (() => new Date()),
     hotspots: new HotspotIndexService(repos, async () => (await repos.hotspots.rootUnit())?.code ?? null),
   };

@@ -11,6 +11,7 @@ import type { CalendarService } from './caches/calendar-cache';
 import type { SessionCache } from './caches/session-cache';
 import type { UnitDirectory } from './caches/unit-directory';
 import type { IntakeCache } from './caches/intake-cache';
+import type { LiveRankingsCache } from './caches/live-rankings-cache';
 import type { HotspotIndexService } from './services/hotspot-index.service';
 import type { SettingsStore } from './settings/settings-store';
 
@@ -37,6 +38,8 @@ export interface AppContext {
   sessions: SessionCache;
   /** Clocks, reminders, extensions, evidence and attachment limits: defaults overlaid with the administrator's. */
   casePolicy: CasePolicyService;
+  /** Each period's live rankings, shared by the rankings screen and the unit score pages (caches/live-rankings-cache.ts). */
+  liveRankings: LiveRankingsCache;
   /** Live hotspot groups and topic problems that intake attaches new cases to (每月一题). */
   hotspots: HotspotIndexService;
   /** The current instant; injectable so tests can move time. */

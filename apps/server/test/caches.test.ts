@@ -3,7 +3,9 @@
 // A schedule loaded through one is in force in the other once the TTL has passed, not before;
 // the loading process sees it at once. Plus the expiring map they are all built on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PeriodRankings } from '@jiesu/contracts';
 import { CalendarService } from '../src/caches/calendar-cache';
+import { LiveRankingsCache } from '../src/caches/live-rankings-cache';
 import { TtlCache } from '../src/caches/ttl-cache';
 import { type TestEnv, startTestEnv } from './harness';
 
@@ -32,6 +34,28 @@ describe('TtlCache', () => {
     cache.deleteWhere((v) => v === 1);
     await cache.getOrLoad('k', load);
     expect(loads).toBe(2);
+  });
+});
+
+describe('LiveRankingsCache', () => {
+  it('computes a period once per stamp within the TTL, shares a computation in flight, forgets a failure', async () => {
+    let now = 0;
+    const cache = new LiveRankingsCache(1_000, () => now);
+    let computed = 0;
+    const compute = (): Promise<PeriodRankings> => {
+      computed += 1;
+      return Promise.resolve({ periodKey: `run ${computed}` } as PeriodRankings);
+    };
+    const [a, b] = await Promise.all([cache.get('2026-11', 's1', compute), cache.get('2026-11', 's1', compute)]);
+    expect([a.periodKey, b.periodKey, computed]).toEqual(['run 1', 'run 1', 1]);
+    expect((await cache.get('2026-10', 's1', compute)).periodKey).toBe('run 2'); // another period, its own entry
+    expect((await cache.get('2026-11', 's2', compute)).periodKey).toBe('run 3'); // the facts changed
+    now = 999;
+    expect((await cache.get('2026-11', 's2', compute)).periodKey).toBe('run 3');
+    now = 1_000;
+    expect((await cache.get('2026-11', 's2', compute)).periodKey).toBe('run 4'); // TTL passed
+    await expect(cache.get('2026-09', 's2', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    expect((await cache.get('2026-09', 's2', compute)).periodKey).toBe('run 5');
   });
 });
 

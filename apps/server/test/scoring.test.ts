@@ -299,6 +299,9 @@ describe('publishing and score sheets', () => {
     // After publishing, 望京 wins an appeal on w4 (its worst case). The period is published, so its
     // own appeal is refused (the window rule); the centre's evaluator files it with an override.
     const wangjing = await env.as('wangjing.leader');
+    // The unit's page before the appeal: its live row, computed once and cached for the period.
+    const before = (await evaluator.get(`/api/scoring/periods/${PERIOD}/units/${WANGJING}`)).json();
+    expect(before.row.composite).toBeCloseTo(0.684, 12);
     const w4Appeal = { caseId: ids.w4, reason: 'not_our_duty', explanation: '属市政管线问题，非街道职责' };
     const late = await wangjing.post('/api/appeals', w4Appeal);
     expect(late.statusCode).toBe(409);
@@ -311,6 +314,11 @@ describe('publishing and score sheets', () => {
     const live = (await evaluator.get(`/api/scoring/periods/${PERIOD}/rankings?source=live&class=street`)).json();
     expect(row(live, 'street', WANGJING).composite).toBeCloseTo(0.855, 12);
     expect(row(live, 'street', WANGJING).exemptions).toBe(2);
+    // The unit's page at once agrees: its own tally and its live row both after the appeal (the
+    // cached ranking was recomputed when the fact changed), the published row left to the publication.
+    const after = (await evaluator.get(`/api/scoring/periods/${PERIOD}/units/${WANGJING}`)).json();
+    expect(after.composite).toBeCloseTo(0.855, 12);
+    expect(after.row).toMatchObject({ composite: row(live, 'street', WANGJING).composite, exemptions: 2, rank: row(live, 'street', WANGJING).rank });
     // The published version is untouched.
     const still = (await evaluator.get(`/api/scoring/periods/${PERIOD}/rankings?version=1&class=street`)).json();
     expect(still).toEqual(published);

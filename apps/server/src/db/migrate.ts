@@ -21,6 +21,7 @@ import * as m0017 from './migrations/0017-job-leases';
 import * as m0019 from './migrations/0019-slim-state';
 import * as m0020 from './migrations/0020-repeat-calls';
 import * as m0021 from './migrations/0021-hotspot-members';
+import * as m0024 from './migrations/0024-ranking-stamp';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-slim-state': m0019,
   '0020-repeat-calls': m0020,
   '0021-hotspot-members': m0021,
+  '0024-ranking-stamp': m0024,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -240,6 +240,21 @@ export class ScoreFactRepository {
     return rows.map(toFact);
   }
 
+  /**
+   * What a live ranking is computed from changes when this does: each period's newest fact change
+   * (a visit concluded, a correction, an exemption — index score_facts_updated), the newest scoring
+   * setting and the newest publication (a trend reads the previous period's). Request counts
+   * (诉求量) and units are not in it: the cache's TTL bounds how old they may be.
+   */
+  async rankingStamp(periodKeys: readonly string[], trx: Db = this.db): Promise<string> {
+    const facts = periodKeys.map((k) => sql`coalesce((select max(updated_at) from score_facts where period_key = ${k})::text, '-')`);
+    const { rows } = await sql<{ stamp: string }>`
+      select concat_ws('|', ${sql.join(facts, sql`, `)},
+             coalesce((select max(updated_at) from settings where key like 'scoring.%')::text, '-'),
+             coalesce((select max(id) from score_publications)::text, '-')) as stamp`.execute(trx);
+    return rows[0]?.stamp ?? '';
+  }
+
   /** The case's fact, if its visit has concluded. */
   async findByCase(caseId: string, trx: Db = this.db): Promise<ScoreFact | null> {
     const row = await trx.selectFrom('score_facts').selectAll().where('case_id', '=', caseId).executeTakeFirst();

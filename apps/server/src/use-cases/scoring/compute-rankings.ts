@@ -115,7 +115,7 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
   if (opts.withTrend !== false) {
     const prevKey = previousPeriodKey(opts.periodKey);
     const published = await repos.scorePublications.get<StoredRankings>(prevKey, null);
-    earlier = published ? normaliseRankings(published.rankings) : await computePeriodRankings(ctx, { periodKey: prevKey, withTrend: false, withGovernance: false, ...replica });
+    earlier = published ? normaliseRankings(published.rankings) : await earlierLive(ctx, prevKey, replica);
     previous = earlier.classes.flatMap((c) => c.rows.map((r) => ({ unitId: r.unitCode, rank: r.rank, composite: r.composite })));
   }
 
@@ -255,9 +255,32 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
   };
 }
 
+/**
+ * A period's live rankings for screens (the rankings page, a unit's score page, the score sheet):
+ * computed through ctx.reads and shared through ctx.liveRankings — one computation per period
+ * while the facts of the periods it reads (itself, and the earlier ones of the trend and 治理类),
+ * the scoring settings and the publications stay as they were, and at most the cache TTL old.
+ * Publishing never reads this: it computes from the primary.
+ */
+export async function liveRankings(ctx: AppContext, periodKey: string): Promise<PeriodRankings> {
+  const governance = await loadGovernance(ctx);
+  const earlier = Math.max(1, governance.rule.kind === 'bottom_composite' ? governance.rule.months - 1 : 1);
+  const keys = [periodKey];
+  for (let i = 0; i < earlier; i += 1) keys.push(previousPeriodKey(keys[keys.length - 1] as string));
+  const stamp = await ctx.reads.scoreFacts.rankingStamp(keys);
+  return ctx.liveRankings.get(periodKey, stamp, () => computePeriodRankings(ctx, { periodKey, fromReplica: true }));
+}
+
+/** An earlier period's rankings without trend or 治理类 (what a trend and 治理类 read), cached apart for screens. */
+async function earlierLive(ctx: AppContext, periodKey: string, replica: { fromReplica: boolean }): Promise<PeriodRankings> {
+  const compute = () => computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica });
+  if (!replica.fromReplica) return compute();
+  return ctx.liveRankings.get(`${periodKey}:base`, await ctx.reads.scoreFacts.rankingStamp([periodKey]), compute);
+}
+
 async function publishedOrLive(ctx: AppContext, periodKey: string, replica: { fromReplica: boolean }): Promise<PeriodRankings> {
   const published = await (replica.fromReplica ? ctx.reads : ctx.repos).scorePublications.get<StoredRankings>(periodKey, null);
-  return published ? normaliseRankings(published.rankings) : computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica });
+  return published ? normaliseRankings(published.rankings) : earlierLive(ctx, periodKey, replica);
 }
 
 function previousComposite(e: RankingEntry): number | null {

@@ -3,7 +3,7 @@
 import type { PeriodRankings } from '@jiesu/contracts';
 import { type Actor, DomainError, isCentreActor, isInSubtree } from '@jiesu/core';
 import type { AppContext } from '../../context';
-import { computePeriodRankings } from './compute-rankings';
+import { liveRankings } from './compute-rankings';
 import { normaliseRankings, type StoredRankings } from './rankings-snapshot';
 import { loadRankingClasses, requireRankingReader } from './scoring-config';
 
@@ -35,7 +35,7 @@ export async function loadRankings(ctx: AppContext, opts: Omit<GetRankingsOption
       );
     }
   }
-  return computePeriodRankings(ctx, { periodKey: opts.periodKey, fromReplica: true });
+  return liveRankings(ctx, opts.periodKey);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import type { ScoreFact } from '../../repositories/score-fact.repository';
-import { computePeriodRankings, type RankingRow } from './compute-rankings';
+import { liveRankings, type RankingRow } from './compute-rankings';
 import { loadPolicy, loadWeights, periodConfig } from './scoring-config';
 
 export interface UnitScoreView {
@@ -71,7 +71,7 @@ export async function getUnitScore(ctx: AppContext, opts: { actor: Actor; period
   const explained = explainUnitScore({ unitId: unit.code, cases, weights: score.weights });
   const numbers = new Map(facts.map((f) => [f.caseId, f.caseNumber]));
 
-  const rankings = await computePeriodRankings(ctx, { periodKey: opts.periodKey, fromReplica: true });
+  const rankings = await liveRankings(ctx, opts.periodKey);
   const row = rankings.classes.flatMap((c) => c.rows).find((r) => r.unitCode === unit.code) ?? null;
 
   return {
