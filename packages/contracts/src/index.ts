@@ -20,3 +20,4 @@ export * from './topic-endpoints';
 export * from './notice-endpoints';
 export * from './public-governance-endpoints';
 export * from './proactive-endpoints';
+export * from './deliberation-endpoints';

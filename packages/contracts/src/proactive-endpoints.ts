@@ -1,17 +1,25 @@
 // Endpoint descriptions (see endpoint.ts) of 未诉先办's reads and records: the caller's street,
 // zones (包干) with their coverage, patrols, warnings with their evidence, and a street's measures.
-// Findings, scans, dismissals, warning tasks, scores and settings are still plain routes.
+// and the street's scans, dismissals, warning tasks, scores and settings. A finding turned into a
+// case is still a plain route (it answers the case view, not yet described).
 import { Type } from 'typebox';
 import { IsoDateTime, Nullable, StringEnum } from './common';
 import { endpoint } from './endpoint';
+import { PeriodKey } from './scoring';
+import { WorkItemSchema } from './work-items';
 import {
   PATROL_KIND_VALUES,
   PatrolBody,
   PatrolListQuery,
+  PROACTIVE_RATE_VALUES,
   ProactiveMeasuresQuery,
+  ProactiveSettingsBody,
   StreetCode,
   WARNING_STATUS_VALUES,
+  WarningDismissBody,
   WarningListQuery,
+  WarningScanBody,
+  WarningTaskBody,
   ZoneBody,
   ZoneUpdateBody,
 } from './proactive';
@@ -115,6 +123,49 @@ export const ProactiveMeasuresSchema = Type.Object({
   ),
 });
 
+const WarningDetailSchema = Type.Object({
+  ...WarningSchema.properties,
+  cases: Type.Array(Type.Object({ id: Type.String(), caseNumber: Type.String(), subject: Type.String(), status: Type.String(), receivedAt: IsoDateTime })),
+});
+
+/** A warning as stored (a scan's raised ones: no community or category names yet). */
+export const RaisedWarningSchema = Type.Object({
+  id: Type.String(),
+  streetCode: Type.String(),
+  communityCode: Type.String(),
+  categoryCode: Type.String(),
+  kind: StringEnum(['surge', 'seasonal'] as const),
+  detectedOn: Type.String(),
+  observed: Type.Number(),
+  expected: Type.Number(),
+  upperBound: Type.Number(),
+  ratio: Type.Number(),
+  forecast: WarningSchema.properties.forecast,
+  series: WarningSchema.properties.series,
+  caseIds: Type.Array(Type.String()),
+  status: StringEnum(WARNING_STATUS_VALUES),
+  workItemId: Nullable(Type.String()),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+
+export const ProactiveSettingsSchema = Type.Object({
+  proactiveRates: StringEnum(PROACTIVE_RATE_VALUES),
+  warnings: Type.Object({
+    seasonYears: Type.Number(),
+    recentWeeks: Type.Number(),
+    horizonWeeks: Type.Number(),
+    quantile: Type.Number(),
+    dispersion: Type.Number(),
+    minCount: Type.Number(),
+    minRatio: Type.Number(),
+    seasonalMinRatio: Type.Number(),
+    seasonalMinCount: Type.Number(),
+    minSeasonYears: Type.Number(),
+    cooldownDays: Type.Number(),
+  }),
+});
+
 export const PROACTIVE_ENDPOINTS = {
   myStreet: endpoint({
     method: 'GET',
@@ -187,10 +238,74 @@ export const PROACTIVE_ENDPOINTS = {
     summary: 'A warning with its evidence (weekly series, cases)',
     tags,
     params: IdParams,
+    response: WarningDetailSchema,
+  }),
+  scanWarnings: endpoint({
+    method: 'POST',
+    path: '/api/proactive/streets/:street/warnings/scan',
+    summary: 'Run the warning scan for the street now (the daily job does it too)',
+    tags,
+    params: StreetParams,
+    body: WarningScanBody,
+    response: Type.Object({ asOf: Type.String(), streets: Type.Integer(), series: Type.Integer(), raised: Type.Array(RaisedWarningSchema), elapsedMs: Type.Number() }),
+  }),
+  dismissWarning: endpoint({
+    method: 'POST',
+    path: '/api/proactive/warnings/:id/dismiss',
+    summary: 'Close a warning that needs no action',
+    tags,
+    params: IdParams,
+    body: WarningDismissBody,
+    response: WarningDetailSchema,
+  }),
+  warningTask: endpoint({
+    method: 'POST',
+    path: '/api/proactive/warnings/:id/task',
+    summary: 'Turn a warning into a proactive task (work item) for the zone’s leader',
+    tags,
+    successStatus: 201,
+    params: IdParams,
+    body: WarningTaskBody,
+    response: Type.Object({ warningId: Type.String(), workItem: WorkItemSchema }),
+  }),
+  scores: endpoint({
+    method: 'GET',
+    path: '/api/proactive/periods/:period/scores',
+    summary: 'The own measure of proactive cases (three rates), when the setting is own_measure',
+    tags,
+    params: Type.Object({ period: PeriodKey }),
     response: Type.Object({
-      ...WarningSchema.properties,
-      cases: Type.Array(Type.Object({ id: Type.String(), caseNumber: Type.String(), subject: Type.String(), status: Type.String(), receivedAt: IsoDateTime })),
+      periodKey: Type.String(),
+      treatment: StringEnum(PROACTIVE_RATE_VALUES),
+      rows: Type.Array(
+        Type.Object({
+          unitCode: Type.String(),
+          unitName: Type.String(),
+          unitClass: Type.String(),
+          cases: Type.Integer(),
+          validVisits: Type.Integer(),
+          responseRate: Nullable(Type.Number()),
+          resolutionRate: Nullable(Type.Number()),
+          satisfactionRate: Nullable(Type.Number()),
+          composite: Nullable(Type.Number()),
+        }),
+      ),
     }),
+  }),
+  settings: endpoint({
+    method: 'GET',
+    path: '/api/proactive/settings',
+    summary: 'Proactive settings: rate treatment and warning thresholds',
+    tags,
+    response: ProactiveSettingsSchema,
+  }),
+  updateSettings: endpoint({
+    method: 'PUT',
+    path: '/api/proactive/settings',
+    summary: 'Change the proactive settings (administrators)',
+    tags,
+    body: ProactiveSettingsBody,
+    response: ProactiveSettingsSchema,
   }),
   measures: endpoint({
     method: 'GET',

@@ -1,6 +1,7 @@
 // 楼门层长: the community's register (contacts masked; showing one is audited), registering a
 // lead, and a notice to all of them through the outbox.
-import { BUILDING_LEAD_ROLE_INFO, type BuildingLeadRole } from '@jiesu/core';
+import { DELIBERATION_ENDPOINTS as E, type ResponseOf } from '@jiesu/contracts';
+import { BUILDING_LEAD_ROLE_INFO } from '@jiesu/core';
 import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
@@ -8,16 +9,8 @@ import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { CommunityPicker, FieldsModal, useCommunities } from './deliberation-shared';
 
-interface Lead {
-  id: string;
-  building: string;
-  door: string | null;
-  floor: string | null;
-  role: BuildingLeadRole;
-  name: string;
-  phone: string;
-  isUnmasked: boolean;
-}
+/** A register entry: masked as listed, or one revealed in place. */
+type Lead = ResponseOf<typeof E.buildingLeads>[number] | ResponseOf<typeof E.revealBuildingLead>;
 
 export function BuildingLeadsPage() {
   const { t, lang } = useI18n();
@@ -28,7 +21,7 @@ export function BuildingLeadsPage() {
   const load = useCallback(() => {
     if (!current) return;
     api
-      .get<Lead[]>('/api/deliberation/building-leads', { communityCode: current })
+      .call(E.buildingLeads, { query: { communityCode: current } })
       .then(setLeads)
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load
@@ -67,7 +60,7 @@ export function BuildingLeadsPage() {
                       type="link"
                       onClick={() => {
                         api
-                          .post<Lead>(`/api/deliberation/building-leads/${l.id}/reveal`)
+                          .call(E.revealBuildingLead, { params: { id: l.id } })
                           .then((full) => setLeads(leads.map((x) => (x.id === l.id ? full : x))))
                           .catch((e: unknown) => report(e));
                       }}

@@ -1,5 +1,6 @@
 // 议事成效: a community's deliberation measures for a quarter of the evaluation calendar, and the
 // scores the street's quarterly assessment of its communities can use.
+import { DELIBERATION_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
 import { DELIBERATION_ASSESSMENT_ITEMS } from '@jiesu/core';
 import { Card, Descriptions, Input, Space, Statistic } from 'antd';
 import dayjs from 'dayjs';
@@ -9,26 +10,7 @@ import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { CommunityPicker, useCommunities } from './deliberation-shared';
 
-interface MeasuresView {
-  communityName: string;
-  from: string;
-  to: string;
-  measures: {
-    meetingsHeld: number;
-    itemsDecided: number;
-    tasksDue: number;
-    tasksDoneOnTime: number;
-    tasksOverdueOpen: number;
-    tasksOnTimeShare: number | null;
-    proposalsReceived: number;
-    proposalsAnswered: number;
-    proposalsAnsweredShare: number | null;
-    casesInCommunity: number;
-    casesDeliberated: number;
-    deliberatedCaseShare: number | null;
-  };
-  assessmentScores: Record<string, number>;
-}
+type MeasuresView = ResponseOf<typeof DELIBERATION_ENDPOINTS.measures>;
 
 function currentQuarter(): string {
   const d = dayjs();
@@ -45,7 +27,7 @@ export function DeliberationMeasuresPage() {
   const load = useCallback(() => {
     if (!current || !/^\d{4}-Q[1-4]$/.test(quarter)) return;
     api
-      .get<MeasuresView>('/api/deliberation/measures', { communityCode: current, quarterKey: quarter })
+      .call(DELIBERATION_ENDPOINTS.measures, { query: { communityCode: current, quarterKey: quarter } })
       .then(setView)
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load

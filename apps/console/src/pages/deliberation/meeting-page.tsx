@@ -2,75 +2,22 @@
 // list, then each agenda item as a card — linked cases (requesters masked) and whether they were
 // told, minutes, motions (move → second → discuss → vote, with the result and the rule applied),
 // the conclusion, and the follow-up tasks of a passed motion (work items on the shared clocks).
-import { AGENDA_ITEM_STATUS_INFO, MEETING_STATUS_INFO, type MeetingStatus, MOTION_STATUS_INFO, type AgendaItemStatus, type MotionStatus } from '@jiesu/core';
+import { type BodyOf, CASE_ENDPOINTS, DELIBERATION_ENDPOINTS as E, type ResponseOf } from '@jiesu/contracts';
+import { AGENDA_ITEM_STATUS_INFO, MEETING_STATUS_INFO, MOTION_STATUS_INFO } from '@jiesu/core';
 import { App, Button, Card, Descriptions, Divider, Input, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { WorkItemList } from '../work-items/WorkItemList';
 import { type FieldSpec, FieldsModal, localToIso, STATUS_COLORS } from './deliberation-shared';
 
-interface FollowUp {
-  id: string;
-  title: string;
-  status: string;
-  owner: { unit: { name: string }; person: { name: string } | null };
-  clock: { dueAt: string };
-  isOverdue: boolean;
-}
-interface MotionView {
-  id: string;
-  text: string;
-  movedBy: string;
-  secondedBy: string | null;
-  status: MotionStatus;
-  version: number;
-  allowedActions: Array<'second' | 'open_discussion' | 'vote' | 'withdraw'>;
-  result: { statement: { zh: string; en: string } } | null;
-  followUps: FollowUp[];
-}
-interface ItemView {
-  id: string;
-  position: number;
-  sourceType: string;
-  titleSnapshot: string;
-  status: AgendaItemStatus;
-  minutes: string | null;
-  outcomeSummary: string | null;
-  motions: MotionView[];
-  linkedCases: Array<{
-    caseId: string;
-    caseNumber: string;
-    subject: string;
-    statusLabel: string;
-    requester: { name: string | null; phone: string | null };
-    outcomeToldAt: string | null;
-  }>;
-}
-interface MeetingDetail {
-  meeting: {
-    id: string;
-    communityCode: string;
-    communityName: string;
-    title: string;
-    scheduledAt: string;
-    place: string;
-    chairName: string;
-    isChairResident: boolean;
-    status: MeetingStatus;
-    eligibleVoters: number;
-    version: number;
-    canRun: boolean;
-    allowedActions: Array<'reschedule' | 'start' | 'close' | 'cancel'>;
-    rules: { quorumShare: number; majority: 'simple' | 'two_thirds'; abstentionsCount: boolean };
-  };
-  participants: Array<{ id: number; kind: string; name: string; invitedAt: string | null }>;
-  items: ItemView[];
-}
+type MeetingDetail = ResponseOf<typeof E.meeting>;
+type ItemOutcome = BodyOf<typeof E.conclude>['outcome'];
+type ItemView = MeetingDetail['items'][number];
+type MotionView = ItemView['motions'][number];
 
 type Dialog =
   | { kind: 'cancel' }
@@ -91,7 +38,7 @@ export function MeetingPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const load = useCallback(() => {
     api
-      .get<MeetingDetail>(`/api/deliberation/meetings/${id}`)
+      .call(E.meeting, { params: { id } })
       .then((d) => {
         setData(d);
         setMinutes(Object.fromEntries(d.items.map((i) => [i.id, i.minutes ?? ''])));
@@ -116,7 +63,7 @@ export function MeetingPage() {
   };
   if (!data) return <Card loading />;
   const m = data.meeting;
-  const base = `/api/deliberation/meetings/${m.id}`;
+  const params = { id: m.id };
   const canEdit = m.canRun && (m.status === 'scheduled' || m.status === 'in_session');
   const rules = `${m.rules.majority === 'simple' ? t('dlMajoritySimple') : t('dlMajorityTwoThirds')} · ${t('dlQuorum').replace(' (%)', '')} ${Math.round(m.rules.quorumShare * 100)}% · ${m.rules.abstentionsCount ? t('dlAbstentionsCount') : lang === 'zh' ? '弃权不计入基数' : 'abstentions not counted'}`;
 
@@ -127,7 +74,7 @@ export function MeetingPage() {
         return {
           title: t('dlCancelMeeting'),
           fields: [{ name: 'reason', label: t('dlReason'), kind: 'textarea', required: true }],
-          submit: (v) => api.post(`${base}/cancel`, { reason: v.reason, expectedVersion: m.version }),
+          submit: (v) => api.call(E.cancel, { params, body: { reason: String(v.reason), expectedVersion: m.version } }),
         };
       case 'addItem':
         if (dialog.source === 'case') {
@@ -135,10 +82,10 @@ export function MeetingPage() {
             title: `${t('dlAddItem')} · ${t('dlSourceCase')}`,
             fields: [{ name: 'caseNumber', label: t('dlCaseNumber'), kind: 'text', required: true }],
             submit: async (v) => {
-              const found = await api.get<Page<{ id: string; caseNumber: string }>>('/api/cases', { q: String(v.caseNumber).trim(), limit: 5 });
+              const found = await api.call(CASE_ENDPOINTS.list, { query: { q: String(v.caseNumber).trim(), limit: 5 } });
               const hit = found.items.find((c) => c.caseNumber === String(v.caseNumber).trim()) ?? found.items[0];
               if (!hit) throw new Error('not found');
-              return api.post(`${base}/items`, { sourceType: 'case', caseId: hit.id });
+              return api.call(E.addItem, { params, body: { sourceType: 'case', caseId: hit.id } });
             },
           };
         }
@@ -146,13 +93,13 @@ export function MeetingPage() {
           return {
             title: `${t('dlAddItem')} · ${t('dlSourceProposal')}`,
             fields: [{ name: 'proposalId', label: t('dlSourceProposal'), kind: 'select', required: true, options: proposals }],
-            submit: (v) => api.post(`${base}/items`, { sourceType: 'proposal', proposalId: v.proposalId }),
+            submit: (v) => api.call(E.addItem, { params, body: { sourceType: 'proposal', proposalId: String(v.proposalId) } }),
           };
         }
         return {
           title: `${t('dlAddItem')} · ${t('dlSourceOther')}`,
           fields: [{ name: 'title', label: t('dlTitle'), kind: 'text', required: true }],
-          submit: (v) => api.post(`${base}/items`, { sourceType: 'other', title: v.title }),
+          submit: (v) => api.call(E.addItem, { params, body: { sourceType: 'other', title: String(v.title) } }),
         };
       case 'move':
         return {
@@ -161,13 +108,14 @@ export function MeetingPage() {
             { name: 'text', label: t('dlMotionText'), kind: 'textarea', required: true },
             { name: 'movedBy', label: t('dlMovedBy'), kind: 'text', required: true },
           ],
-          submit: (v) => api.post(`${base}/motions`, { itemId: dialog.item.id, text: v.text, movedBy: v.movedBy }),
+          submit: (v) => api.call(E.moveMotion, { params, body: { itemId: dialog.item.id, text: String(v.text), movedBy: String(v.movedBy) } }),
         };
       case 'second':
         return {
           title: t('dlSecond'),
           fields: [{ name: 'secondedBy', label: t('dlSecondedBy'), kind: 'text', required: true }],
-          submit: (v) => api.post(`${base}/motions/${dialog.motion.id}/second`, { secondedBy: v.secondedBy, expectedVersion: dialog.motion.version }),
+          submit: (v) =>
+            api.call(E.second, { params: { ...params, motionId: dialog.motion.id }, body: { secondedBy: String(v.secondedBy), expectedVersion: dialog.motion.version } }),
         };
       case 'vote':
         return {
@@ -179,12 +127,15 @@ export function MeetingPage() {
             { name: 'present', label: `${t('dlPresent')} (≤ ${m.eligibleVoters})`, kind: 'number', min: 0, max: m.eligibleVoters },
           ],
           submit: (v) =>
-            api.post(`${base}/motions/${dialog.motion.id}/vote`, {
-              for: v.for,
-              against: v.against,
-              abstain: v.abstain,
-              ...(v.present !== undefined && v.present !== null ? { present: v.present } : {}),
-              expectedVersion: dialog.motion.version,
+            api.call(E.vote, {
+              params: { ...params, motionId: dialog.motion.id },
+              body: {
+                for: Number(v.for),
+                against: Number(v.against),
+                abstain: Number(v.abstain),
+                ...(v.present !== undefined && v.present !== null ? { present: Number(v.present) } : {}),
+                expectedVersion: dialog.motion.version,
+              },
             }),
         };
       case 'conclude':
@@ -205,7 +156,7 @@ export function MeetingPage() {
             },
             { name: 'summary', label: t('dlSummary'), kind: 'textarea', required: true },
           ],
-          submit: (v) => api.post(`${base}/items/${dialog.item.id}/conclusion`, { outcome: v.outcome, summary: v.summary }),
+          submit: (v) => api.call(E.conclude, { params: { ...params, itemId: dialog.item.id }, body: { outcome: v.outcome as ItemOutcome, summary: String(v.summary) } }),
         };
       case 'followUp':
         // One idempotency key per opening of the form: a retried submit cannot create a second task.
@@ -220,9 +171,12 @@ export function MeetingPage() {
           submit: (v) => {
             const person = typeof v.ownerPerson === 'string' && v.ownerPerson.trim() !== '' ? v.ownerPerson.trim() : null;
             const unitCode = typeof v.ownerUnit === 'string' && v.ownerUnit.trim() !== '' ? v.ownerUnit.trim() : m.communityCode;
-            return api.post(
-              `${base}/follow-ups`,
-              { motionId: dialog.motion.id, title: v.title, owner: person ? { personName: person, unitCode } : { unitCode }, due: { dueAt: localToIso(v.dueAt) } },
+            return api.call(
+              E.followUp,
+              {
+                params,
+                body: { motionId: dialog.motion.id, title: String(v.title), owner: person ? { personName: person, unitCode } : { unitCode }, due: { dueAt: localToIso(v.dueAt) } },
+              },
               { 'idempotency-key': dialog.key },
             );
           },
@@ -259,12 +213,16 @@ export function MeetingPage() {
         </Descriptions>
         <Space wrap>
           {m.allowedActions.includes('start') ? (
-            <Button type="primary" data-testid="meeting-start" onClick={() => void run(() => api.post(`${base}/start`, { expectedVersion: m.version })).catch(() => undefined)}>
+            <Button
+              type="primary"
+              data-testid="meeting-start"
+              onClick={() => void run(() => api.call(E.start, { params, body: { expectedVersion: m.version } })).catch(() => undefined)}
+            >
               {t('dlStart')}
             </Button>
           ) : null}
           {m.allowedActions.includes('close') ? (
-            <Button data-testid="meeting-close" onClick={() => void run(() => api.post(`${base}/close`, { expectedVersion: m.version })).catch(() => undefined)}>
+            <Button data-testid="meeting-close" onClick={() => void run(() => api.call(E.close, { params, body: { expectedVersion: m.version } })).catch(() => undefined)}>
               {t('dlClose')}
             </Button>
           ) : null}
@@ -286,10 +244,14 @@ export function MeetingPage() {
         </Space>
         {canEdit ? (
           <Space wrap>
-            <Button size="small" data-testid="invite-leads" onClick={() => void run(() => api.post(`${base}/participants`, { allBuildingLeads: true })).catch(() => undefined)}>
+            <Button
+              size="small"
+              data-testid="invite-leads"
+              onClick={() => void run(() => api.call(E.participants, { params, body: { allBuildingLeads: true } })).catch(() => undefined)}
+            >
               {t('dlInviteLeads')}
             </Button>
-            <Button size="small" data-testid="send-invitations" onClick={() => void run(() => api.post(`${base}/invitations`)).catch(() => undefined)}>
+            <Button size="small" data-testid="send-invitations" onClick={() => void run(() => api.call(E.invitations, { params })).catch(() => undefined)}>
               {t('dlSendInvitations')}
             </Button>
           </Space>
@@ -309,7 +271,7 @@ export function MeetingPage() {
             data-testid="add-proposal-item"
             onClick={() => {
               api
-                .get<Page<{ id: string; title: string; supportCount: number }>>('/api/deliberation/proposals', { communityCode: m.communityCode, status: ['open'], limit: 100 })
+                .call(E.proposals, { query: { communityCode: m.communityCode, status: ['open'], limit: 100 } })
                 .then((p) => {
                   setProposals(p.items.map((x) => ({ value: x.id, label: `${x.title} · ${t('dlSupports')} ${x.supportCount}` })));
                   setDialog({ kind: 'addItem', source: 'proposal' });
@@ -373,7 +335,7 @@ export function MeetingPage() {
                   size="small"
                   style={{ marginTop: 6 }}
                   data-testid="save-minutes"
-                  onClick={() => void run(() => api.put(`${base}/items/${item.id}/minutes`, { minutes: minutes[item.id] ?? '' })).catch(() => undefined)}
+                  onClick={() => void run(() => api.call(E.minutes, { params: { ...params, itemId: item.id }, body: { minutes: minutes[item.id] ?? '' } })).catch(() => undefined)}
                 >
                   {t('dlSaveMinutes')}
                 </Button>
@@ -407,7 +369,9 @@ export function MeetingPage() {
                     <Button
                       size="small"
                       data-testid="motion-discuss"
-                      onClick={() => void run(() => api.post(`${base}/motions/${x.id}/open-discussion`, { expectedVersion: x.version })).catch(() => undefined)}
+                      onClick={() =>
+                        void run(() => api.call(E.openDiscussion, { params: { ...params, motionId: x.id }, body: { expectedVersion: x.version } })).catch(() => undefined)
+                      }
                     >
                       {t('dlOpenDiscussion')}
                     </Button>
@@ -418,7 +382,10 @@ export function MeetingPage() {
                     </Button>
                   ) : null}
                   {x.allowedActions.includes('withdraw') ? (
-                    <Button size="small" onClick={() => void run(() => api.post(`${base}/motions/${x.id}/withdraw`, { expectedVersion: x.version })).catch(() => undefined)}>
+                    <Button
+                      size="small"
+                      onClick={() => void run(() => api.call(E.withdraw, { params: { ...params, motionId: x.id }, body: { expectedVersion: x.version } })).catch(() => undefined)}
+                    >
                       {t('dlWithdraw')}
                     </Button>
                   ) : null}

@@ -1,37 +1,30 @@
 // 议事会: the community's meetings as phone-width cards, newest first, and the form to schedule
 // one (time, place, chair — possibly a resident —, eligible voters, vote rules).
-import { MEETING_STATUS_INFO, type MeetingStatus } from '@jiesu/core';
+import { DELIBERATION_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
+import { MEETING_STATUS_INFO } from '@jiesu/core';
 import { App, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { CommunityPicker, FieldsModal, localToIso, STATUS_COLORS, useCommunities } from './deliberation-shared';
 
-export interface MeetingSummary {
-  id: string;
-  title: string;
-  scheduledAt: string;
-  place: string;
-  status: MeetingStatus;
-  isChairResident: boolean;
-  chairName: string;
-}
+type MeetingList = ResponseOf<typeof DELIBERATION_ENDPOINTS.meetings>;
+export type MeetingSummary = MeetingList['items'][number];
 
 export function MeetingsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { communities, current, setCurrent } = useCommunities();
-  const [page, setPage] = useState<Page<MeetingSummary> | null>(null);
+  const [page, setPage] = useState<MeetingList | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const load = useCallback(() => {
     if (!current) return;
     api
-      .get<Page<MeetingSummary>>('/api/deliberation/meetings', { communityCode: current, limit: 100 })
+      .call(DELIBERATION_ENDPOINTS.meetings, { query: { communityCode: current, limit: 100 } })
       .then(setPage)
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load

@@ -1,42 +1,30 @@
 // 居民提案: the community's queue, most supported first (proposer masked). Open one for support,
 // answer why it will not go to a meeting, or put it on a scheduled meeting's agenda.
+import { DELIBERATION_ENDPOINTS as E, type ResponseOf } from '@jiesu/contracts';
 import { PROPOSAL_STATUS_INFO, type ProposalStatus } from '@jiesu/core';
 import { App, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 import { CommunityPicker, FieldsModal, STATUS_COLORS, useCommunities } from './deliberation-shared';
-import type { MeetingSummary } from './meetings-page';
 
-interface ProposalRow {
-  id: string;
-  title: string;
-  detail: string;
-  status: ProposalStatus;
-  supportCount: number;
-  isSupported: boolean;
-  answer: string | null;
-  submittedAt: string;
-  version: number;
-  proposer: { name: string | null; phone: string };
-  allowedActions: Array<'open' | 'put_on_agenda' | 'answer'>;
-}
+type ProposalPage = ResponseOf<typeof E.proposals>;
+type ProposalRow = ProposalPage['items'][number];
 
 export function ProposalsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { communities, current, setCurrent } = useCommunities();
   const [filter, setFilter] = useState<ProposalStatus | 'all'>('all');
-  const [page, setPage] = useState<Page<ProposalRow> | null>(null);
+  const [page, setPage] = useState<ProposalPage | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'answer' | 'agenda'; p: ProposalRow } | null>(null);
   const [meetings, setMeetings] = useState<Array<{ value: string; label: string }>>([]);
   const load = useCallback(() => {
     if (!current) return;
     api
-      .get<Page<ProposalRow>>('/api/deliberation/proposals', { communityCode: current, status: filter === 'all' ? undefined : [filter], limit: 200 })
+      .call(E.proposals, { query: { communityCode: current, ...(filter === 'all' ? {} : { status: [filter] }), limit: 200 } })
       .then(setPage)
       .catch((e: unknown) => report(e));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report is stable for this load
@@ -114,7 +102,7 @@ export function ProposalsPage() {
                     data-testid="proposal-to-agenda"
                     onClick={() => {
                       api
-                        .get<Page<MeetingSummary>>('/api/deliberation/meetings', { communityCode: current, status: ['scheduled', 'in_session'], limit: 50 })
+                        .call(E.meetings, { query: { communityCode: current ?? undefined, status: ['scheduled', 'in_session'], limit: 50 } })
                         .then((ms) => {
                           setMeetings(ms.items.map((x) => ({ value: x.id, label: `${dayjs(x.scheduledAt).format('MM-DD')} ${x.title}` })));
                           setDialog({ kind: 'agenda', p });

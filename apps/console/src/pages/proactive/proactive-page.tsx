@@ -143,7 +143,7 @@ function WarningsTab({ streetCode }: { streetCode: string }) {
   const show = (id: string) => api.call(PROACTIVE_ENDPOINTS.warning, { params: { id } }).then(setOpenId).catch(report);
   const scan = () =>
     api
-      .post<{ raised: unknown[]; series: number }>(`/api/proactive/streets/${streetCode}/warnings/scan`, {})
+      .call(PROACTIVE_ENDPOINTS.scanWarnings, { params: { street: streetCode }, body: {} })
       .then((r) => {
         message.success(`${p('scanned')}：${r.series} / ${r.raised.length}`);
         void load();
@@ -151,7 +151,7 @@ function WarningsTab({ streetCode }: { streetCode: string }) {
       .catch(report);
   const toTask = (id: string) =>
     api
-      .post(`/api/proactive/warnings/${id}/task`, {})
+      .call(PROACTIVE_ENDPOINTS.warningTask, { params: { id }, body: {} })
       .then(() => {
         setOpenId(null);
         setReloadKey((k) => k + 1);
@@ -165,7 +165,7 @@ function WarningsTab({ streetCode }: { streetCode: string }) {
       content: <Input.TextArea placeholder={p('dismissReason')} onChange={(e) => (reason = e.target.value)} />,
       onOk: () =>
         api
-          .post(`/api/proactive/warnings/${id}/dismiss`, { reason })
+          .call(PROACTIVE_ENDPOINTS.dismissWarning, { params: { id }, body: { reason } })
           .then(() => {
             setOpenId(null);
             void load();

@@ -1,7 +1,7 @@
 // 未诉先办 routes: zones, patrols (and their findings into proactive cases), warnings, measures,
 // own-measure scores and settings. Policy notices live in notices.routes.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, PROACTIVE_ENDPOINTS, WarningTaskBody, FindingBody, PeriodKey, ProactiveSettingsBody, StreetCode, WarningDismissBody, WarningScanBody } from '@jiesu/contracts';
+import { ErrorBody, FindingBody, PROACTIVE_ENDPOINTS } from '@jiesu/contracts';
 import { DomainError, hasRole } from '@jiesu/core';
 import { Type } from 'typebox';
 import { idempotencyKeyOf, routeEndpoint } from '../endpoint-route';
@@ -20,13 +20,12 @@ import { saveZone } from '../../use-cases/proactive/save-zone';
 import { scanWarnings } from '../../use-cases/proactive/scan-warnings';
 import { turnFindingIntoCase } from '../../use-cases/proactive/turn-finding-into-case';
 import { turnWarningIntoTask } from '../../use-cases/proactive/turn-warning-into-task';
+import { presentWorkItem } from '../../use-cases/work-items/work-item-context';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
-// Reads, zones and patrols are registered from PROACTIVE_ENDPOINTS; the other bodies are the use
-// cases' views, not yet described (docs/governance-proactive.md).
-const View = Type.Unknown();
-const ok = { 200: View, 201: View, ...errors };
-const StreetParams = Type.Object({ street: StreetCode });
+// Registered from PROACTIVE_ENDPOINTS, but a finding turned into a case: it answers the case view,
+// not yet described (docs/governance-proactive.md).
+const ok = { 200: Type.Unknown(), 201: Type.Unknown(), ...errors };
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Key = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
 const tags = ['proactive'];
@@ -109,28 +108,19 @@ export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...(request.query.limit ? { limit: request.query.limit } : {}),
     }),
   );
-  app.post(
-    '/streets/:street/warnings/scan',
-    { schema: { tags, summary: 'Run the warning scan for the street now (the daily job does it too)', params: StreetParams, body: WarningScanBody, response: ok } },
-    async (request) => {
-      await loadStreetAccess(app.ctx, request.actor, request.params.street);
-      if (!hasRole(request.actor, 'unit_leader', 'supervisor', 'administrator', 'analyst'))
-        throw new DomainError('FORBIDDEN', 'Only leaders, supervisors and analysts run the warning scan.', { roles: ['unit_leader', 'supervisor', 'analyst'] });
-      return scanWarnings(app.ctx, { streetCodes: [request.params.street], ...(request.body.asOf ? { asOf: request.body.asOf } : {}) });
-    },
-  );
+  routeEndpoint(app, E.scanWarnings, route, async (request) => {
+    await loadStreetAccess(app.ctx, request.actor, request.params.street);
+    if (!hasRole(request.actor, 'unit_leader', 'supervisor', 'administrator', 'analyst'))
+      throw new DomainError('FORBIDDEN', 'Only leaders, supervisors and analysts run the warning scan.', { roles: ['unit_leader', 'supervisor', 'analyst'] });
+    return scanWarnings(app.ctx, { streetCodes: [request.params.street], ...(request.body.asOf ? { asOf: request.body.asOf } : {}) });
+  });
   routeEndpoint(app, E.warning, route, async (request) => getWarning(app.ctx, { actor: request.actor, id: request.params.id }));
-  app.post(
-    '/warnings/:id/dismiss',
-    { schema: { tags, summary: 'Close a warning that needs no action', params: IdParams, body: WarningDismissBody, response: ok } },
-    async (request) => dismissWarning(app.ctx, { actor: request.actor, id: request.params.id, reason: request.body.reason }),
-  );
+  routeEndpoint(app, E.dismissWarning, route, async (request) => dismissWarning(app.ctx, { actor: request.actor, id: request.params.id, reason: request.body.reason }));
 
-  app.post(
-    '/warnings/:id/task',
-    { schema: { tags, summary: 'Turn a warning into a proactive task (work item) for the zone’s leader', params: IdParams, body: WarningTaskBody, response: ok } },
-    async (request, reply) => reply.status(201).send(await turnWarningIntoTask(app.ctx, { actor: request.actor, id: request.params.id, ...request.body })),
-  );
+  routeEndpoint(app, E.warningTask, route, async (request) => {
+    const { warningId, workItem } = await turnWarningIntoTask(app.ctx, { actor: request.actor, id: request.params.id, ...request.body });
+    return { warningId, workItem: presentWorkItem(workItem, request.actor, app.ctx.now()) };
+  });
 
   routeEndpoint(app, E.measures, route, async (request) =>
     getProactiveMeasures(app.ctx, {
@@ -141,13 +131,9 @@ export const proactiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...(request.query.to ? { lastDay: request.query.to } : {}),
     }),
   );
-  app.get(
-    '/periods/:period/scores',
-    { schema: { tags, summary: 'The own measure of proactive cases (three rates), when the setting is own_measure', params: Type.Object({ period: PeriodKey }), response: ok } },
-    async (request) => getProactiveScores(app.ctx, { actor: request.actor, periodKey: request.params.period }),
-  );
-  app.get('/settings', { schema: { tags, summary: 'Proactive settings: rate treatment and warning thresholds', response: ok } }, async () => getProactiveSettings(app.ctx));
-  app.put('/settings', { schema: { tags, summary: 'Change the proactive settings (administrators)', body: ProactiveSettingsBody, response: ok } }, async (request) =>
+  routeEndpoint(app, E.scores, route, async (request) => getProactiveScores(app.ctx, { actor: request.actor, periodKey: request.params.period }));
+  routeEndpoint(app, E.settings, route, async () => getProactiveSettings(app.ctx));
+  routeEndpoint(app, E.updateSettings, route, async (request) =>
     updateProactiveSettings(app.ctx, {
       actor: request.actor,
       ...(request.body.proactiveRates !== undefined ? { proactiveRates: request.body.proactiveRates } : {}),
