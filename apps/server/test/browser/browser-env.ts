@@ -72,12 +72,19 @@ export async function startBrowserEnv(apps: ReadonlyArray<'console' | 'portal'>,
 }
 
 /**
+ * How long a page waits for what it expects (an upper bound: a passing step never waits it out).
+ * Generous because CI's two cores are sometimes shared: a work-item action once took over 12 s to
+ * re-render under a load average of 20.
+ */
+export const WAIT_MS = 30_000;
+
+/**
  * Asserts on a value the page may still be changing (a text that re-renders when its data arrives):
- * `await eventually(() => locator.textContent()).toContain('…')` retries until it holds or 15 s
+ * `await eventually(() => locator.textContent()).toContain('…')` retries until it holds or WAIT_MS
  * pass. A bare `expect(await locator.textContent())` reads once and races the render.
  */
 export function eventually<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
+  return expect.poll(read, { timeout: WAIT_MS, interval: 100 });
 }
 
 /** A phone as street and community staff hold it: 390×844, touch, zh-CN, the city's time zone. */
@@ -114,7 +121,7 @@ export interface LogInOptions {
 export async function logIn(browser: Browser, baseUrl: string, username: string, options: LogInOptions = {}): Promise<Page> {
   const context = await (options.phone ? phoneContext : desktopContext)(browser, options.context);
   const page = await context.newPage();
-  page.setDefaultTimeout(options.timeoutMs ?? 15_000);
+  page.setDefaultTimeout(options.timeoutMs ?? WAIT_MS);
   await page.goto(`${baseUrl}/login`);
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill(options.password ?? DEMO_PASSWORD);

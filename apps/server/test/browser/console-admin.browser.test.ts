@@ -34,7 +34,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-const logIn = (username: string): Promise<Page> => logInAs(browser, base, username, { timeoutMs: 12_000 });
+const logIn = (username: string): Promise<Page> => logInAs(browser, base, username);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}console-admin-${name}.png`, fullPage: false });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { intakeBody, PNG } from '../case-helpers';
 import type { TestEnv } from '../harness';
-import { type BrowserEnv, eventually, runsBrowser, startBrowserEnv } from './browser-env';
+import { type BrowserEnv, eventually, runsBrowser, startBrowserEnv, WAIT_MS } from './browser-env';
 import { screenshotDir } from './screenshots';
 import { meterTransfer } from './transfer';
 
@@ -51,7 +51,7 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
       timezoneId: 'Asia/Shanghai',
     });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(WAIT_MS);
     const meter = await meterTransfer(page);
 
     await page.goto(`${base}/login`, { waitUntil: 'networkidle' });

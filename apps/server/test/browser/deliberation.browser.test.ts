@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../case-helpers';
 import type { TestEnv } from '../harness';
-import { type BrowserEnv, logIn, pageWidth, phoneContext, runsBrowser, startBrowserEnv } from './browser-env';
+import { type BrowserEnv, logIn, pageWidth, phoneContext, runsBrowser, startBrowserEnv, WAIT_MS } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -62,7 +62,7 @@ afterAll(async () => {
 
 async function phone(path: string): Promise<Page> {
   const page = await (await phoneContext(browser)).newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.goto(`${base}${path}`);
   return page;
 }

@@ -26,7 +26,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-const phoneLogIn = (username: string): Promise<Page> => logIn(browser, base, username, { phone: true, timeoutMs: 12_000 });
+const phoneLogIn = (username: string): Promise<Page> => logIn(browser, base, username, { phone: true });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}console-work-items-${name}.png`, fullPage: false });
 
