@@ -27,8 +27,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['apps/server/test/**/*.test.ts'],
-          // migrates and seeds the template database every file copies (harness.ts)
-          globalSetup: ['apps/server/test/template-database.ts'],
+          // migrates and seeds the template database every file copies (harness.ts); builds the
+          // web apps the browser journeys serve if they are missing (web-apps.ts)
+          globalSetup: ['apps/server/test/template-database.ts', 'apps/server/test/web-apps.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

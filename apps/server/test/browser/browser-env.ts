@@ -1,7 +1,8 @@
 // What every browser journey shares: Debian's chromium and how to start it here, whether to run
 // at all, the production build of the web app under test, the server and browser of a file
 // (startBrowserEnv), a phone or desktop context, logging in, and waiting for text to settle.
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
@@ -18,9 +19,16 @@ export const CHROMIUM = process.env.JIESU_CHROMIUM ?? '/usr/bin/chromium';
  */
 export const runsBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
 
-/** Builds apps/<name> (console, portal) once if its production build is missing. */
-export function ensureBuilt(name: 'console' | 'portal'): void {
-  execFileSync(process.execPath, [`${ROOT}scripts/ensure-built.mjs`, name], { cwd: ROOT, stdio: 'inherit' });
+/**
+ * Builds apps/<name> (console, portal) once if its production build is missing. Asynchronously:
+ * a build takes over a minute under load, and a worker whose event loop is blocked that long
+ * fails the run with vitest's `Timeout calling "onTaskUpdate"` (its RPC to the main process times
+ * out after 60 s, even though the answer arrived) — seen in CI-like runs at load 20.
+ */
+export async function ensureBuilt(name: 'console' | 'portal'): Promise<void> {
+  const child = spawn(process.execPath, [`${ROOT}scripts/ensure-built.mjs`, name], { cwd: ROOT, stdio: 'inherit' });
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  if (code !== 0) throw new Error(`ensure-built ${name} failed (${signal ?? `exit ${code}`})`);
 }
 
 /** Headless, and without the background networking this machine's closed network refuses. */
@@ -48,7 +56,7 @@ export interface BrowserEnv {
  * `options` go to startTestEnv (a clock, configuration).
  */
 export async function startBrowserEnv(apps: ReadonlyArray<'console' | 'portal'>, options: StartTestEnvOptions = {}): Promise<BrowserEnv> {
-  for (const app of apps) ensureBuilt(app);
+  for (const app of apps) await ensureBuilt(app);
   const [env, browser] = await Promise.all([startTestEnv(options), launchChromium()]);
   const base = await env.app.listen({ port: 0, host: '127.0.0.1' });
   return {
