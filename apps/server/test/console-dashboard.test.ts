@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulateCity } from '../src/simulate/simulate-city';
+import { issueTrackingCode } from '../src/use-cases/cases/issue-tracking-code';
 import { intakeBody } from './case-helpers';
 import { type TestEnv, startTestEnv } from './harness';
 
@@ -203,6 +204,31 @@ describe('a phoned-in case gets a tracking code', () => {
     expect(reissued.trackingCode).not.toBe(lost.trackingCode);
     expect(reissued).toMatchObject({ isSmsQueued: false });
     expect(reissued.isTrackingCodeGiven).toBeUndefined();
+    // Two retries at once on such a case: one issues the code, the other says it was given — never two codes, never a 5xx.
+    await sql`delete from public_requests where case_id = ${lost.id}`.execute(env.rt.ctx.db);
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        op.request({
+          method: 'POST',
+          url: '/api/cases',
+          payload: intakeBody({ channel: 'letter', requester: { name: null, phone: null, isAnonymous: true } }),
+          headers: { 'idempotency-key': 'phone-tracking-lost' },
+        }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    const answers = both.map((r) => r.json<{ trackingCode?: string; isTrackingCodeGiven?: boolean }>());
+    expect(answers.filter((a) => a.trackingCode !== undefined)).toHaveLength(1);
+    expect(answers.filter((a) => a.isTrackingCodeGiven === true)).toHaveLength(1);
+    const codes = (await sql<{ n: number }>`select count(*)::int as n from public_requests where case_id = ${lost.id}`.execute(env.rt.ctx.db)).rows[0]?.n;
+    expect(codes).toBe(1);
+    // The same race inside the use case, where the interleaving is certain: two issuances of one case's code at once.
+    await sql`delete from public_requests where case_id = ${lost.id}`.execute(env.rt.ctx.db);
+    const stored = await env.rt.ctx.repos.cases.load(lost.id);
+    if (stored === null) throw new Error('case vanished');
+    const issued = await Promise.all([issueTrackingCode(env.rt.ctx, stored.state), issueTrackingCode(env.rt.ctx, stored.state)]);
+    expect(issued.filter((a) => 'trackingCode' in a)).toHaveLength(1);
+    expect(issued.filter((a) => 'isTrackingCodeGiven' in a)).toHaveLength(1);
   });
 });
 

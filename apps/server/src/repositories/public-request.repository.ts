@@ -74,24 +74,27 @@ function toRequest(r: Selectable<PublicRequestsTable>): PublicRequest {
   };
 }
 
+type NewPublicRequest = Omit<PublicRequest, 'createdAt'> & { trackingHash: string | null };
+
+function toRow(r: NewPublicRequest) {
+  return {
+    case_id: r.caseId,
+    source: r.source,
+    service_code: r.serviceCode,
+    token: r.token,
+    api_key_id: r.apiKeyId,
+    tracking_hash: r.trackingHash,
+    media_url: r.mediaUrl,
+    address_id: r.addressId,
+    attributes: encodeJson(r.attributes),
+  };
+}
+
 export class PublicRequestRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(r: Omit<PublicRequest, 'createdAt'> & { trackingHash: string | null }, trx: Db = this.db): Promise<void> {
-    await trx
-      .insertInto('public_requests')
-      .values({
-        case_id: r.caseId,
-        source: r.source,
-        service_code: r.serviceCode,
-        token: r.token,
-        api_key_id: r.apiKeyId,
-        tracking_hash: r.trackingHash,
-        media_url: r.mediaUrl,
-        address_id: r.addressId,
-        attributes: encodeJson(r.attributes),
-      })
-      .execute();
+  async insert(r: NewPublicRequest, trx: Db = this.db): Promise<void> {
+    await trx.insertInto('public_requests').values(toRow(r)).execute();
   }
 
   async findByToken(token: string, trx: Db = this.db): Promise<{ request: PublicRequest; caseNumber: string } | null> {
@@ -106,6 +109,17 @@ export class PublicRequestRepository {
   }
 
   /** When a case's 查询码 was issued and whether its SMS was queued; null when the case has none yet. */
+  /** Inserts the case's row unless it has one already (a 查询码 issued by a concurrent request): whether it did. */
+  async insertIfAbsent(r: NewPublicRequest, trx: Db = this.db): Promise<boolean> {
+    const row = await trx
+      .insertInto('public_requests')
+      .values(toRow(r))
+      .onConflict((oc) => oc.column('case_id').doNothing())
+      .returning('case_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async findTrackingIssued(caseId: string, trx: Db = this.db): Promise<{ issuedAt: Date; isSmsQueued: boolean } | null> {
     const row = await trx
       .selectFrom('public_requests')

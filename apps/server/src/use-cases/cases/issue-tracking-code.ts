@@ -26,11 +26,19 @@ export function trackingSms(caseNumber: string, code: string): string {
   return `【12345】您的诉求已受理，编号 ${caseNumber}，查询码 ${code}。可在12345市民网站“查询进度”凭编号和查询码查看办理情况。`;
 }
 
-export async function issueTrackingCode(ctx: AppContext, state: CaseState): Promise<{ trackingCode: string; isSmsQueued: boolean }> {
+type TrackingAnswer = { trackingCode: string; isSmsQueued: boolean } | { isTrackingCodeGiven: true; trackingCodeGivenAt: string; isSmsQueued: boolean };
+
+/**
+ * Issues the case's 查询码 once: the row is inserted only if the case has none (its key is the case
+ * id), so two requests racing to issue it — a retry arriving while the first request is still
+ * storing its code, or two retries at once — store one code and send one SMS; the loser answers
+ * that the code was given.
+ */
+export async function issueTrackingCode(ctx: AppContext, state: CaseState): Promise<TrackingAnswer> {
   const code = newTrackingCode();
   const isSmsQueued = state.requester.phone !== null && state.requester.phone.trim() !== '';
-  await ctx.db.transaction().execute(async (trx) => {
-    await ctx.repos.publicRequests.insert(
+  const isIssued = await ctx.db.transaction().execute(async (trx) => {
+    const isInserted = await ctx.repos.publicRequests.insertIfAbsent(
       {
         caseId: state.id,
         source: 'phone',
@@ -44,14 +52,15 @@ export async function issueTrackingCode(ctx: AppContext, state: CaseState): Prom
       },
       trx,
     );
-    if (isSmsQueued) {
+    if (isInserted && isSmsQueued) {
       await ctx.repos.notifications.enqueue(
         [{ caseId: state.id, kind: 'requester_tracking', unitCode: null, payload: { caseId: state.id, caseNumber: state.caseNumber, text: trackingSms(state.caseNumber, code) } }],
         trx,
       );
     }
+    return isInserted;
   });
-  return { trackingCode: code, isSmsQueued };
+  return isIssued ? { trackingCode: code, isSmsQueued } : trackingOnRetry(ctx, state);
 }
 
 /**
@@ -61,10 +70,7 @@ export async function issueTrackingCode(ctx: AppContext, state: CaseState): Prom
  * and whether the SMS went. A case whose first request stopped before its code was stored gets it
  * now, so no case taken in by an operator is left without one.
  */
-export async function trackingOnRetry(
-  ctx: AppContext,
-  state: CaseState,
-): Promise<{ trackingCode: string; isSmsQueued: boolean } | { isTrackingCodeGiven: true; trackingCodeGivenAt: string; isSmsQueued: boolean }> {
+export async function trackingOnRetry(ctx: AppContext, state: CaseState): Promise<TrackingAnswer> {
   const given = await ctx.repos.publicRequests.findTrackingIssued(state.id);
   if (given === null) return issueTrackingCode(ctx, state);
   return { isTrackingCodeGiven: true, trackingCodeGivenAt: given.issuedAt.toISOString(), isSmsQueued: given.isSmsQueued };
