@@ -26,6 +26,8 @@ const TARGET = Number(args.get('--cases') ?? 1_000_000);
 const SEARCH_AT = Number(args.get('--search-at') ?? 50_000);
 const CHUNK = 250_000;
 const RUNS = 5;
+/** #15 asks its search timings as a median of 7. */
+const SEARCH_RUNS = 7;
 const ADMIN_URL = process.env.JIESU_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!ADMIN_URL) {
   console.error('Set DATABASE_URL (or run under scripts/with-postgres.sh).');
@@ -73,7 +75,17 @@ async function startServer(databaseUrl: string, workers: number): Promise<Server
   const port = 3800 + Math.floor(Math.random() * 150);
   const bin = fileURLToPath(new URL('../apps/server/bin/jiesu.mjs', import.meta.url));
   const proc = spawn(process.execPath, [bin, 'serve', '--port', String(port), ...(workers > 1 ? ['--workers', String(workers)] : [])], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', JIESU_API_RATE_LIMIT: '10000000', JIESU_PUBLIC_RATE_LIMIT: '1000000', JIESU_SWEEP_INTERVAL_SECONDS: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      JIESU_API_RATE_LIMIT: '10000000',
+      JIESU_PUBLIC_RATE_LIMIT: '1000000',
+      // The bench logs in a dozen users per table and again for the search figures: past the
+      // default 10 logins per minute per address (the product's limit stays as configured).
+      JIESU_LOGIN_RATE_LIMIT: '1000000',
+      JIESU_SWEEP_INTERVAL_SECONDS: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -366,16 +378,21 @@ async function measureCalls(s: Server, pool: pg.Pool, label: string) {
   const someNumber = (await pool.query<{ case_number: string }>(`select case_number from cases where scope_codes @> '{110105026}' order by received_at desc limit 100`)).rows.at(
     -1,
   )!.case_number;
-  // The cursor that starts page 21 of the street list (what offset 1000 was).
+  // The cursor that starts page 21 of the street list (what offset 1000 was) — or, on a small
+  // database whose street list ends sooner, the last page there is (never `cursor=null`).
   let cursor: string | null = null;
-  for (let i = 0; i < 20; i++) {
+  let pagesSkipped = 0;
+  while (pagesSkipped < 20) {
     const p = (await getOk(s, tokens.get('wangjing.handler')!, `/api/cases?limit=50${cursor ? `&cursor=${cursor}` : ''}`)) as { nextCursor: string | null };
+    if (!p.nextCursor) break;
     cursor = p.nextCursor;
+    pagesSkipped++;
   }
-  const page21 = cursor;
-  const page21Key = (
+  const deepPage = cursor ? `&cursor=${cursor}` : '';
+  const deepPageKey = (
     await pool.query<{ received_at: string; id: string }>(
-      `select received_at::text, id from cases where scope_codes @> '{110105026}' order by received_at desc, id desc limit 1000`,
+      `select received_at::text, id from cases where scope_codes @> '{110105026}' order by received_at desc, id desc limit $1`,
+      [Math.max(1, pagesSkipped * 50)],
     )
   ).rows.at(-1)!;
   const period = evaluationPeriodKeyOf(new Date(Date.now() - 40 * 86_400_000));
@@ -388,14 +405,16 @@ async function measureCalls(s: Server, pool: pg.Pool, label: string) {
       floor: (db) => db.query(`select ${SUMMARY} from cases where scope_codes @> '{110105026}' order by received_at desc, id desc limit 51`),
     },
     {
-      label: 'case list, page 21 (was offset 1000)',
+      label: `case list, page ${pagesSkipped + 1}${pagesSkipped === 20 ? ' (was offset 1000)' : ' (the last there is)'}`,
       user: 'wangjing.handler',
-      path: () => `/api/cases?limit=50&cursor=${page21}`,
+      path: () => `/api/cases?limit=50${deepPage}`,
       floor: (db) =>
-        db.query(
-          `select ${SUMMARY} from cases where scope_codes @> '{110105026}' and (received_at, id) < ($1::timestamptz, $2::uuid) order by received_at desc, id desc limit 51`,
-          [page21Key.received_at, page21Key.id],
-        ),
+        pagesSkipped === 0
+          ? db.query(`select ${SUMMARY} from cases where scope_codes @> '{110105026}' order by received_at desc, id desc limit 51`)
+          : db.query(
+              `select ${SUMMARY} from cases where scope_codes @> '{110105026}' and (received_at, id) < ($1::timestamptz, $2::uuid) order by received_at desc, id desc limit 51`,
+              [deepPageKey.received_at, deepPageKey.id],
+            ),
     },
     {
       label: 'case list, community handler',
@@ -549,36 +568,70 @@ async function searchFigures(s: Server, pool: pg.Pool) {
     (await pool.query<{ n: number }>(`select count(*)::int as n from cases where subject like '%噪声扰民%' or state->>'detail' like '%噪声扰民%' or subject like '%楼上装修%'`))
       .rows[0]!.n,
   );
-  const cases: Array<{ label: string; token: string; q: string; check: (p: { items: Array<{ id: string }>; total: number; totalExact: boolean }) => string }> = [
+  // Each search's floor: the SQL that any answer must run — the index lookup of the same rows, with
+  // the count a ranked search's true total needs (for words, every match's row is read once).
+  type SearchCase = {
+    label: string;
+    token: string;
+    q: string;
+    floor: () => Promise<unknown>;
+    check: (p: { items: Array<{ id: string }>; total: number; totalExact: boolean }) => string;
+  };
+  const wordsCount = (tsquery: string) => () => pool.query(`select count(*) from cases where search_vector @@ $1::tsquery`, [tsquery]);
+  const cases: SearchCase[] = [
     {
       label: 'phone (operator)',
       token: operator,
       q: phoneRow.requester_phone,
+      floor: () => pool.query(`select id from cases where requester_phone = $1`, [phoneRow.requester_phone]),
       check: (p) => `found ${p.total}, expected ${expectPhone.length}; all expected found: ${expectPhone.every((id) => p.items.some((i) => i.id === id))}`,
     },
-    { label: 'phone (street handler, not lead of them all)', token: wangjing, q: phoneRow.requester_phone, check: (p) => `found ${p.total} (only cases it leads)` },
-    { label: 'address word 花家地 (operator)', token: operator, q: '花家地', check: (p) => `total ${p.total} (exact ${p.totalExact}), SQL count ${expectPlace}` },
+    {
+      label: 'phone (street handler, not lead of them all)',
+      token: wangjing,
+      q: phoneRow.requester_phone,
+      floor: () => pool.query(`select id from cases where requester_phone = $1 and scope_codes @> '{110105026}' and lead_unit_code = '110105026'`, [phoneRow.requester_phone]),
+      check: (p) => `found ${p.total} (only cases it leads)`,
+    },
+    {
+      label: 'address word 花家地 (operator)',
+      token: operator,
+      q: '花家地',
+      floor: () => pool.query(`select count(*) from cases where address like '%花家地%'`),
+      check: (p) => `total ${p.total} (exact ${p.totalExact}), SQL count ${expectPlace}`,
+    },
     {
       label: `trailing digits ${tail} (operator)`,
       token: operator,
       q: tail,
+      floor: () => pool.query(`select id from cases where case_number like $1`, [`%${tail}`]),
       check: (p) => `found ${p.total}, SQL count ${expectTail.length}, the case first: ${p.items[0]?.id === number.id || expectTail.length > 1}`,
     },
     {
       label: 'phrase 楼上装修噪声扰民 (operator)',
       token: operator,
       q: '楼上装修噪声扰民',
+      floor: wordsCount(`'楼上' & '装修' & '噪声' & '扰民'`),
       check: (p) => `total ${p.total} (exact ${p.totalExact}); SQL count of subject/detail holding it ${expectPhrase}`,
     },
-    { label: 'whole case number (street handler)', token: wangjing, q: streetNumber, check: (p) => `found ${p.total}` },
+    {
+      label: 'whole case number (street handler)',
+      token: wangjing,
+      q: streetNumber,
+      floor: () => pool.query(`select id from cases where case_number = $1`, [streetNumber]),
+      check: (p) => `found ${p.total}`,
+    },
   ];
   const { rows: n } = await pool.query<{ n: number }>(`select count(*)::int as n from cases`);
-  console.log(`\n#15 search on ${n[0]!.n.toLocaleString('en')} cases: median of ${RUNS} after a warm-up`);
+  console.log(`\n#15 search on ${n[0]!.n.toLocaleString('en')} cases: HTTP ms, median of ${SEARCH_RUNS} after a warm-up, the floor query's median beside`);
   for (const c of cases) {
     const path = `/api/cases?limit=50&q=${encodeURIComponent(c.q)}`;
-    const ms = await medianMs(() => getOk(s, c.token, path));
+    await getOk(s, c.token, path);
+    await c.floor();
+    const ms = median(await timed(SEARCH_RUNS, () => getOk(s, c.token, path)));
+    const floorMs = median(await timed(SEARCH_RUNS, c.floor));
     const page = (await getOk(s, c.token, path)) as { items: Array<{ id: string }>; total: number; totalExact: boolean };
-    console.log(JSON.stringify({ search: c.label, ms: +ms.toFixed(1), result: c.check(page), load: load() }));
+    console.log(JSON.stringify({ search: c.label, ms: +ms.toFixed(1), floorMs: +floorMs.toFixed(2), result: c.check(page), load: load() }));
   }
 }
 

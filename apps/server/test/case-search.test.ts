@@ -5,6 +5,7 @@
 // Runs on PGlite and PostgreSQL.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCursor } from '../src/repositories/keyset';
 import { intakeBody } from './case-helpers';
 import { type Client, type TestEnv, startTestEnv } from './harness';
 
@@ -192,5 +193,31 @@ describe('search', () => {
     }
     expect(seen.length).toBe(first.total);
     expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('says on every page of a ranked search the total of all its matches, as SQL counts them', async () => {
+    // Enough word matches for several pages of 2 (the page and its count come from one pass).
+    for (let i = 0; i < 4; i++) await takeIn(`leak${i}`, { subject: `楼道水管漏水${i}`, detail: '楼道里的水管一直漏水。' });
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from cases where subject like '%漏水%' or state->>'detail' like '%漏水%'`.execute(env.rt.ctx.db);
+    const expected = rows[0]!.n;
+    expect(expected).toBeGreaterThanOrEqual(4);
+    const totals: number[] = [];
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const p: ListPage = await list(operator, { q: '漏水', limit: 2, ...(cursor ? { cursor } : {}) });
+      totals.push(p.total);
+      seen.push(...ids(p));
+      cursor = p.nextCursor;
+    } while (cursor);
+    expect(totals.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(totals)).toEqual(new Set([expected]));
+    expect(new Set(seen).size).toBe(expected);
+    // A cursor below every match (score 0) finds no row to carry the count: the total is still said.
+    const pastTheEnd = encodeCursor('s', [0, '2000-01-01 00:00:00+00', '00000000-0000-0000-0000-000000000000']);
+    const empty = await list(operator, { q: '漏水', limit: 2, cursor: pastTheEnd });
+    expect(empty.items).toEqual([]);
+    expect(empty.total).toBe(expected);
+    expect(empty.nextCursor).toBeNull();
   });
 });

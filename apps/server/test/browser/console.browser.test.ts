@@ -5,7 +5,8 @@
 // Screenshots: see screenshots.ts (docs/screenshots/console-*.png with JIESU_UPDATE_SCREENSHOTS=1).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PNG } from '../case-helpers';
+import { sql } from 'kysely';
+import { PNG, intakeBody } from '../case-helpers';
 import { seedRulesMonth } from '../scoring-rules-fixture';
 import type { TestEnv } from '../harness';
 import { type BrowserEnv, desktopContext, eventually, logIn as logInAs, runsBrowser, startBrowserEnv } from './browser-env';
@@ -264,6 +265,46 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     const repeatId = found.items.find((c) => c.caseNumber === repeatNumber)?.id ?? '';
     const links = await api<{ repeatOf: { caseNumber: string } | null }>(`/api/cases/${repeatId}/repeats`, 'evaluator');
     expect(links.repeatOf?.caseNumber).toBe(caseNumber);
+  });
+
+  it('批量催办: the supervisor selects two open cases on 工单查询 and reminds both; a second click reminds nothing twice', async () => {
+    const op = await env.as('operator');
+    const made: { id: string; caseNumber: string }[] = [];
+    for (const n of ['一', '二']) {
+      const res = await op.post('/api/cases', intakeBody({ subject: `批量催办井盖松动${n}`, detail: `花家地西里井盖松动${n}，车辆经过响声很大。` }));
+      expect(res.statusCode, res.body).toBe(201);
+      made.push(res.json<{ id: string; caseNumber: string }>());
+    }
+    const db = env.rt.ctx.db;
+    const ids = made.map((c) => c.id);
+    const runningClocks = await sql<{ n: number }>`select count(distinct case_id)::int as n from case_clocks
+      where status = 'running' and reminded_at is null and case_id in (${sql.join(ids)})`.execute(db);
+    expect(runningClocks.rows[0]?.n).toBe(2);
+    const remindRows = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from case_history where action = 'remind' and case_id in (${sql.join(ids)})`.execute(db)).rows[0]?.n;
+    expect(await remindRows()).toBe(0);
+
+    const sup = await logIn('supervisor');
+    await sup.goto(`${base}/cases`);
+    await sup.getByPlaceholder('搜索').fill('批量催办井盖松动');
+    await sup.getByPlaceholder('搜索').press('Enter');
+    const row = (c: { id: string }) => sup.locator(`tr[data-row-key="${c.id}"]`);
+    for (const c of made) await row(c).waitFor();
+    await eventually(() => sup.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(2);
+    const remindBoth = async () => {
+      for (const c of made) await row(c).locator('.ant-checkbox-input').check();
+      await expect(sup.getByTestId('batch-remind').textContent()).resolves.toContain('(2)');
+      await sup.getByTestId('batch-remind').click();
+    };
+    await remindBoth();
+    await sup.locator('.ant-message').getByText('已催办 2 · 30分钟内已催办（未重复） 0 · 失败 0').waitFor();
+    await shot(sup, 'batch-remind');
+    // The selection is cleared; select both again and remind: nothing is reminded twice.
+    await sup.getByTestId('batch-remind').waitFor({ state: 'detached' });
+    await remindBoth();
+    await sup.locator('.ant-message').getByText('已催办 0 · 30分钟内已催办（未重复） 2 · 失败 0').waitFor();
+    expect(await remindRows()).toBe(2);
+    await sup.context().close();
   });
 
   it('supervision and administration screens render, and English is one click away', async () => {
