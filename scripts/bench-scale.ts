@@ -239,10 +239,11 @@ async function grow(pool: pg.Pool, templateId: string, from: number, to: number)
          '13' || lpad((((b.g % 200000)::bigint * 7919) % 1000000000)::text, 9, '0'), b.g % 50 = 0,
          b.addr, b.status = 'handling' and b.g % 20 = 0, b.g % 33 = 0,
          b.received_at, case when b.status in ('closed', 'scored') then b.received_at + interval '3 days' end, b.received_at + interval '3 days',
-         jsonb_set(jsonb_set(jsonb_set(tc.state, '{id}', to_jsonb(b.id::text)), '{status}', to_jsonb(b.status)), '{subject}', to_jsonb(s.subject))
+         tc.state
        from bench_g b join bench_subjects s on s.n = b.subject_n cross join (select state, category_code from cases where id = $1) tc`,
       [templateId],
     );
+    // The document is the template's: id, status and subject are the row's columns (migration 0031).
     // History: the template's rows (all for finished cases, the first two for open ones).
     await pool.query(
       `insert into case_history (case_id, seq, action, from_status, to_status, actor_user_id, actor_username, actor_unit_code, at, note, attachments, data)
