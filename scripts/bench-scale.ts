@@ -3,7 +3,8 @@
 // same rows in the same run; plus disk per million cases, the #15 search figures, a keyset walk
 // that must see every case of a scope exactly once, and intake cases/s with 1, 2 and 4 processes.
 // A benchmark, not a test:
-//   bash scripts/with-postgres.sh npx tsx scripts/bench-scale.ts --cases 1000000 [--search-at 50000] [--skip-intake] [--sweep-running 500000] [--keep]
+//   bash scripts/with-postgres.sh npx tsx scripts/bench-scale.ts --cases 1000000 [--search-at 50000] [--skip-intake] [--sweep-running 500000] [--keep] [--disk-only]
+// --disk-only: grow, print the disk figures (by table, by column of `cases`, by key of its document) and stop.
 // --sweep-running: after the table, extra running clocks (none due) on the open cases up to that
 // many, and the sweep timed again. Each figure prints the 1-minute load average beside it.
 // Absolute times on a shared machine are noisy; the ratios to the floors are what count.
@@ -250,10 +251,11 @@ async function grow(pool: pg.Pool, templateId: string, from: number, to: number)
          '13' || lpad((((b.g % 200000)::bigint * 7919) % 1000000000)::text, 9, '0'), b.g % 50 = 0,
          b.addr, b.status = 'handling' and b.g % 20 = 0, b.g % 33 = 0,
          b.received_at, case when b.status in ('closed', 'scored') then b.received_at + interval '3 days' end, b.received_at + interval '3 days',
-         jsonb_set(jsonb_set(jsonb_set(tc.state, '{id}', to_jsonb(b.id::text)), '{status}', to_jsonb(b.status)), '{subject}', to_jsonb(s.subject))
+         tc.state
        from bench_g b join bench_subjects s on s.n = b.subject_n cross join (select state, category_code from cases where id = $1) tc`,
       [templateId],
     );
+    // The document is the template's: id, status and subject are the row's columns (migration 0031).
     // History: the template's rows (all for finished cases, the first two for open ones).
     await pool.query(
       `insert into case_history (case_id, seq, action, from_status, to_status, actor_user_id, actor_username, actor_unit_code, at, note, attachments, data)
@@ -364,6 +366,24 @@ async function diskFigures(pool: pg.Pool) {
   for (const r of rows) console.log(JSON.stringify({ table: r.name, totalGB: gb(r.bytes), tableGB: gb(r.table_bytes), indexesGB: gb(r.index_bytes) }));
   const avgState = await pool.query<{ avg: number }>(`select avg(pg_column_size(state))::int as avg from cases tablesample system (1)`);
   console.log(JSON.stringify({ avgStoredStateBytes: avgState.rows[0]?.avg }));
+  await columnFigures(pool);
+}
+
+/** Where a `cases` row's bytes go: each column's average stored size (pg_column_size, after compression) and the document's top-level keys as JSON text. */
+async function columnFigures(pool: pg.Pool) {
+  const { rows: cols } = await pool.query<{ attname: string }>(
+    `select attname from pg_attribute where attrelid = 'cases'::regclass and attnum > 0 and not attisdropped order by attnum`,
+  );
+  const sums = cols.map((c) => `avg(coalesce(pg_column_size(${JSON.stringify(c.attname)}), 0))::int as ${JSON.stringify(c.attname)}`).join(', ');
+  const { rows } = await pool.query<Record<string, number>>(`select avg(pg_column_size(c.*))::int as "(whole row)", ${sums} from cases c tablesample system (1)`);
+  const sizes = Object.entries(rows[0] ?? {})
+    .map(([k, v]) => [k, Number(v)] as const)
+    .sort((a, b) => b[1] - a[1]);
+  console.log(JSON.stringify({ casesColumnBytes: Object.fromEntries(sizes) }));
+  const { rows: keys } = await pool.query<{ key: string; chars: number }>(
+    `select e.key, avg(length(e.value::text))::int as chars from cases c tablesample system (1), jsonb_each(c.state) e group by 1 order by 2 desc`,
+  );
+  console.log(JSON.stringify({ stateKeyChars: Object.fromEntries(keys.map((k) => [k.key, k.chars])) }));
 }
 
 type Call = { label: string; user: string; path: () => string; floor: (db: pg.Pool) => Promise<unknown> };
@@ -723,11 +743,12 @@ async function main() {
     const t0 = performance.now();
     const searchAt = Math.min(SEARCH_AT, TARGET);
     await grow(pool, templateId, 0, searchAt);
-    await searchFigures(s, pool);
+    if (!args.has('--disk-only')) await searchFigures(s, pool);
     await withoutSecondaryIndexes(pool, () => grow(pool, templateId, searchAt, TARGET));
     await pool.query('analyze');
     console.log(`grown to ${TARGET.toLocaleString('en')} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     await diskFigures(pool);
+    if (args.has('--disk-only')) return;
     await stopServer(s);
     s = await startServer(DATABASE_URL, 1);
     await measureCalls(s, pool, `${TARGET.toLocaleString('en')} cases`);

@@ -51,16 +51,16 @@ it('simulates a month of coherent cases decided by the real rules, idempotently'
   for (const s of ['answered', 'closed', 'visited', 'handling']) expect(statuses).toContain(s);
 
   // Coherence: the text's best catalogue match names the case's category; the lead agrees with the suggestion.
-  const rows = await db.selectFrom('cases').select(['subject', 'state', 'category_code', 'lead_unit_code', 'street_code']).limit(60).execute();
+  const rows = await db.selectFrom('cases').select(['subject', 'address', 'state', 'category_code', 'lead_unit_code', 'street_code']).limit(60).execute();
   const names = new Map((await db.selectFrom('categories').select(['code', 'name']).execute()).map((c) => [c.code, c.name]));
   const operator = await env.as('operator');
   let agree = 0;
   for (const row of rows) {
-    const st = (typeof row.state === 'string' ? JSON.parse(row.state) : row.state) as { detail: string; location: { address: string } };
+    const st = (typeof row.state === 'string' ? JSON.parse(row.state) : row.state) as { detail: string };
     const top = matchDispatchCatalogue(row.subject, st.detail, DEFAULT_DISPATCH_CATALOGUE)[0];
     expect(top?.entry.categoryPath.at(-1)).toBe(names.get(row.category_code));
     if (row.lead_unit_code === null) continue;
-    const s = (await operator.post('/api/intake/suggestions', { subject: row.subject, detail: st.detail, address: st.location.address })).json();
+    const s = (await operator.post('/api/intake/suggestions', { subject: row.subject, detail: st.detail, address: row.address })).json();
     if (s.leadUnit.lead?.code === row.lead_unit_code && s.category.categoryCode === row.category_code) agree++;
   }
   // A few cases were re-dispatched after a return or a dispute ruling; the rest agree exactly.

@@ -1,12 +1,15 @@
 // All SQL about cases: the aggregate row (state JSON + query columns), history, clocks, the daily
 // number counter, the notification outbox and duty lists. Saving is one method so that state,
 // history, clocks and outbox always commit together, guarded by the expected version.
-// The stored document is the state without its clocks: they are rows of case_clocks (the sweep and
-// the boards ask them there), written with every decision and put back into the state on load
-// (migration 0019 moved them out of the documents; they were 1.6 of 2 KB a case).
+// The stored document is the state without what the row holds elsewhere: its clocks are rows of
+// case_clocks (the sweep and the boards ask them there, migration 0019), the fields that are also
+// query columns (number, status, subject, location codes and address, times …) are read back from
+// those columns, and empty lists and nulls are left out (migration 0031). Loading puts it all back,
+// so the decider always gets the whole state.
 import {
   type CaseClock,
   type CaseHistoryEvent,
+  type CaseLocation,
   type CaseNotification,
   type CaseState,
   type ClockChange,
@@ -17,8 +20,8 @@ import {
   involvedUnitPaths,
   pathCodes,
 } from '@jiesu/core';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { CasesTable, Database } from '../db/schema';
 
 import { caseSearchVector, phoneDigits } from '../search/case-search-terms';
 import { encodeJson, reviveJson } from './case-json';
@@ -66,10 +69,97 @@ function caseColumns(state: CaseState, locationPath: string | null) {
   };
 }
 
-/** What the `state` column holds: everything but the clocks, which case_clocks holds. */
-export function storedDocument(state: CaseState): Omit<CaseState, 'clocks'> {
-  const { clocks: _clocks, ...document } = state;
+/** Top-level fields of the state that may be null or an empty list: left out of the document when they are, put back on load. */
+type EmptyableKey = {
+  [K in keyof CaseState]-?: null extends CaseState[K] ? K : CaseState[K] extends readonly unknown[] ? K : never;
+}[keyof CaseState];
+
+/** Every emptyable field with its empty value ('list' or null); a new nullable or list field fails to compile until it is named here. */
+const EMPTY: Record<Exclude<EmptyableKey, 'clocks' | 'closedAt'>, 'list' | null> = {
+  attachments: 'list',
+  answer: null,
+  assignments: 'list',
+  firstReceiverUnitCode: null,
+  returns: 'list',
+  disputes: 'list',
+  contactedAt: null,
+  whistles: 'list',
+  extensions: 'list',
+  feedbacks: 'list',
+  visit: null,
+  scoredPeriodKey: null,
+  parent: null,
+  children: 'list',
+  overdue: 'list',
+};
+const EMPTY_KEYS = Object.keys(EMPTY) as Array<keyof typeof EMPTY>;
+
+/** Fields the row's own columns hold (caseColumns writes them from the state with every save). */
+type ColumnKey = 'id' | 'caseNumber' | 'version' | 'status' | 'channel' | 'kind' | 'categoryCode' | 'urgency' | 'subject' | 'receivedAt' | 'closedAt' | 'location';
+const COLUMN_KEYS: readonly ColumnKey[] = ['id', 'caseNumber', 'version', 'status', 'channel', 'kind', 'categoryCode', 'urgency', 'subject', 'receivedAt', 'closedAt', 'location'];
+
+/** What the `state` column holds: the state without its clocks, without the fields its columns hold (only non-null coordinates stay of the location), without nulls and empty lists. */
+export function storedDocument(state: CaseState): Record<string, unknown> {
+  const document: Record<string, unknown> = { ...state };
+  delete document.clocks;
+  for (const k of COLUMN_KEYS) delete document[k];
+  const coordinates = state.location.coordinates;
+  if (coordinates) document.location = { coordinates };
+  for (const k of EMPTY_KEYS) {
+    const v = state[k];
+    if (v === null || (Array.isArray(v) && v.length === 0)) delete document[k];
+  }
   return document;
+}
+
+/** The columns a state is rebuilt from, besides its document and clocks. */
+export const STATE_COLUMNS = [
+  'id',
+  'case_number',
+  'version',
+  'status',
+  'channel',
+  'kind',
+  'category_code',
+  'urgency',
+  'subject',
+  'district_code',
+  'street_code',
+  'community_code',
+  'address',
+  'received_at',
+  'closed_at',
+  'state',
+] as const;
+export type StateRow = Pick<Selectable<CasesTable>, (typeof STATE_COLUMNS)[number]>;
+
+/** The whole state again: the stored document, the fields its columns hold, the empty fields it left out, and its clocks from case_clocks. */
+export function stateOfRow(row: StateRow, clocks: CaseClock[]): CaseState {
+  const document = reviveJson<Record<string, unknown>>(row.state);
+  for (const k of EMPTY_KEYS) if (document[k] === undefined) document[k] = EMPTY[k] === 'list' ? [] : null;
+  const stored = document.location as { coordinates?: CaseLocation['coordinates'] } | undefined;
+  const columns: Pick<CaseState, ColumnKey | 'clocks'> = {
+    id: row.id,
+    caseNumber: row.case_number,
+    version: row.version,
+    status: row.status as CaseState['status'],
+    channel: row.channel as CaseState['channel'],
+    kind: row.kind as CaseState['kind'],
+    categoryCode: row.category_code,
+    urgency: row.urgency as CaseState['urgency'],
+    subject: row.subject,
+    receivedAt: row.received_at,
+    closedAt: row.closed_at,
+    location: {
+      address: row.address,
+      coordinates: stored?.coordinates ?? null,
+      districtCode: row.district_code,
+      streetCode: row.street_code,
+      communityCode: row.community_code,
+    },
+    clocks,
+  };
+  return { ...(document as Omit<CaseState, ColumnKey | 'clocks'>), ...columns };
 }
 
 /** The clock rows in the order the state keeps them: by (re)start, then key. */
@@ -118,11 +208,6 @@ export async function loadClocks(db: Db, caseIds: readonly string[]): Promise<Ma
     out.set(r.case_id, list);
   }
   return out;
-}
-
-/** The whole state again: the stored document with its clocks from case_clocks. */
-export function withClocks(document: unknown, clocks: CaseClock[]): CaseState {
-  return { ...reviveJson<Omit<CaseState, 'clocks'>>(document), clocks };
 }
 
 function clockRow(caseId: string, c: CaseClock) {
@@ -338,7 +423,10 @@ export class CaseRepository {
 
   /** The case with its clocks (the row first, locked when asked, then its clock rows in the same transaction). */
   async load(id: string, trx: Db = this.db, opts: { forUpdate?: boolean } = {}): Promise<StoredCase | null> {
-    let q = trx.selectFrom('cases').select(['state', 'location_path', 'idempotency_key']).where('id', '=', id);
+    let q = trx
+      .selectFrom('cases')
+      .select([...STATE_COLUMNS, 'location_path', 'idempotency_key'])
+      .where('id', '=', id);
     if (opts.forUpdate) q = q.forUpdate();
     const row = await q.executeTakeFirst();
     return row ? this.#stored(id, row, trx) : null;
@@ -346,13 +434,19 @@ export class CaseRepository {
 
   /** Locks the case row if no one else holds it; null when it is locked (a sweep then tries later). */
   async loadIfUnlocked(id: string, trx: Db): Promise<StoredCase | null> {
-    const row = await trx.selectFrom('cases').select(['state', 'location_path', 'idempotency_key']).where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
+    const row = await trx
+      .selectFrom('cases')
+      .select([...STATE_COLUMNS, 'location_path', 'idempotency_key'])
+      .where('id', '=', id)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
     return row ? this.#stored(id, row, trx) : null;
   }
 
-  async #stored(id: string, row: { state: unknown; location_path: string | null; idempotency_key: string | null }, trx: Db): Promise<StoredCase> {
+  async #stored(id: string, row: StateRow & { location_path: string | null; idempotency_key: string | null }, trx: Db): Promise<StoredCase> {
     const clocks = await this.clocksOf([id], trx);
-    return { state: withClocks(row.state, clocks.get(id) ?? []), locationPath: row.location_path, idempotencyKey: row.idempotency_key };
+    return { state: stateOfRow(row, clocks.get(id) ?? []), locationPath: row.location_path, idempotencyKey: row.idempotency_key };
   }
 
   /** The clocks of several cases, each list in the state's order (for readers of many documents). */

@@ -118,7 +118,7 @@ export class DashboardRepository {
     const q = trx.selectFrom('cases').where('requester_phone', '=', f.phone).where(inScope(f.scopePath));
     const [{ total } = { total: 0 }] = await q.select(sql<number>`count(*)::int`.as('total')).execute();
     const rows = await q
-      .select(['id', 'case_number', 'status', 'subject', 'category_code', 'street_code', sql<string | null>`state #>> '{location,address}'`.as('address'), 'received_at'])
+      .select(['id', 'case_number', 'status', 'subject', 'category_code', 'street_code', 'address', 'received_at'])
       .orderBy('received_at', 'desc')
       .limit(f.limit)
       .execute();

@@ -5,7 +5,7 @@ import type { CaseState, VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, PublicRequestsTable } from '../db/schema';
 import { encodeJson, reviveJson } from './case-json';
-import { loadClocks, withClocks } from './case.repository';
+import { loadClocks, STATE_COLUMNS, stateOfRow } from './case.repository';
 
 type Db = Kysely<Database>;
 
@@ -157,7 +157,7 @@ export class PublicRequestRepository {
     if (f.receivedTo) q = q.where('cases.received_at', '<=', f.receivedTo);
     const rows = await q
       .selectAll('public_requests')
-      .select(['cases.state', 'cases.updated_at'])
+      .select([...STATE_COLUMNS.map((c) => `cases.${c}` as const), 'cases.updated_at'])
       .orderBy('cases.received_at', 'desc')
       .orderBy('cases.case_number', 'desc')
       .limit(f.limit)
@@ -167,7 +167,7 @@ export class PublicRequestRepository {
       trx,
       rows.map((r) => r.case_id),
     );
-    return rows.map((r) => ({ request: toRequest(r), state: withClocks(r.state, clocks.get(r.case_id) ?? []), updatedAt: r.updated_at }));
+    return rows.map((r) => ({ request: toRequest(r), state: stateOfRow(r, clocks.get(r.case_id) ?? []), updatedAt: r.updated_at }));
   }
 
   /** History rows of publicly submitted cases of one source written in [from, to], oldest first. */
