@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { type DatabaseHandle, openDatabase } from './db/client';
 import { migrateToLatest } from './db/migrate';
+import { ensurePartitions } from './use-cases/maintenance/ensure-partitions';
 import { createRepositories } from './repositories';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ export interface Runtime {
   ctx: AppContext;
   database: DatabaseHandle;
   migrationsApplied: string[];
+  /** Set when creating the coming months' partitions at boot failed (the default partitions take the rows meanwhile). */
+  partitionError: Error | null;
   close(): Promise<void>;
 }
 
@@ -57,11 +60,19 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
     now: opts.now ?? (() => new Date()),
     hotspots: new HotspotIndexService(repos, async () => (await repos.hotspots.rootUnit())?.code ?? null),
   };
+  // This month's and the next months' partitions (migrations 0033–0034); a failure here loses
+  // nothing (rows go to the default partition) and is reported by the caller, not fatal.
+  let partitionError: Error | null = null;
+  try {
+    await ensurePartitions(ctx);
+  } catch (e) {
+    partitionError = e instanceof Error ? e : new Error(String(e));
+  }
   const close = async () => {
     // Member rows matched at intake are written behind: store them before the database goes.
     await ctx.hotspots.settled();
     await replica?.close();
     await database.close();
   };
-  return { ctx, database, migrationsApplied, close };
+  return { ctx, database, migrationsApplied, partitionError, close };
 }

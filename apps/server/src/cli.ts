@@ -12,6 +12,7 @@ import { startScoreFinalizer } from './jobs/score-finalizer';
 import { startWarningScanner } from './jobs/warning-scanner';
 import { startHotspotRefresher } from './jobs/hotspot-refresher';
 import { startOrphanUploadSweeper } from './jobs/orphan-upload-sweeper';
+import { startPartitionMaintainer } from './jobs/partition-maintainer';
 import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './adapters/notification-sender';
 import { sweepAllClocks } from './use-cases/clocks/sweep-all-clocks';
@@ -106,6 +107,8 @@ program
     const rt = await createRuntime(config);
     const app = await buildApp({ ctx: rt.ctx, logger: { level: config.logLevel } });
     if (rt.migrationsApplied.length) app.log.info({ migrations: rt.migrationsApplied }, 'migrations applied');
+    if (rt.partitionError)
+      app.log.error({ err: rt.partitionError }, "could not create the coming months' partitions; rows go to the default partitions until the daily job succeeds");
     if (opts.demo && !isWorker) {
       const ref = await seedReference(rt.ctx);
       const users = await seedDemoUsers(rt.ctx);
@@ -120,6 +123,7 @@ program
     const warnings = jobs ? startWarningScanner(rt.ctx, app.log, 3_600_000) : null;
     const hotspots = jobs && config.hotspotRefreshMinutes > 0 ? startHotspotRefresher(rt.ctx, app.log, { everyMs: config.hotspotRefreshMinutes * 60_000, checkMs: 300_000 }) : null;
     const orphans = jobs ? startOrphanUploadSweeper(rt.ctx, app.log, 3_600_000) : null;
+    const partitions = jobs ? startPartitionMaintainer(rt.ctx, app.log, 86_400_000) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -131,6 +135,7 @@ program
       await warnings?.stop();
       await hotspots?.stop();
       await orphans?.stop();
+      await partitions?.stop();
       await app.close();
       await rt.close();
       process.exit(0);

@@ -247,7 +247,7 @@ describe('POST requests', () => {
     // The location resolver placed it: 朝阳区 › 望京街道.
     expect(state?.location.districtCode).toBe('110105');
     expect(state?.location.streetCode).toBe('110105026');
-    const history = await env.rt.ctx.repos.cases.history(id as string);
+    const history = state ? await env.rt.ctx.repos.cases.history(state) : [];
     expect(history.map((h) => h.action)).toEqual(['intake']);
     // Staff see it like any other case.
     const viaApi = await operator.get(`/api/cases/${id}`);
@@ -373,7 +373,8 @@ describe('servicerequestupdates and the status once closed', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()[0]).toMatchObject({ service_request_id: id, status: 'open', description: '诉求人补充：坑里已经积水了' });
     const caseId = (await env.rt.ctx.repos.cases.findIdByNumber(id)) as string;
-    const history = await env.rt.ctx.repos.cases.history(caseId);
+    const loaded = await env.rt.ctx.repos.cases.load(caseId);
+    const history = loaded ? await env.rt.ctx.repos.cases.history(loaded.state) : [];
     expect(history.at(-1)).toMatchObject({ action: 'note', note: '坑里已经积水了' });
   });
 

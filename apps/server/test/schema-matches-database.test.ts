@@ -44,7 +44,9 @@ it('db/schema.ts names exactly the tables and columns of the migrated database',
     const rows = await sql<{ table_name: string; column_name: string }>`
       select c.table_name, c.column_name from information_schema.columns c
       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-      where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.table_name not like 'kysely_migration%'`.execute(database.db);
+      where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.table_name not like 'kysely_migration%'
+        -- a partition (case_history_y2026m12 …) is part of its table, not a table schema.ts declares
+        and not exists (select 1 from pg_inherits i join pg_class p on p.oid = i.inhrelid where p.relname = c.table_name)`.execute(database.db);
     const actual: Record<string, string[]> = {};
     for (const r of rows.rows) (actual[r.table_name] ??= []).push(r.column_name);
     for (const cols of Object.values(actual)) cols.sort();

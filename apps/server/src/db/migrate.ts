@@ -23,6 +23,8 @@ import * as m0020 from './migrations/0020-repeat-calls';
 import * as m0021 from './migrations/0021-hotspot-members';
 import * as m0024 from './migrations/0024-ranking-stamp';
 import * as m0031 from './migrations/0031-lean-state';
+import * as m0033 from './migrations/0033-history-partitions';
+import * as m0034 from './migrations/0034-audit-partitions';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -46,6 +48,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-hotspot-members': m0021,
   '0024-ranking-stamp': m0024,
   '0031-lean-state': m0031,
+  '0033-history-partitions': m0033,
+  '0034-audit-partitions': m0034,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
 
 export interface UnitsTable {
   code: string;
@@ -62,11 +63,13 @@ export interface HolidaySchedulesTable {
   updated_at: CreatedAt;
 }
 
+/** Partitioned by month of `at` (migration 0034); primary key (at, id). */
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
   actor_user_id: string | null;
   actor_username: string | null;
+  actor_unit_path: string | null;
   action: string;
   target_type: string;
   target_id: string;
@@ -110,19 +113,24 @@ export interface CasesTable {
   state: Json<unknown>;
 }
 
+/** Partitioned by month of the case's receipt, `case_received_at` (migration 0033); primary key (case_id, seq, case_received_at). */
 export interface CaseHistoryTable {
   case_id: string;
+  case_received_at: Timestamp;
   seq: number;
   action: string;
   from_status: string | null;
   to_status: string;
   actor_user_id: string;
   actor_username: string;
+  actor_display_name: string | null;
   actor_unit_code: string;
   at: Timestamp;
   note: string | null;
-  attachments: Json<unknown>;
-  data: Json<unknown>;
+  /** null when the event has none */
+  attachments: NullableJson<unknown[]>;
+  /** null when empty */
+  data: NullableJson<Record<string, unknown>>;
 }
 
 export interface CaseClocksTable {

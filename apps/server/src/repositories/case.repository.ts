@@ -25,6 +25,7 @@ import type { CasesTable, Database } from '../db/schema';
 
 import { caseSearchVector, phoneDigits } from '../search/case-search-terms';
 import { encodeJson, reviveJson } from './case-json';
+import { HISTORY_COLUMN_NAMES, HISTORY_RECORD_COLUMNS, historyInsertRow, historyRecord, readTimeline } from './case-history';
 
 type Db = Kysely<Database>;
 
@@ -227,23 +228,6 @@ function clockRow(caseId: string, c: CaseClock) {
   };
 }
 
-function historyRow(e: CaseHistoryEvent) {
-  return {
-    case_id: e.caseId,
-    seq: e.seq,
-    action: e.action,
-    from_status: e.fromStatus,
-    to_status: e.toStatus,
-    actor_user_id: e.actor.userId,
-    actor_username: e.actor.username,
-    actor_unit_code: e.actor.unitCode,
-    at: e.at,
-    note: e.note,
-    attachments: e.attachments as unknown,
-    data: { ...e.data, actorDisplayName: e.actor.displayName } as unknown,
-  };
-}
-
 function outboxRow(n: CaseNotification) {
   return { case_id: n.caseId, kind: n.kind, unit_code: 'unitCode' in n ? n.unitCode : null, payload: n as unknown };
 }
@@ -318,7 +302,7 @@ export class CaseRepository {
       ...caseColumns(decision.state, opts.locationPath),
     };
     const columns = Object.keys(row);
-    const history = encodeJson(decision.events.map((e) => ({ ...historyRow(e), at: e.at.toISOString() })));
+    const history = JSON.stringify(decision.events.map((e) => historyRecord(e, decision.state.receivedAt)));
     const clocks = encodeJson(
       lastPerKey(decision.clocks).map((c) => {
         const r = clockRow(decision.state.id, c);
@@ -343,10 +327,9 @@ export class CaseRepository {
         returning id, street_code, received_at
       ),
       h as (
-        insert into case_history (case_id, seq, action, from_status, to_status, actor_user_id, actor_username, actor_unit_code, at, note, attachments, data)
-        select x.case_id, x.seq, x.action, x.from_status, x.to_status, x.actor_user_id, x.actor_username, x.actor_unit_code, x.at, x.note, x.attachments, x.data
-        from jsonb_to_recordset(${history}::jsonb) as x(case_id uuid, seq int, action text, from_status text, to_status text, actor_user_id text,
-          actor_username text, actor_unit_code text, at timestamptz, note text, attachments jsonb, data jsonb)
+        insert into case_history (${sql.join(HISTORY_COLUMN_NAMES.map((k) => sql.ref(k)))})
+        select ${sql.join(HISTORY_COLUMN_NAMES.map((k) => sql.ref(`x.${k}`)))}
+        from jsonb_to_recordset(${history}::jsonb) as x(${HISTORY_RECORD_COLUMNS})
         where exists (select 1 from c)
       ),
       k as (
@@ -403,18 +386,13 @@ export class CaseRepository {
       for (const r of ids) inserted.add(r.id);
     }
     const kept = items.filter((x) => inserted.has(x.decision.state.id));
-    const history = kept.flatMap((x) =>
-      x.decision.events.map((e) => {
-        const r = historyRow(e);
-        return { ...r, attachments: encodeJson(r.attachments), data: encodeJson(r.data) };
-      }),
-    );
+    const history = kept.flatMap((x) => x.decision.events.map((e) => historyInsertRow(e, x.decision.state.receivedAt)));
     const clocks = kept.flatMap((x) => lastPerKey(x.decision.clocks).map((c) => clockRow(x.decision.state.id, c)));
     const outbox = kept.flatMap((x) => x.decision.notifications.map((n) => ({ ...outboxRow(n), payload: encodeJson(n) })));
     const tokens = kept
       .filter((x) => x.tokens !== undefined)
       .map((x) => ({ case_id: x.decision.state.id, street_code: x.decision.state.location.streetCode, received_at: x.decision.state.receivedAt, tokens: x.tokens as string[] }));
-    for (const part of chunks(history, 12)) await trx.insertInto('case_history').values(part).execute();
+    for (const part of chunks(history, HISTORY_COLUMN_NAMES.length)) await trx.insertInto('case_history').values(part).execute();
     for (const part of chunks(clocks, 12)) await trx.insertInto('case_clocks').values(part).execute();
     for (const part of chunks(outbox, 4)) await trx.insertInto('notification_outbox').values(part).execute();
     for (const part of chunks(tokens, 4)) await trx.insertInto('case_tokens').values(part).execute();
@@ -487,12 +465,7 @@ export class CaseRepository {
     if (decision.events.length > 0) {
       await trx
         .insertInto('case_history')
-        .values(
-          decision.events.map((e) => {
-            const r = historyRow(e);
-            return { ...r, attachments: encodeJson(r.attachments), data: encodeJson(r.data) };
-          }),
-        )
+        .values(decision.events.map((e) => historyInsertRow(e, decision.state.receivedAt)))
         .execute();
     }
     const clocks = lastPerKey(decision.clocks);
@@ -524,19 +497,9 @@ export class CaseRepository {
     }
   }
 
-  async history(caseId: string, trx: Db = this.db) {
-    const rows = await trx.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
-    return rows.map((r) => ({
-      seq: r.seq,
-      action: r.action,
-      fromStatus: r.from_status,
-      toStatus: r.to_status,
-      at: r.at,
-      actor: { userId: r.actor_user_id, username: r.actor_username, unitCode: r.actor_unit_code },
-      note: r.note,
-      attachments: reviveJson<unknown[]>(r.attachments),
-      data: reviveJson<Record<string, unknown>>(r.data),
-    }));
+  /** The case's timeline, oldest first (its receipt time names the history partition). */
+  async history(c: { id: string; receivedAt: Date }, trx: Db = this.db) {
+    return readTimeline(trx, c);
   }
 
   /**

@@ -35,6 +35,7 @@ import { ProactiveWarningRepository } from './proactive-warning.repository';
 import { ProactiveZoneRepository } from './proactive-zone.repository';
 import { WorkItemRepository } from './work-item.repository';
 import { CaseRepeatRepository } from './case-repeat.repository';
+import { PartitionRepository } from './partition.repository';
 
 export { type Tx, updateIfVersion } from './tx';
 
@@ -75,6 +76,7 @@ export function createRepositories(db: Kysely<Database>) {
     workItems: new WorkItemRepository(db),
     demand: new DemandRepository(db),
     caseRepeats: new CaseRepeatRepository(db),
+    partitions: new PartitionRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

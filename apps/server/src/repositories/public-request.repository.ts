@@ -203,7 +203,7 @@ export class PublicRequestRepository {
       at: r.at,
       note: r.note,
       actorUsername: r.actor_username,
-      data: reviveJson<Record<string, unknown>>(r.data),
+      data: r.data === null ? {} : reviveJson<Record<string, unknown>>(r.data),
     }));
   }
 

@@ -56,7 +56,7 @@ export async function presentCase(ctx: AppContext, opts: { actor: Actor; state: 
 
 export async function getCaseTimeline(ctx: AppContext, opts: { actor: Actor; caseId: string }) {
   const { state } = await loadCaseInScope(ctx, opts.actor, opts.caseId);
-  return { caseId: state.id, caseNumber: state.caseNumber, status: state.status, version: state.version, events: await ctx.repos.cases.history(state.id) };
+  return { caseId: state.id, caseNumber: state.caseNumber, status: state.status, version: state.version, events: await ctx.repos.cases.history(state) };
 }
 
 export async function findCaseIdByNumber(ctx: AppContext, opts: { actor: Actor; caseNumber: string }): Promise<string> {

@@ -13,7 +13,7 @@ export async function presentPublicCases(ctx: AppContext, cases: readonly Public
   for (const c of cases) {
     const serviceCode = c.request.serviceCode ?? c.state.categoryCode;
     // Status notes come from the public history; the full list only with extensions=true.
-    const history = historyLike(await ctx.repos.cases.history(c.state.id));
+    const history = historyLike(await ctx.repos.cases.history(c.state));
     out.push(
       presentRequest(c.state, {
         timeZone: ctx.config.timeZone,

@@ -15,7 +15,7 @@ export function isRateable(status: keyof typeof CASE_STATUS_INFO): boolean {
 
 export async function trackPublicCase(ctx: AppContext, opts: { proof: TrackingProof }): Promise<PublicCaseView> {
   const { state } = await findTrackedCase(ctx, opts.proof);
-  const history = historyLike(await ctx.repos.cases.history(state.id));
+  const history = historyLike(await ctx.repos.cases.history(state));
   const rating = await ctx.repos.publicRequests.findRating(state.id);
   const info = CASE_STATUS_INFO[state.status];
   return {
