@@ -3,8 +3,9 @@
 // validation first, then that the planted problem is found as one group and ranked first, that
 // the formula and weights are the stored ones, that a new case attaches to its group at intake, and
 // that the scheduled refresh computes each month once per interval in one process at a time.
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as migration0036 from '../src/db/migrations/0036-case-mining';
 import { type SimulateTopicsReport, simulateTopics } from '../src/simulate/simulate-topics';
 import { refreshHotspots } from '../src/use-cases/hotspots/refresh-hotspots';
 import { intakeBody } from './case-helpers';
@@ -186,6 +187,44 @@ describe('hotspot mining', () => {
       const g = (await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group;
       expect([g.size, g.attachedCount]).toEqual([top.size + 1, top.attachedCount + 1]);
     }
+  });
+
+  it('keeps a narrow mining row per case (words as vocabulary ids, requester key), written with the words and rebuilt by migration 0036', async () => {
+    const db = env.rt.ctx.db;
+    // Decoded here independently of the repository: big-endian int4 ids, looked up in mining_words.
+    const snapshot = async () => {
+      const vocab = new Map((await sql<{ id: number; word: string }>`select id, word from mining_words`.execute(db)).rows.map((r) => [r.id, r.word]));
+      const rows = (
+        await sql<{ case_id: string; tokens: string[]; word_ids: Uint8Array | null; requester_key: string | null; phone: string | null; t_at: Date; m_at: Date | null }>`
+          select t.case_id, t.tokens, m.word_ids, m.requester_key, c.state->'requester'->>'phone' as phone, t.received_at as t_at, m.received_at as m_at
+          from case_tokens t join cases c on c.id = t.case_id left join case_mining m on m.case_id = t.case_id order by t.case_id`.execute(db)
+      ).rows;
+      return rows.map((r) => {
+        const bytes = r.word_ids === null ? null : Buffer.from(r.word_ids);
+        const words = bytes === null ? null : Array.from({ length: bytes.length / 4 }, (_, k) => vocab.get(bytes.readInt32BE(4 * k)));
+        return { caseId: r.case_id, words, tokens: r.tokens, requester: r.requester_key, phone: r.phone, sameTime: r.m_at !== null && r.m_at.getTime() === r.t_at.getTime() };
+      });
+    };
+    const rows = await snapshot();
+    // Every case with words: the template's demo cases, the simulated months, the attach test's two intakes.
+    expect(rows.length).toBeGreaterThanOrEqual(report.ordinary + report.planted + 2);
+    for (const r of rows)
+      expect({ caseId: r.caseId, words: r.words, requester: r.requester, sameTime: r.sameTime }).toEqual({ caseId: r.caseId, words: r.tokens, requester: r.phone, sameTime: true });
+    expect(rows.filter((r) => r.requester !== null).length).toBeGreaterThan(0);
+
+    // A case stored before the migration (no trigger, no mining row) is backfilled by it; down leaves no trace.
+    await migration0036.down(db as unknown as Kysely<unknown>);
+    const old = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name in ('case_mining', 'mining_words')`.execute(db);
+    expect(old.rows[0]?.n).toBe(0);
+    const operator = await env.as('operator');
+    const res = await operator.post('/api/cases', intakeBody({ subject: '老旧小区加装电梯', detail: '楼里老人多，上下楼困难，希望加装电梯。' }));
+    expect(res.statusCode).toBe(201);
+    await migration0036.up(db as unknown as Kysely<unknown>);
+    const rebuilt = await snapshot();
+    expect(rebuilt.length).toBe(rows.length + 1);
+    for (const r of rebuilt)
+      expect({ caseId: r.caseId, words: r.words, requester: r.requester, sameTime: r.sameTime }).toEqual({ caseId: r.caseId, words: r.tokens, requester: r.phone, sameTime: true });
+    expect(rebuilt.find((r) => r.caseId === res.json<{ id: string }>().id)?.words?.length).toBeGreaterThan(0);
   });
 
   it('ranks with the configured weights and shows them in the formula', async () => {

@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019-slim-state';
 import * as m0020 from './migrations/0020-repeat-calls';
 import * as m0021 from './migrations/0021-hotspot-members';
 import * as m0024 from './migrations/0024-ranking-stamp';
+import * as m0036 from './migrations/0036-case-mining';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-repeat-calls': m0020,
   '0021-hotspot-members': m0021,
   '0024-ranking-stamp': m0024,
+  '0036-case-mining': m0036,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

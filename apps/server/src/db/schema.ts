@@ -364,6 +364,20 @@ export interface CaseTokensTable {
   tokens: string[];
 }
 
+/** Written by the database with each case_tokens row (migration 0036): mining's narrow row. */
+export interface CaseMiningTable {
+  case_id: string;
+  received_at: Timestamp;
+  requester_key: string | null;
+  /** The case's word ids (mining_words), big-endian int4 one after another. */
+  word_ids: Uint8Array;
+}
+
+export interface MiningWordsTable {
+  id: Generated<number>;
+  word: string;
+}
+
 export interface KnowledgeArticlesTable {
   id: string;
   title: string;
@@ -735,6 +749,8 @@ export interface Database {
   gazetteer_aliases: GazetteerAliasesTable;
   unit_boundaries: UnitBoundariesTable;
   case_tokens: CaseTokensTable;
+  case_mining: CaseMiningTable;
+  mining_words: MiningWordsTable;
   job_leases: JobLeasesTable;
   case_repeats: CaseRepeatsTable;
   knowledge_articles: KnowledgeArticlesTable;
