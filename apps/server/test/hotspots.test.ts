@@ -189,28 +189,53 @@ describe('hotspot mining', () => {
     }
   });
 
-  it('keeps a narrow mining row per case (words as vocabulary ids, requester key), written with the words and rebuilt by migration 0036', async () => {
+  it('keeps a narrow mining row per case (words as vocabulary ids, requester, category, place, closed), kept current and rebuilt by migration 0036', async () => {
     const db = env.rt.ctx.db;
-    // Decoded here independently of the repository: big-endian int4 ids, looked up in mining_words.
+    // Decoded here independently of the repository: big-endian int4 ids, looked up in mining_words;
+    // every other column compared with the case's own.
     const snapshot = async () => {
       const vocab = new Map((await sql<{ id: number; word: string }>`select id, word from mining_words`.execute(db)).rows.map((r) => [r.id, r.word]));
       const rows = (
-        await sql<{ case_id: string; tokens: string[]; word_ids: Uint8Array | null; requester_key: string | null; phone: string | null; t_at: Date; m_at: Date | null }>`
-          select t.case_id, t.tokens, m.word_ids, m.requester_key, c.state->'requester'->>'phone' as phone, t.received_at as t_at, m.received_at as m_at
+        await sql<{ case_id: string; tokens: string[]; word_ids: Uint8Array | null; mine: unknown[] | null; theirs: unknown[] }>`
+          select t.case_id, t.tokens, m.word_ids,
+            case when m.case_id is null then null else
+              jsonb_build_array(m.received_at, m.requester_key, m.category_code, m.district_code, m.street_code, m.community_code, m.location_path, m.is_closed) end as mine,
+            jsonb_build_array(t.received_at, c.state->'requester'->>'phone', c.category_code, c.district_code, c.street_code, c.community_code, c.location_path, c.closed_at is not null) as theirs
           from case_tokens t join cases c on c.id = t.case_id left join case_mining m on m.case_id = t.case_id order by t.case_id`.execute(db)
       ).rows;
       return rows.map((r) => {
         const bytes = r.word_ids === null ? null : Buffer.from(r.word_ids);
         const words = bytes === null ? null : Array.from({ length: bytes.length / 4 }, (_, k) => vocab.get(bytes.readInt32BE(4 * k)));
-        return { caseId: r.case_id, words, tokens: r.tokens, requester: r.requester_key, phone: r.phone, sameTime: r.m_at !== null && r.m_at.getTime() === r.t_at.getTime() };
+        return { caseId: r.case_id, words, tokens: r.tokens, mine: r.mine, theirs: r.theirs };
       });
+    };
+    const expectInStep = (rows: Awaited<ReturnType<typeof snapshot>>) => {
+      for (const r of rows) expect({ caseId: r.caseId, words: r.words, columns: r.mine }).toEqual({ caseId: r.caseId, words: r.tokens, columns: r.theirs });
     };
     const rows = await snapshot();
     // Every case with words: the template's demo cases, the simulated months, the attach test's two intakes.
     expect(rows.length).toBeGreaterThanOrEqual(report.ordinary + report.planted + 2);
-    for (const r of rows)
-      expect({ caseId: r.caseId, words: r.words, requester: r.requester, sameTime: r.sameTime }).toEqual({ caseId: r.caseId, words: r.tokens, requester: r.phone, sameTime: true });
-    expect(rows.filter((r) => r.requester !== null).length).toBeGreaterThan(0);
+    expectInStep(rows);
+    expect(rows.filter((r) => r.mine?.[1] !== null && r.mine?.[7] === true).length).toBeGreaterThan(0);
+
+    // A case re-categorised, moved or reopened after intake: its mining row follows.
+    const some = rows.find((r) => r.mine?.[7] === true) as (typeof rows)[number];
+    const other = await sql<{ code: string }>`select code from categories where code <> ${some.theirs[2] as string} and level = 3 limit 1`.execute(db);
+    const before = (
+      await sql<{
+        category_code: string;
+        street_code: string | null;
+        closed_at: Date | null;
+      }>`select category_code, street_code, closed_at from cases where id = ${some.caseId}`.execute(db)
+    ).rows[0];
+    await sql`update cases set category_code = ${other.rows[0]?.code as string}, street_code = null, closed_at = null where id = ${some.caseId}`.execute(db);
+    const changed = (await snapshot()).find((r) => r.caseId === some.caseId) as (typeof rows)[number];
+    expect([changed.mine?.[2], changed.mine?.[4], changed.mine?.[7]]).toEqual([other.rows[0]?.code, null, false]);
+    expectInStep([changed]);
+    await sql`update cases set category_code = ${before?.category_code}, street_code = ${before?.street_code}, closed_at = ${before?.closed_at} where id = ${some.caseId}`.execute(
+      db,
+    );
+    expectInStep((await snapshot()).filter((r) => r.caseId === some.caseId));
 
     // A case stored before the migration (no trigger, no mining row) is backfilled by it; down leaves no trace.
     await migration0036.down(db as unknown as Kysely<unknown>);
@@ -222,8 +247,7 @@ describe('hotspot mining', () => {
     await migration0036.up(db as unknown as Kysely<unknown>);
     const rebuilt = await snapshot();
     expect(rebuilt.length).toBe(rows.length + 1);
-    for (const r of rebuilt)
-      expect({ caseId: r.caseId, words: r.words, requester: r.requester, sameTime: r.sameTime }).toEqual({ caseId: r.caseId, words: r.tokens, requester: r.phone, sameTime: true });
+    expectInStep(rebuilt);
     expect(rebuilt.find((r) => r.caseId === res.json<{ id: string }>().id)?.words?.length).toBeGreaterThan(0);
   });
 

@@ -369,6 +369,13 @@ export interface CaseMiningTable {
   case_id: string;
   received_at: Timestamp;
   requester_key: string | null;
+  /** Copied from cases (and kept current by a trigger on cases). */
+  category_code: string;
+  district_code: string | null;
+  street_code: string | null;
+  community_code: string | null;
+  location_path: string | null;
+  is_closed: boolean;
   /** The case's word ids (mining_words), big-endian int4 one after another. */
   word_ids: Uint8Array;
 }

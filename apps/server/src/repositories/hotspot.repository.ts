@@ -201,9 +201,9 @@ export class HotspotRepository {
    * The same cases column by column, words as ids into one vocabulary (see EncodedTexts in the
    * core): a month of a big city in a few hundred megabytes. One query read through a cursor in
    * pages (so no page boundary can repeat or skip a row); codes are interned (one string per
-   * distinct code). Words and requester come from each case's narrow mining row (case_mining,
-   * migration 0036: vocabulary ids as bytes, never the state document), the words' text from
-   * mining_words once per distinct word.
+   * distinct code). Each case comes from its narrow mining row (case_mining, migration 0036:
+   * words as vocabulary ids in bytes, requester, category, place, closed — never the wide cases
+   * row), the words' text from mining_words once per distinct word.
    */
   async miningBatch(opts: { from: Date; to: Date; scopePath: string | null }, onPage?: (n: number) => void, trx: Db = this.db): Promise<MiningBatch> {
     const interned = new Map<string, string>();
@@ -281,15 +281,14 @@ export class HotspotRepository {
       await sql`set local jit = off`.execute(t);
       await sql`
         declare hotspot_mining no scroll cursor for
-        select c.id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, c.category_code, c.district_code, c.street_code, c.community_code,
-          t.requester_key as requester, c.closed_at is not null as is_closed,
-          f.is_solved, f.satisfaction, c.id in (select r.case_id from case_repeats r union all select r.repeat_of_case_id from case_repeats r) as is_repeat,
+        select t.case_id as id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, t.category_code, t.district_code, t.street_code, t.community_code,
+          t.requester_key as requester, t.is_closed,
+          f.is_solved, f.satisfaction, t.case_id in (select r.case_id from case_repeats r union all select r.repeat_of_case_id from case_repeats r) as is_repeat,
           t.word_ids
         from case_mining t
-        join cases c on c.id = t.case_id
         left join score_facts f on f.case_id = t.case_id and f.is_valid
         where t.received_at >= ${opts.from} and t.received_at < ${opts.to}
-          ${opts.scopePath === null ? sql`` : sql`and c.location_path like ${`${opts.scopePath}%`}`}`.execute(t);
+          ${opts.scopePath === null ? sql`` : sql`and t.location_path like ${`${opts.scopePath}%`}`}`.execute(t);
       for (;;) {
         const page = (await sql<MiningRow>`fetch forward ${sql.raw(String(PAGE_ROWS))} from hotspot_mining`.execute(t)).rows;
         if (page.length === 0) break;
