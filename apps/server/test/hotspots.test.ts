@@ -189,6 +189,43 @@ describe('hotspot mining', () => {
     }
   });
 
+  it('writes a member row whose write failed again within seconds, without waiting for the next index load', async () => {
+    const top = (await analyst.get('/api/hotspots?limit=1')).json<{ groups: Group[] }>().groups[0] as Group;
+    const operator = await env.as('operator');
+    const planted = await env.rt.ctx.db
+      .selectFrom('cases')
+      .select('category_code')
+      .where('id', '=', report.plantedCaseIds[0] as string)
+      .executeTakeFirstOrThrow();
+    const repo = env.rt.ctx.repos.hotspots;
+    const real = repo.attachMembers.bind(repo);
+    let refused = 0;
+    // The database refuses the first write (as when it restarts): the row is not lost until a reload.
+    repo.attachMembers = async (rows, trx) => {
+      if (refused++ === 0) throw new Error('connection terminated');
+      return real(rows, trx);
+    };
+    const failuresBefore = env.rt.ctx.hotspots.failures;
+    try {
+      const res = await operator.post(
+        '/api/cases',
+        intakeBody({ categoryCode: planted.category_code, subject: '电动车充电难', detail: '小区没有电动自行车充电桩，居民只好飞线充电，楼道里停满电动车，火灾隐患大。' }),
+      );
+      expect(res.statusCode).toBe(201);
+      await env.rt.ctx.hotspots.settled();
+      expect(env.rt.ctx.hotspots.failures).toBe(failuresBefore + 1);
+      expect((await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group.size).toBe(top.size);
+      let g = top;
+      for (let waited = 0; waited < 10_000 && g.size === top.size; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+        g = (await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group;
+      }
+      expect([g.size, g.attachedCount, refused]).toEqual([top.size + 1, top.attachedCount + 1, 2]);
+    } finally {
+      repo.attachMembers = real;
+    }
+  });
+
   it('keeps a narrow mining row per case (words as vocabulary ids, requester, category, place, closed), kept current and rebuilt by migration 0036', async () => {
     const db = env.rt.ctx.db;
     // Decoded here independently of the repository: big-endian int4 ids, looked up in mining_words;
