@@ -70,7 +70,7 @@ export async function createRuntime(config: Config, opts: { inMemory?: boolean; 
   }
   const close = async () => {
     // Member rows matched at intake are written behind: store them before the database goes.
-    await ctx.hotspots.settled();
+    await ctx.hotspots.close();
     await replica?.close();
     await database.close();
   };

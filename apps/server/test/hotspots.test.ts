@@ -3,8 +3,9 @@
 // validation first, then that the planted problem is found as one group and ranked first, that
 // the formula and weights are the stored ones, that a new case attaches to its group at intake, and
 // that the scheduled refresh computes each month once per interval in one process at a time.
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as migration0036 from '../src/db/migrations/0036-case-mining';
 import { type SimulateTopicsReport, simulateTopics } from '../src/simulate/simulate-topics';
 import { refreshHotspots } from '../src/use-cases/hotspots/refresh-hotspots';
 import { intakeBody } from './case-helpers';
@@ -186,6 +187,105 @@ describe('hotspot mining', () => {
       const g = (await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group;
       expect([g.size, g.attachedCount]).toEqual([top.size + 1, top.attachedCount + 1]);
     }
+  });
+
+  it('writes a member row whose write failed again within seconds, without waiting for the next index load', async () => {
+    const top = (await analyst.get('/api/hotspots?limit=1')).json<{ groups: Group[] }>().groups[0] as Group;
+    const operator = await env.as('operator');
+    const planted = await env.rt.ctx.db
+      .selectFrom('cases')
+      .select('category_code')
+      .where('id', '=', report.plantedCaseIds[0] as string)
+      .executeTakeFirstOrThrow();
+    const repo = env.rt.ctx.repos.hotspots;
+    const real = repo.attachMembers.bind(repo);
+    let refused = 0;
+    // The database refuses the first write (as when it restarts): the row is not lost until a reload.
+    repo.attachMembers = async (rows, trx) => {
+      if (refused++ === 0) throw new Error('connection terminated');
+      return real(rows, trx);
+    };
+    const failuresBefore = env.rt.ctx.hotspots.failures;
+    try {
+      const res = await operator.post(
+        '/api/cases',
+        intakeBody({ categoryCode: planted.category_code, subject: '电动车充电难', detail: '小区没有电动自行车充电桩，居民只好飞线充电，楼道里停满电动车，火灾隐患大。' }),
+      );
+      expect(res.statusCode).toBe(201);
+      await env.rt.ctx.hotspots.settled();
+      expect(env.rt.ctx.hotspots.failures).toBe(failuresBefore + 1);
+      expect((await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group.size).toBe(top.size);
+      let g = top;
+      for (let waited = 0; waited < 10_000 && g.size === top.size; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+        g = (await analyst.get(`/api/hotspots/groups/${top.id}`)).json<{ group: Group }>().group;
+      }
+      expect([g.size, g.attachedCount, refused]).toEqual([top.size + 1, top.attachedCount + 1, 2]);
+    } finally {
+      repo.attachMembers = real;
+    }
+  });
+
+  it('keeps a narrow mining row per case (words as vocabulary ids, requester, category, place, closed), kept current and rebuilt by migration 0036', async () => {
+    const db = env.rt.ctx.db;
+    // Decoded here independently of the repository: big-endian int4 ids, looked up in mining_words;
+    // every other column compared with the case's own.
+    const snapshot = async () => {
+      const vocab = new Map((await sql<{ id: number; word: string }>`select id, word from mining_words`.execute(db)).rows.map((r) => [r.id, r.word]));
+      const rows = (
+        await sql<{ case_id: string; tokens: string[]; word_ids: Uint8Array | null; mine: unknown[] | null; theirs: unknown[] }>`
+          select t.case_id, t.tokens, m.word_ids,
+            case when m.case_id is null then null else
+              jsonb_build_array(m.received_at, m.requester_key, m.category_code, m.district_code, m.street_code, m.community_code, m.location_path, m.is_closed) end as mine,
+            jsonb_build_array(t.received_at, c.state->'requester'->>'phone', c.category_code, c.district_code, c.street_code, c.community_code, c.location_path, c.closed_at is not null) as theirs
+          from case_tokens t join cases c on c.id = t.case_id left join case_mining m on m.case_id = t.case_id order by t.case_id`.execute(db)
+      ).rows;
+      return rows.map((r) => {
+        const bytes = r.word_ids === null ? null : Buffer.from(r.word_ids);
+        const words = bytes === null ? null : Array.from({ length: bytes.length / 4 }, (_, k) => vocab.get(bytes.readInt32BE(4 * k)));
+        return { caseId: r.case_id, words, tokens: r.tokens, mine: r.mine, theirs: r.theirs };
+      });
+    };
+    const expectInStep = (rows: Awaited<ReturnType<typeof snapshot>>) => {
+      for (const r of rows) expect({ caseId: r.caseId, words: r.words, columns: r.mine }).toEqual({ caseId: r.caseId, words: r.tokens, columns: r.theirs });
+    };
+    const rows = await snapshot();
+    // Every case with words: the template's demo cases, the simulated months, the attach test's two intakes.
+    expect(rows.length).toBeGreaterThanOrEqual(report.ordinary + report.planted + 2);
+    expectInStep(rows);
+    expect(rows.filter((r) => r.mine?.[1] !== null && r.mine?.[7] === true).length).toBeGreaterThan(0);
+
+    // A case re-categorised, moved or reopened after intake: its mining row follows.
+    const some = rows.find((r) => r.mine?.[7] === true) as (typeof rows)[number];
+    const other = await sql<{ code: string }>`select code from categories where code <> ${some.theirs[2] as string} and level = 3 limit 1`.execute(db);
+    const before = (
+      await sql<{
+        category_code: string;
+        street_code: string | null;
+        closed_at: Date | null;
+      }>`select category_code, street_code, closed_at from cases where id = ${some.caseId}`.execute(db)
+    ).rows[0];
+    await sql`update cases set category_code = ${other.rows[0]?.code as string}, street_code = null, closed_at = null where id = ${some.caseId}`.execute(db);
+    const changed = (await snapshot()).find((r) => r.caseId === some.caseId) as (typeof rows)[number];
+    expect([changed.mine?.[2], changed.mine?.[4], changed.mine?.[7]]).toEqual([other.rows[0]?.code, null, false]);
+    expectInStep([changed]);
+    await sql`update cases set category_code = ${before?.category_code}, street_code = ${before?.street_code}, closed_at = ${before?.closed_at} where id = ${some.caseId}`.execute(
+      db,
+    );
+    expectInStep((await snapshot()).filter((r) => r.caseId === some.caseId));
+
+    // A case stored before the migration (no trigger, no mining row) is backfilled by it; down leaves no trace.
+    await migration0036.down(db as unknown as Kysely<unknown>);
+    const old = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name in ('case_mining', 'mining_words')`.execute(db);
+    expect(old.rows[0]?.n).toBe(0);
+    const operator = await env.as('operator');
+    const res = await operator.post('/api/cases', intakeBody({ subject: '老旧小区加装电梯', detail: '楼里老人多，上下楼困难，希望加装电梯。' }));
+    expect(res.statusCode).toBe(201);
+    await migration0036.up(db as unknown as Kysely<unknown>);
+    const rebuilt = await snapshot();
+    expect(rebuilt.length).toBe(rows.length + 1);
+    expectInStep(rebuilt);
+    expect(rebuilt.find((r) => r.caseId === res.json<{ id: string }>().id)?.words?.length).toBeGreaterThan(0);
   });
 
   it('ranks with the configured weights and shows them in the formula', async () => {

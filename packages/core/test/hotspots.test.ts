@@ -13,6 +13,7 @@ import {
   hotspotRefreshMonths,
   measureHotspot,
   parseHotspotWeights,
+  TextGroupIndex,
   problemEffect,
   scoreHotspot,
 } from '../src/index';
@@ -76,6 +77,35 @@ describe('text grouping', () => {
     expect(g.assignment.get('a1')?.group).toBe(g.assignment.get('a2')?.group);
     expect(g.assignment.get('b1')?.group).toBe(g.assignment.get('b3')?.group);
     expect(g.assignment.get('a1')?.group).not.toBe(g.assignment.get('b1')?.group);
+  });
+
+  it("keeps a growing group's word sums exactly (cosine against a plain map of the same sums)", () => {
+    // 300 texts of 20 words out of 400, joined to one group: its sums outgrow every initial size.
+    const index = new TextGroupIndex({ ...DEFAULT_TEXT_GROUPING, threshold: 0 });
+    const sums = new Map<string, number>();
+    let seed = 7;
+    const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    let key: number | null = null;
+    for (let n = 0; n < 300; n++) {
+      const terms = [...new Set(Array.from({ length: 20 }, () => `w${Math.floor(rnd() * 400)}`))];
+      const raw = terms.map(() => 0.1 + rnd());
+      const norm = Math.sqrt(raw.reduce((a, x) => a + x * x, 0));
+      const v = { terms, weights: raw.map((x) => x / norm) };
+      key = index.add(v, null, key);
+      v.terms.forEach((t, i) => sums.set(t, (sums.get(t) ?? 0) + (v.weights[i] as number)));
+    }
+    const probe = { terms: ['w1', 'w17', 'w399', 'w250', 'absent'], weights: [0.5, 0.5, 0.5, 0.4, 0.3] };
+    let dot = 0;
+    probe.terms.forEach((t, i) => (dot += (sums.get(t) ?? 0) * (probe.weights[i] as number)));
+    const norm2 = [...sums.values()].reduce((a, x) => a + x * x, 0);
+    expect(index.groupSize(key as number)).toBe(300);
+    expect(index.similarity(probe, key as number)).toBeCloseTo(dot / Math.sqrt(norm2), 10);
+    // The signature: the strongest words of the same sums, in order.
+    const strongest = [...sums]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 16)
+      .map(([t]) => t);
+    expect(index.signature(key as number).terms).toEqual(strongest);
   });
 
   it('attaches a new text to the stored group it belongs to', () => {

@@ -25,6 +25,7 @@ import * as m0024 from './migrations/0024-ranking-stamp';
 import * as m0031 from './migrations/0031-lean-state';
 import * as m0033 from './migrations/0033-history-partitions';
 import * as m0034 from './migrations/0034-audit-partitions';
+import * as m0036 from './migrations/0036-case-mining';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031-lean-state': m0031,
   '0033-history-partitions': m0033,
   '0034-audit-partitions': m0034,
+  '0036-case-mining': m0036,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

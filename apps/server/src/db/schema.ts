@@ -372,6 +372,27 @@ export interface CaseTokensTable {
   tokens: string[];
 }
 
+/** Written by the database with each case_tokens row (migration 0036): mining's narrow row. */
+export interface CaseMiningTable {
+  case_id: string;
+  received_at: Timestamp;
+  requester_key: string | null;
+  /** Copied from cases (and kept current by a trigger on cases). */
+  category_code: string;
+  district_code: string | null;
+  street_code: string | null;
+  community_code: string | null;
+  location_path: string | null;
+  is_closed: boolean;
+  /** The case's word ids (mining_words), big-endian int4 one after another. */
+  word_ids: Uint8Array;
+}
+
+export interface MiningWordsTable {
+  id: Generated<number>;
+  word: string;
+}
+
 export interface KnowledgeArticlesTable {
   id: string;
   title: string;
@@ -743,6 +764,8 @@ export interface Database {
   gazetteer_aliases: GazetteerAliasesTable;
   unit_boundaries: UnitBoundariesTable;
   case_tokens: CaseTokensTable;
+  case_mining: CaseMiningTable;
+  mining_words: MiningWordsTable;
   job_leases: JobLeasesTable;
   case_repeats: CaseRepeatsTable;
   knowledge_articles: KnowledgeArticlesTable;

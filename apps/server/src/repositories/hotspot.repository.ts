@@ -175,10 +175,9 @@ interface MiningRow {
   is_solved: boolean | null;
   satisfaction: string | null;
   is_repeat: boolean;
-  tokens: string;
+  /** The case's words as big-endian int4 ids into mining_words (case_mining, migration 0036). */
+  word_ids: Uint8Array;
 }
-/** Words travel as one string (a text[] is parsed element by element by the driver: slow for a month). */
-const SEP = '\u001f';
 
 export class HotspotRepository {
   constructor(private readonly db: Db) {}
@@ -202,7 +201,9 @@ export class HotspotRepository {
    * The same cases column by column, words as ids into one vocabulary (see EncodedTexts in the
    * core): a month of a big city in a few hundred megabytes. One query read through a cursor in
    * pages (so no page boundary can repeat or skip a row); codes are interned (one string per
-   * distinct code).
+   * distinct code). Each case comes from its narrow mining row (case_mining, migration 0036:
+   * words as vocabulary ids in bytes, requester, category, place, closed — never the wide cases
+   * row), the words' text from mining_words once per distinct word.
    */
   async miningBatch(opts: { from: Date; to: Date; scopePath: string | null }, onPage?: (n: number) => void, trx: Db = this.db): Promise<MiningBatch> {
     const interned = new Map<string, string>();
@@ -213,7 +214,10 @@ export class HotspotRepository {
       interned.set(s, s);
       return s;
     };
-    const wordId = new Map<string, number>();
+    // Vocabulary ids (mining_words) → this batch's ids, dense in order of first appearance (0 = not
+    // seen yet, else local id + 1); the words themselves are fetched once, after the rows.
+    let localOf = new Int32Array(1 << 16);
+    const globalIds: number[] = [];
     const b: MiningBatch = {
       count: 0,
       caseIds: [],
@@ -250,21 +254,20 @@ export class HotspotRepository {
         b.satisfaction.push(r.satisfaction as MiningCase['satisfaction']);
         b.hasRepeatLink.push(r.is_repeat);
         starts[i] = used;
-        if (r.tokens === '') continue;
-        let from = 0;
-        for (;;) {
-          const to = r.tokens.indexOf(SEP, from);
-          const w = r.tokens.slice(from, to < 0 ? undefined : to);
-          let id = wordId.get(w);
-          if (id === undefined) {
-            id = b.words.length;
-            b.words.push(w);
-            wordId.set(w, id);
+        const bytes = r.word_ids;
+        const n = bytes.length >> 2;
+        if (used + n > ids.length) ids = grow(ids, used + n);
+        for (let k = 0; k < n; k++) {
+          const at = k << 2;
+          const g = (((bytes[at] as number) << 24) | ((bytes[at + 1] as number) << 16) | ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number)) >>> 0;
+          if (g >= localOf.length) localOf = grow(localOf, g + 1);
+          let local = (localOf[g] as number) - 1;
+          if (local < 0) {
+            local = globalIds.length;
+            globalIds.push(g);
+            localOf[g] = local + 1;
           }
-          if (used === ids.length) ids = grow(ids, used + 1);
-          ids[used++] = id;
-          if (to < 0) break;
-          from = to + 1;
+          ids[used++] = local;
         }
       }
       onPage?.(b.count);
@@ -278,15 +281,14 @@ export class HotspotRepository {
       await sql`set local jit = off`.execute(t);
       await sql`
         declare hotspot_mining no scroll cursor for
-        select c.id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, c.category_code, c.district_code, c.street_code, c.community_code,
-          c.state->'requester'->>'phone' as requester, c.closed_at is not null as is_closed,
-          f.is_solved, f.satisfaction, c.id in (select r.case_id from case_repeats r union all select r.repeat_of_case_id from case_repeats r) as is_repeat,
-          array_to_string(t.tokens, ${SEP}) as tokens
-        from case_tokens t
-        join cases c on c.id = t.case_id
+        select t.case_id as id, (extract(epoch from t.received_at) * 1000)::float8 as received_ms, t.category_code, t.district_code, t.street_code, t.community_code,
+          t.requester_key as requester, t.is_closed,
+          f.is_solved, f.satisfaction, t.case_id in (select r.case_id from case_repeats r union all select r.repeat_of_case_id from case_repeats r) as is_repeat,
+          t.word_ids
+        from case_mining t
         left join score_facts f on f.case_id = t.case_id and f.is_valid
         where t.received_at >= ${opts.from} and t.received_at < ${opts.to}
-          ${opts.scopePath === null ? sql`` : sql`and c.location_path like ${`${opts.scopePath}%`}`}`.execute(t);
+          ${opts.scopePath === null ? sql`` : sql`and t.location_path like ${`${opts.scopePath}%`}`}`.execute(t);
       for (;;) {
         const page = (await sql<MiningRow>`fetch forward ${sql.raw(String(PAGE_ROWS))} from hotspot_mining`.execute(t)).rows;
         if (page.length === 0) break;
@@ -296,10 +298,28 @@ export class HotspotRepository {
     };
     if (trx.isTransaction) await read(trx);
     else await trx.transaction().execute(read);
+    b.words = await this.words(globalIds, trx);
     starts[b.count] = used;
     b.starts = starts.slice(0, b.count + 1);
     b.ids = ids.slice(0, used);
     return inReceiptOrder(b);
+  }
+
+  /** The words of vocabulary ids (mining_words), in the order of the ids. */
+  private async words(globalIds: readonly number[], trx: Db): Promise<string[]> {
+    const out = new Array<string>(globalIds.length);
+    const position = new Map<number, number>();
+    globalIds.forEach((g, i) => position.set(g, i));
+    for (let i = 0; i < globalIds.length; i += 50_000) {
+      const rows = await trx
+        .selectFrom('mining_words')
+        .select(['id', 'word'])
+        .where('id', '=', sql<number>`any(${globalIds.slice(i, i + 50_000)}::int4[])`)
+        .execute();
+      for (const r of rows) out[position.get(r.id) as number] = r.word;
+    }
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) throw new Error(`mining word ${String(globalIds[i])} is missing from mining_words`);
+    return out;
   }
 
   /** Stores a run with its groups and members in one transaction; the previous runs stay (history). */

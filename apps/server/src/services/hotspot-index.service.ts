@@ -20,6 +20,11 @@ import type { TopicRepository } from '../repositories/topic.repository';
 const CHECK_EVERY_MS = 10_000;
 /** Member rows per statement. */
 const WRITE_BATCH = 500;
+/**
+ * A batch whose write failed is written again after these waits (then left to the next index
+ * load's catch-up): a database that was away for a moment loses no count until the next load.
+ */
+export const MEMBER_RETRY_AFTER_MS: readonly number[] = [1_000, 5_000, 30_000];
 /** Cases matched again at a load, newest first (a run older than that many cases is due anyway). */
 const CATCH_UP_LIMIT = 50_000;
 
@@ -87,10 +92,16 @@ export class HotspotIndexService {
   private pending: MemberRow[] = [];
   private writing: Promise<void> | null = null;
   private catchingUp: Promise<void> = Promise.resolve();
+  /** Rows whose write failed, waiting for their next attempt; attempts made so far per row. */
+  private failed: MemberRow[] = [];
+  private readonly attempts = new WeakMap<MemberRow, number>();
+  private retryTimer: NodeJS.Timeout | null = null;
+  private isClosed = false;
 
   constructor(
     private readonly repos: { hotspots: HotspotRepository; topics: TopicRepository; categories: CategoryRepository },
     private readonly rootUnitCode: () => Promise<string | null>,
+    private readonly retryAfterMs: readonly number[] = MEMBER_RETRY_AFTER_MS,
   ) {}
 
   /** Forget the loaded index (after a computation or a topic change in this process). */
@@ -145,6 +156,17 @@ export class HotspotIndexService {
     while (this.writing !== null) await this.writing;
   }
 
+  /** Before the database goes: rows waiting for a retry get one last attempt now, then no more. */
+  async close(): Promise<void> {
+    this.isClosed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.pending.push(...this.failed.splice(0));
+    // (writeAll with nothing to write finishes before it returns: started only with rows.)
+    if (this.pending.length > 0) this.writing ??= this.writeAll();
+    await this.settled();
+  }
+
   private write(row: MemberRow): void {
     this.pending.push(row);
     this.writing ??= this.writeAll();
@@ -157,13 +179,37 @@ export class HotspotIndexService {
         try {
           await this.repos.hotspots.attachMembers(batch);
         } catch {
-          // Written again when the index is next loaded (see catchUp).
           this.failures += batch.length;
+          this.retryLater(batch);
         }
       }
     } finally {
       this.writing = null;
     }
+  }
+
+  /**
+   * A failed batch is written again after a wait (a row already stored is not counted twice: see
+   * attachMembers); after the last attempt it is left to the next index load (see catchUp).
+   */
+  private retryLater(rows: readonly MemberRow[]): void {
+    if (this.isClosed) return;
+    for (const r of rows) {
+      const n = this.attempts.get(r) ?? 0;
+      if (n >= this.retryAfterMs.length) continue;
+      this.attempts.set(r, n + 1);
+      this.failed.push(r);
+    }
+    if (this.failed.length === 0 || this.retryTimer !== null) return;
+    const first = this.failed[0] as MemberRow;
+    const wait = this.retryAfterMs[(this.attempts.get(first) ?? 1) - 1] ?? 0;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.pending.push(...this.failed.splice(0));
+      if (this.pending.length > 0) this.writing ??= this.writeAll();
+    }, wait);
+    // A process that is done anyway does not stay up for a retry (close writes the rows once more).
+    this.retryTimer.unref();
   }
 
   /**

@@ -192,6 +192,9 @@ class Vectorizer {
   private candIds: Int32Array;
   private candW: Float64Array;
 
+  /** Each linking word's place in the order "weight descending, then the word" (see rankOfWords). */
+  private readonly rank: Int32Array;
+
   constructor(
     private readonly words: readonly string[],
     private readonly idf: Float64Array,
@@ -202,6 +205,7 @@ class Vectorizer {
     this.seen = new Int32Array(words.length);
     this.candIds = new Int32Array(64);
     this.candW = new Float64Array(64);
+    this.rank = rankOfWords(words, idf);
   }
 
   /** Vectorises src[from, to); returns the number of kept words (in this.ids / this.weights). */
@@ -216,6 +220,7 @@ class Vectorizer {
       this.seen = s;
     }
     const stamp = this.stamp;
+    const rank = this.rank;
     let k = 0;
     for (let i = from; i < to; i++) {
       const id = src[i] as number;
@@ -224,9 +229,11 @@ class Vectorizer {
       const w = id < this.idf.length ? (this.idf[id] as number) : 0;
       if (!(w > 0)) continue;
       if (k === this.candIds.length) this.growCandidates();
-      // Insertion sort: weight descending, then the word (a text has a few dozen words).
+      // Insertion sort: weight descending, then the word (a text has a few dozen words) — one
+      // integer comparison by rank, not a string comparison for every tie of weights.
+      const r = rank[id] as number;
       let j = k++;
-      while (j > 0 && this.before(id, w, this.candIds[j - 1] as number, this.candW[j - 1] as number)) {
+      while (j > 0 && r < (rank[this.candIds[j - 1] as number] as number)) {
         this.candIds[j] = this.candIds[j - 1] as number;
         this.candW[j] = this.candW[j - 1] as number;
         j--;
@@ -246,10 +253,6 @@ class Vectorizer {
     return n;
   }
 
-  private before(a: number, wa: number, b: number, wb: number): boolean {
-    return wa > wb || (wa === wb && (this.words[a] as string) < (this.words[b] as string));
-  }
-
   private growCandidates(): void {
     const ids = new Int32Array(this.candIds.length * 2);
     ids.set(this.candIds);
@@ -260,11 +263,123 @@ class Vectorizer {
   }
 }
 
+/** Ranks computed per weights array (one sort per thread, shared by the blocks it groups). */
+const ranks = new WeakMap<Float64Array, { words: readonly string[]; rank: Int32Array }>();
+
+/**
+ * For every word id with a weight, its position in the order weight descending then the word
+ * (code-unit order, as `<` compares strings): the order Vectorizer keeps a text's words in.
+ */
+function rankOfWords(words: readonly string[], idf: Float64Array): Int32Array {
+  const known = ranks.get(idf);
+  if (known !== undefined && known.words === words) return known.rank;
+  const linking: number[] = [];
+  for (let id = 0; id < idf.length; id++) if ((idf[id] as number) > 0) linking.push(id);
+  linking.sort((a, b) => {
+    const wa = idf[a] as number;
+    const wb = idf[b] as number;
+    if (wa !== wb) return wa > wb ? -1 : 1;
+    const ta = words[a] as string;
+    const tb = words[b] as string;
+    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  });
+  const rank = new Int32Array(idf.length);
+  linking.forEach((id, r) => (rank[id] = r));
+  ranks.set(idf, { words, rank });
+  return rank;
+}
+
+/**
+ * A group's word id → summed weight, as a Map<number, number> holds it (insertion order kept, so
+ * sums and norms add up in the same order), in typed arrays with an open-addressing index: the
+ * exact cosine looks up every word of a text in a few candidates' sums, the grouping's hottest path.
+ */
+class TermSums {
+  /** Words in insertion order, and their sums. */
+  keys: Int32Array;
+  vals: Float64Array;
+  size = 0;
+  /** Open addressing, linear probing: position + 1 of the word, 0 empty. */
+  private slots: Int32Array;
+  private mask: number;
+  private shift: number;
+
+  constructor(capacity = 8) {
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    this.slots = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(capacity);
+    this.vals = new Float64Array(capacity);
+  }
+
+  /** Position of word t in keys / vals, or -1. */
+  indexOf(t: number): number {
+    let h = Math.imul(t, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const at = this.slots[h] as number;
+      if (at === 0) return -1;
+      if (this.keys[at - 1] === t) return at - 1;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** Map.set: replaces a word's sum, or appends the word. */
+  set(t: number, v: number): void {
+    const at = this.indexOf(t);
+    if (at >= 0) this.vals[at] = v;
+    else this.append(t, v);
+  }
+
+  /** sum += w for word t (0 when new); returns the sum before. */
+  addTo(t: number, w: number): number {
+    const at = this.indexOf(t);
+    if (at >= 0) {
+      const old = this.vals[at] as number;
+      this.vals[at] = old + w;
+      return old;
+    }
+    this.append(t, w);
+    return 0;
+  }
+
+  private append(t: number, v: number): void {
+    if (this.size === this.keys.length) {
+      const keys = new Int32Array(this.keys.length * 2);
+      keys.set(this.keys);
+      const vals = new Float64Array(this.vals.length * 2);
+      vals.set(this.vals);
+      this.keys = keys;
+      this.vals = vals;
+    }
+    this.keys[this.size] = t;
+    this.vals[this.size] = v;
+    this.size++;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    else this.place(t, this.size);
+  }
+
+  private place(t: number, position1: number): void {
+    let h = Math.imul(t, 0x9e3779b1) >>> this.shift;
+    while (this.slots[h] !== 0) h = (h + 1) & this.mask;
+    this.slots[h] = position1;
+  }
+
+  private rehash(): void {
+    const bits = 32 - this.shift + 1;
+    this.slots = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+    for (let i = 0; i < this.size; i++) this.place(this.keys[i] as number, i + 1);
+  }
+}
+
 interface LiveGroup {
   key: number;
   block: number;
   /** Word id → summed weight; null while the group is one text (its vector, in the pool, stands in). */
-  sum: Map<number, number> | null;
+  sum: TermSums | null;
   /** The founding text's vector in the pool (used while sum is null). */
   vecAt: number;
   vecLen: number;
@@ -307,6 +422,8 @@ export class TextGroupIndex {
   private scores = new Float64Array(1024);
   private touched = new Int32Array(1024);
   private top = new Int32Array(4);
+  /** Each group's size by key (what the candidate loop filters on, without opening the group). */
+  private sizes = new Int32Array(1024);
   private poolIds = new Int32Array(4096);
   private poolW = new Float64Array(4096);
   private poolLen = 0;
@@ -349,7 +466,7 @@ export class TextGroupIndex {
 
   /** A group known only by its stored signature (incremental attach after a computation). */
   addSignature(block: string | null, sig: GroupSignature, size: number): number {
-    const sum = new Map<number, number>();
+    const sum = new TermSums(sig.terms.length);
     let norm2 = 0;
     sig.terms.forEach((t, i) => {
       const w = (sig.weights[i] ?? 0) * size;
@@ -387,7 +504,8 @@ export class TextGroupIndex {
     const scores = this.scores;
     let touchedN = 0;
     for (let i = 0; i < n; i++) {
-      const p = lists[ids[i] as number];
+      const t = ids[i] as number;
+      const p = t < lists.length ? lists[t] : undefined;
       if (p === undefined) continue;
       const w = weights[i] as number;
       const pn = p.n;
@@ -412,8 +530,8 @@ export class TextGroupIndex {
     let topN = 0;
     for (let x = 0; x < touchedN; x++) {
       const k = this.touched[x] as number;
-      const g = this.groups[k] as LiveGroup;
-      if (g.size === 0 || (isMerge && g.size < 2)) continue;
+      const size = this.sizes[k] as number;
+      if (size === 0 || (isMerge && size < 2)) continue;
       const sk = scores[k] as number;
       let j: number;
       if (topN < cap) j = topN++;
@@ -464,13 +582,12 @@ export class TextGroupIndex {
     const g = this.groups[key] as LiveGroup;
     const sum = this.sumOf(g);
     for (let i = 0; i < n; i++) {
-      const t = ids[i] as number;
       const w = weights[i] as number;
-      const old = sum.get(t) ?? 0;
-      sum.set(t, old + w);
+      const old = sum.addTo(ids[i] as number, w);
       g.norm2 += (old + w) * (old + w) - old * old;
     }
     g.size++;
+    this.sizes[key] = g.size;
     // Re-index when the group has grown by half since: its strongest words settle as it grows.
     if (g.size >= g.indexedAtSize * 1.5 + 1) this.reindex(g);
     return key;
@@ -482,13 +599,14 @@ export class TextGroupIndex {
     const b = this.groups[from] as LiveGroup;
     const sum = this.sumOf(a);
     this.forEachTerm(b, (t, w) => {
-      const old = sum.get(t) ?? 0;
-      sum.set(t, old + w);
+      const old = sum.addTo(t, w);
       a.norm2 += (old + w) * (old + w) - old * old;
     });
     a.size += b.size;
+    this.sizes[into] = a.size;
+    this.sizes[from] = 0;
     this.unindex(b);
-    b.sum = new Map();
+    b.sum = new TermSums(1);
     b.vecLen = 0;
     b.norm2 = 0;
     b.size = 0;
@@ -502,6 +620,27 @@ export class TextGroupIndex {
     for (const w of s.weights) n += w * w;
     n = Math.sqrt(n) || 1;
     return { terms: s.terms, weights: s.weights.map((w) => w / n) };
+  }
+
+  /**
+   * centroid() as word ids (no string round trip, no word → id map): the same words, order and
+   * weights (rounded as a signature is, then normalised).
+   */
+  centroidIds(key: number, terms = this.opts.maxTermsPerText): { ids: Int32Array; weights: Float64Array } {
+    const g = this.groups[key] as LiveGroup;
+    const top = this.topTerms(g, terms);
+    const norm = Math.sqrt(g.norm2) || 1;
+    const weights = Float64Array.from(top.sums, (w) => round4(w / norm));
+    let n = 0;
+    for (const w of weights) n += w * w;
+    n = Math.sqrt(n) || 1;
+    for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) / n;
+    return { ids: Int32Array.from(top.ids), weights };
+  }
+
+  /** matchOther on a vector of word ids (the first n entries of ids / weights). */
+  matchOtherIds(ids: Int32Array, weights: Float64Array, n: number, block: number, self: number): GroupMatch | null {
+    return this.best(ids, weights, n, block, self, true);
   }
 
   /** Cosine of a text with a group's centroid. */
@@ -539,9 +678,9 @@ export class TextGroupIndex {
     return { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
   }
 
-  private sumOf(g: LiveGroup): Map<number, number> {
+  private sumOf(g: LiveGroup): TermSums {
     if (g.sum === null) {
-      const sum = new Map<number, number>();
+      const sum = new TermSums(Math.max(8, g.vecLen * 2));
       for (let i = 0; i < g.vecLen; i++) sum.set(this.poolIds[g.vecAt + i] as number, this.poolW[g.vecAt + i] as number);
       g.sum = sum;
     }
@@ -549,8 +688,10 @@ export class TextGroupIndex {
   }
 
   private forEachTerm(g: LiveGroup, fn: (id: number, w: number) => void): void {
-    if (g.sum !== null) for (const [t, w] of g.sum) fn(t, w);
-    else for (let i = 0; i < g.vecLen; i++) fn(this.poolIds[g.vecAt + i] as number, this.poolW[g.vecAt + i] as number);
+    if (g.sum !== null) {
+      const sum = g.sum;
+      for (let i = 0; i < sum.size; i++) fn(sum.keys[i] as number, sum.vals[i] as number);
+    } else for (let i = 0; i < g.vecLen; i++) fn(this.poolIds[g.vecAt + i] as number, this.poolW[g.vecAt + i] as number);
   }
 
   private cosine(ids: Int32Array, weights: Float64Array, n: number, g: LiveGroup): number {
@@ -558,8 +699,8 @@ export class TextGroupIndex {
     if (g.sum !== null) {
       const sum = g.sum;
       for (let i = 0; i < n; i++) {
-        const c = sum.get(ids[i] as number);
-        if (c !== undefined) dot += c * (weights[i] as number);
+        const at = sum.indexOf(ids[i] as number);
+        if (at >= 0) dot += (sum.vals[at] as number) * (weights[i] as number);
       }
     } else {
       const end = g.vecAt + g.vecLen;
@@ -589,7 +730,10 @@ export class TextGroupIndex {
     const sums: number[] = [];
     if (n <= 0) return { ids, sums };
     const isBefore = (t: number, w: number, u: number, v: number) => w > v || (w === v && (words[t] as string) < (words[u] as string));
-    for (const [t, w] of g.sum) {
+    const sum = g.sum;
+    for (let k = 0; k < sum.size; k++) {
+      const t = sum.keys[k] as number;
+      const w = sum.vals[k] as number;
       if (ids.length === n && !isBefore(t, w, ids[n - 1] as number, sums[n - 1] as number)) continue;
       let j = ids.length < n ? ids.length : n - 1;
       if (ids.length < n) {
@@ -607,9 +751,15 @@ export class TextGroupIndex {
     return { ids, sums };
   }
 
-  private create(block: number, sum: Map<number, number> | null, vecAt: number, vecLen: number, norm2: number, size: number): number {
+  private create(block: number, sum: TermSums | null, vecAt: number, vecLen: number, norm2: number, size: number): number {
     const g: LiveGroup = { key: this.groups.length, block, sum, vecAt, vecLen, norm2, size, indexed: [], indexedAtSize: size };
     this.groups.push(g);
+    if (g.key >= this.sizes.length) {
+      const sizes = new Int32Array(this.sizes.length * 2);
+      sizes.set(this.sizes);
+      this.sizes = sizes;
+    }
+    this.sizes[g.key] = size;
     this.reindex(g);
     return g.key;
   }
@@ -641,6 +791,8 @@ export class TextGroupIndex {
       const t = top.ids[x] as number;
       const weight = (top.sums[x] as number) / norm;
       const impact = weight * boost;
+      // The list array stays dense (no holes: a sparse array is a dictionary to the engine).
+      while (lists.length <= t) lists.push(undefined);
       let p = lists[t];
       if (p === undefined) lists[t] = p = { n: 0, keys: new Int32Array(cap + 1), weights: new Float64Array(cap + 1), impacts: new Float64Array(cap + 1) };
       if (p.n >= cap && (p.impacts[p.n - 1] as number) >= impact) continue;
@@ -827,7 +979,8 @@ function groupBlock(words: string[], block: TextBlock, idf: Float64Array, opts: 
   const mergedInto = new Map<number, number>();
   for (const k of order) {
     if (index.groupSize(k) === 0) continue;
-    const m = index.matchOther(index.centroid(k), block.block, k);
+    const c = index.centroidIds(k);
+    const m = index.matchOtherIds(c.ids, c.weights, c.ids.length, b, k);
     if (m !== null && m.similarity >= opts.threshold) {
       index.merge(m.key, k);
       mergedInto.set(k, m.key);
