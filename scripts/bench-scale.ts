@@ -258,8 +258,9 @@ async function grow(pool: pg.Pool, templateId: string, from: number, to: number)
     // The document is the template's: id, status and subject are the row's columns (migration 0031).
     // History: the template's rows (all for finished cases, the first two for open ones).
     await pool.query(
-      `insert into case_history (case_id, seq, action, from_status, to_status, actor_user_id, actor_username, actor_unit_code, at, note, attachments, data)
-       select b.id, h.seq, h.action, h.from_status, h.to_status, h.actor_user_id, h.actor_username, h.actor_unit_code, b.received_at + (h.seq * interval '1 hour'), h.note, h.attachments, h.data
+      `insert into case_history (case_id, case_received_at, seq, action, from_status, to_status, actor_user_id, actor_username, actor_display_name, actor_unit_code, at, note, attachments, data)
+       select b.id, b.received_at, h.seq, h.action, h.from_status, h.to_status, h.actor_user_id, h.actor_username, h.actor_display_name, h.actor_unit_code,
+         b.received_at + (h.seq * interval '1 hour'), h.note, h.attachments, h.data
        from bench_g b join case_history h on h.case_id = $1 and (b.status in ('closed', 'scored') or h.seq <= 2)`,
       [templateId],
     );
@@ -349,9 +350,11 @@ async function prepareTemplates(pool: pg.Pool) {
 
 async function diskFigures(pool: pg.Pool) {
   const { rows } = await pool.query<{ name: string; bytes: number; table_bytes: number; index_bytes: number }>(
-    `select c.relname as name, pg_total_relation_size(c.oid)::bigint as bytes, pg_table_size(c.oid)::bigint as table_bytes, pg_indexes_size(c.oid)::bigint as index_bytes
-     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and c.relkind = 'r' and c.relname not like 'bench_%' order by 2 desc limit 12`,
+    // a partitioned table (case_history, audit_log) counts as the sum of its partitions
+    `select coalesce(p.relname, c.relname) as name, sum(pg_total_relation_size(c.oid))::bigint as bytes, sum(pg_table_size(c.oid))::bigint as table_bytes,
+       sum(pg_indexes_size(c.oid))::bigint as index_bytes
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace left join pg_inherits i on i.inhrelid = c.oid left join pg_class p on p.oid = i.inhparent
+     where n.nspname = 'public' and c.relkind = 'r' and c.relname not like 'bench_%' group by 1 order by 2 desc limit 12`,
   );
   const { rows: db } = await pool.query<{ bytes: number }>(`select pg_database_size(current_database())::bigint as bytes`);
   const { rows: cnt } = await pool.query<{ n: number }>(`select count(*)::bigint as n from cases`);

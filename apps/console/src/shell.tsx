@@ -46,6 +46,7 @@ import { useReference } from './reference';
 // Every screen is its own chunk, loaded when its route is first opened: the login page pulls no
 // screen code, and ECharts only comes with the screens that draw charts.
 const CalendarPage = lazy(() => import('./pages/admin/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const AuditPage = lazy(() => import('./pages/admin/audit-page').then((m) => ({ default: m.AuditPage })));
 const CasePolicyPage = lazy(() => import('./pages/admin/case-policy-page').then((m) => ({ default: m.CasePolicyPage })));
 const CategoriesPage = lazy(() => import('./pages/admin/categories-page').then((m) => ({ default: m.CategoriesPage })));
 const DutyListsPage = lazy(() => import('./pages/admin/duty-lists-page').then((m) => ({ default: m.DutyListsPage })));
@@ -135,6 +136,7 @@ const SCREENS: readonly Screen[] = [
   { path: '/admin/case-policy', label: 'menuCasePolicy', icon: <ClockCircleOutlined />, element: <CasePolicyPage />, group: 'admin' },
   { path: '/admin/intake-rules', label: 'menuIntakeRules', icon: <BulbOutlined />, element: <IntakeRulesPage />, group: 'admin' },
   { path: '/admin/knowledge', label: 'menuKnowledge', icon: <BookOutlined />, element: <KnowledgePage />, group: 'admin' },
+  { path: '/admin/audit', label: 'menuAudit', icon: <AuditOutlined />, element: <AuditPage />, group: 'admin' },
   {
     path: '/evaluation/weights',
     label: 'menuScoringSettings',

@@ -21,3 +21,4 @@ export * from './notice-endpoints';
 export * from './public-governance-endpoints';
 export * from './proactive-endpoints';
 export * from './deliberation-endpoints';
+export * from './audit-endpoints';

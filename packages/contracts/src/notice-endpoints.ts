@@ -1,7 +1,7 @@
 // Endpoint descriptions (see endpoint.ts) of policy notices (四方联动: a notice to units below, read
 // receipts, acknowledgements, reported actions) and of the unit's notifications (the bell).
 import { Type } from 'typebox';
-import { IsoDateTime, Nullable } from './common';
+import { CursorQuery, IsoDateTime, KeysetPage, Nullable } from './common';
 import { endpoint } from './endpoint';
 import { NoticeActionBody, NoticeBody } from './proactive';
 
@@ -98,9 +98,9 @@ export const NOTIFICATION_ENDPOINTS = {
   list: endpoint({
     method: 'GET',
     path: '/api/notifications',
-    summary: "Your unit's recent notifications: new assignments, withdrawals, whistle summons, reminders, escalations, and the same for work items",
+    summary: "Your unit's notifications, newest first, in keyset pages: new assignments, withdrawals, whistle summons, reminders, escalations, and the same for work items",
     tags: ['notifications'],
-    querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false }),
-    response: Type.Object({ unitCode: Type.String(), items: Type.Array(NotificationSchema) }),
+    querystring: Type.Object({ cursor: CursorQuery.cursor, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false }),
+    response: Type.Object({ unitCode: Type.String(), ...KeysetPage(NotificationSchema).properties }),
   }),
 };

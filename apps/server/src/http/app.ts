@@ -36,6 +36,7 @@ import { proactiveRoutes } from './routes/proactive.routes';
 import { publicRoutes } from './routes/public.routes';
 import { appealRoutes } from './routes/appeals.routes';
 import { notificationRoutes } from './routes/notifications.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { queueRoutes } from './routes/queues.routes';
 import { settingsRoutes } from './routes/settings.routes';
 import { scoringRoutes } from './routes/scoring.routes';
@@ -169,6 +170,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await secured.register(caseRoutes, { prefix: '/api/cases' });
       await secured.register(queueRoutes, { prefix: '/api/queues' });
       await secured.register(notificationRoutes, { prefix: '/api/notifications' });
+      await secured.register(auditRoutes, { prefix: '/api/audit' });
       await secured.register(settingsRoutes, { prefix: '/api/settings' });
       await secured.register(dutyListRoutes, { prefix: '/api/duty-lists' });
       await secured.register(attachmentRoutes, { prefix: '/api/attachments' });

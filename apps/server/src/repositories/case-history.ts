@@ -64,8 +64,12 @@ export function historyRecord(e: CaseHistoryEvent, caseReceivedAt: Date) {
  * One case's timeline, oldest first. The receipt time names the partition, so the read touches
  * one partition's primary-key index (EXPLAIN in docs/scaling.md).
  */
+export function timelineQuery(db: Db, c: { id: string; receivedAt: Date }) {
+  return db.selectFrom('case_history').selectAll().where('case_id', '=', c.id).where('case_received_at', '=', c.receivedAt).orderBy('seq');
+}
+
 export async function readTimeline(db: Db, c: { id: string; receivedAt: Date }) {
-  const rows = await db.selectFrom('case_history').selectAll().where('case_id', '=', c.id).where('case_received_at', '=', c.receivedAt).orderBy('seq').execute();
+  const rows = await timelineQuery(db, c).execute();
   return rows.map((r) => ({
     seq: r.seq,
     action: r.action,

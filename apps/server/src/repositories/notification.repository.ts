@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { OutboxMessage } from '../adapters/notification-sender';
 import { reviveJson } from './case-json';
+import { cappedTotal } from './keyset';
 
 type Db = Kysely<Database>;
 
@@ -119,8 +120,13 @@ export class NotificationRepository {
     return trx.selectFrom('notification_outbox').select(['id', 'attempts', 'last_error', 'next_attempt_at', 'delivered_at']).where('id', '=', id).executeTakeFirst();
   }
 
-  async forUnit(unitCode: string, limit: number, trx: Db = this.db) {
-    const rows = await trx
+  /**
+   * A unit's notifications, newest first, one keyset page: ids below `beforeId` (the last id of the
+   * previous page), read from the index (unit_code, id). `limit + 1` rows are read so the caller
+   * knows whether a next page exists.
+   */
+  async pageForUnit(unitCode: string, page: { limit: number; beforeId: number | null }, trx: Db = this.db) {
+    let q = trx
       .selectFrom('notification_outbox')
       .leftJoin('cases', 'cases.id', 'notification_outbox.case_id')
       .leftJoin('work_items', 'work_items.id', 'notification_outbox.work_item_id')
@@ -136,10 +142,9 @@ export class NotificationRepository {
         'cases.subject',
         'work_items.title',
       ])
-      .where('notification_outbox.unit_code', '=', unitCode)
-      .orderBy('notification_outbox.id', 'desc')
-      .limit(limit)
-      .execute();
+      .where('notification_outbox.unit_code', '=', unitCode);
+    if (page.beforeId !== null) q = q.where('notification_outbox.id', '<', page.beforeId);
+    const rows = await q.orderBy('notification_outbox.id', 'desc').limit(page.limit).execute();
     return rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
@@ -153,6 +158,12 @@ export class NotificationRepository {
       deliveredAt: r.delivered_at,
     }));
   }
+
+  /** How many notifications the unit has: exact up to the cap, else the planner's estimate. */
+  async countForUnit(unitCode: string, trx: Db = this.db): Promise<{ total: number; totalExact: boolean }> {
+    return cappedTotal(trx, trx.selectFrom('notification_outbox').where('unit_code', '=', unitCode));
+  }
+
   /** The last notification id the user has read (0 when none). */
   async lastReadId(userId: string, trx: Db = this.db): Promise<number> {
     const r = await trx.selectFrom('notification_reads').select('last_read_id').where('user_id', '=', userId).executeTakeFirst();

@@ -41,6 +41,7 @@ export const CONSOLE_SCREEN_RULES = {
   '/admin/calendar': { roles: ['administrator'] },
   '/admin/case-policy': { roles: ['administrator'] },
   '/admin/intake-rules': { roles: ['administrator'] },
+  '/admin/audit': { roles: ['administrator', 'supervisor'] },
   '/admin/knowledge': { roles: ['administrator', 'operator', 'dispatcher'] },
   '/evaluation/weights': { roles: ['administrator', 'evaluator'] },
   '/evaluation/publications': { roles: ['evaluator'], isCentreOnly: true },

@@ -25,16 +25,25 @@ const STATUSES: Record<Scope, readonly WorkItemStatus[] | undefined> = {
 };
 
 function Notifications({ onOpenItem }: { onOpenItem: (id: string) => void }) {
-  const { pick } = useI18n();
+  const { pick, t } = useI18n();
   const navigate = useNavigate();
   const [rows, setRows] = useState<NotificationRow[]>([]);
-  const load = useCallback(() => {
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  // Keyset pages (GET /api/notifications): the first page, then "more" continues after its last row.
+  const fetchPage = useCallback((cursor: string | null) => {
+    setLoading(true);
     void api
-      .call(NOTIFICATION_ENDPOINTS.list, { query: { limit: 50 } })
-      .then((r) => setRows(r.items))
-      .catch((e: unknown) => report(e));
+      .call(NOTIFICATION_ENDPOINTS.list, { query: { limit: 50, ...(cursor ? { cursor } : {}) } })
+      .then((r) => {
+        setRows((prev) => (cursor ? [...prev, ...r.items] : r.items));
+        setNextCursor(r.nextCursor);
+      })
+      .catch((e: unknown) => report(e))
+      .finally(() => setLoading(false));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const load = useCallback(() => fetchPage(null), [fetchPage]);
   const report = useReportError(load);
   useEffect(load, [load]);
   return (
@@ -60,6 +69,13 @@ function Notifications({ onOpenItem }: { onOpenItem: (id: string) => void }) {
           </Space>
         </List.Item>
       )}
+      loadMore={
+        nextCursor ? (
+          <Button block onClick={() => fetchPage(nextCursor)} loading={loading} style={{ marginTop: 12 }} data-testid="wi-notifications-more">
+            {t('workItemLoadMore')}
+          </Button>
+        ) : null
+      }
     />
   );
 }

@@ -8,6 +8,10 @@ const route = { prefix: '/api/notifications', errors: { 400: ErrorBody, 401: Err
 
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   routeEndpoint(app, NOTIFICATION_ENDPOINTS.list, route, async (request) =>
-    listNotifications(app.ctx, { actor: request.actor, ...(request.query.limit ? { limit: request.query.limit } : {}) }),
+    listNotifications(app.ctx, {
+      actor: request.actor,
+      ...(request.query.limit ? { limit: request.query.limit } : {}),
+      ...(request.query.cursor ? { cursor: request.query.cursor } : {}),
+    }),
   );
 };
