@@ -261,3 +261,25 @@ describe('queues', () => {
     expect((await wangjing.get('/api/queues/dispatch')).statusCode).toBe(403);
   });
 });
+
+describe('the case as the API presents it', () => {
+  // The response schema (contracts CaseDetailSchema) is also the serialiser: a field it lacked
+  // would be dropped silently. Every case this file made (returns, disputes, rulings, whistles,
+  // extensions, feedback reviews, merges, attachments) must come back exactly as stored.
+  it('drops nothing the stored state holds, and the timeline carries every history row', async () => {
+    const ids = (await env.rt.ctx.db.selectFrom('cases').select('id').execute()).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids) {
+      const res = await dispatcher.get(`/api/cases/${id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const { requester, allowedActions, supervisableClocks, ...presented } = res.json() as Record<string, unknown>;
+      const stored = await env.rt.ctx.repos.cases.load(id);
+      const { requester: storedRequester, ...state } = JSON.parse(JSON.stringify(stored?.state)) as Record<string, unknown>;
+      expect(presented, id).toEqual(state);
+      expect(requester).toMatchObject(storedRequester as object);
+      expect(Array.isArray(allowedActions) && typeof supervisableClocks === 'object').toBe(true);
+      const timeline = (await dispatcher.get(`/api/cases/${id}/timeline`)).json() as { events: unknown[] };
+      expect(timeline.events.length, id).toBe(await historyCount(env, id));
+    }
+  });
+});

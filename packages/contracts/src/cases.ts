@@ -3,7 +3,6 @@
 import { CASE_CHANNELS, CASE_KINDS, CASE_STATUSES, CASE_URGENCIES, type CaseAction } from '@jiesu/core';
 import { type Static, type TObject, type TSchema, Type } from 'typebox';
 import { CursorQuery, IsoDateTime, KeysetPage, StringEnum } from './common';
-import { endpoint } from './endpoint';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Codes = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 });
@@ -164,43 +163,3 @@ export const CaseListQuery = Type.Object(
 export const CaseSearchQuery = CaseListQuery;
 
 export const CaseListResponse = KeysetPage(CaseListItemSchema);
-
-export const CASE_ENDPOINTS = {
-  list: endpoint({
-    method: 'GET',
-    path: '/api/cases',
-    summary: 'Cases in your scope: newest first, or ranked by match with q; keyset pages',
-    tags: ['cases'],
-    querystring: CaseListQuery,
-    response: CaseListResponse,
-  }),
-};
-
-/** The case aggregate as the API presents it (requester masked per viewer); open-ended on purpose. */
-export const CaseDetailSchema = Type.Object(
-  {
-    id: Type.String(),
-    caseNumber: Type.String(),
-    version: Type.Integer(),
-    status: StringEnum(CASE_STATUSES),
-    requester: Type.Object({
-      name: Type.Union([Type.String(), Type.Null()]),
-      phone: Type.Union([Type.String(), Type.Null()]),
-      isAnonymous: Type.Boolean(),
-      isMasked: Type.Boolean(),
-    }),
-    /** The actions the viewer may take now (the core's guards); the console shows exactly these. */
-    allowedActions: Type.Array(StringEnum(HTTP_CASE_ACTIONS)),
-    /** Running clocks the viewer may remind (催办) or escalate (督办) now. */
-    supervisableClocks: Type.Object({ remind: Type.Array(Type.String()), escalate: Type.Array(Type.String()) }),
-  },
-  { additionalProperties: true },
-);
-
-export const AttachmentSchema = Type.Object({
-  id: Type.String(),
-  kind: StringEnum(['photo', 'video', 'audio', 'document'] as const),
-  mimeType: Type.String(),
-  sizeBytes: Type.Integer(),
-  name: Type.Union([Type.String(), Type.Null()]),
-});

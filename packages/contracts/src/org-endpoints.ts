@@ -8,7 +8,20 @@ import { CategorySchema, CategoryTreeResponse, CreateCategoryBody, UpdateCategor
 import { Page, PageQuery } from './common';
 import { endpoint } from './endpoint';
 import { ArticleSchema, CreateArticleBody, KnowledgeHit, KnowledgeSearchQuery, UpdateArticleBody } from './intake';
-import { CreateUnitBody, CreateUserBody, RoleSchema, UnitClassSchema, UnitDetailSchema, UnitSchema, UpdateUnitBody, UpdateUserBody, UserSchema } from './org';
+import {
+  CreateUnitBody,
+  CreateUserBody,
+  LoginBody,
+  LoginResponse,
+  MeResponse,
+  RoleSchema,
+  UnitClassSchema,
+  UnitDetailSchema,
+  UnitSchema,
+  UpdateUnitBody,
+  UpdateUserBody,
+  UserSchema,
+} from './org';
 
 const UnitCodeParams = Type.Object({ code: Type.String() });
 const UuidParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -225,4 +238,19 @@ export const KNOWLEDGE_ENDPOINTS = {
     params: UuidParams,
     response: Type.Null(),
   }),
+};
+
+export const AUTH_ENDPOINTS = {
+  login: endpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Log in: a bearer token for the session',
+    description: 'Rate-limited per address; five failures in a row lock the account for a while (423 ACCOUNT_LOCKED).',
+    tags: ['auth'],
+    isPublic: true,
+    body: LoginBody,
+    response: LoginResponse,
+  }),
+  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'End this session (the token stops working)', tags: ['auth'], successStatus: 204, response: Type.Null() }),
+  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'Who the token belongs to: user, unit, roles', tags: ['auth'], response: MeResponse }),
 };

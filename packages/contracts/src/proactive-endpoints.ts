@@ -1,13 +1,15 @@
 // Endpoint descriptions (see endpoint.ts) of 未诉先办's reads and records: the caller's street,
 // zones (包干) with their coverage, patrols, warnings with their evidence, and a street's measures.
-// and the street's scans, dismissals, warning tasks, scores and settings. A finding turned into a
-// case is still a plain route (it answers the case view, not yet described).
+// and the street's scans, dismissals, warning tasks, scores and settings; a finding turned into a
+// case answers the case as every case route does.
 import { Type } from 'typebox';
+import { CaseDetailSchema } from './case-endpoints';
 import { IsoDateTime, Nullable, StringEnum } from './common';
 import { endpoint } from './endpoint';
 import { PeriodKey } from './scoring';
 import { WorkItemSchema } from './work-items';
 import {
+  FindingBody,
   PATROL_KIND_VALUES,
   PatrolBody,
   PatrolListQuery,
@@ -75,13 +77,12 @@ export const PatrolSchema = Type.Object({
   createdAt: IsoDateTime,
 });
 
-export const WarningSchema = Type.Object({
+/** A warning as stored (a scan's raised ones: no community or category names yet). */
+export const RaisedWarningSchema = Type.Object({
   id: Type.String(),
   streetCode: Type.String(),
   communityCode: Type.String(),
-  communityName: Type.String(),
   categoryCode: Type.String(),
-  categoryName: Type.String(),
   kind: StringEnum(['surge', 'seasonal'] as const),
   detectedOn: Type.String(),
   observed: Type.Number(),
@@ -96,6 +97,8 @@ export const WarningSchema = Type.Object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
+
+export const WarningSchema = Type.Object({ ...RaisedWarningSchema.properties, communityName: Type.String(), categoryName: Type.String() });
 
 const MeasureFigures = {
   proactiveFound: Type.Integer(),
@@ -126,27 +129,6 @@ export const ProactiveMeasuresSchema = Type.Object({
 const WarningDetailSchema = Type.Object({
   ...WarningSchema.properties,
   cases: Type.Array(Type.Object({ id: Type.String(), caseNumber: Type.String(), subject: Type.String(), status: Type.String(), receivedAt: IsoDateTime })),
-});
-
-/** A warning as stored (a scan's raised ones: no community or category names yet). */
-export const RaisedWarningSchema = Type.Object({
-  id: Type.String(),
-  streetCode: Type.String(),
-  communityCode: Type.String(),
-  categoryCode: Type.String(),
-  kind: StringEnum(['surge', 'seasonal'] as const),
-  detectedOn: Type.String(),
-  observed: Type.Number(),
-  expected: Type.Number(),
-  upperBound: Type.Number(),
-  ratio: Type.Number(),
-  forecast: WarningSchema.properties.forecast,
-  series: WarningSchema.properties.series,
-  caseIds: Type.Array(Type.String()),
-  status: StringEnum(WARNING_STATUS_VALUES),
-  workItemId: Nullable(Type.String()),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
 });
 
 export const ProactiveSettingsSchema = Type.Object({
@@ -222,6 +204,18 @@ export const PROACTIVE_ENDPOINTS = {
     params: StreetParams,
     body: PatrolBody,
     response: PatrolSchema,
+  }),
+  findingCase: endpoint({
+    method: 'POST',
+    path: '/api/proactive/patrols/:id/cases',
+    summary: 'Turn a finding into a proactive case (主动发现), same intake and lifecycle',
+    description: 'Send an `Idempotency-Key` header: a retry with the same key answers 200 with the case the first request created.',
+    tags,
+    successStatus: 201,
+    isReplayable: true,
+    params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+    body: FindingBody,
+    response: CaseDetailSchema,
   }),
   warnings: endpoint({
     method: 'GET',

@@ -439,6 +439,8 @@ export const PopulationTemplateSchema = Type.Object({
 
 const scoringTags = ['scoring'] as const;
 const PeriodParamsSchema = Type.Object({ period: PeriodKey });
+const StreetParamsSchema = Type.Object({ street: Type.String({ pattern: '^\\d{9}$' }) });
+const StreetQuarterParams = Type.Object({ street: StreetParamsSchema.properties.street, quarter: QuarterKey });
 
 export const SCORING_ENDPOINTS = {
   settings: endpoint({
@@ -496,6 +498,82 @@ export const SCORING_ENDPOINTS = {
     tags: scoringTags,
     response: PopulationTemplateSchema,
   }),
+  putWeights: endpoint({
+    method: 'PUT',
+    path: '/api/scoring/settings/weights',
+    summary: 'Replace the weight versions (administrators)',
+    tags: scoringTags,
+    body: WeightsBody,
+    response: ScoringSettingsSchema,
+  }),
+  patchPolicy: endpoint({
+    method: 'PATCH',
+    path: '/api/scoring/settings/policy',
+    summary: 'Change the period start day, visit attempts, list size or minimum sample (administrators)',
+    tags: scoringTags,
+    body: ScoringPolicyPatch,
+    response: ScoringSettingsSchema,
+  }),
+  unitScore: endpoint({
+    method: 'GET',
+    path: '/api/scoring/periods/:period/units/:code',
+    summary: "One unit's score and the cases that cost it points",
+    tags: scoringTags,
+    params: Type.Object({ period: PeriodKey, code: UnitCodeParam }),
+    response: UnitScoreSchema,
+  }),
+  publish: endpoint({
+    method: 'POST',
+    path: '/api/scoring/periods/:period/publications',
+    summary: 'Publish the period (immutable snapshot); again, with a reason, for a new version',
+    tags: scoringTags,
+    successStatus: 201,
+    params: PeriodParamsSchema,
+    body: PublishBody,
+    response: PublicationMetaSchema,
+  }),
+  publications: endpoint({
+    method: 'GET',
+    path: '/api/scoring/periods/:period/publications',
+    summary: 'Published versions of the period',
+    tags: scoringTags,
+    params: PeriodParamsSchema,
+    response: Type.Array(PublicationMetaSchema),
+  }),
+  communityConfig: endpoint({
+    method: 'GET',
+    path: '/api/scoring/communities/:street/config',
+    summary: "A street's community-ranking items and weights",
+    tags: scoringTags,
+    params: StreetParamsSchema,
+    response: CommunityConfigBody,
+  }),
+  putCommunityConfig: endpoint({
+    method: 'PUT',
+    path: '/api/scoring/communities/:street/config',
+    summary: "Set the street's community-ranking items and weights (street leaders)",
+    tags: scoringTags,
+    params: StreetParamsSchema,
+    body: CommunityConfigBody,
+    response: CommunityConfigBody,
+  }),
+  communityRanking: endpoint({
+    method: 'GET',
+    path: '/api/scoring/communities/:street/quarters/:quarter',
+    summary: "The street's quarterly community ranking",
+    tags: scoringTags,
+    params: StreetQuarterParams,
+    response: CommunityRankingSchema,
+  }),
+  putCommunityItemScores: endpoint({
+    method: 'PUT',
+    path: '/api/scoring/communities/:street/quarters/:quarter/items',
+    summary: "Enter the quarter's item scores for the street's communities (street leaders)",
+    tags: scoringTags,
+    params: StreetQuarterParams,
+    body: CommunityItemScoresBody,
+    response: CommunityRankingSchema,
+  }),
 };
 
 export const APPEAL_ENDPOINTS = {
@@ -507,5 +585,42 @@ export const APPEAL_ENDPOINTS = {
     successStatus: 201,
     body: AppealBody,
     response: AppealSchema,
+  }),
+  list: endpoint({
+    method: 'GET',
+    path: '/api/appeals',
+    summary: 'Appeals in your area, newest first',
+    tags: ['appeals'],
+    querystring: AppealListQuery,
+    response: Type.Object({ total: Type.Integer(), items: Type.Array(AppealSchema) }),
+  }),
+  decide: endpoint({
+    method: 'POST',
+    path: '/api/appeals/:id/decision',
+    summary: 'Grant (the case becomes 免考核) or refuse an appeal — centre evaluators',
+    tags: ['appeals'],
+    params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+    body: AppealDecisionBody,
+    response: AppealSchema,
+  }),
+};
+
+export const VISIT_ENDPOINTS = {
+  queue: endpoint({
+    method: 'GET',
+    path: '/api/visits/queue',
+    summary: '回访 queue: closed cases in your area awaiting their return visit',
+    tags: ['visits'],
+    querystring: VisitQueueQuery,
+    response: VisitQueueSchema,
+  }),
+  recordAttempt: endpoint({
+    method: 'POST',
+    path: '/api/visits/:caseId/attempts',
+    summary: 'Record a return-visit call attempt; the one that concludes the visit moves the case to visited',
+    tags: ['visits'],
+    params: Type.Object({ caseId: Type.String({ format: 'uuid' }) }),
+    body: VisitAttemptBody,
+    response: VisitResultSchema,
   }),
 };

@@ -1,38 +1,32 @@
-// Response shapes as the console reads them. The case aggregate comes from the core's CaseState
-// with every Date turned into an ISO string (that is what JSON carries).
+// Response shapes as the console reads them, taken from the contracts (the case aggregate is the
+// contract's CaseDetailSchema as JSON: every Date an ISO string).
 import type {
+  AttachmentSchema,
+  BodyOf,
+  AUTH_ENDPOINTS,
   CalendarYearsResponse,
+  CaseDetailView,
+  CaseTimelineView,
   CaseSummarySchema,
   CategorySchema,
   DutyListSchema,
-  HttpCaseAction,
   Jsonified,
   NotificationSchema,
+  ResponseOf,
   UserSchema,
   WorkItemDetailSchema,
   WorkItemPageSchema,
   WorkItemSchema,
 } from '@jiesu/contracts';
-import type { Actor, CaseState, CaseStatus, Role, UnitClass } from '@jiesu/core';
+import type { CaseStatus, UnitClass } from '@jiesu/core';
 import type { Static } from 'typebox';
 
 export type { Jsonified } from '@jiesu/contracts';
 
-export interface PresentedRequester {
-  name: string | null;
-  phone: string | null;
-  isAnonymous: boolean;
-  /** The API masked it for this viewer (张** / 138****1234). Show exactly what came. */
-  isMasked: boolean;
-}
-
-export type CaseDetail = Jsonified<Omit<CaseState, 'requester'>> & {
-  requester: PresentedRequester;
-  /** What this viewer may do now, decided by the core's guards on the server. */
-  allowedActions: HttpCaseAction[];
-  /** Running clocks this viewer may remind or escalate now. */
-  supervisableClocks: { remind: string[]; escalate: string[] };
-};
+/** The case as GET /api/cases/:id presents it (the contract's CaseDetailSchema as JSON). */
+export type CaseDetail = CaseDetailView;
+/** The requester as the API gives it for this viewer (张** / 138****1234 when masked): show exactly what came. */
+export type PresentedRequester = CaseDetail['requester'];
 
 /** A row of a case list: the API's CaseSummarySchema as JSON, plus the clock an inbox row is about. */
 export type CaseSummary = Jsonified<Omit<Static<typeof CaseSummarySchema>, 'status'>> & {
@@ -45,14 +39,10 @@ export interface Page<T> {
   items: T[];
 }
 
-/** Who is logged in: the core's Actor, as GET /api/auth/me answers it (not re-declared here). */
-export type Me = Actor;
-
-export interface LoginResponse {
-  token: string;
-  expiresAt: string;
-  user: { id: string; username: string; displayName: string; unitCode: string; roles: Role[] };
-}
+/** Who is logged in, as GET /api/auth/me answers it. */
+export type Me = ResponseOf<typeof AUTH_ENDPOINTS.me>;
+export type LoginResponse = ResponseOf<typeof AUTH_ENDPOINTS.login>;
+export type LoginBody = BodyOf<typeof AUTH_ENDPOINTS.login>;
 
 export interface Unit {
   code: string;
@@ -74,33 +64,10 @@ export type CategoryNode = Static<typeof CategorySchema> & { children?: Category
 
 export type User = Static<typeof UserSchema>;
 
-export interface Attachment {
-  id: string;
-  kind: 'photo' | 'video' | 'audio' | 'document';
-  mimeType: string;
-  sizeBytes: number;
-  name?: string | null;
-}
+export type Attachment = Static<typeof AttachmentSchema>;
 
-export interface TimelineEvent {
-  seq: number;
-  action: string;
-  fromStatus: CaseStatus | null;
-  toStatus: CaseStatus;
-  at: string;
-  actor: { userId: string; username: string; unitCode: string };
-  note: string | null;
-  attachments: Attachment[];
-  data: Record<string, unknown>;
-}
-
-export interface Timeline {
-  caseId: string;
-  caseNumber: string;
-  status: CaseStatus;
-  version: number;
-  events: TimelineEvent[];
-}
+export type Timeline = CaseTimelineView;
+export type TimelineEvent = Timeline['events'][number];
 
 export interface InboxQueue {
   unitCode: string;

@@ -1,6 +1,6 @@
 // One modal for every case action: the fields each action's body needs (packages/contracts
 // CASE_ACTION_BODIES), expectedVersion from the loaded case, errors in plain words.
-import type { HttpCaseAction } from '@jiesu/contracts';
+import { CASE_ACTION_ENDPOINTS, type CaseActionBody, type HttpCaseAction } from '@jiesu/contracts';
 import { Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
@@ -12,14 +12,21 @@ import { UrgencyTag } from './case-tags';
 import { UnitSelect } from './unit-select';
 import { useReportError } from './use-report-error';
 
-export function actionPath(caseId: string, action: HttpCaseAction): string {
-  return `/api/cases/${caseId}/${action.replace(/_/g, '-')}`;
+/** Runs one case action through its endpoint description: the body typed by the action, the reply the case as it now is. */
+export function performCaseAction<A extends HttpCaseAction>(caseId: string, action: A, body: CaseActionBody<A>): Promise<CaseDetail> {
+  // Every action's description has the same params and response; only the body differs by action.
+  const ep = CASE_ACTION_ENDPOINTS[action] as (typeof CASE_ACTION_ENDPOINTS)['sign'];
+  return api.call(ep, { params: { id: caseId }, body: body as CaseActionBody<'sign'> });
 }
 
 type Values = Record<string, unknown>;
 
-/** Shapes the form's values into the action's body (drops empty optionals). */
-export function actionBody(action: HttpCaseAction, v: Values, expectedVersion: number): Record<string, unknown> {
+/** Shapes the form's values into the action's body (drops empty optionals); the server's schema checks the rest. */
+export function actionBody<A extends HttpCaseAction>(action: A, v: Values, expectedVersion: number): CaseActionBody<A> {
+  return formBody(action, v, expectedVersion) as CaseActionBody<A>;
+}
+
+function formBody(action: HttpCaseAction, v: Values, expectedVersion: number): Record<string, unknown> {
   const b: Record<string, unknown> = { expectedVersion };
   const copy = (...keys: string[]) => {
     for (const k of keys) {
@@ -112,7 +119,7 @@ export function CaseActionModal({
     if (!values) return;
     setBusy(true);
     try {
-      const updated = await api.post<CaseDetail>(actionPath(c.id, action), actionBody(action, values, c.version));
+      const updated = await performCaseAction(c.id, action, actionBody(action, values, c.version));
       onDone(updated);
       form.resetFields();
     } catch (e) {

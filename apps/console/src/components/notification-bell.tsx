@@ -2,7 +2,7 @@
 // count, a list where unread rows stand out, "mark all read" (POST /api/notifications/read moves the
 // user's watermark). Also the menu badges (GET /api/dashboard/badges), refreshed every minute.
 import { BellOutlined } from '@ant-design/icons';
-import { CONSOLE_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
+import { CONSOLE_ENDPOINTS, NOTIFICATION_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
 import { Badge, Button, List, Popover, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
@@ -62,7 +62,7 @@ export function NotificationBell() {
   useEffect(() => {
     if (!open) return;
     api
-      .get<{ items: NotificationRow[] }>('/api/notifications', { limit: 30 })
+      .call(NOTIFICATION_ENDPOINTS.list, { query: { limit: 30 } })
       .then((r) => setRows(r.items))
       .catch((e: unknown) => report(e));
   }, [open, report]);

@@ -1,13 +1,13 @@
 // All SQL about the Open311 set-up: the services offered (jiesu categories with attribute
 // definitions) and the API keys issued to client applications (only their hashes are stored).
+import type { Open311Datatype, Open311ServiceType } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, Open311ApiKeysTable, Open311ServicesTable } from '../db/schema';
 import { encodeJson, reviveJson } from './case-json';
 
 type Db = Kysely<Database>;
 
-export const OPEN311_DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
-export type Open311Datatype = (typeof OPEN311_DATATYPES)[number];
+export { OPEN311_DATATYPES, type Open311Datatype } from '@jiesu/core';
 
 /** One attribute of a service definition, as GeoReport v2 describes it. */
 export interface ServiceAttribute {
@@ -29,7 +29,7 @@ export interface CuratedService {
   description: string | null;
   group: string | null;
   keywords: string | null;
-  type: 'realtime' | 'batch' | 'blackbox';
+  type: Open311ServiceType;
   attributes: ServiceAttribute[];
   sortOrder: number;
   isActive: boolean;

@@ -1,8 +1,8 @@
 // All SQL about topics of the month (每月一题) run as projects: topics, their problems (with the
 // signature cases are matched by), the cases linked to a problem, and the policies issued.
 import type { GroupSignature, TopicStatus } from '@jiesu/core';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, TopicProblemsTable, TopicsTable } from '../db/schema';
 import { encodeJson, reviveJson } from './case-json';
 import type { StoredTermWeights } from './hotspot.repository';
 
@@ -63,19 +63,8 @@ export interface LinkedCase {
   satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
 }
 
-type TopicRow = {
-  id: string;
-  month: string;
-  title: string;
-  description: string;
-  status: string;
-  version: number;
-  source_run_id: string | null;
-  started_at: Date | null;
-  closed_at: Date | null;
-  created_by: string;
-  created_at: Date;
-};
+/** A topic row as every topic query selects it (all but the intake's idempotency key). */
+type TopicRow = Omit<Selectable<TopicsTable>, 'idempotency_key'>;
 
 function toTopic(r: TopicRow): Topic {
   return {
@@ -93,20 +82,7 @@ function toTopic(r: TopicRow): Topic {
   };
 }
 
-type ProblemRow = {
-  id: string;
-  topic_id: string;
-  seq: number;
-  title: string;
-  description: string;
-  lead_unit_code: string;
-  co_unit_codes: string[];
-  source_group_id: string | null;
-  block: string | null;
-  signature: unknown;
-  match_threshold: number;
-  created_at: Date;
-};
+type ProblemRow = Selectable<TopicProblemsTable>;
 
 function toProblem(r: ProblemRow): TopicProblem {
   return {

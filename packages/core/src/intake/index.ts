@@ -14,3 +14,4 @@ export * from './urgency-rules';
 export * from './default-routing-rules';
 export * from './duplicates';
 export * from './intake-reference';
+export * from './open311-vocabulary';

@@ -1,7 +1,7 @@
 // One case: what was asked, by whom (masked as the API gives it), where, who holds it, its clocks,
 // feedback and visit, the full timeline, and the actions the viewer may take.
 import { ClockCircleOutlined, EyeInvisibleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { CONSOLE_ENDPOINTS, type HttpCaseAction, type ResponseOf } from '@jiesu/contracts';
+import { CASE_ENDPOINTS, CONSOLE_ENDPOINTS, type HttpCaseAction, type ResponseOf } from '@jiesu/contracts';
 import type { CaseAction, CaseKind } from '@jiesu/core';
 import { isCaseStatus } from '@jiesu/core';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
@@ -42,7 +42,7 @@ export function CaseDetailPage() {
 
   const load = useCallback(() => {
     setError(null);
-    Promise.all([api.get<CaseDetail>(`/api/cases/${id}`), api.get<CaseTimeline>(`/api/cases/${id}/timeline`)])
+    Promise.all([api.call(CASE_ENDPOINTS.get, { params: { id } }), api.call(CASE_ENDPOINTS.timeline, { params: { id } })])
       .then(([cd, tl]) => {
         setCase(cd);
         setTimeline(tl);

@@ -100,15 +100,12 @@ export function BuildingLeadsPage() {
         onClose={() => setDialog(null)}
         onOk={async (v) => {
           try {
-            if (dialog === 'notice') await api.post('/api/deliberation/building-leads/notices', { communityCode: current, text: v.text });
+            if (!current) return; // no community chosen: nothing to write to
+            const optional = (x: unknown) => (typeof x === 'string' ? x : null);
+            if (dialog === 'notice') await api.call(E.buildingLeadNotice, { body: { communityCode: current, text: String(v.text) } });
             else
-              await api.post('/api/deliberation/building-leads', {
-                communityCode: current,
-                building: v.building,
-                door: v.door ?? null,
-                floor: v.floor ?? null,
-                name: v.name,
-                phone: v.phone,
+              await api.call(E.registerBuildingLead, {
+                body: { communityCode: current, building: String(v.building), door: optional(v.door), floor: optional(v.floor), name: String(v.name), phone: String(v.phone) },
               });
             void message.success(t('done'));
             setDialog(null);

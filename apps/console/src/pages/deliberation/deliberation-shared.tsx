@@ -1,10 +1,10 @@
 // What the deliberation screens share: the communities the user works for (their own, or their
 // street's), a community picker, and a small form-in-a-modal for the one-step actions. The rules
 // (who may act, which step comes next) come from the server's allowedActions, never from here.
+import { UNIT_ENDPOINTS } from '@jiesu/contracts';
 import { Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n/i18n';
 
@@ -24,13 +24,13 @@ export function useCommunities(): { communities: CommunityOption[]; current: str
     if (!me) return;
     if (me.unitClass === 'community') {
       api
-        .get<{ code: string; name: string }>(`/api/units/${me.unitCode}`)
+        .call(UNIT_ENDPOINTS.get, { params: { code: me.unitCode } })
         .then((u) => setCommunities([{ code: u.code, name: u.name }]))
         .catch(() => setCommunities([{ code: me.unitCode, name: me.unitCode }]));
       return;
     }
     api
-      .get<Page<{ code: string; name: string }>>('/api/units', { class: 'community', parent: me.unitClass === 'street' ? me.unitCode : undefined, limit: 200 })
+      .call(UNIT_ENDPOINTS.list, { query: { class: 'community', ...(me.unitClass === 'street' ? { parent: me.unitCode } : {}), limit: 200 } })
       .then((p) => setCommunities(p.items.map((u) => ({ code: u.code, name: u.name }))))
       .catch(() => setCommunities([]));
   }, [me]);

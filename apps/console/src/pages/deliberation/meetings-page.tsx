@@ -92,15 +92,22 @@ export function MeetingsPage() {
         ]}
         onOk={async (v) => {
           try {
-            const created = await api.post<{ id: string }>('/api/deliberation/meetings', {
-              communityCode: current,
-              title: v.title,
-              scheduledAt: localToIso(v.scheduledAt),
-              place: v.place,
-              chairName: v.chairName,
-              isChairResident: v.isChairResident === true,
-              eligibleVoters: v.eligibleVoters,
-              voteRules: { quorumShare: Number(v.quorumPercent ?? 50) / 100, majority: v.majority ?? 'simple', abstentionsCount: v.abstentionsCount === true },
+            if (!current) return; // the button is disabled until a community is chosen
+            const created = await api.call(DELIBERATION_ENDPOINTS.scheduleMeeting, {
+              body: {
+                communityCode: current,
+                title: String(v.title),
+                scheduledAt: localToIso(v.scheduledAt),
+                place: String(v.place),
+                chairName: String(v.chairName),
+                isChairResident: v.isChairResident === true,
+                eligibleVoters: Number(v.eligibleVoters),
+                voteRules: {
+                  quorumShare: Number(v.quorumPercent ?? 50) / 100,
+                  majority: v.majority === 'two_thirds' ? 'two_thirds' : 'simple',
+                  abstentionsCount: v.abstentionsCount === true,
+                },
+              },
             });
             setScheduling(false);
             void message.success(t('done'));

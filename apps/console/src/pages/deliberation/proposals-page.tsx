@@ -90,7 +90,7 @@ export function ProposalsPage() {
                     size="small"
                     type="primary"
                     data-testid="proposal-open"
-                    onClick={() => void act(() => api.post(`/api/deliberation/proposals/${p.id}/open`, { expectedVersion: p.version })).catch(() => undefined)}
+                    onClick={() => void act(() => api.call(E.openProposal, { params: { id: p.id }, body: { expectedVersion: p.version } })).catch(() => undefined)}
                   >
                     {t('dlProposalOpen')}
                   </Button>
@@ -136,8 +136,8 @@ export function ProposalsPage() {
         onOk={(v) =>
           act(() =>
             dialog?.kind === 'agenda'
-              ? api.post(`/api/deliberation/meetings/${String(v.meetingId)}/items`, { sourceType: 'proposal', proposalId: dialog.p.id })
-              : api.post(`/api/deliberation/proposals/${dialog?.p.id ?? ''}/answer`, { answer: v.answer, expectedVersion: dialog?.p.version }),
+              ? api.call(E.addItem, { params: { id: String(v.meetingId) }, body: { sourceType: 'proposal', proposalId: dialog.p.id } })
+              : api.call(E.answerProposal, { params: { id: dialog?.p.id ?? '' }, body: { answer: String(v.answer), expectedVersion: dialog?.p.version } }),
           )
         }
       />

@@ -1,6 +1,6 @@
 // 派单调度: the dispatch queue and board of the centre or a district sub-centre — cases to
 // dispatch, returns to review, disputes to rule, feedback to review, extension requests.
-import type { HttpCaseAction } from '@jiesu/contracts';
+import { CASE_ENDPOINTS, type HttpCaseAction } from '@jiesu/contracts';
 import { App, Badge, Button, Card, Space, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
@@ -40,7 +40,7 @@ export function DispatchBoardPage() {
 
   const open = async (s: CaseSummary, action: HttpCaseAction) => {
     try {
-      setTarget({ c: await api.get<CaseDetail>(`/api/cases/${s.id}`), action });
+      setTarget({ c: await api.call(CASE_ENDPOINTS.get, { params: { id: s.id } }), action });
     } catch (e) {
       report(e, load);
     }

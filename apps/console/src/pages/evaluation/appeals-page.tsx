@@ -1,15 +1,13 @@
 // 申诉审核: appeals in the user's area (GET /api/appeals, filtered by status). City-centre
 // evaluators grant (the case becomes 免考核) or refuse a pending appeal with a note (POST
 // /api/appeals/{id}/decision); units see their own appeals and how they were decided.
-import type { AppealSchema } from '@jiesu/contracts';
+import { APPEAL_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
 import { APPEAL_STATUSES } from '@jiesu/core';
 import { App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Static } from 'typebox';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
 import { useAuth } from '../../auth';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
@@ -17,7 +15,8 @@ import { APPEAL_REASON_LABELS } from '../../i18n/labels';
 import { useReference } from '../../reference';
 import type { StringKey } from '../../i18n/strings';
 
-type Appeal = Static<typeof AppealSchema>;
+type AppealPage = ResponseOf<typeof APPEAL_ENDPOINTS.list>;
+type Appeal = AppealPage['items'][number];
 type AppealStatus = Appeal['status'];
 const STATUS: Record<AppealStatus, { label: StringKey; color: string }> = {
   pending: { label: 'appealPending', color: 'gold' },
@@ -32,13 +31,13 @@ export function AppealsPage() {
   const ref = useReference();
   const canDecide = hasRole('evaluator') && me?.unitClass === 'centre';
   const [filter, setFilter] = useState<AppealStatus | 'all'>('pending');
-  const [page, setPage] = useState<Page<Appeal> | null>(null);
+  const [page, setPage] = useState<AppealPage | null>(null);
   const [deciding, setDeciding] = useState<{ appeal: Appeal; decision: 'grant' | 'refuse' } | null>(null);
   const [form] = Form.useForm<{ note: string }>();
   const report = useReportError();
   const load = useCallback(() => {
     api
-      .get<Page<Appeal>>('/api/appeals', { status: filter === 'all' ? undefined : filter, limit: 200 })
+      .call(APPEAL_ENDPOINTS.list, { query: { ...(filter === 'all' ? {} : { status: filter }), limit: 200 } })
       .then(setPage)
       .catch((e: unknown) => report(e, load));
   }, [filter, report]);
@@ -50,7 +49,7 @@ export function AppealsPage() {
   const decide = async (note: string) => {
     if (!deciding) return;
     try {
-      await api.post(`/api/appeals/${deciding.appeal.id}/decision`, { decision: deciding.decision, note });
+      await api.call(APPEAL_ENDPOINTS.decide, { params: { id: deciding.appeal.id }, body: { decision: deciding.decision, note } });
       void message.success(t('done'));
       setDeciding(null);
       form.resetFields();

@@ -1,19 +1,18 @@
 // 排名发布 (centre evaluators): publish a period's rankings as an immutable snapshot (POST
 // /api/scoring/periods/{period}/publications). A period already published is published again
 // only with a reason, as the next version; the versions are listed with who published them.
-import type { PublicationMetaSchema } from '@jiesu/contracts';
+import { type ResponseOf, SCORING_ENDPOINTS } from '@jiesu/contracts';
 import { evaluationPeriodKeyOf, shiftPeriodKey } from '@jiesu/core';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Static } from 'typebox';
 import { toApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 
-type Publication = Static<typeof PublicationMetaSchema>;
+type Publication = ResponseOf<typeof SCORING_ENDPOINTS.publish>;
 
 export function PublicationsPage() {
   const { t, lang } = useI18n();
@@ -27,7 +26,7 @@ export function PublicationsPage() {
   const report = useReportError();
   const load = useCallback(() => {
     api
-      .get<Publication[]>(`/api/scoring/periods/${period}/publications`)
+      .call(SCORING_ENDPOINTS.publications, { params: { period } })
       .then(setItems)
       .catch((e: unknown) => report(e, load));
   }, [period, report]);
@@ -36,7 +35,7 @@ export function PublicationsPage() {
   const publish = async (reason?: string) => {
     setBusy(true);
     try {
-      const p = await api.post<Publication>(`/api/scoring/periods/${period}/publications`, reason ? { reason } : {});
+      const p = await api.call(SCORING_ENDPOINTS.publish, { params: { period }, body: reason ? { reason } : {} });
       void message.success({ content: `${p.periodKey} v${p.version} · ${t('done')}`, key: 'publish' });
       setAsking(false);
       form.resetFields();

@@ -2,12 +2,11 @@
 // policy (GET /api/scoring/settings). Administrators add or remove a version — the whole list is
 // saved (PUT …/weights) and the three weights must sum to 1, shown live — and change the policy
 // (PATCH …/policy). Evaluators and other ranking readers see them read-only.
-import type { ScoringSettingsSchema, WeightVersionSchema } from '@jiesu/contracts';
+import { type ResponseOf, SCORING_ENDPOINTS } from '@jiesu/contracts';
 import { SCORED_UNIT_CLASSES } from '@jiesu/core';
 import { App, Button, Card, Col, DatePicker, Form, InputNumber, Popconfirm, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import type { Static } from 'typebox';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth';
 import { FieldProblemAlert, useFieldProblem } from '../../components/field-errors';
@@ -16,8 +15,8 @@ import { useI18n } from '../../i18n/i18n';
 import { UNIT_CLASS_LABELS } from '../../i18n/labels';
 import { RankingRulesCard } from './ranking-rules-card';
 
-type Settings = Static<typeof ScoringSettingsSchema>;
-type WeightVersion = Static<typeof WeightVersionSchema>;
+type Settings = ResponseOf<typeof SCORING_ENDPOINTS.settings>;
+type WeightVersion = Settings['weights'][number];
 type Policy = Settings['policy'];
 type ScoredClass = (typeof SCORED_UNIT_CLASSES)[number];
 
@@ -48,7 +47,7 @@ export function ScoringSettingsPage() {
   const report = useReportError();
   const load = useCallback(() => {
     api
-      .get<Settings>('/api/scoring/settings')
+      .call(SCORING_ENDPOINTS.settings, {})
       .then((s) => {
         setSettings(s);
         policyForm.setFieldsValue(s.policy);
@@ -63,7 +62,7 @@ export function ScoringSettingsPage() {
     setBusy(true);
     weightsProblem.clear();
     try {
-      const s = await api.put<Settings>('/api/scoring/settings/weights', { versions });
+      const s = await api.call(SCORING_ENDPOINTS.putWeights, { body: { versions } });
       setSettings(s);
       void message.success({ content: t('saved'), key: 'saved' });
       return true;
@@ -90,7 +89,7 @@ export function ScoringSettingsPage() {
     policyProblem.clear();
     try {
       const values = await policyForm.validateFields();
-      const s = await api.patch<Settings>('/api/scoring/settings/policy', values);
+      const s = await api.call(SCORING_ENDPOINTS.patchPolicy, { body: values });
       setSettings(s);
       policyForm.setFieldsValue(s.policy);
       void message.success({ content: t('saved'), key: 'saved' });

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { CaseSummary, InboxQueue } from '../../api/types';
-import { actionPath } from '../../components/case-action-modal';
+import { performCaseAction } from '../../components/case-action-modal';
 import { CaseTable } from '../../components/case-table';
 import { useBadges } from '../../components/notification-bell';
 import { useReportError } from '../../components/use-report-error';
@@ -53,7 +53,7 @@ export function InboxPage() {
     const failed: string[] = [];
     for (const c of chosen) {
       try {
-        await api.post(actionPath(c.id, 'sign'), { expectedVersion: c.version });
+        await performCaseAction(c.id, 'sign', { expectedVersion: c.version });
         done += 1;
       } catch {
         failed.push(c.caseNumber);
@@ -68,7 +68,7 @@ export function InboxPage() {
 
   const sign = async (c: CaseSummary) => {
     try {
-      await api.post(actionPath(c.id, 'sign'), { expectedVersion: c.version });
+      await performCaseAction(c.id, 'sign', { expectedVersion: c.version });
       void message.success(`${c.caseNumber} · ${t('done')}`);
       void navigate(`/cases/${c.id}`);
     } catch (e) {

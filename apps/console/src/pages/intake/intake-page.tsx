@@ -4,14 +4,14 @@
 // and its co-handlers pre-fill the dispatch (else the suggested one, else the street), and a
 // knowledge answer only prepares the answer text — the kind changes only when the operator picks it.
 import { CheckCircleTwoTone, SendOutlined } from '@ant-design/icons';
-import { CONSOLE_ENDPOINTS } from '@jiesu/contracts';
-import { CASE_KINDS, CASE_URGENCIES, type CaseKind, OPEN_CASE_STATUSES } from '@jiesu/core';
+import { type BodyOf, CASE_ENDPOINTS, type CaseActionBody, CONSOLE_ENDPOINTS } from '@jiesu/contracts';
+import { CASE_KINDS, CASE_URGENCIES, type CaseKind, type CaseUrgency, OPEN_CASE_STATUSES } from '@jiesu/core';
 import { Alert, App, Button, Card, Cascader, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { CaseDetail, CategoryNode } from '../../api/types';
-import { actionPath } from '../../components/case-action-modal';
+import { performCaseAction } from '../../components/case-action-modal';
 import { UnitSelect } from '../../components/unit-select';
 import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
@@ -21,13 +21,15 @@ import { useReference } from '../../reference';
 import { CallerHistory, type CallerCase } from './caller-history';
 import { SuggestionsPanel } from './suggestions-panel';
 
+type DispatchMode = NonNullable<CaseActionBody<'dispatch'>['mode']>;
+
 interface IntakeValues {
   requesterName?: string;
   requesterPhone?: string;
   isAnonymous?: boolean;
   kind: CaseKind;
   category?: string[];
-  urgency: string;
+  urgency: CaseUrgency;
   subject?: string;
   detail?: string;
   address?: string;
@@ -63,7 +65,7 @@ export function IntakePage() {
   const { message } = App.useApp();
   const report = useReportError();
   const [form] = Form.useForm<IntakeValues>();
-  const [dispatchForm] = Form.useForm<{ lead?: string | null; coHandlers?: string[]; mode: string; answer?: string }>();
+  const [dispatchForm] = Form.useForm<{ lead?: string | null; coHandlers?: string[]; mode: DispatchMode; answer?: string }>();
   const [created, setCreated] = useState<CaseDetail | null>(null);
   const [dispatched, setDispatched] = useState<CaseDetail | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,7 +96,7 @@ export function IntakePage() {
     if (!v) return;
     setBusy(true);
     try {
-      const body = {
+      const body: BodyOf<typeof CASE_ENDPOINTS.intake> = {
         channel: 'phone',
         kind: v.kind,
         categoryCode: v.category?.[v.category.length - 1] ?? '',
@@ -104,9 +106,7 @@ export function IntakePage() {
         detail: v.detail ?? '',
         location: { address: v.address ?? '', districtCode: v.districtCode ?? null, streetCode: v.streetCode ?? null, communityCode: v.communityCode ?? null },
       };
-      const taken = await api.post<CaseDetail & { trackingCode?: string; isTrackingCodeGiven?: boolean; isSmsQueued?: boolean }>('/api/cases', body, {
-        'idempotency-key': idempotencyKey.current,
-      });
+      const taken = await api.call(CASE_ENDPOINTS.intake, { body }, { 'idempotency-key': idempotencyKey.current });
       if (taken.trackingCode) setTracking({ caseNumber: taken.caseNumber, code: taken.trackingCode, isSmsQueued: taken.isSmsQueued === true });
       else if (taken.isTrackingCodeGiven)
         // keep a code already on screen (a double submit); otherwise say it was given with the first reply
@@ -114,7 +114,7 @@ export function IntakePage() {
       let c: CaseDetail = taken;
       // Linked from the caller history: to an open case as a duplicate (merged into it), to a finished one as a repeat call.
       if (duplicateOf && (OPEN_CASE_STATUSES as readonly string[]).includes(duplicateOf.status)) {
-        c = await api.post<CaseDetail>(actionPath(c.id, 'merge'), { expectedVersion: c.version, parentCaseId: duplicateOf.id });
+        c = await performCaseAction(c.id, 'merge', { expectedVersion: c.version, parentCaseId: duplicateOf.id });
       } else if (duplicateOf) {
         await api.call(CONSOLE_ENDPOINTS.linkRepeat, { params: { id: c.id }, body: { earlierCaseId: duplicateOf.id } });
         void message.info(`${t('linkedRepeat')} ${duplicateOf.caseNumber}`);
@@ -141,7 +141,9 @@ export function IntakePage() {
     if (!v) return;
     setBusy(true);
     try {
-      const c = await api.post<CaseDetail>(actionPath(created.id, 'dispatch'), {
+      // The lead is a required field of the form: validateFields has refused an empty one.
+      if (!v.lead) return;
+      const c = await performCaseAction(created.id, 'dispatch', {
         expectedVersion: created.version,
         lead: v.lead,
         ...(v.coHandlers && v.coHandlers.length ? { coHandlers: v.coHandlers } : {}),
@@ -161,7 +163,7 @@ export function IntakePage() {
     if (!text) return;
     setBusy(true);
     try {
-      setDispatched(await api.post<CaseDetail>(actionPath(created.id, 'answer'), { expectedVersion: created.version, text }));
+      setDispatched(await performCaseAction(created.id, 'answer', { expectedVersion: created.version, text }));
     } catch (e) {
       report(e);
     } finally {
@@ -370,7 +372,10 @@ export function IntakePage() {
         <SuggestionsPanel
           input={{ subject, detail, address, kind, categoryCode }}
           onApplyCategory={(code) => form.setFieldsValue({ category: categoryPath(code) })}
-          onApplyUrgency={(u) => form.setFieldsValue({ urgency: u })}
+          onApplyUrgency={(u) => {
+            const urgency = CASE_URGENCIES.find((x) => x === u);
+            if (urgency) form.setFieldsValue({ urgency });
+          }}
           onApplyLocation={(l) => form.setFieldsValue(l)}
           onApplyLead={(lead, coHandlers) => {
             setAppliedLead({ lead, coHandlers });

@@ -1,7 +1,7 @@
 // 巡查、走访 on a phone (390 px first): pick the community, say what was seen, take a photo with
 // the camera, optionally record the location, save; then turn the finding into a proactive case.
 import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { PROACTIVE_ENDPOINTS } from '@jiesu/contracts';
+import { PROACTIVE_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
 import { App, Button, Card, Form, Input, List, Radio, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -12,10 +12,7 @@ import { useProactiveStrings } from '../../i18n/proactive-strings';
 import { useReference } from '../../reference';
 import { type PatrolView, useMyStreet, type ZonesView } from './use-street';
 
-interface CaseCreated {
-  id: string;
-  caseNumber: string;
-}
+type CaseCreated = ResponseOf<typeof PROACTIVE_ENDPOINTS.findingCase>;
 
 function categoryTree(nodes: CategoryNode[]): Array<{ value: string; title: string; selectable: boolean; children?: ReturnType<typeof categoryTree> }> {
   return nodes
@@ -102,7 +99,7 @@ export function PatrolPage() {
     const v = await caseForm.validateFields();
     setBusy(true);
     try {
-      const c = await api.post<CaseCreated>(`/api/proactive/patrols/${saved.id}/cases`, v, { 'idempotency-key': `finding-${saved.id}-${v.categoryCode}` });
+      const c = await api.call(PROACTIVE_ENDPOINTS.findingCase, { params: { id: saved.id }, body: v }, { 'idempotency-key': `finding-${saved.id}-${v.categoryCode}` });
       setCreated(c);
       message.success(p('caseCreated'));
       reload();

@@ -7,9 +7,10 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { CaseDetail, OverdueBoard, OverdueClockRow, SweepResult } from '../../api/types';
+import { CASE_ENDPOINTS } from '@jiesu/contracts';
+import type { OverdueBoard, OverdueClockRow, SweepResult } from '../../api/types';
 import { overdueByUnitOption } from '../../charts/options';
-import { actionPath } from '../../components/case-action-modal';
+import { performCaseAction } from '../../components/case-action-modal';
 import { StatusTag } from '../../components/case-tags';
 import { Chart } from '../../components/chart';
 import { useReportError } from '../../components/use-report-error';
@@ -54,8 +55,8 @@ export function SupervisionPage() {
 
   const act = async (row: OverdueClockRow, action: 'remind' | 'escalate') => {
     try {
-      const c = await api.get<CaseDetail>(`/api/cases/${row.caseId}`);
-      await api.post(actionPath(row.caseId, action), { expectedVersion: c.version, clockKey: row.clockKey });
+      const c = await api.call(CASE_ENDPOINTS.get, { params: { id: row.caseId } });
+      await performCaseAction(row.caseId, action, { expectedVersion: c.version, clockKey: row.clockKey });
       void message.success(`${row.caseNumber} · ${t(action)} · ${t('done')}`);
       load();
     } catch (e) {

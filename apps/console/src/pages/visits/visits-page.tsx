@@ -4,7 +4,7 @@
 // is pre-selected (one click must not record "satisfied"); the visitor sees the phone to call (the
 // case API unmasks it for centre visitors and logs the view), the handling unit and the feedback.
 import { PhoneOutlined } from '@ant-design/icons';
-import type { VISIT_ATTEMPT_RESULTS, VisitSatisfaction } from '@jiesu/contracts';
+import { CASE_ENDPOINTS, type ResponseOf, type VISIT_ATTEMPT_RESULTS, VISIT_ENDPOINTS, type VisitSatisfaction } from '@jiesu/contracts';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -19,26 +19,8 @@ import { useReference } from '../../reference';
 
 type AttemptResult = (typeof VISIT_ATTEMPT_RESULTS)[number];
 
-interface VisitQueueItem {
-  caseId: string;
-  caseNumber: string;
-  subject: string;
-  categoryCode: string;
-  closedAt: string | null;
-  attempts: number;
-  lastAttemptAt: string | null;
-}
-interface VisitQueue {
-  total: number;
-  maxAttempts: number;
-  items: VisitQueueItem[];
-}
-interface VisitResult {
-  caseId: string;
-  caseStatus: string;
-  outcome: { status: 'valid' | 'invalid' | 'pending'; reason?: string; attempts: number; attemptsLeft?: number };
-  periodKey: string | null;
-}
+type VisitQueue = ResponseOf<typeof VISIT_ENDPOINTS.queue>;
+type VisitQueueItem = VisitQueue['items'][number];
 
 const RESULT_LABELS: Record<AttemptResult, Bilingual> = {
   reached: { zh: '已接通', en: 'Reached' },
@@ -70,7 +52,7 @@ export function VisitsPage() {
   const load = useCallback(() => {
     setLoading(true);
     api
-      .get<VisitQueue>('/api/visits/queue', { limit: 200 })
+      .call(VISIT_ENDPOINTS.queue, { query: { limit: 200 } })
       .then(setQueue)
       .catch((e: unknown) => report(e, load))
       .finally(() => setLoading(false));
@@ -80,7 +62,7 @@ export function VisitsPage() {
     setDetail(null);
     if (!target) return;
     api
-      .get<CaseDetail>(`/api/cases/${target.caseId}`)
+      .call(CASE_ENDPOINTS.get, { params: { id: target.caseId } })
       .then(setDetail)
       .catch((e: unknown) => report(e));
   }, [target, report]);
@@ -96,7 +78,7 @@ export function VisitsPage() {
         v.result === 'reached'
           ? { result: v.result, isContacted: v.isContacted, isSolved: v.isSolved, satisfaction: v.satisfaction, ...(v.comment ? { comment: v.comment } : {}) }
           : { result: v.result, ...(v.comment ? { comment: v.comment } : {}) };
-      const r = await api.post<VisitResult>(`/api/visits/${target.caseId}/attempts`, body);
+      const r = await api.call(VISIT_ENDPOINTS.recordAttempt, { params: { caseId: target.caseId }, body });
       const outcome =
         r.outcome.status === 'valid'
           ? t('visitValid')

@@ -1,21 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  CommunityConfigBody,
-  CommunityItemScoresBody,
-  CommunityRankingSchema,
-  ErrorBody,
-  PeriodKey,
-  PublicationMetaSchema,
-  PublishBody,
-  QuarterKey,
-  SCORING_ENDPOINTS,
-  ScoreSheetQuery,
-  ScoringPolicyPatch,
-  ScoringSettingsSchema,
-  UnitCodeParam,
-  UnitScoreSchema,
-  WeightsBody,
-} from '@jiesu/contracts';
+import { ErrorBody, PeriodKey, SCORING_ENDPOINTS, ScoreSheetQuery } from '@jiesu/contracts';
 import { Type } from 'typebox';
 import { exportScoreSheet, scoreSheetCsv, scoreSheetHtml, scoreSheetWorkbook } from '../../use-cases/scoring/export-score-sheet';
 import { getRankings } from '../../use-cases/scoring/get-rankings';
@@ -34,7 +18,6 @@ import { updateScoringWeights } from '../../use-cases/scoring/update-scoring-wei
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const PeriodParams = Type.Object({ period: PeriodKey });
-const StreetParams = Type.Object({ street: Type.String({ pattern: '^\\d{9}$' }) });
 const tags = ['scoring'];
 
 export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -45,23 +28,8 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   routeEndpoint(app, SCORING_ENDPOINTS.populations, route, async (request) => getPopulations(app.ctx, { actor: request.actor }));
   routeEndpoint(app, SCORING_ENDPOINTS.populationTemplate, route, async (request) => populationTemplate(app.ctx, { actor: request.actor }));
   routeEndpoint(app, SCORING_ENDPOINTS.putPopulations, route, async (request) => loadPopulationTable(app.ctx, { actor: request.actor, ...request.body }));
-  app.put(
-    '/settings/weights',
-    { schema: { tags, summary: 'Replace the weight versions (administrators)', body: WeightsBody, response: { 200: ScoringSettingsSchema, ...errors } } },
-    async (request) => updateScoringWeights(app.ctx, { actor: request.actor, versions: request.body.versions }),
-  );
-  app.patch(
-    '/settings/policy',
-    {
-      schema: {
-        tags,
-        summary: 'Change the period start day, visit attempts, list size or minimum sample (administrators)',
-        body: ScoringPolicyPatch,
-        response: { 200: ScoringSettingsSchema, ...errors },
-      },
-    },
-    async (request) => updateScoringPolicy(app.ctx, { actor: request.actor, patch: request.body }),
-  );
+  routeEndpoint(app, SCORING_ENDPOINTS.putWeights, route, async (request) => updateScoringWeights(app.ctx, { actor: request.actor, versions: request.body.versions }));
+  routeEndpoint(app, SCORING_ENDPOINTS.patchPolicy, route, async (request) => updateScoringPolicy(app.ctx, { actor: request.actor, patch: request.body }));
 
   routeEndpoint(app, SCORING_ENDPOINTS.rankings, route, async (request) => {
     const { class: classKey, district, source, version } = request.query;
@@ -74,37 +42,16 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...(version ? { version } : {}),
     });
   });
-  app.get(
-    '/periods/:period/units/:code',
-    {
-      schema: {
-        tags,
-        summary: "One unit's score and the cases that cost it points",
-        params: Type.Object({ period: PeriodKey, code: UnitCodeParam }),
-        response: { 200: UnitScoreSchema, ...errors },
-      },
-    },
-    async (request) => getUnitScore(app.ctx, { actor: request.actor, periodKey: request.params.period, unitCode: request.params.code }),
+  routeEndpoint(app, SCORING_ENDPOINTS.unitScore, route, async (request) =>
+    getUnitScore(app.ctx, { actor: request.actor, periodKey: request.params.period, unitCode: request.params.code }),
   );
-  app.post(
-    '/periods/:period/publications',
-    {
-      schema: {
-        tags,
-        summary: 'Publish the period (immutable snapshot); again, with a reason, for a new version',
-        params: PeriodParams,
-        body: PublishBody,
-        response: { 201: PublicationMetaSchema, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await publishRankings(app.ctx, { actor: request.actor, periodKey: request.params.period, reason: request.body.reason ?? null })),
+  routeEndpoint(app, SCORING_ENDPOINTS.publish, route, async (request) =>
+    publishRankings(app.ctx, { actor: request.actor, periodKey: request.params.period, reason: request.body.reason ?? null }),
   );
-  app.get(
-    '/periods/:period/publications',
-    { schema: { tags, summary: 'Published versions of the period', params: PeriodParams, response: { 200: Type.Array(PublicationMetaSchema), ...errors } } },
-    async (request) => listPublications(app.ctx, { actor: request.actor, periodKey: request.params.period }),
-  );
+  routeEndpoint(app, SCORING_ENDPOINTS.publications, route, async (request) => listPublications(app.ctx, { actor: request.actor, periodKey: request.params.period }));
+  // The score sheet stays a plain route: besides JSON it answers a CSV, an Excel workbook or a
+  // printable HTML page (format=csv|xlsx|html) with a download file name — not one JSON response
+  // schema. The console links to it as a download; nothing types its body.
   app.get(
     '/periods/:period/score-sheet',
     { schema: { tags, summary: '成绩单 as JSON, CSV or Excel (format=json|csv|xlsx)', params: PeriodParams, querystring: ScoreSheetQuery } },
@@ -132,48 +79,14 @@ export const scoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(
-    '/communities/:street/config',
-    { schema: { tags, summary: "A street's community-ranking items and weights", params: StreetParams, response: { 200: CommunityConfigBody, ...errors } } },
-    async (request) => getCommunityRankingConfig(app.ctx, { actor: request.actor, streetCode: request.params.street }),
+  routeEndpoint(app, SCORING_ENDPOINTS.communityConfig, route, async (request) => getCommunityRankingConfig(app.ctx, { actor: request.actor, streetCode: request.params.street }));
+  routeEndpoint(app, SCORING_ENDPOINTS.putCommunityConfig, route, async (request) =>
+    setCommunityRankingConfig(app.ctx, { actor: request.actor, streetCode: request.params.street, config: request.body }),
   );
-  app.put(
-    '/communities/:street/config',
-    {
-      schema: {
-        tags,
-        summary: "Set the street's community-ranking items and weights (street leaders)",
-        params: StreetParams,
-        body: CommunityConfigBody,
-        response: { 200: CommunityConfigBody, ...errors },
-      },
-    },
-    async (request) => setCommunityRankingConfig(app.ctx, { actor: request.actor, streetCode: request.params.street, config: request.body }),
+  routeEndpoint(app, SCORING_ENDPOINTS.communityRanking, route, async (request) =>
+    rankStreetCommunities(app.ctx, { actor: request.actor, streetCode: request.params.street, quarterKey: request.params.quarter }),
   );
-  app.get(
-    '/communities/:street/quarters/:quarter',
-    {
-      schema: {
-        tags,
-        summary: "The street's quarterly community ranking",
-        params: Type.Object({ street: StreetParams.properties.street, quarter: QuarterKey }),
-        response: { 200: CommunityRankingSchema, ...errors },
-      },
-    },
-    async (request) => rankStreetCommunities(app.ctx, { actor: request.actor, streetCode: request.params.street, quarterKey: request.params.quarter }),
-  );
-  app.put(
-    '/communities/:street/quarters/:quarter/items',
-    {
-      schema: {
-        tags,
-        summary: "Enter the quarter's item scores for the street's communities (street leaders)",
-        params: Type.Object({ street: StreetParams.properties.street, quarter: QuarterKey }),
-        body: CommunityItemScoresBody,
-        response: { 200: CommunityRankingSchema, ...errors },
-      },
-    },
-    async (request) =>
-      setCommunityItemScores(app.ctx, { actor: request.actor, streetCode: request.params.street, quarterKey: request.params.quarter, scores: request.body.scores }),
+  routeEndpoint(app, SCORING_ENDPOINTS.putCommunityItemScores, route, async (request) =>
+    setCommunityItemScores(app.ctx, { actor: request.actor, streetCode: request.params.street, quarterKey: request.params.quarter, scores: request.body.scores }),
   );
 };

@@ -3,7 +3,17 @@
 // the viewer may take now and the clocks they may remind or escalate, from the core's guards, so
 // the console shows exactly those and re-states no rule.
 import { HTTP_CASE_ACTIONS, type HttpCaseAction } from '@jiesu/contracts';
-import { type Actor, allowedActions, assertCaseInScope, type CaseState, DomainError, presentCaseRequester, supervisableClocks } from '@jiesu/core';
+import {
+  type Actor,
+  allowedActions,
+  assertCaseInScope,
+  type CaseAttachment,
+  type CaseState,
+  type CaseStatus,
+  DomainError,
+  presentCaseRequester,
+  supervisableClocks,
+} from '@jiesu/core';
 import type { AppContext } from '../../context';
 
 export async function loadCaseInScope(ctx: AppContext, actor: Actor, caseId: string) {
@@ -56,7 +66,15 @@ export async function presentCase(ctx: AppContext, opts: { actor: Actor; state: 
 
 export async function getCaseTimeline(ctx: AppContext, opts: { actor: Actor; caseId: string }) {
   const { state } = await loadCaseInScope(ctx, opts.actor, opts.caseId);
-  return { caseId: state.id, caseNumber: state.caseNumber, status: state.status, version: state.version, events: await ctx.repos.cases.history(state) };
+  const events = await ctx.repos.cases.history(state);
+  return {
+    caseId: state.id,
+    caseNumber: state.caseNumber,
+    status: state.status,
+    version: state.version,
+    // History rows hold what the decider wrote: its own statuses and attachment records.
+    events: events.map((e) => ({ ...e, fromStatus: e.fromStatus as CaseStatus | null, toStatus: e.toStatus as CaseStatus, attachments: e.attachments as CaseAttachment[] })),
+  };
 }
 
 export async function findCaseIdByNumber(ctx: AppContext, opts: { actor: Actor; caseNumber: string }): Promise<string> {
