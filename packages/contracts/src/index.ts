@@ -24,3 +24,4 @@ export * from './proactive-endpoints';
 export * from './deliberation-endpoints';
 export * from './audit-endpoints';
 export * from './open311-admin-endpoints';
+export * from './queue-endpoints';

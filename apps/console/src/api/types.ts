@@ -12,6 +12,7 @@ import type {
   DutyListSchema,
   Jsonified,
   NotificationSchema,
+  QUEUE_ENDPOINTS,
   ResponseOf,
   UserSchema,
   WorkItemDetailSchema,
@@ -69,57 +70,13 @@ export type Attachment = Static<typeof AttachmentSchema>;
 export type Timeline = CaseTimelineView;
 export type TimelineEvent = Timeline['events'][number];
 
-export interface InboxQueue {
-  unitCode: string;
-  toSign: CaseSummary[];
-  inHand: CaseSummary[];
-  dueSoon: CaseSummary[];
-  overdue: CaseSummary[];
-}
-
-export interface DispatchQueue {
-  toDispatch: CaseSummary[];
-  returned: CaseSummary[];
-  disputed: CaseSummary[];
-  awaitingReview: CaseSummary[];
-  extensionRequests: CaseSummary[];
-}
-
-export interface OverdueUnitRow {
-  unitCode: string;
-  unitName: string;
-  unitClass: UnitClass;
-  overdue: number;
-  nearDue: number;
-}
-
-export interface OverdueClockRow {
-  caseId: string;
-  caseNumber: string;
-  subject: string;
-  status: CaseStatus;
-  clockKey: string;
-  clockName: string;
-  ownerUnitCode: string;
-  dueAt: string;
-  isOverdue: boolean;
-  remindedAt: string | null;
-  escalatedAt: string | null;
-}
-
-export interface OverdueBoard {
-  units: OverdueUnitRow[];
-  clocks: OverdueClockRow[];
-}
-
-export interface SweepResult {
-  casesExamined: number;
-  reminded: number;
-  escalated: number;
-  skippedLocked: number;
-  /** The same sweep's work items. */
-  workItems: { itemsExamined: number; reminded: number; escalated: number; skippedLocked: number };
-}
+/** The work queues as the API answers them (QUEUE_ENDPOINTS in the contracts). */
+export type InboxQueue = ResponseOf<typeof QUEUE_ENDPOINTS.inbox>;
+export type DispatchQueue = ResponseOf<typeof QUEUE_ENDPOINTS.dispatch>;
+export type OverdueBoard = ResponseOf<typeof QUEUE_ENDPOINTS.overdue>;
+export type OverdueUnitRow = OverdueBoard['units'][number];
+export type OverdueClockRow = OverdueBoard['clocks'][number];
+export type SweepResult = ResponseOf<typeof QUEUE_ENDPOINTS.sweep>;
 
 /** A work item as the API presents it (WorkItemSchema as JSON), with the viewer's allowed actions. */
 export type WorkItemView = Jsonified<Static<typeof WorkItemSchema>>;

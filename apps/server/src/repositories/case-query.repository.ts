@@ -1,7 +1,7 @@
 // Read-side SQL for case lists and queues: search, a unit's inbox, the dispatch queue and the
 // overdue board. Every query takes the actor's scope path ('/' for the centre); lists page by
 // keyset (keyset.ts) and every ordering ends with the case id.
-import { type PhoneSearchScope, pathCodes } from '@jiesu/core';
+import { type CaseStatus, type PhoneSearchScope, pathCodes, type UnitClass } from '@jiesu/core';
 import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { type CaseQueryTerms, caseQueryTerms } from '../search/case-search-terms';
@@ -13,7 +13,7 @@ type Db = Kysely<Database>;
 export interface CaseSummary {
   id: string;
   caseNumber: string;
-  status: string;
+  status: CaseStatus;
   version: number;
   urgency: string;
   kind: string;
@@ -74,7 +74,8 @@ function toSummary(r: SummaryRow): CaseSummary {
   return {
     id: r.id,
     caseNumber: r.case_number,
-    status: r.status,
+    // the decider wrote it: one of its statuses
+    status: r.status as CaseStatus,
     version: r.version,
     urgency: r.urgency,
     kind: r.kind,
@@ -432,12 +433,12 @@ export class CaseQueryRepository {
       .limit(200)
       .execute();
     return {
-      units: rows.map((r) => ({ unitCode: r.unit_code, unitName: r.unit_name, unitClass: r.unit_class, overdue: r.overdue, nearDue: r.near_due })),
+      units: rows.map((r) => ({ unitCode: r.unit_code, unitName: r.unit_name, unitClass: r.unit_class as UnitClass, overdue: r.overdue, nearDue: r.near_due })),
       clocks: clocks.map((c) => ({
         caseId: c.id,
         caseNumber: c.case_number,
         subject: c.subject,
-        status: c.status,
+        status: c.status as CaseStatus,
         clockKey: c.key,
         clockName: c.name,
         ownerUnitCode: c.owner_unit_code,

@@ -1,6 +1,6 @@
 // 派单调度: the dispatch queue and board of the centre or a district sub-centre — cases to
 // dispatch, returns to review, disputes to rule, feedback to review, extension requests.
-import { CASE_ENDPOINTS, type HttpCaseAction } from '@jiesu/contracts';
+import { CASE_ENDPOINTS, type HttpCaseAction, QUEUE_ENDPOINTS } from '@jiesu/contracts';
 import { App, Badge, Button, Card, Space, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
@@ -31,7 +31,7 @@ export function DispatchBoardPage() {
   const load = useCallback(() => {
     setLoading(true);
     api
-      .get<DispatchQueue>('/api/queues/dispatch')
+      .call(QUEUE_ENDPOINTS.dispatch, {})
       .then(setQueue)
       .catch((e: unknown) => report(e, load))
       .finally(() => setLoading(false));

@@ -5,6 +5,7 @@ import { App, Badge, Button, Card, Space, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
+import { QUEUE_ENDPOINTS } from '@jiesu/contracts';
 import type { CaseSummary, InboxQueue } from '../../api/types';
 import { performCaseAction } from '../../components/case-action-modal';
 import { CaseTable } from '../../components/case-table';
@@ -35,7 +36,7 @@ export function InboxPage() {
     setLoading(true);
     refreshBadges();
     api
-      .get<InboxQueue>('/api/queues/inbox')
+      .call(QUEUE_ENDPOINTS.inbox, {})
       .then(setInbox)
       .catch((e: unknown) => report(e, load))
       .finally(() => setLoading(false));

@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import { CASE_ENDPOINTS } from '@jiesu/contracts';
+import { CASE_ENDPOINTS, QUEUE_ENDPOINTS } from '@jiesu/contracts';
 import type { OverdueBoard, OverdueClockRow, SweepResult } from '../../api/types';
 import { overdueByUnitOption } from '../../charts/options';
 import { performCaseAction } from '../../components/case-action-modal';
@@ -32,7 +32,7 @@ export function SupervisionPage() {
   const report = useReportError();
   const load = useCallback(() => {
     api
-      .get<OverdueBoard>('/api/queues/overdue', { nearHours })
+      .call(QUEUE_ENDPOINTS.overdue, { query: { nearHours } })
       .then(setBoard)
       .catch((e: unknown) => report(e, load));
   }, [nearHours, report]);
@@ -44,7 +44,7 @@ export function SupervisionPage() {
   const runSweep = async () => {
     setSweep({ running: true, result: null });
     try {
-      const r = await api.post<SweepResult>('/api/queues/sweep');
+      const r = await api.call(QUEUE_ENDPOINTS.sweep, {});
       setSweep({ running: false, result: r });
       load();
     } catch (e) {
