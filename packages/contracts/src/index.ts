@@ -23,3 +23,4 @@ export * from './public-governance-endpoints';
 export * from './proactive-endpoints';
 export * from './deliberation-endpoints';
 export * from './open311-admin-endpoints';
+export * from './intake-endpoints';
