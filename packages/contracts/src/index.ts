@@ -25,3 +25,4 @@ export * from './deliberation-endpoints';
 export * from './audit-endpoints';
 export * from './open311-admin-endpoints';
 export * from './queue-endpoints';
+export * from './intake-endpoints';

@@ -1,6 +1,6 @@
 // One modal for every case action: the fields each action's body needs (packages/contracts
 // CASE_ACTION_BODIES), expectedVersion from the loaded case, errors in plain words.
-import { CASE_ACTION_ENDPOINTS, type CaseActionBody, type HttpCaseAction } from '@jiesu/contracts';
+import { CASE_ACTION_ENDPOINTS, type CaseActionBody, type HttpCaseAction, INTAKE_ENDPOINTS } from '@jiesu/contracts';
 import { Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
@@ -96,11 +96,13 @@ export function CaseActionModal({
     if (action !== 'dispatch' || !open) return;
     let live = true;
     api
-      .post<{ leadUnit?: { lead: { code: string } | null; coHandlers: { code: string }[]; explanation: string; explanationZh: string } }>('/api/intake/suggestions', {
-        subject: c.subject,
-        detail: c.detail,
-        ...(c.location.address ? { address: c.location.address } : {}),
-        ...(/^\d{2,6}$/.test(c.categoryCode) ? { categoryCode: c.categoryCode } : {}),
+      .call(INTAKE_ENDPOINTS.suggestions, {
+        body: {
+          subject: c.subject,
+          detail: c.detail,
+          ...(c.location.address ? { address: c.location.address } : {}),
+          ...(/^\d{2,6}$/.test(c.categoryCode) ? { categoryCode: c.categoryCode } : {}),
+        },
       })
       .then((s) => {
         const lead = s.leadUnit?.lead;

@@ -18,6 +18,8 @@ export interface EndpointRouteOptions {
   errors: Record<number, TSchema>;
   /** Route config (e.g. a rate limit). */
   config?: Record<string, unknown>;
+  /** Largest request body in bytes, when the server's default is too small (e.g. an uploaded model). */
+  bodyLimit?: number;
 }
 
 /** What a replayable create's handler returns: the body, and whether this request created it. */
@@ -43,6 +45,7 @@ export function routeEndpoint<E extends EndpointShape>(app: App, e: E, opts: End
     method: e.method,
     url: e.path.slice(opts.prefix.length) || '/',
     ...(opts.config ? { config: opts.config } : {}),
+    ...(opts.bodyLimit !== undefined ? { bodyLimit: opts.bodyLimit } : {}),
     schema: {
       tags: [...e.tags],
       summary: e.summary,

@@ -4,7 +4,7 @@
 // Targets are written 'street', 'district', 'community', 'department:<kind>' or
 // 'enterprise:<kind>'. Administrators edit rows and save the whole list; the API's field error
 // ("body.entries[4].categoryPath") marks that row and turns to its page. Saved lists are audited.
-import type { DispatchCatalogueResponse, DispatchEntrySchema } from '@jiesu/contracts';
+import { type DispatchEntrySchema, INTAKE_ENDPOINTS, type ResponseOf } from '@jiesu/contracts';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -16,7 +16,7 @@ import { useReportError } from '../../components/use-report-error';
 import { useI18n } from '../../i18n/i18n';
 
 type Entry = Static<typeof DispatchEntrySchema>;
-type View = Static<typeof DispatchCatalogueResponse>;
+type View = ResponseOf<typeof INTAKE_ENDPOINTS.dispatchCatalogue>;
 type Target = Entry['lead'];
 
 const PAGE = 10;
@@ -65,7 +65,7 @@ export function DispatchCatalogueTab() {
   const { problem, take, clear } = useFieldProblem();
   const load = useCallback(() => {
     api
-      .get<View>('/api/intake/dispatch-catalogue')
+      .call(INTAKE_ENDPOINTS.dispatchCatalogue, {})
       .then((v) => {
         setMeta({ source: v.source, updatedBy: v.updatedBy });
         setRows(v.entries.map(toRow));
@@ -100,7 +100,7 @@ export function DispatchCatalogueTab() {
         const { coHandlers: _old, ...rest } = r.entry;
         return { ...rest, lead, ...(co.length ? { coHandlers: co } : {}) };
       });
-      const v = await api.put<View>('/api/intake/dispatch-catalogue', { entries });
+      const v = await api.call(INTAKE_ENDPOINTS.putDispatchCatalogue, { body: { entries } });
       setMeta({ source: v.source, updatedBy: v.updatedBy });
       setRows(v.entries.map(toRow));
       void message.success({ content: t('saved'), key: 'saved' });

@@ -2,7 +2,7 @@
 // suggested lead) and the dispatch catalogue (派单目录, dispatch-catalogue-tab.tsx) behind the
 // intake suggestions (GET/PUT /api/intake/urgency-rules, /routing-rules, /dispatch-catalogue). Administrators edit the table — add and remove rows — and save the whole list;
 // the API's field error ("body.rules[3].pattern") marks that row's cell and turns to its page.
-import type { RoutingRuleSchema, UrgencyRuleSchema } from '@jiesu/contracts';
+import { INTAKE_ENDPOINTS, type ResponseOf, type RoutingRuleSchema, type UrgencyRuleSchema } from '@jiesu/contracts';
 import { CASE_URGENCIES, type CaseUrgency } from '@jiesu/core';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
@@ -19,8 +19,21 @@ import { DispatchCatalogueTab } from './dispatch-catalogue-tab';
 
 type UrgencyRule = Static<typeof UrgencyRuleSchema>;
 type RoutingRule = Static<typeof RoutingRuleSchema>;
-/** RuleListResponse of the contracts, for either rule. */
-type ListOf<R> = { source: 'default' | 'administrator'; updatedBy: string | null; rules: R[] };
+/** A rule list as the API answers it (INTAKE_ENDPOINTS.urgencyRules, .routingRules), for either rule. */
+type ListOf<R> = Omit<ResponseOf<typeof INTAKE_ENDPOINTS.urgencyRules>, 'rules'> & { rules: R[] };
+/** Where one rule table loads and saves its whole list. */
+interface RuleSource<R> {
+  load(): Promise<ListOf<R>>;
+  save(rules: R[]): Promise<ListOf<R>>;
+}
+const URGENCY_RULES: RuleSource<UrgencyRule> = {
+  load: () => api.call(INTAKE_ENDPOINTS.urgencyRules, {}),
+  save: (rules) => api.call(INTAKE_ENDPOINTS.putUrgencyRules, { body: { rules } }),
+};
+const ROUTING_RULES: RuleSource<RoutingRule> = {
+  load: () => api.call(INTAKE_ENDPOINTS.routingRules, {}),
+  save: (rules) => api.call(INTAKE_ENDPOINTS.putRoutingRules, { body: { rules } }),
+};
 
 const PAGE = 10;
 const ROUTING_CLASSES = ['street', 'community', 'district', 'department', 'enterprise'] as const;
@@ -35,12 +48,12 @@ const wrap = <R,>(rules: R[]): Row<R>[] => rules.map((rule) => ({ key: nextKey++
 
 /** One editable list: load, edit rows, save the whole list, show the API's field error. */
 function RuleTable<R extends { id: string; priority: number; note?: string; isActive?: boolean }>({
-  path,
+  source,
   blank,
   columns,
   testId,
 }: {
-  path: string;
+  source: RuleSource<R>;
   blank: () => R;
   columns: (row: Row<R>, index: number, set: (r: R) => void, status: (field: string) => 'error' | undefined) => { title: string; width?: number; node: ReactNode }[];
   testId: string;
@@ -56,21 +69,21 @@ function RuleTable<R extends { id: string; priority: number; note?: string; isAc
   const { problem, take, clear } = useFieldProblem();
   const report = useReportError();
   const load = useCallback(() => {
-    api
-      .get<ListOf<R>>(path)
+    source
+      .load()
       .then((r) => {
         setMeta({ source: r.source, updatedBy: r.updatedBy });
         setRows(wrap(r.rules));
       })
       .catch((e: unknown) => report(e, load));
-  }, [path, report]);
+  }, [source, report]);
   useEffect(load, [load]);
 
   const save = async () => {
     setSaving(true);
     clear();
     try {
-      const r = await api.put<ListOf<R>>(path, { rules: rows.map((x) => x.rule) });
+      const r = await source.save(rows.map((x) => x.rule));
       setMeta({ source: r.source, updatedBy: r.updatedBy });
       setRows(wrap(r.rules));
       void message.success({ content: t('saved'), key: 'saved' });
@@ -189,7 +202,7 @@ export function IntakeRulesPage() {
             label: t('urgencyRules'),
             children: (
               <RuleTable<UrgencyRule>
-                path="/api/intake/urgency-rules"
+                source={URGENCY_RULES}
                 testId="urgency-rules"
                 blank={() => ({ id: `rule-${Date.now() % 100000}`, pattern: '', urgency: 'general', priority: 50, isActive: true })}
                 columns={({ rule }, _i, set, status) => {
@@ -237,7 +250,7 @@ export function IntakeRulesPage() {
             label: t('routingRules'),
             children: (
               <RuleTable<RoutingRule>
-                path="/api/intake/routing-rules"
+                source={ROUTING_RULES}
                 testId="routing-rules"
                 blank={() => ({
                   id: `route-${Date.now() % 100000}`,

@@ -1,9 +1,8 @@
-// Reads POST /api/intake/suggestions (packages/contracts/src/intake.ts SuggestionsResponse) into
+// Reads POST /api/intake/suggestions (INTAKE_ENDPOINTS.suggestions in packages/contracts) into
 // what the suggestions panel shows. Every reason exists in English (`explanation`) and Chinese
 // (`explanationZh`); the panel shows the one of the console's language, and falls back to the
 // English one when a server too old to send Chinese answers.
-import type { SuggestionsResponse } from '@jiesu/contracts';
-import type { Static } from 'typebox';
+import type { INTAKE_ENDPOINTS, ResponseOf } from '@jiesu/contracts';
 import type { Lang } from '../../i18n/lang';
 
 /** One suggestion as the panel reads it: a value, a label, a confidence and a reason. */
@@ -28,7 +27,7 @@ export interface SuggestionSet {
   answers: { title: string; text: string }[];
 }
 
-export type RawSuggestions = Static<typeof SuggestionsResponse>;
+export type RawSuggestions = ResponseOf<typeof INTAKE_ENDPOINTS.suggestions>;
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 

@@ -6,10 +6,11 @@ import { BulbOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { INTAKE_ENDPOINTS } from '@jiesu/contracts';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { URGENCY_LABELS } from '../../i18n/labels';
-import type { CaseUrgency } from '@jiesu/core';
+import type { CaseKind, CaseUrgency } from '@jiesu/core';
 import { type RawSuggestions, readSuggestions, type Suggestion, type SuggestionSet } from './read-suggestions';
 
 export interface SuggestionInput {
@@ -47,12 +48,14 @@ export function SuggestionsPanel({ input, onApplyCategory, onApplyUrgency, onApp
     const timer = setTimeout(() => {
       setState({ kind: 'loading' });
       api
-        .post<Partial<RawSuggestions>>('/api/intake/suggestions', {
-          subject: input.subject || input.detail.slice(0, 50),
-          detail: input.detail,
-          ...(input.address ? { address: input.address } : {}),
-          ...(input.kind ? { kind: input.kind } : {}),
-          ...(input.categoryCode ? { categoryCode: input.categoryCode } : {}),
+        .call(INTAKE_ENDPOINTS.suggestions, {
+          body: {
+            subject: input.subject || input.detail.slice(0, 50),
+            detail: input.detail,
+            ...(input.address ? { address: input.address } : {}),
+            ...(input.kind ? { kind: input.kind as CaseKind } : {}),
+            ...(input.categoryCode ? { categoryCode: input.categoryCode } : {}),
+          },
         })
         .then((raw) => live && setState({ kind: 'ready', raw }))
         .catch(() => live && setState({ kind: 'unavailable' }));
