@@ -177,21 +177,14 @@ export interface CaseLink {
  * The aggregate the persistence layer loads and stores. `version` is the optimistic-concurrency
  * token: write the decision's state only `WHERE version = <loaded version>`.
  */
-export interface CaseState {
+export interface CaseState extends Omit<CaseIntake, 'attachments'> {
   id: string;
   caseNumber: string;
   version: number;
   /** Number of history events written so far; the next event's `seq` is this + 1. */
   eventCount: number;
   status: CaseStatus;
-  channel: CaseChannel;
-  kind: CaseKind;
-  categoryCode: string;
-  urgency: CaseUrgency;
-  requester: Requester;
-  subject: string;
-  detail: string;
-  location: CaseLocation;
+  /** The intake's files and every file added since (a list, never absent). */
   attachments: CaseAttachment[];
   receivedAt: Date;
   receivedBy: ActorRef;
