@@ -131,11 +131,11 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     await search.fill(numbers[1]?.slice(-6) ?? '');
     await search.press('Enter');
     await page.getByTestId('case-card').filter({ hasText: numbers[1] }).waitFor();
-    await expect.poll(() => page.getByTestId('case-card').count()).toBe(1);
+    await eventually(() => page.getByTestId('case-card').count()).toBe(1);
     await search.fill('花家地');
     await search.press('Enter');
     await page.getByTestId('case-card').filter({ hasText: numbers[0] }).waitFor();
-    await expect.poll(() => page.getByTestId('case-card').count()).toBe(2);
+    await eventually(() => page.getByTestId('case-card').count()).toBe(2);
     expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SHOTS}phone-search.png` });
     await context.close();

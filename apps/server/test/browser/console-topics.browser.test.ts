@@ -52,7 +52,7 @@ describe.runIf(runsBrowser)('每月一题 in the console', () => {
     // 30 ordinary cases + 16 planted in November.
     await page.getByText('件诉求').waitFor();
     await eventually(() => page.getByText('2026-11 · 46 件诉求').count()).toBe(1);
-    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await eventually(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
     const first = page.locator('.ant-table-row').first();
     // The planted problem (电动自行车 charging, over 12 streets) ranks first.
     await eventually(() => first.innerText()).toContain('充电');

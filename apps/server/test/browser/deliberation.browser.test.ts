@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../case-helpers';
 import type { TestEnv } from '../harness';
-import { type BrowserEnv, logIn, pageWidth, phoneContext, runsBrowser, startBrowserEnv, WAIT_MS } from './browser-env';
+import { type BrowserEnv, eventually, logIn, pageWidth, phoneContext, runsBrowser, startBrowserEnv, WAIT_MS } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -96,10 +96,10 @@ describe.runIf(runsBrowser)('居民议事会 on a phone (390×844)', () => {
     await page.locator('.ant-modal:visible .ant-select').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '楼下加装休息座椅' }).click();
     await page.locator('.ant-modal:visible').getByTestId('dialog-ok').click();
-    await expect.poll(() => page.getByTestId('agenda-item').count()).toBe(3);
+    await eventually(() => page.getByTestId('agenda-item').count()).toBe(3);
 
     await page.getByTestId('meeting-start').click();
-    await expect.poll(() => page.getByTestId('meeting-status').textContent()).toBe('进行中');
+    await eventually(() => page.getByTestId('meeting-status').textContent()).toBe('进行中');
 
     const item = (i: number) => page.getByTestId('agenda-item').nth(i);
     const vote = async (i: number, text: string, by: string, second: string, counts: Record<string, string>) => {
@@ -124,12 +124,12 @@ describe.runIf(runsBrowser)('居民议事会 on a phone (390×844)', () => {
     await item(0).getByTestId('save-minutes').click();
     await item(0).getByTestId('conclude-item').click();
     await dialog(page, { summary: '物业于5月31日前修剪5号楼前树木，社区监督。' });
-    await expect.poll(() => item(0).getByText('已告知结果').count()).toBe(1);
+    await eventually(() => item(0).getByText('已告知结果').count()).toBe(1);
     await item(0).getByTestId('add-follow-up').click();
     await dialog(page, { title: '联系物业确定修剪方案并公示', dueAt: '2026-12-20T18:00' });
-    await expect.poll(() => item(0).getByTestId('follow-ups').getByText('联系物业确定修剪方案并公示').count()).toBe(1);
+    await eventually(() => item(0).getByTestId('follow-ups').getByText('联系物业确定修剪方案并公示').count()).toBe(1);
     await page.getByTestId('meeting-close').click();
-    await expect.poll(() => page.getByTestId('meeting-status').textContent()).toBe('已结束');
+    await eventually(() => page.getByTestId('meeting-status').textContent()).toBe('已结束');
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 12_000 }).toBe(0);
     await page.evaluate('window.scrollTo(0, 0)');
@@ -151,6 +151,6 @@ describe.runIf(runsBrowser)('居民议事会 on a phone (390×844)', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}portal-community.png`, fullPage: true });
     await page.getByTestId('portal-lang').click();
-    await expect.poll(() => page.locator('body').innerText()).toContain('Decisions');
+    await eventually(() => page.locator('body').innerText()).toContain('Decisions');
   });
 });
