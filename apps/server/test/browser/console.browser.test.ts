@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { PNG, intakeBody } from '../case-helpers';
 import { seedRulesMonth } from '../scoring-rules-fixture';
-import { TEST_PG_URL, type TestEnv } from '../harness';
+import type { TestEnv } from '../harness';
 import { type BrowserEnv, desktopContext, eventually, logIn as logInAs, runsBrowser, startBrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
@@ -233,13 +233,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await evaluator.context().close();
   });
 
-  // Not on PostgreSQL for now (reason): on a real PostgreSQL server this journey step fails with this
-  // session's merged console (the earlier case is listed as finished but no 标记为重复来电 button is
-  // clickable within 30 s; in 批量催办 the second selection's checkbox is never actionable), while
-  // the console of 12ad3e3 passes it on the same server and PGlite passes it with this console —
-  // a race between the console's requests that PostgreSQL's concurrency exposes, not yet found.
-  // It runs on PGlite in every run; the session-5 note says so and names it as the first thing to fix.
-  it.runIf(!TEST_PG_URL)('a repeat caller: the operator sees the earlier case (status, same problem) and links the new call as a repeat', async () => {
+  it('a repeat caller: the operator sees the earlier case (status, same problem) and links the new call as a repeat', async () => {
     const page = await logIn('operator');
     await page.waitForURL(/\/intake$/);
     await page.locator('#intake-category').click();
@@ -273,8 +267,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     expect(links.repeatOf?.caseNumber).toBe(caseNumber);
   });
 
-  // Not on PostgreSQL for now: see the repeat-caller step above.
-  it.runIf(!TEST_PG_URL)('批量催办: the supervisor selects two open cases on 工单查询 and reminds both; a second click reminds nothing twice', async () => {
+  it('批量催办: the supervisor selects two open cases on 工单查询 and reminds both; a second click reminds nothing twice', async () => {
     const op = await env.as('operator');
     const made: { id: string; caseNumber: string }[] = [];
     for (const n of ['一', '二']) {
