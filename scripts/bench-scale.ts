@@ -3,7 +3,8 @@
 // same rows in the same run; plus disk per million cases, the #15 search figures, a keyset walk
 // that must see every case of a scope exactly once, and intake cases/s with 1, 2 and 4 processes.
 // A benchmark, not a test:
-//   bash scripts/with-postgres.sh npx tsx scripts/bench-scale.ts --cases 1000000 [--search-at 50000] [--skip-intake] [--sweep-running 500000] [--keep] [--disk-only]
+//   bash scripts/with-postgres.sh npx tsx scripts/bench-scale.ts --cases 1000000 [--search-at 50000] [--skip-intake] [--sweep-running 500000] [--keep] [--disk-only] [--archive]
+// --archive: after growing, run the archive pass and print the disk again (archiveFigures).
 // --disk-only: grow, print the disk figures (by table, by column of `cases`, by key of its document) and stop.
 // --sweep-running: after the table, extra running clocks (none due) on the open cases up to that
 // many, and the sweep timed again. Each figure prints the 1-minute load average beside it.
@@ -346,6 +347,40 @@ async function prepareTemplates(pool: pg.Pool) {
     await pool.query('insert into bench_subjects values ($1, $2, $3, $4::tsvector)', [i, subject, detail, caseSearchVector(subject, detail, '')]);
   }
   console.log(`templates: ${n} communities, ${leads.length} departments and enterprises, ${SUBJECTS.length} subjects`);
+}
+
+/**
+ * --archive: the daily archive pass (`jiesu archive`, the product's own code) over the grown year —
+ * every case closed more than 35 days ago — then the disk again, and once more after VACUUM FULL
+ * of case_clocks (the space its deleted rows leave is reused by new clocks in steady state; the
+ * history partitions the pass emptied it compacts itself).
+ */
+async function archiveFigures(pool: pg.Pool, databaseUrl: string) {
+  const bin = fileURLToPath(new URL('../apps/server/bin/jiesu.mjs', import.meta.url));
+  const jiesu = (command: string) =>
+    new Promise<string>((resolve, reject) => {
+      const p = spawn(process.execPath, [bin, command], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      p.stdout.on('data', (d: Buffer) => (text += d.toString()));
+      p.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`jiesu ${command} exited ${code}`))));
+    });
+  // The grower writes every history row into the default partition; a boot moves them into their
+  // months (as the product's own rows are written). Compacting the emptied default makes the
+  // "before" what a production database of the same cases holds.
+  await jiesu('migrate');
+  await pool.query('vacuum full case_history_default');
+  console.log('-- disk before the archive pass (history in its month partitions)');
+  await diskFigures(pool);
+  const t = performance.now();
+  const out = await jiesu('archive');
+  console.log(`archive pass: ${out.trim()} (${((performance.now() - t) / 1000).toFixed(1)} s wall)`);
+  const { rows } = await pool.query<{ n: number; bytes: number }>(`select count(*)::int as n, coalesce(avg(length(packed)), 0)::int as bytes from case_archive`);
+  console.log(JSON.stringify({ archivedCases: rows[0]?.n, avgPackedBytes: rows[0]?.bytes }));
+  console.log('-- disk after the archive pass');
+  await diskFigures(pool);
+  await pool.query('vacuum full case_clocks');
+  console.log('-- disk after VACUUM FULL case_clocks (steady state: freed clock space is reused)');
+  await diskFigures(pool);
 }
 
 async function diskFigures(pool: pg.Pool) {
@@ -751,6 +786,7 @@ async function main() {
     await pool.query('analyze');
     console.log(`grown to ${TARGET.toLocaleString('en')} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     await diskFigures(pool);
+    if (args.has('--archive')) await archiveFigures(pool, DATABASE_URL);
     if (args.has('--disk-only')) return;
     await stopServer(s);
     s = await startServer(DATABASE_URL, 1);

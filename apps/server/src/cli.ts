@@ -13,6 +13,8 @@ import { startWarningScanner } from './jobs/warning-scanner';
 import { startHotspotRefresher } from './jobs/hotspot-refresher';
 import { startOrphanUploadSweeper } from './jobs/orphan-upload-sweeper';
 import { startPartitionMaintainer } from './jobs/partition-maintainer';
+import { startCaseArchiver } from './jobs/case-archiver';
+import { archiveFinishedCases } from './use-cases/maintenance/archive-cases';
 import { markAllScoredCases } from './use-cases/scoring/mark-scored-cases';
 import { LogNotificationSender } from './adapters/notification-sender';
 import { sweepAllClocks } from './use-cases/clocks/sweep-all-clocks';
@@ -124,6 +126,7 @@ program
     const hotspots = jobs && config.hotspotRefreshMinutes > 0 ? startHotspotRefresher(rt.ctx, app.log, { everyMs: config.hotspotRefreshMinutes * 60_000, checkMs: 300_000 }) : null;
     const orphans = jobs ? startOrphanUploadSweeper(rt.ctx, app.log, 3_600_000) : null;
     const partitions = jobs ? startPartitionMaintainer(rt.ctx, app.log, 86_400_000) : null;
+    const archiver = jobs && config.archiveAfterDays > 0 ? startCaseArchiver(rt.ctx, app.log, 86_400_000) : null;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -136,6 +139,7 @@ program
       await hotspots?.stop();
       await orphans?.stop();
       await partitions?.stop();
+      await archiver?.stop();
       await app.close();
       await rt.close();
       process.exit(0);
@@ -187,6 +191,17 @@ program
         rt.ctx.now = () => at;
       }
       console.log(JSON.stringify(await sweepAllClocks(rt.ctx)));
+    }),
+  );
+
+program
+  .command('archive')
+  .description("move the history and stopped clocks of cases closed more than N days ago into case_archive (the daily job's work, now) and print what it did")
+  .option('--after-days <n>', 'days after closing (default JIESU_ARCHIVE_AFTER_DAYS, 35)', positiveInt)
+  .option('--no-compact', 'leave the emptied history partitions as they are (no VACUUM FULL)')
+  .action((opts: { afterDays?: number; compact: boolean }) =>
+    withRuntime(async (rt) => {
+      console.log(JSON.stringify(await archiveFinishedCases(rt.ctx, { ...(opts.afterDays !== undefined ? { afterDays: opts.afterDays } : {}), compact: opts.compact })));
     }),
   );
 

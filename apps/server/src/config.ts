@@ -29,6 +29,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** Minutes between scheduled hotspot refreshes of the current month in `serve`; 0 turns them off. */
   hotspotRefreshMinutes: number;
+  /** days after closing when a case's history and stopped clocks move to case_archive (0: never) */
+  archiveAfterDays: number;
   /** Optional path of a category taxonomy CSV (level1,level2,level3) imported by `seed`. */
   categoryFile: string | null;
   /** The jurisdiction_id Open311 clients may send (one jurisdiction per server). */
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiRateLimit: int('JIESU_API_RATE_LIMIT', 6000, 1, 10_000_000),
     sweepIntervalSeconds: int('JIESU_SWEEP_INTERVAL_SECONDS', 30, 0, 86_400),
     hotspotRefreshMinutes: int('JIESU_HOTSPOT_REFRESH_MINUTES', 360, 0, 44_640),
+    archiveAfterDays: int('JIESU_ARCHIVE_AFTER_DAYS', 35, 0, 3_650),
     categoryFile: str('JIESU_CATEGORY_FILE'),
     open311JurisdictionId: str('JIESU_OPEN311_JURISDICTION') ?? '12345.beijing.gov.cn',
     trustedProxies,

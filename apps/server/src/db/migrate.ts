@@ -26,6 +26,7 @@ import * as m0031 from './migrations/0031-lean-state';
 import * as m0033 from './migrations/0033-history-partitions';
 import * as m0034 from './migrations/0034-audit-partitions';
 import * as m0036 from './migrations/0036-case-mining';
+import * as m0037 from './migrations/0037-case-archive';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0033-history-partitions': m0033,
   '0034-audit-partitions': m0034,
   '0036-case-mining': m0036,
+  '0037-case-archive': m0037,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -133,6 +133,17 @@ export interface CaseHistoryTable {
   data: NullableJson<Record<string, unknown>>;
 }
 
+/** Finished cases' history and stopped clocks, packed (migration 0037, repositories/case-archive.ts). */
+export interface CaseArchiveTable {
+  case_id: string;
+  closed_at: Timestamp;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  last_seq: number;
+  packed: Uint8Array;
+  archived_at: Generated<Timestamp>;
+}
+
 export interface CaseClocksTable {
   case_id: string;
   key: string;
@@ -770,6 +781,7 @@ export interface Database {
   case_repeats: CaseRepeatsTable;
   knowledge_articles: KnowledgeArticlesTable;
   case_history: CaseHistoryTable;
+  case_archive: CaseArchiveTable;
   case_clocks: CaseClocksTable;
   case_number_counters: CaseNumberCountersTable;
   notification_outbox: NotificationOutboxTable;

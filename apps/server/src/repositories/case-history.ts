@@ -4,6 +4,7 @@
 import type { CaseHistoryEvent } from '@jiesu/core';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { mergeHistory, unpackArchive } from './case-archive';
 import { encodeJson, reviveJson } from './case-json';
 
 type Db = Kysely<Database>;
@@ -68,8 +69,15 @@ export function timelineQuery(db: Db, c: { id: string; receivedAt: Date }) {
   return db.selectFrom('case_history').selectAll().where('case_id', '=', c.id).where('case_received_at', '=', c.receivedAt).orderBy('seq');
 }
 
+/**
+ * One case's timeline: its live rows, then its archived ones (case-archive.ts) — in that order, so
+ * that an archiving pass committing between the two reads leaves an event in one or both, merged
+ * by seq, never in neither.
+ */
 export async function readTimeline(db: Db, c: { id: string; receivedAt: Date }) {
-  const rows = await timelineQuery(db, c).execute();
+  const live = await timelineQuery(db, c).execute();
+  const archive = await db.selectFrom('case_archive').select('packed').where('case_id', '=', c.id).executeTakeFirst();
+  const rows = archive ? mergeHistory(live, unpackArchive(archive.packed).history) : live;
   return rows.map((r) => ({
     seq: r.seq,
     action: r.action,

@@ -24,6 +24,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CasesTable, Database } from '../db/schema';
 
 import { caseSearchVector, phoneDigits } from '../search/case-search-terms';
+import { type ArchivedClockRow, mergeClocks, unpackArchive } from './case-archive';
 import { encodeJson, reviveJson } from './case-json';
 import { HISTORY_COLUMN_NAMES, HISTORY_RECORD_COLUMNS, historyInsertRow, historyRecord, readTimeline } from './case-history';
 
@@ -203,10 +204,21 @@ export async function loadClocks(db: Db, caseIds: readonly string[]): Promise<Ma
     .selectAll()
     .where('case_id', 'in', [...new Set(caseIds)]);
   for (const c of CLOCK_ORDER) q = q.orderBy(c);
-  for (const r of await q.execute()) {
-    const list = out.get(r.case_id) ?? [];
-    list.push(clockOf(r));
-    out.set(r.case_id, list);
+  const live = new Map<string, ArchivedClockRow[]>();
+  for (const r of await q.execute()) live.set(r.case_id, [...(live.get(r.case_id) ?? []), r]);
+  // Then the archived clocks (after the live read: see case-archive.ts), a live clock winning by key.
+  const archived = await db
+    .selectFrom('case_archive')
+    .select(['case_id', 'packed'])
+    .where('case_id', 'in', [...new Set(caseIds)])
+    .execute();
+  const packed = new Map(archived.map((a) => [a.case_id, unpackArchive(a.packed).clocks]));
+  for (const id of new Set([...live.keys(), ...packed.keys()])) {
+    const fromArchive = packed.get(id);
+    const merged = fromArchive ? mergeClocks(live.get(id) ?? [], fromArchive) : (live.get(id) ?? []);
+    // The state's order (CLOCK_ORDER); SQL gave it already when nothing came from the archive.
+    if (fromArchive) merged.sort((a, b) => a.started_at.getTime() - b.started_at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    out.set(id, merged.map(clockOf));
   }
   return out;
 }

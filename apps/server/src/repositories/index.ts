@@ -17,6 +17,7 @@ import { IntakeRepository } from './intake.repository';
 import { KnowledgeRepository } from './knowledge.repository';
 import { Open311Repository } from './open311.repository';
 import { PublicRequestRepository } from './public-request.repository';
+import { CaseArchiveRepository } from './case-archive.repository';
 import { PublicRankingRepository } from './public-ranking.repository';
 import { ReturnVisitRepository } from './return-visit.repository';
 import { ScoreFactRepository } from './score-fact.repository';
@@ -77,6 +78,7 @@ export function createRepositories(db: Kysely<Database>) {
     demand: new DemandRepository(db),
     caseRepeats: new CaseRepeatRepository(db),
     partitions: new PartitionRepository(db),
+    caseArchive: new CaseArchiveRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -4,6 +4,7 @@
 import type { CaseState, VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, PublicRequestsTable } from '../db/schema';
+import { type ArchivedHistoryRow, unpackArchive } from './case-archive';
 import { encodeJson, reviveJson } from './case-json';
 import { loadClocks, STATE_COLUMNS, stateOfRow } from './case.repository';
 
@@ -40,6 +41,9 @@ export interface PublicRequestFilter {
   limit: number;
   offset: number;
 }
+
+/** Archived cases read per page by the update feed. */
+const ARCHIVE_PAGE = 200;
 
 export interface HistoryRow {
   caseId: string;
@@ -194,7 +198,9 @@ export class PublicRequestRepository {
       .orderBy('case_history.seq')
       .limit(f.limit)
       .execute();
-    return rows.map((r) => ({
+    const toRow = (
+      r: { case_id: string; case_number: string } & Omit<ArchivedHistoryRow, 'from_status' | 'actor_user_id' | 'actor_display_name' | 'actor_unit_code' | 'attachments'>,
+    ): HistoryRow => ({
       caseId: r.case_id,
       caseNumber: r.case_number,
       seq: r.seq,
@@ -204,7 +210,40 @@ export class PublicRequestRepository {
       note: r.note,
       actorUsername: r.actor_username,
       data: r.data === null ? {} : reviveJson<Record<string, unknown>>(r.data),
-    }));
+    });
+    const out = new Map<string, HistoryRow>(rows.map((r) => [`${r.case_id}:${r.seq}`, toRow(r)]));
+    // Archived cases of the source whose history overlaps the window (read after the live rows: see
+    // case-archive.ts), by first event, until no later case can hold an event before the limit-th.
+    const sorted = () => [...out.values()].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq).slice(0, f.limit);
+    let after: { firstAt: Date; caseId: string } | null = null;
+    for (;;) {
+      let q = trx
+        .selectFrom('case_archive')
+        .innerJoin('public_requests', 'public_requests.case_id', 'case_archive.case_id')
+        .innerJoin('cases', 'cases.id', 'case_archive.case_id')
+        .select(['case_archive.case_id', 'cases.case_number', 'case_archive.first_at', 'case_archive.packed'])
+        .where('public_requests.source', '=', f.source)
+        .where('case_archive.last_at', '>=', f.from)
+        .where('case_archive.first_at', '<=', f.to);
+      if (after) {
+        const a = after;
+        q = q.where((eb) => eb.or([eb('case_archive.first_at', '>', a.firstAt), eb.and([eb('case_archive.first_at', '=', a.firstAt), eb('case_archive.case_id', '>', a.caseId)])]));
+      }
+      const page = await q.orderBy('case_archive.first_at').orderBy('case_archive.case_id').limit(ARCHIVE_PAGE).execute();
+      for (const a of page) {
+        const current = sorted();
+        const last = current[f.limit - 1];
+        if (current.length >= f.limit && last && a.first_at > last.at) return current;
+        for (const h of unpackArchive(a.packed).history) {
+          if (h.at < f.from || h.at > f.to) continue;
+          const key = `${a.case_id}:${h.seq}`;
+          if (!out.has(key)) out.set(key, toRow({ ...h, case_id: a.case_id, case_number: a.case_number }));
+        }
+      }
+      const end = page[page.length - 1];
+      if (page.length < ARCHIVE_PAGE || !end) return sorted();
+      after = { firstAt: end.first_at, caseId: end.case_id };
+    }
   }
 
   /** Records a rating; false when the case already has one (one rating per case). */
