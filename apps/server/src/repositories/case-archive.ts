@@ -10,37 +10,14 @@
 // an event in the live table, in the archive or in both, never in neither. Events written after a
 // case was archived (a late appeal, a reopening) are live rows again until the next pass packs them.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Selectable } from 'kysely';
+import type { CaseClocksTable, CaseHistoryTable } from '../db/schema';
 
 /** One history row as stored (case_history's columns without case_id and case_received_at). */
-export interface ArchivedHistoryRow {
-  seq: number;
-  action: string;
-  from_status: string | null;
-  to_status: string;
-  actor_user_id: string;
-  actor_username: string;
-  actor_display_name: string | null;
-  actor_unit_code: string;
-  at: Date;
-  note: string | null;
-  attachments: unknown;
-  data: unknown;
-}
+export type ArchivedHistoryRow = Omit<Selectable<CaseHistoryTable>, 'case_id' | 'case_received_at'>;
 
 /** One clock row as stored (case_clocks' columns without case_id). */
-export interface ArchivedClockRow {
-  key: string;
-  name: string;
-  owner_unit_code: string;
-  owner_unit_path: string;
-  started_at: Date;
-  due_at: Date;
-  remind_at: Date;
-  status: string;
-  stopped_at: Date | null;
-  reminded_at: Date | null;
-  escalated_at: Date | null;
-}
+export type ArchivedClockRow = Omit<Selectable<CaseClocksTable>, 'case_id'>;
 
 export interface ArchivedCase {
   history: ArchivedHistoryRow[];
@@ -92,7 +69,8 @@ const DICTIONARY_V1 = Buffer.from(
   'utf8',
 );
 
-const HISTORY_FIELDS = [
+/** case_history's columns after its case_id and case_received_at, in the table's order (case-history.ts builds its insert from them). */
+export const HISTORY_FIELDS = [
   'seq',
   'action',
   'from_status',

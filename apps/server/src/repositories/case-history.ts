@@ -4,7 +4,7 @@
 import type { CaseHistoryEvent } from '@jiesu/core';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { mergeHistory, unpackArchive } from './case-archive';
+import { HISTORY_FIELDS, mergeHistory, unpackArchive } from './case-archive';
 import { encodeJson, reviveJson } from './case-json';
 
 type Db = Kysely<Database>;
@@ -32,22 +32,7 @@ export function historyInsertRow(e: CaseHistoryEvent, caseReceivedAt: Date) {
 /** The columns of historyInsertRow, in its order (for a multi-row insert through jsonb_to_recordset). */
 export const HISTORY_RECORD_COLUMNS = sql`case_id uuid, case_received_at timestamptz, seq int, action text, from_status text, to_status text, actor_user_id uuid,
   actor_username text, actor_display_name text, actor_unit_code text, at timestamptz, note text, attachments jsonb, data jsonb`;
-export const HISTORY_COLUMN_NAMES = [
-  'case_id',
-  'case_received_at',
-  'seq',
-  'action',
-  'from_status',
-  'to_status',
-  'actor_user_id',
-  'actor_username',
-  'actor_display_name',
-  'actor_unit_code',
-  'at',
-  'note',
-  'attachments',
-  'data',
-] as const;
+export const HISTORY_COLUMN_NAMES = ['case_id', 'case_received_at', ...HISTORY_FIELDS] as const;
 
 /** historyInsertRow as plain JSON (times as ISO text, JSON columns as values), for jsonb_to_recordset. */
 export function historyRecord(e: CaseHistoryEvent, caseReceivedAt: Date) {

@@ -167,19 +167,7 @@ export function stateOfRow(row: StateRow, clocks: CaseClock[]): CaseState {
 /** The clock rows in the order the state keeps them: by (re)start, then key. */
 const CLOCK_ORDER = ['started_at', 'key'] as const;
 
-function clockOf(r: {
-  key: string;
-  name: string;
-  owner_unit_code: string;
-  owner_unit_path: string;
-  started_at: Date;
-  due_at: Date;
-  remind_at: Date;
-  status: string;
-  stopped_at: Date | null;
-  reminded_at: Date | null;
-  escalated_at: Date | null;
-}): CaseClock {
+function clockOf(r: ArchivedClockRow): CaseClock {
   return {
     key: r.key,
     name: r.name as CaseClock['name'],
