@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as migration0037 from '../src/db/migrations/0037-case-archive';
 import { packArchive, unpackArchive } from '../src/repositories/case-archive';
 import { archiveFinishedCases } from '../src/use-cases/maintenance/archive-cases';
-import { intakeBody, uploadPhoto } from './case-helpers';
+import { closedCase, intakeBody } from './case-helpers';
 import { type Client, type TestEnv, startTestEnv } from './harness';
 
 const DAY_MS = 86_400_000;
@@ -24,22 +24,7 @@ describe('archiving finished cases', () => {
     env = await startTestEnv();
     operator = await env.as('operator');
     visitor = await env.as('visitor');
-    const dispatcher = await env.as('dispatcher');
-    const handler = await env.as('wangjing.handler');
-    const made = await operator.post('/api/cases', intakeBody());
-    expect(made.statusCode, made.body).toBe(201);
-    closedId = made.json<{ id: string }>().id;
-    const photo = await uploadPhoto(handler);
-    for (const [who, action, body] of [
-      [dispatcher, 'dispatch', { lead: '110105026' }],
-      [handler, 'sign', {}],
-      [handler, 'contact', { method: 'phone' }],
-      [handler, 'submit-feedback', { summary: '已修补路面', isSolved: true, attachmentIds: [photo] }],
-      [dispatcher, 'close', {}],
-    ] as const) {
-      const r = await who.post(`/api/cases/${closedId}/${action}`, body);
-      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
-    }
+    closedId = await closedCase(env);
     const open = await operator.post('/api/cases', intakeBody({ subject: '还开着的案件' }));
     expect(open.statusCode, open.body).toBe(201);
     openId = open.json<{ id: string }>().id;

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as migration0031 from '../src/db/migrations/0031-lean-state';
 import { reviveJson } from '../src/repositories/case-json';
-import { intakeBody, uploadPhoto } from './case-helpers';
+import { closedCase, intakeBody } from './case-helpers';
 import { type TestEnv, startTestEnv } from './harness';
 
 describe('the lean case document', () => {
@@ -13,23 +13,7 @@ describe('the lean case document', () => {
   let caseId: string;
   beforeAll(async () => {
     env = await startTestEnv();
-    const operator = await env.as('operator');
-    const dispatcher = await env.as('dispatcher');
-    const handler = await env.as('wangjing.handler');
-    const made = await operator.post('/api/cases', intakeBody({ location: { ...intakeBody().location, coordinates: { lng: 116.47, lat: 39.99 } } }));
-    expect(made.statusCode, made.body).toBe(201);
-    caseId = made.json().id as string;
-    const photo = await uploadPhoto(handler);
-    for (const [who, action, body] of [
-      [dispatcher, 'dispatch', { lead: '110105026' }],
-      [handler, 'sign', {}],
-      [handler, 'contact', { method: 'phone' }],
-      [handler, 'submit-feedback', { summary: '已修补路面', isSolved: true, attachmentIds: [photo] }],
-      [dispatcher, 'close', {}],
-    ] as const) {
-      const r = await who.post(`/api/cases/${caseId}/${action}`, body);
-      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
-    }
+    caseId = await closedCase(env, intakeBody({ location: { ...intakeBody().location, coordinates: { lng: 116.47, lat: 39.99 } } }));
   });
   afterAll(async () => env?.close());
 

@@ -48,3 +48,28 @@ export async function caseCount(env: TestEnv): Promise<number> {
     ).n,
   );
 }
+
+/**
+ * Takes a phoned-in case through the whole loop to 已办结 over HTTP — dispatched to 望京街道, signed,
+ * the requester contacted, feedback with a photo, closed by the dispatcher — and returns its id.
+ */
+export async function closedCase(env: TestEnv, body: Record<string, unknown> = intakeBody()): Promise<string> {
+  const operator = await env.as('operator');
+  const dispatcher = await env.as('dispatcher');
+  const handler = await env.as('wangjing.handler');
+  const made = await operator.post('/api/cases', body);
+  if (made.statusCode !== 201) throw new Error(`intake: ${made.statusCode} ${made.body}`);
+  const caseId = made.json<{ id: string }>().id;
+  const photo = await uploadPhoto(handler);
+  for (const [who, action, actionBody] of [
+    [dispatcher, 'dispatch', { lead: '110105026' }],
+    [handler, 'sign', {}],
+    [handler, 'contact', { method: 'phone' }],
+    [handler, 'submit-feedback', { summary: '已修补路面', isSolved: true, attachmentIds: [photo] }],
+    [dispatcher, 'close', {}],
+  ] as const) {
+    const r = await who.post(`/api/cases/${caseId}/${action}`, actionBody);
+    if (r.statusCode !== 200) throw new Error(`${action}: ${r.statusCode} ${r.body}`);
+  }
+  return caseId;
+}
