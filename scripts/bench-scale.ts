@@ -352,8 +352,9 @@ async function prepareTemplates(pool: pg.Pool) {
 /**
  * --archive: the daily archive pass (`jiesu archive`, the product's own code) over the grown year —
  * every case closed more than 35 days ago — then the disk again, and once more after VACUUM FULL
- * of case_clocks (the space its deleted rows leave is reused by new clocks in steady state; the
- * history partitions the pass emptied it compacts itself).
+ * of case_clocks and cases (steady state: the space the pass's deleted clocks and replaced
+ * documents leave is reused by new clocks and cases; the grown tables before the pass were as
+ * compact, having never been updated; the history partitions the pass emptied it compacts itself).
  */
 async function archiveFigures(pool: pg.Pool, databaseUrl: string) {
   const bin = fileURLToPath(new URL('../apps/server/bin/jiesu.mjs', import.meta.url));
@@ -379,7 +380,8 @@ async function archiveFigures(pool: pg.Pool, databaseUrl: string) {
   console.log('-- disk after the archive pass');
   await diskFigures(pool);
   await pool.query('vacuum full case_clocks');
-  console.log('-- disk after VACUUM FULL case_clocks (steady state: freed clock space is reused)');
+  await pool.query('vacuum full cases');
+  console.log('-- disk after VACUUM FULL case_clocks, cases (steady state: freed space is reused by new rows)');
   await diskFigures(pool);
 }
 

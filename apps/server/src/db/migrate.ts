@@ -27,6 +27,7 @@ import * as m0033 from './migrations/0033-history-partitions';
 import * as m0034 from './migrations/0034-audit-partitions';
 import * as m0036 from './migrations/0036-case-mining';
 import * as m0037 from './migrations/0037-case-archive';
+import * as m0038 from './migrations/0038-archive-documents';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0034-audit-partitions': m0034,
   '0036-case-mining': m0036,
   '0037-case-archive': m0037,
+  '0038-archive-documents': m0038,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -133,7 +133,7 @@ export interface CaseHistoryTable {
   data: NullableJson<Record<string, unknown>>;
 }
 
-/** Finished cases' history and stopped clocks, packed (migration 0037, repositories/case-archive.ts). */
+/** Finished cases' history, stopped clocks and (format 2, migration 0038) state document, packed (migration 0037, repositories/case-archive.ts). */
 export interface CaseArchiveTable {
   case_id: string;
   closed_at: Timestamp;

@@ -1,11 +1,22 @@
 // The SQL of archiving finished cases (format and readers: case-archive.ts). One pass walks the
 // live history of cases received before the cut-off in case-id order, a batch at a time; each
 // batch locks the cases it takes (skipping any another transaction holds), packs their live
-// history and stopped clocks together with what an earlier pass archived, writes one archive row
-// per case and deletes the live rows it packed, in one transaction.
+// history, stopped clocks and state document together with what an earlier pass archived, writes
+// one archive row per case, deletes the live rows it packed and leaves the stub in the row's
+// `state`, in one transaction.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { type ArchivedClockRow, type ArchivedHistoryRow, mergeClocks, mergeHistory, packArchive, unpackArchive } from './case-archive';
+import {
+  ARCHIVED_MARK,
+  ARCHIVED_STUB,
+  type ArchivedClockRow,
+  type ArchivedHistoryRow,
+  isArchivedStub,
+  mergeClocks,
+  mergeHistory,
+  packArchive,
+  unpackArchive,
+} from './case-archive';
 
 type Db = Kysely<Database>;
 
@@ -33,8 +44,8 @@ export class CaseArchiveRepository {
       const ids = scan.map((r) => r.case_id);
       const none: ArchiveBatch = { scanned: ids.length, lastCaseId: ids[ids.length - 1] ?? null, archived: 0, historyRows: 0, clockRows: 0, months: [] };
       if (ids.length === 0) return none;
-      const { rows: picked } = await sql<{ id: string; received_at: Date; closed_at: Date }>`
-        select id, received_at, closed_at from cases
+      const { rows: picked } = await sql<{ id: string; received_at: Date; closed_at: Date; state: Record<string, unknown> }>`
+        select id, received_at, closed_at, state from cases
         where id in (${sql.join(ids)}) and closed_at is not null and closed_at < ${o.closedBefore}
         order by id for update skip locked`.execute(trx);
       if (picked.length === 0) return none;
@@ -64,11 +75,13 @@ export class CaseArchiveRepository {
           (liveClocks.get(p.id) ?? []).map(({ case_id: _c, ...rest }) => rest),
           prior?.clocks ?? [],
         );
+        // The row's document unless the row keeps the stub of an earlier pass (then that pass's).
+        const document = isArchivedStub(p.state) ? (prior?.document ?? null) : p.state;
         const first = h[0];
         const last = h[h.length - 1];
-        if (!first || !last) continue;
+        if (!first || !last || document === null) continue;
         if ((liveHistory.get(p.id) ?? []).length > 0) months.add(p.received_at.toISOString().slice(0, 7));
-        rows.push({ case_id: p.id, closed_at: p.closed_at, first_at: first.at, last_at: last.at, last_seq: last.seq, packed: packArchive({ history: h, clocks: k }) });
+        rows.push({ case_id: p.id, closed_at: p.closed_at, first_at: first.at, last_at: last.at, last_seq: last.seq, packed: packArchive({ history: h, clocks: k, document }) });
       }
       if (rows.length === 0) return none;
       await trx
@@ -89,6 +102,13 @@ export class CaseArchiveRepository {
       // The cases are locked: no live row can have been added since the read.
       const deletedHistory = await trx.deleteFrom('case_history').where(ofPicked(archivedIds)).executeTakeFirst();
       const deletedClocks = await trx.deleteFrom('case_clocks').where('case_id', 'in', archivedIds).where('status', '<>', 'running').executeTakeFirst();
+      // Not a change of the case: its version and updated_at stay.
+      await trx
+        .updateTable('cases')
+        .set({ state: JSON.stringify(ARCHIVED_STUB) })
+        .where('id', 'in', archivedIds)
+        .where(sql<boolean>`not (state ? ${ARCHIVED_MARK})`)
+        .execute();
       return {
         ...none,
         archived: rows.length,
@@ -97,18 +117,5 @@ export class CaseArchiveRepository {
         months: [...months].sort(),
       };
     });
-  }
-
-  /** Live and dead tuples of one history partition (for deciding to compact it). */
-  async partitionTuples(partition: string): Promise<{ live: number; dead: number } | null> {
-    const { rows } = await sql<{ live: number; dead: number }>`
-      select n_live_tup::int as live, n_dead_tup::int as dead from pg_stat_user_tables where relname = ${partition}`.execute(this.db);
-    return rows[0] ?? null;
-  }
-
-  /** Rewrites one history partition without its dead rows (an exclusive lock on that month while it runs). */
-  async compactPartition(partition: string): Promise<void> {
-    if (!/^case_history_(y\d{4}m\d{2}|default)$/.test(partition)) throw new Error(`not a history partition: ${partition}`);
-    await sql`vacuum full ${sql.table(partition)}`.execute(this.db);
   }
 }

@@ -1,14 +1,18 @@
-// The archive of finished cases (migration 0037). A case closed more than `archiveAfterDays` ago
-// keeps its row in `cases` (lists, search, scoring and the state document are unchanged), but its
-// history rows and its stopped clocks — read only when the case itself is opened — move into one
-// row of `case_archive`: both lists as column tuples in JSON, deflated with a fixed dictionary.
-// A million finished cases' ~5.8 history rows and ~3.8 clock rows each (≈2.9 KB with their
-// primary keys) become one row of ≈0.8 KB (docs/scaling.md).
+// The archive of finished cases (migrations 0037, 0038). A case closed more than
+// `archiveAfterDays` ago keeps its row in `cases` with every query column (lists, search, scoring
+// are unchanged), but what is read only when the case itself is opened moves into one row of
+// `case_archive`: its history rows, its stopped clocks (column tuples in JSON) and, from format 2,
+// its state document, deflated together with a fixed dictionary. The row's `state` keeps a stub
+// ({"$archived": 2}): a reader of `state` in SQL must take the document from here. A million finished cases' ~5.8
+// history rows, ~3.8 clock rows (≈2.9 KB with their primary keys) and 1.26 KB of document each
+// become one row of ≈1.2 KB (docs/scaling.md).
 //
 // Readers read the live rows first and the archive second and merge by seq (history) or key
-// (clocks), the live row winning: packing moves rows in one transaction, so a reader racing it sees
-// an event in the live table, in the archive or in both, never in neither. Events written after a
-// case was archived (a late appeal, a reopening) are live rows again until the next pass packs them.
+// (clocks), the live row winning; a row whose document is the stub takes the archived document:
+// packing moves rows in one transaction, so a reader racing it sees an event in the live table,
+// in the archive or in both, never in neither. Events written after a case was archived (a late
+// appeal, a reopening) are live rows again, and their save writes the whole document back into
+// the row, until the next pass packs them.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Selectable } from 'kysely';
 import type { CaseClocksTable, CaseHistoryTable } from '../db/schema';
@@ -22,10 +26,23 @@ export type ArchivedClockRow = Omit<Selectable<CaseClocksTable>, 'case_id'>;
 export interface ArchivedCase {
   history: ArchivedHistoryRow[];
   clocks: ArchivedClockRow[];
+  /** the stored state document as the row held it (JSON, dates as {"$date"}); null in format 1 */
+  document: Record<string, unknown> | null;
 }
 
-/** The format's version, the first byte of every packed value. */
-const FORMAT_V1 = 1;
+/** The format's version, the first byte of every packed value: 1 history and clocks (0037), 2 with the document (0038). */
+export type ArchiveFormat = 1 | 2;
+
+/** The key of the stub a row's `state` keeps once its document is archived. */
+export const ARCHIVED_MARK = '$archived';
+
+/** The stub a row's `state` keeps once its document is archived. */
+export const ARCHIVED_STUB = { [ARCHIVED_MARK]: 2 } as const;
+
+/** Whether a stored document is the stub of an archived one. */
+export function isArchivedStub(document: Record<string, unknown>): boolean {
+  return document[ARCHIVED_MARK] !== undefined;
+}
 
 /**
  * Deflate's preset dictionary for version 1: text that archived cases repeat (tuple skeletons,
@@ -68,6 +85,33 @@ const DICTIONARY_V1 = Buffer.from(
   ].join(''),
   'utf8',
 );
+
+/**
+ * Version 2's dictionary: version 1's, then the skeleton of a finished case's state document as
+ * jsonb gives it back (keys shortest first). Frozen like version 1.
+ */
+const DICTIONARY_V2 = Buffer.concat([
+  DICTIONARY_V1,
+  Buffer.from(
+    [
+      '{"visit":{"at":{"$date":"2026-","by":{"userId":"","unitCode":"110000","unitPath":"/110000/","username":"visitor","displayName":"回访员 "}',
+      '"attempts":[],"resolved":true,"contacted":true,"satisfaction":"satisfied"},"scoredPeriodKey":"2026-',
+      '{"detail":"","feedbacks":[{"round":1,"review":{"at":{"$date":"2026-',
+      'T00:00:00.000Z"},"by":{"userId":"","unitCode":"110000","unitPath":"/110000/","username":"dispatcher","displayName":"派单员 "},',
+      '"note":null,"decision":"accepted"},"summary":"","isSolved":true,"unitCode":"110105',
+      '","attachments":[{"id":"","kind":"photo","name":"","mimeType":"image/jpeg","sizeBytes":',
+      '}],"submittedAt":{"$date":"2026-","submittedBy":{"userId":"","unitCode":"110105","unitPath":"/110000/110105/110105',
+      '/","username":".handler","displayName":"街道 承办人 "}}],"requester":{"name":"","phone":"138","isAnonymous":false},',
+      '"eventCount":,"intakeUnit":{"code":"110000","path":"/110000/"},"receivedBy":{"userId":"","unitCode":"110000","unitPath":"/110000/",',
+      '"username":"operator","displayName":"话务员 "},"assignments":[{"id":"1:110105","role":"lead","unit":{"code":"110105","name":"街道",',
+      '"path":"/110000/110105/110105/","class":"street"},"state":"done","source":"dispatch","endedAt":{"$date":"2026-',
+      '"},"mustSign":false,"signedAt":{"$date":"2026-","isBinding":false,"assignedAt":{"$date":"2026-',
+      '"},"dispatchNo":1,"isSupervised":true}],"contactedAt":{"$date":"2026-","dispatchCount":1,"firstReceiverUnitCode":"110105',
+    ].join(''),
+    'utf8',
+  ),
+]);
+const DICTIONARIES: Record<ArchiveFormat, Buffer> = { 1: DICTIONARY_V1, 2: DICTIONARY_V2 };
 
 /** case_history's columns after its case_id and case_received_at, in the table's order (case-history.ts builds its insert from them). */
 export const HISTORY_FIELDS = [
@@ -117,20 +161,28 @@ function untuple<T>(t: unknown, fields: readonly string[], dates: Set<string>, w
   return out as T;
 }
 
-/** Packs a finished case's history and clocks (format 1). */
-export function packArchive(a: ArchivedCase): Buffer {
-  const json = JSON.stringify({ h: a.history.map((r) => tuple(r, HISTORY_FIELDS)), c: a.clocks.map((r) => tuple(r, CLOCK_FIELDS)) });
-  return Buffer.concat([Buffer.from([FORMAT_V1]), deflateRawSync(Buffer.from(json, 'utf8'), { level: 9, dictionary: DICTIONARY_V1 })]);
+/** Packs a finished case (format 2; format 1 — no document — only for 0038's down, so code from before it can read the archive). */
+export function packArchive(a: ArchivedCase, format: ArchiveFormat = 2): Buffer {
+  if (format === 1 && a.document !== null) throw new Error('case archive: format 1 holds no document');
+  const body: Record<string, unknown> = { h: a.history.map((r) => tuple(r, HISTORY_FIELDS)), c: a.clocks.map((r) => tuple(r, CLOCK_FIELDS)) };
+  if (format === 2) body.d = a.document;
+  return Buffer.concat([Buffer.from([format]), deflateRawSync(Buffer.from(JSON.stringify(body), 'utf8'), { level: 9, dictionary: DICTIONARIES[format] })]);
 }
 
-/** The history and clocks of a packed value (bytea from pg as a Buffer, from PGlite as a Uint8Array). */
+/** The history, clocks and document of a packed value (bytea from pg as a Buffer, from PGlite as a Uint8Array). */
 export function unpackArchive(value: Uint8Array): ArchivedCase {
   const buf = Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  if (buf[0] !== FORMAT_V1) throw new Error(`case archive: unknown format ${String(buf[0])}`);
-  const parsed = JSON.parse(inflateRawSync(buf.subarray(1), { dictionary: DICTIONARY_V1 }).toString('utf8')) as { h: unknown[]; c: unknown[] };
+  const format = buf[0];
+  if (format !== 1 && format !== 2) throw new Error(`case archive: unknown format ${String(format)}`);
+  const parsed = JSON.parse(inflateRawSync(buf.subarray(1), { dictionary: DICTIONARIES[format] }).toString('utf8')) as {
+    h: unknown[];
+    c: unknown[];
+    d?: Record<string, unknown> | null;
+  };
   return {
     history: parsed.h.map((t) => untuple<ArchivedHistoryRow>(t, HISTORY_FIELDS, HISTORY_DATES, 'history')),
     clocks: parsed.c.map((t) => untuple<ArchivedClockRow>(t, CLOCK_FIELDS, CLOCK_DATES, 'clock')),
+    document: parsed.d ?? null,
   };
 }
 

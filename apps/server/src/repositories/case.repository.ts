@@ -24,7 +24,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CasesTable, Database } from '../db/schema';
 
 import { caseSearchVector, phoneDigits } from '../search/case-search-terms';
-import { type ArchivedClockRow, mergeClocks, unpackArchive } from './case-archive';
+import { type ArchivedClockRow, isArchivedStub, mergeClocks, unpackArchive } from './case-archive';
 import { encodeJson, reviveJson } from './case-json';
 import { HISTORY_COLUMN_NAMES, HISTORY_RECORD_COLUMNS, historyInsertRow, historyRecord, readTimeline } from './case-history';
 
@@ -135,9 +135,20 @@ export const STATE_COLUMNS = [
 ] as const;
 export type StateRow = Pick<Selectable<CasesTable>, (typeof STATE_COLUMNS)[number]>;
 
-/** The whole state again: the stored document, the fields its columns hold, the empty fields it left out, and its clocks from case_clocks. */
-export function stateOfRow(row: StateRow, clocks: CaseClock[]): CaseState {
-  const document = reviveJson<Record<string, unknown>>(row.state);
+/** What a state is rebuilt from besides its row: its clocks and, when the row keeps only the archive's stub, the archived document. */
+export interface StateParts {
+  clocks: CaseClock[];
+  archivedDocument: Record<string, unknown> | null;
+}
+
+/** The whole state again: the stored document (the row's, or the archive's when the row keeps its stub), the fields its columns hold, the empty fields it left out, and its clocks. */
+export function stateOfRow(row: StateRow, parts: StateParts | undefined): CaseState {
+  const own = reviveJson<Record<string, unknown>>(row.state);
+  let document = own;
+  if (isArchivedStub(own)) {
+    if (!parts?.archivedDocument) throw new Error(`case ${row.id}: its document is archived but the archive holds none`);
+    document = reviveJson<Record<string, unknown>>(parts.archivedDocument);
+  }
   for (const k of EMPTY_KEYS) if (document[k] === undefined) document[k] = EMPTY[k] === 'list' ? [] : null;
   const stored = document.location as { coordinates?: CaseLocation['coordinates'] } | undefined;
   const columns: Pick<CaseState, ColumnKey | 'clocks'> = {
@@ -159,7 +170,7 @@ export function stateOfRow(row: StateRow, clocks: CaseClock[]): CaseState {
       streetCode: row.street_code,
       communityCode: row.community_code,
     },
-    clocks,
+    clocks: parts?.clocks ?? [],
   };
   return { ...(document as Omit<CaseState, ColumnKey | 'clocks'>), ...columns };
 }
@@ -183,9 +194,13 @@ function clockOf(r: ArchivedClockRow): CaseClock {
   };
 }
 
-/** The clocks of several cases from case_clocks, each list in the state's order. */
-export async function loadClocks(db: Db, caseIds: readonly string[]): Promise<Map<string, CaseClock[]>> {
-  const out = new Map<string, CaseClock[]>();
+/**
+ * What the states of several cases need besides their rows: their clocks from case_clocks, each
+ * list in the state's order, merged with their archived ones, and their archived documents. Read
+ * after the rows (see case-archive.ts), so a row already stubbed finds its document here.
+ */
+export async function loadStateParts(db: Db, caseIds: readonly string[]): Promise<Map<string, StateParts>> {
+  const out = new Map<string, StateParts>();
   if (caseIds.length === 0) return out;
   let q = db
     .selectFrom('case_clocks')
@@ -200,13 +215,13 @@ export async function loadClocks(db: Db, caseIds: readonly string[]): Promise<Ma
     .select(['case_id', 'packed'])
     .where('case_id', 'in', [...new Set(caseIds)])
     .execute();
-  const packed = new Map(archived.map((a) => [a.case_id, unpackArchive(a.packed).clocks]));
+  const packed = new Map(archived.map((a) => [a.case_id, unpackArchive(a.packed)]));
   for (const id of new Set([...live.keys(), ...packed.keys()])) {
     const fromArchive = packed.get(id);
-    const merged = fromArchive ? mergeClocks(live.get(id) ?? [], fromArchive) : (live.get(id) ?? []);
+    const merged = fromArchive ? mergeClocks(live.get(id) ?? [], fromArchive.clocks) : (live.get(id) ?? []);
     // The state's order (CLOCK_ORDER); SQL gave it already when nothing came from the archive.
     if (fromArchive) merged.sort((a, b) => a.started_at.getTime() - b.started_at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    out.set(id, merged.map(clockOf));
+    out.set(id, { clocks: merged.map(clockOf), archivedDocument: fromArchive?.document ?? null });
   }
   return out;
 }
@@ -423,13 +438,8 @@ export class CaseRepository {
   }
 
   async #stored(id: string, row: StateRow & { location_path: string | null; idempotency_key: string | null }, trx: Db): Promise<StoredCase> {
-    const clocks = await this.clocksOf([id], trx);
-    return { state: stateOfRow(row, clocks.get(id) ?? []), locationPath: row.location_path, idempotencyKey: row.idempotency_key };
-  }
-
-  /** The clocks of several cases, each list in the state's order (for readers of many documents). */
-  clocksOf(caseIds: readonly string[], trx: Db = this.db): Promise<Map<string, CaseClock[]>> {
-    return loadClocks(trx, caseIds);
+    const parts = await loadStateParts(trx, [id]);
+    return { state: stateOfRow(row, parts.get(id)), locationPath: row.location_path, idempotencyKey: row.idempotency_key };
   }
 
   async findIdByNumber(caseNumber: string, trx: Db = this.db): Promise<string | null> {

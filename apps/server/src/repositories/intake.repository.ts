@@ -3,6 +3,7 @@
 import { type CaseStatus, type DuplicateCandidate, type DuplicateMatch, FINISHED_CASE_STATUSES, OPEN_CASE_STATUSES, type Unit } from '@jiesu/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
+import { ARCHIVED_MARK, unpackArchive } from './case-archive';
 import { toUnit } from './unit.repository';
 
 type Db = Kysely<Database>;
@@ -180,17 +181,21 @@ export class IntakeRepository {
     return row ? { id: Number(row.id), createdAt: row.created_at, artifact: parseJson(row.artifact) } : null;
   }
 
-  /** Finished cases with their level-1 category name as label, newest first. */
+  /** Finished cases with their level-1 category name as label, newest first (the detail of an archived case from its archive). */
   async trainingCases(limit: number, trx: Db = this.db): Promise<TrainingCaseRow[]> {
     const rows = await trx
       .selectFrom('cases as c')
       .innerJoin('categories as k', (j) => j.on(sql`k.code`, '=', sql`left(c.category_code, 2)`))
-      .select(['c.subject', sql<string>`c.state->>'detail'`.as('detail'), 'k.name'])
+      .leftJoin('case_archive as a', (j) => j.onRef('a.case_id', '=', 'c.id').on(sql<boolean>`c.state ? ${ARCHIVED_MARK}`))
+      .select(['c.subject', sql<string>`c.state->>'detail'`.as('detail'), 'a.packed', 'k.name'])
       .where('c.status', 'in', [...FINISHED_CASE_STATUSES])
       .orderBy('c.received_at', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ subject: r.subject, detail: r.detail ?? '', label: r.name }));
+    return rows.map((r) => {
+      const archived = r.packed === null ? null : unpackArchive(r.packed).document?.detail;
+      return { subject: r.subject, detail: (typeof archived === 'string' ? archived : r.detail) ?? '', label: r.name };
+    });
   }
 
   // ---- duplicates (case_tokens rows are written with the case, by CaseRepository.insert) ----

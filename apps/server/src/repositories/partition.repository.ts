@@ -84,4 +84,21 @@ export class PartitionRepository {
       select distinct date_trunc('month', ${key} at time zone 'UTC') at time zone 'UTC' as m from ${sql.table(`${table}_default`)} order by 1`.execute(trx);
     return rows.map((r) => new Date(r.m));
   }
+
+  /** Live and dead tuples of one partition, from the statistics (for deciding to compact it). */
+  async tuples(partition: string, trx: Db = this.db): Promise<{ live: number; dead: number } | null> {
+    const { rows } = await sql<{ live: number; dead: number }>`
+      select n_live_tup::int as live, n_dead_tup::int as dead from pg_stat_user_tables where relname = ${partition}`.execute(trx);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Rewrites one partition without its dead rows (an exclusive lock on that month while it runs):
+   * for a past month the archive pass emptied, whose freed space no new row would reuse.
+   */
+  async compact(partition: string, trx: Db = this.db): Promise<void> {
+    const tables = MONTHLY_TABLES.map((t) => t.table).join('|');
+    if (!new RegExp(`^(${tables})_(y\\d{4}m\\d{2}|default)$`).test(partition)) throw new Error(`not a monthly partition: ${partition}`);
+    await sql`vacuum full ${sql.table(partition)}`.execute(trx);
+  }
 }

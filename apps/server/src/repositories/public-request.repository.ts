@@ -6,7 +6,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, PublicRequestsTable } from '../db/schema';
 import { type ArchivedHistoryRow, unpackArchive } from './case-archive';
 import { encodeJson, reviveJson } from './case-json';
-import { loadClocks, STATE_COLUMNS, stateOfRow } from './case.repository';
+import { loadStateParts, STATE_COLUMNS, stateOfRow } from './case.repository';
 
 type Db = Kysely<Database>;
 
@@ -167,11 +167,11 @@ export class PublicRequestRepository {
       .limit(f.limit)
       .offset(f.offset)
       .execute();
-    const clocks = await loadClocks(
+    const parts = await loadStateParts(
       trx,
       rows.map((r) => r.case_id),
     );
-    return rows.map((r) => ({ request: toRequest(r), state: stateOfRow(r, clocks.get(r.case_id) ?? []), updatedAt: r.updated_at }));
+    return rows.map((r) => ({ request: toRequest(r), state: stateOfRow(r, parts.get(r.case_id)), updatedAt: r.updated_at }));
   }
 
   /** History rows of publicly submitted cases of one source written in [from, to], oldest first. */
@@ -230,10 +230,11 @@ export class PublicRequestRepository {
         q = q.where((eb) => eb.or([eb('case_archive.first_at', '>', a.firstAt), eb.and([eb('case_archive.first_at', '=', a.firstAt), eb('case_archive.case_id', '>', a.caseId)])]));
       }
       const page = await q.orderBy('case_archive.first_at').orderBy('case_archive.case_id').limit(ARCHIVE_PAGE).execute();
+      // The limit-th time as the page starts: what the page adds can only move it earlier, so
+      // stopping at a case that begins after it never stops too soon (one sort per page).
+      const cutoff = sorted()[f.limit - 1]?.at ?? null;
       for (const a of page) {
-        const current = sorted();
-        const last = current[f.limit - 1];
-        if (current.length >= f.limit && last && a.first_at > last.at) return current;
+        if (cutoff && a.first_at > cutoff) return sorted();
         for (const h of unpackArchive(a.packed).history) {
           if (h.at < f.from || h.at > f.to) continue;
           const key = `${a.case_id}:${h.seq}`;

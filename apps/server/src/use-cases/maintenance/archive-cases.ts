@@ -40,9 +40,9 @@ export async function archiveFinishedCases(ctx: AppContext, o: { afterDays?: num
     const candidates = [...months].map((m) => monthPartitionName('case_history', new Date(`${m}-01T00:00:00Z`)));
     for (const name of [...candidates, 'case_history_default']) {
       if (!partitions.includes(name) || report.compacted.includes(name)) continue;
-      const t = await ctx.repos.caseArchive.partitionTuples(name);
+      const t = await ctx.repos.partitions.tuples(name);
       if (t && t.dead > t.live) {
-        await ctx.repos.caseArchive.compactPartition(name);
+        await ctx.repos.partitions.compact(name);
         report.compacted.push(name);
       }
     }
