@@ -426,7 +426,8 @@ async function columnFigures(pool: pg.Pool) {
   console.log(JSON.stringify({ stateKeyChars: Object.fromEntries(keys.map((k) => [k.key, k.chars])) }));
 }
 
-type Call = { label: string; user: string; path: () => string; floor: (db: pg.Pool) => Promise<unknown> };
+/** `before`: run ahead of each timed HTTP call and timed with it (a fact changed, so a cached answer must be recomputed). */
+type Call = { label: string; user: string; path: () => string; floor: (db: pg.Pool) => Promise<unknown>; before?: (db: pg.Pool) => Promise<unknown> };
 
 const SUMMARY =
   'id, case_number, status, version, urgency, kind, channel, category_code, subject, district_code, street_code, community_code, lead_unit_code, is_overdue, has_pending_extension, received_at, closed_at';
@@ -456,6 +457,8 @@ async function measureCalls(s: Server, pool: pg.Pool, label: string) {
     )
   ).rows.at(-1)!;
   const period = evaluationPeriodKeyOf(new Date(Date.now() - 40 * 86_400_000));
+  const touchFact = (db: pg.Pool) =>
+    db.query(`update score_facts set updated_at = clock_timestamp() where case_id = (select case_id from score_facts where period_key = $1 limit 1)`, [period]);
   const now = new Date();
   const calls: Call[] = [
     {
@@ -555,11 +558,34 @@ async function measureCalls(s: Server, pool: pg.Pool, label: string) {
       path: () => `/api/scoring/periods/${period}/units/110105026`,
       floor: (db) => db.query(`select count(*), avg(is_solved::int) from score_facts where period_key = $1 and lead_unit_code = '110105026'`, [period]),
     },
+    {
+      // What a busy day asks: a visit concluded a moment ago (its fact changed), so the cached
+      // period is stale and the call computes the ranking again.
+      label: 'rankings live, a fact just changed (evaluator)',
+      user: 'evaluator',
+      path: () => `/api/scoring/periods/${period}/rankings`,
+      before: touchFact,
+      floor: (db) =>
+        db.query(
+          `select lead_unit_code, count(*), avg(is_solved::int) from score_facts where period_key = $1 and is_valid and not is_exempt and lead_unit_class = 'street' group by 1`,
+          [period],
+        ),
+    },
+    {
+      label: 'rankings unit detail, a fact just changed (evaluator)',
+      user: 'evaluator',
+      path: () => `/api/scoring/periods/${period}/units/110105026`,
+      before: touchFact,
+      floor: (db) => db.query(`select count(*), avg(is_solved::int) from score_facts where period_key = $1 and lead_unit_code = '110105026'`, [period]),
+    },
   ];
   console.log(`\n${label}: median of ${RUNS} after a warm-up (ms), HTTP as the user vs the floor query alone`);
   for (const c of calls) {
     const token = tokens.get(c.user)!;
-    const httpMs = await medianMs(() => getOk(s, token, c.path()));
+    const httpMs = await medianMs(async () => {
+      await c.before?.(pool);
+      return getOk(s, token, c.path());
+    });
     const floorMs = await medianMs(() => c.floor(pool));
     console.log(JSON.stringify({ call: c.label, user: c.user, httpMs: +httpMs.toFixed(1), floorMs: +floorMs.toFixed(2), ratio: +(httpMs / floorMs).toFixed(1), load: load() }));
   }

@@ -28,6 +28,7 @@ import * as m0034 from './migrations/0034-audit-partitions';
 import * as m0036 from './migrations/0036-case-mining';
 import * as m0037 from './migrations/0037-case-archive';
 import * as m0038 from './migrations/0038-archive-documents';
+import * as m0039 from './migrations/0039-score-tallies';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0036-case-mining': m0036,
   '0037-case-archive': m0037,
   '0038-archive-documents': m0038,
+  '0039-score-tallies': m0039,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -287,6 +287,27 @@ export interface ScoreFactsTable {
   updated_at: CreatedAt;
 }
 
+/** Running sums of score_facts per period and lead × street × district (migration 0039; kept by triggers, never written by the application). */
+export interface ScoreTalliesTable {
+  period_key: string;
+  is_proactive: boolean;
+  lead_unit_code: string;
+  lead_unit_class: string;
+  /** '' when the fact has none */
+  street_code: string;
+  /** '' when the fact has none */
+  district_code: string;
+  cases: number;
+  exemptions: number;
+  valid_visits: number;
+  invalid_visits: number;
+  contacted: number;
+  solved: number;
+  satisfied: number;
+  basically_satisfied: number;
+  dissatisfied: number;
+}
+
 export interface ScoreAppealsTable {
   id: string;
   case_id: string;
@@ -799,6 +820,7 @@ export interface Database {
   audit_log: AuditLogTable;
   return_visit_attempts: ReturnVisitAttemptsTable;
   score_facts: ScoreFactsTable;
+  score_tallies: ScoreTalliesTable;
   score_appeals: ScoreAppealsTable;
   score_publications: ScorePublicationsTable;
   community_item_scores: CommunityItemScoresTable;

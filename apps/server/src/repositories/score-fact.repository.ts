@@ -183,14 +183,18 @@ export class ScoreFactRepository {
     return this.tallies(periodKeys, true, trx);
   }
 
+  /**
+   * Per unit and level, from the running sums score_tallies keeps per lead × street × district
+   * (migration 0039's triggers on score_facts): a few thousand rows a period, not its facts.
+   */
   private async tallies(periodKeys: readonly string[], isProactive: boolean, trx: Db): Promise<TallyRow[]> {
     if (periodKeys.length === 0) return [];
     const { rows } = await sql<RawTally>`
       with per_lead as (
-        select lead_unit_code, lead_unit_class, street_code, district_code, ${TALLY_AGGREGATES}
-        from score_facts
-        where period_key in (${sql.join(periodKeys)}) and is_proactive = ${isProactive}
-        group by lead_unit_code, lead_unit_class, street_code, district_code
+        select lead_unit_code, lead_unit_class, nullif(street_code, '') as street_code, nullif(district_code, '') as district_code, ${TALLY_SUMS}
+        from score_tallies
+        where period_key in (${sql.join(periodKeys)}) and is_proactive = ${isProactive} and cases > 0
+        group by 1, 2, 3, 4
       )
       select
         case when grouping(lead_unit_code) = 0 then 'lead' when grouping(street_code) = 0 then 'street' else 'district' end as level,
