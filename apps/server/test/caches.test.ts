@@ -57,6 +57,28 @@ describe('LiveRankingsCache', () => {
     await expect(cache.get('2026-09', 's2', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
     expect((await cache.get('2026-09', 's2', compute)).periodKey).toBe('run 5');
   });
+
+  it("shares a period's request counts under their key for the TTL, apart from the rankings' stamp", async () => {
+    let now = 0;
+    const cache = new LiveRankingsCache(1_000, () => now);
+    let counted = 0;
+    const count = () => {
+      counted += 1;
+      return Promise.resolve({ byStreet: new Map([['110105026', counted]]), byDistrict: new Map(), byLead: new Map() });
+    };
+    const street = async (key: string, load = count) => (await cache.requestCounts(key, load)).byStreet.get('110105026');
+    const [a, b] = await Promise.all([street('2026-11|set1|pub1'), street('2026-11|set1|pub1')]);
+    expect([a, b, counted]).toEqual([1, 1, 1]);
+    // A recomputation for a changed fact (another rankings stamp, the same key) counts nothing again.
+    await cache.get('2026-11', 'facts1|set1|pub1', () => Promise.resolve({} as PeriodRankings));
+    await cache.get('2026-11', 'facts2|set1|pub1', () => Promise.resolve({} as PeriodRankings));
+    expect(await street('2026-11|set1|pub1')).toBe(1);
+    expect(await street('2026-11|set2|pub1')).toBe(2); // a setting changed: counted afresh
+    now = 1_000;
+    expect(await street('2026-11|set1|pub1')).toBe(3); // TTL passed
+    await expect(cache.requestCounts('2026-10|set1|pub1', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    expect(await street('2026-10|set1|pub1')).toBe(4);
+  });
 });
 
 describe('calendar cache across processes', () => {

@@ -71,6 +71,16 @@ interface ComputeOptions {
   withGovernance?: boolean;
   /** Read facts from ctx.reads (the replica, when there is one): for screens, never for publishing. */
   fromReplica?: boolean;
+  /** Screens: share the period's request counts under this key for the cache TTL (requestCountsKey()); publishing counts afresh. */
+  requestCountsKey?: string;
+}
+
+/**
+ * The key a period's request counts are shared under: the period and the stamp's settings and
+ * publication parts (rankingStamp's last two) — a changed setting counts again, a changed fact does not.
+ */
+function requestCountsKey(periodKey: string, stamp: string): string {
+  return [periodKey, ...stamp.split('|').slice(-2)].join('|');
 }
 
 export async function computePeriodRankings(ctx: AppContext, opts: ComputeOptions): Promise<PeriodRankings> {
@@ -88,7 +98,10 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
   const [tallies, units, requests] = await Promise.all([
     unitTallies(repos, opts.periodKey),
     repos.scoreFacts.unitsOfClasses(unitClasses),
-    repos.demand.requestCounts(period.start, period.end),
+    // Screens share the period's counts for the cache TTL; publishing counts them afresh.
+    opts.requestCountsKey !== undefined
+      ? ctx.liveRankings.requestCounts(opts.requestCountsKey, () => repos.demand.requestCounts(period.start, period.end))
+      : repos.demand.requestCounts(period.start, period.end),
   ]);
 
   const districts = new Map(units.filter((u) => u.class === 'district').map((u) => [u.code, u.name]));
@@ -268,14 +281,16 @@ export async function liveRankings(ctx: AppContext, periodKey: string): Promise<
   const keys = [periodKey];
   for (let i = 0; i < earlier; i += 1) keys.push(previousPeriodKey(keys[keys.length - 1] as string));
   const stamp = await ctx.reads.scoreFacts.rankingStamp(keys);
-  return ctx.liveRankings.get(periodKey, stamp, () => computePeriodRankings(ctx, { periodKey, fromReplica: true }));
+  return ctx.liveRankings.get(periodKey, stamp, () => computePeriodRankings(ctx, { periodKey, fromReplica: true, requestCountsKey: requestCountsKey(periodKey, stamp) }));
 }
 
 /** An earlier period's rankings without trend or 治理类 (what a trend and 治理类 read), cached apart for screens. */
 async function earlierLive(ctx: AppContext, periodKey: string, replica: { fromReplica: boolean }): Promise<PeriodRankings> {
-  const compute = () => computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica });
-  if (!replica.fromReplica) return compute();
-  return ctx.liveRankings.get(`${periodKey}:base`, await ctx.reads.scoreFacts.rankingStamp([periodKey]), compute);
+  if (!replica.fromReplica) return computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica });
+  const stamp = await ctx.reads.scoreFacts.rankingStamp([periodKey]);
+  return ctx.liveRankings.get(`${periodKey}:base`, stamp, () =>
+    computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica, requestCountsKey: requestCountsKey(periodKey, stamp) }),
+  );
 }
 
 async function publishedOrLive(ctx: AppContext, periodKey: string, replica: { fromReplica: boolean }): Promise<PeriodRankings> {
