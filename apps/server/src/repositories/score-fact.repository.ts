@@ -5,7 +5,7 @@
 import { chunks } from './case.repository';
 import type { CaseTally, VisitSatisfaction } from '@jiesu/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Database, ScoreFactsTable } from '../db/schema';
+import type { Database, ScoreFactsTable, ScoreTalliesTable } from '../db/schema';
 
 type Db = Kysely<Database>;
 
@@ -60,20 +60,12 @@ export interface TallyRow {
   tally: CaseTally;
 }
 
-interface RawTally {
+/** A tally row as the queries return it: the nine sums of score_tallies (migration 0039) with the unit they roll up to. */
+type RawTally = Omit<ScoreTalliesTable, 'period_key' | 'is_proactive' | 'lead_unit_code' | 'lead_unit_class' | 'street_code' | 'district_code'> & {
   level: TallyLevel;
   unit_code: string | null;
   lead_unit_class: string | null;
-  cases: number;
-  exemptions: number;
-  valid_visits: number;
-  invalid_visits: number;
-  contacted: number;
-  solved: number;
-  satisfied: number;
-  basically_satisfied: number;
-  dissatisfied: number;
-}
+};
 
 function toTally(r: RawTally): CaseTally {
   return {
