@@ -91,14 +91,20 @@ async function startServer(databaseUrl: string, workers: number): Promise<Server
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  // Up to 5 minutes: on a loaded shared machine compiling and migrating can take a while.
-  for (let i = 0; i < 1500 && proc.exitCode === null; i++) {
+  // Up to 20 minutes: on a loaded shared machine, or a big database, compiling, migrating and the
+  // boot's jobs can take a while. A server that exits or never answers stops the run here.
+  let up = false;
+  for (let i = 0; i < 6000 && proc.exitCode === null && !up; i++) {
     try {
-      if ((await fetch(`${base}/health`)).ok) break;
+      up = (await fetch(`${base}/health`)).ok;
     } catch {
       /* not up yet */
     }
-    await new Promise((r) => setTimeout(r, 200));
+    if (!up) await new Promise((r) => setTimeout(r, 200));
+  }
+  if (!up) {
+    proc.kill('SIGTERM');
+    throw new Error(`jiesu serve did not answer /health (exit code ${String(proc.exitCode)})`);
   }
   // All workers up: give the others a moment after the first answers.
   if (workers > 1) await new Promise((r) => setTimeout(r, 3000));
@@ -365,9 +371,8 @@ async function archiveFigures(pool: pg.Pool, databaseUrl: string) {
       p.stdout.on('data', (d: Buffer) => (text += d.toString()));
       p.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`jiesu ${command} exited ${code}`))));
     });
-  // The grower writes every history row into the default partition; a boot moves them into their
-  // months (as the product's own rows are written). Compacting the emptied default makes the
-  // "before" what a production database of the same cases holds.
+  // The grower's history is in its month partitions already (main() makes them first); the
+  // migrate is the product's own step, and an emptied default partition would be compacted here.
   await jiesu('migrate');
   await pool.query('vacuum full case_history_default');
   console.log('-- disk before the archive pass (history in its month partitions)');
@@ -799,6 +804,13 @@ async function main() {
   const rt = await createRuntime(loadConfig({ DATABASE_URL, LOG_LEVEL: 'silent' }));
   await seedReference(rt.ctx);
   await seedDemoUsers(rt.ctx);
+  // The grown receipt times reach ~12.5 months back: their history partitions first, so the rows
+  // land in their months (in the default partition, the next boot would move them — at 10 M that
+  // is ~58 M rows in one transaction, longer than any wait for the server and ~20 GB of disk).
+  const thisMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+  for (let i = 1; i <= 14; i++) {
+    await rt.ctx.repos.partitions.ensureMonth('case_history', new Date(Date.UTC(thisMonth.getUTCFullYear(), thisMonth.getUTCMonth() - i, 1)));
+  }
   await rt.close();
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
   pool.on('error', (e) => console.error(`bench pool: ${e.message}`));
