@@ -95,6 +95,29 @@ export function eventually<T>(read: () => Promise<T>) {
   return expect.poll(read, { timeout: WAIT_MS, interval: 100 });
 }
 
+/**
+ * Clicks a modal's 提交 and waits until the modal has gone: the action was accepted. If the console
+ * shows an error notification or the form marks a field instead, or the modal is still open after
+ * WAIT_MS, fails at once saying which — a step that only waited for the action's result would
+ * time out without a word (CI once timed out waiting for a contact event, with nothing to go on).
+ */
+export async function submitModal(page: Page, modal = page.locator('.ant-modal')): Promise<void> {
+  await modal.getByRole('button', { name: '提交' }).click();
+  const refused = page.locator('.ant-notification-notice-error, .ant-modal .ant-form-item-explain-error').first();
+  const outcome = await Promise.race([
+    modal.waitFor({ state: 'hidden', timeout: WAIT_MS }).then(
+      () => 'closed' as const,
+      () => 'still open' as const,
+    ),
+    refused.waitFor({ timeout: WAIT_MS }).then(
+      () => 'refused' as const,
+      () => 'still open' as const,
+    ),
+  ]);
+  if (outcome === 'refused') throw new Error(`提交 was refused: ${(await refused.textContent()) ?? ''}`);
+  if (outcome === 'still open') throw new Error(`the modal was still open ${WAIT_MS} ms after 提交`);
+}
+
 /** A phone as street and community staff hold it: 390×844, touch, zh-CN, the city's time zone. */
 export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 /** The centre's desktop screens. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoKnowledge } from '../../src/seed/seed-knowledge';
 import { caseFactory } from '../scoring-helpers';
 import type { TestEnv } from '../harness';
-import { type BrowserEnv, eventually, logIn as logInAs, runsBrowser, startBrowserEnv } from './browser-env';
+import { eventually, logIn as logInAs, runsBrowser, startBrowserEnv, submitModal, type BrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -161,7 +161,7 @@ describe.runIf(runsBrowser)('console administration (headless Chromium)', () => 
     await unit.getByTestId('file-appeal').click();
     const modal = unit.locator('.ant-modal');
     await modal.locator('textarea').fill('诉求属市政管线问题，非街道职责，已协调区水务部门处理。');
-    await modal.getByRole('button', { name: '提交' }).click();
+    await submitModal(unit, modal);
     await unit.getByText('申诉已提交').waitFor();
     await unit.context().close();
 
@@ -174,7 +174,7 @@ describe.runIf(runsBrowser)('console administration (headless Chromium)', () => 
     await shot(page, 'appeals');
     await row.getByTestId('appeal-grant').click();
     await page.locator('.ant-modal textarea').fill('经核实属市政管线问题，予以免考核');
-    await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+    await submitModal(page);
     await row.waitFor({ state: 'detached' }); // it leaves the pending list
     const granted = await api<{ items: { caseId: string; isExemptInScoring: boolean }[] }>('/api/appeals?status=granted', 'evaluator');
     expect(granted.items.find((a) => a.caseId === closed.id)?.isExemptInScoring).toBe(true);

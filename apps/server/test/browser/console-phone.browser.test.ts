@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { intakeBody, PNG } from '../case-helpers';
 import type { TestEnv } from '../harness';
-import { type BrowserEnv, eventually, runsBrowser, startBrowserEnv, WAIT_MS } from './browser-env';
+import { eventually, runsBrowser, startBrowserEnv, submitModal, type BrowserEnv, WAIT_MS } from './browser-env';
 import { screenshotDir } from './screenshots';
 import { meterTransfer } from './transfer';
 
@@ -102,7 +102,7 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     await page.screenshot({ path: `${SHOTS}phone-case.png` });
 
     await page.getByRole('button', { name: '联系诉求人' }).click();
-    await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+    await submitModal(page);
     await page.locator('[data-testid="event-contact"]').waitFor();
 
     await page.getByRole('button', { name: '办结反馈' }).click();
@@ -115,7 +115,7 @@ describe.runIf(runsBrowser)('a street handler on a phone (390×844)', () => {
     await modal.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${SHOTS}phone-feedback.png` });
-    await modal.getByRole('button', { name: '提交' }).click();
+    await submitModal(page, modal);
     await page.locator('[data-testid="event-submit_feedback"]').waitFor();
     await eventually(() => page.locator('.ant-tag[data-status]').first().textContent()).toBe('待审核');
     // The timeline at 390 px: the time above each event, the event text over (nearly) the card's width.

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { PNG, intakeBody } from '../case-helpers';
 import { seedRulesMonth } from '../scoring-rules-fixture';
 import type { TestEnv } from '../harness';
-import { type BrowserEnv, desktopContext, eventually, logIn as logInAs, runsBrowser, startBrowserEnv } from './browser-env';
+import { desktopContext, eventually, logIn as logInAs, runsBrowser, startBrowserEnv, submitModal, type BrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -113,7 +113,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await modal.getByText('望京街道').first().waitFor();
     await board.waitForTimeout(500); // the modal's opening animation
     await shot(board, 'dispatch-modal');
-    await modal.getByRole('button', { name: '提交' }).click();
+    await submitModal(board, modal);
     await row.waitFor({ state: 'detached' });
     await board.context().close();
   });
@@ -131,7 +131,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await eventually(() => page.getByTestId('requester-phone').textContent()).toBe('13812341234');
 
     await page.getByRole('button', { name: '联系诉求人' }).click();
-    await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+    await submitModal(page);
     await page.getByRole('button', { name: '办结反馈' }).waitFor();
     await page.locator('[data-testid="event-contact"]').waitFor();
 
@@ -140,7 +140,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await modal.locator('textarea').first().fill('已组织施工队修补路面，并设置警示标志，现场已恢复通行。');
     await modal.locator('input[type=file]:not([capture])').setInputFiles({ name: 'repaired.png', mimeType: 'image/png', buffer: PNG });
     await modal.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
-    await modal.getByRole('button', { name: '提交' }).click();
+    await submitModal(page, modal);
     await page.locator('[data-testid="event-submit_feedback"]').waitFor();
     await eventually(() => page.locator('.ant-tag[data-status]').first().textContent()).toBe('待审核');
     await page.waitForTimeout(500);
@@ -156,7 +156,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await row.waitFor();
     await shot(page, 'dispatch-review');
     await row.getByTestId('row-close').click();
-    await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+    await submitModal(page);
     await row.waitFor({ state: 'detached' });
     await page.context().close();
   });
@@ -188,7 +188,7 @@ describe.runIf(runsBrowser)('console journey (headless Chromium)', () => {
     await visit.getByText('满意', { exact: true }).click();
     await page.waitForTimeout(300);
     await shot(page, 'visit');
-    await visit.getByRole('button', { name: '提交' }).click();
+    await submitModal(page, visit);
     await row.waitFor({ state: 'detached' });
     await page.context().close();
 

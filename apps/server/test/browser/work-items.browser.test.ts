@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from '../case-helpers';
-import { type BrowserEnv, eventually, logIn, pageWidth, runsBrowser, startBrowserEnv } from './browser-env';
+import { eventually, logIn, pageWidth, runsBrowser, startBrowserEnv, submitModal, type BrowserEnv } from './browser-env';
 import { screenshotDir } from './screenshots';
 
 const SHOTS = screenshotDir();
@@ -47,7 +47,7 @@ describe.runIf(runsBrowser)('work items on a phone (headless Chromium, 390×844)
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '花家地西里' }).first().click();
     await page.waitForTimeout(300);
     await shot(page, 'create');
-    await modal.getByRole('button', { name: '提交' }).click();
+    await submitModal(page, modal);
     await page.getByTestId('wi-card').filter({ hasText: TITLE }).waitFor();
     await expectNoSidewaysScroll(page);
     await page.context().close();
