@@ -46,16 +46,18 @@ describe('LiveRankingsCache', () => {
       computed += 1;
       return Promise.resolve({ periodKey: `run ${computed}` } as PeriodRankings);
     };
-    const [a, b] = await Promise.all([cache.get('2026-11', 's1', compute), cache.get('2026-11', 's1', compute)]);
+    const s1 = { facts: 'f1', rules: 'r1' };
+    const s2 = { facts: 'f2', rules: 'r1' };
+    const [a, b] = await Promise.all([cache.get('2026-11', s1, compute), cache.get('2026-11', s1, compute)]);
     expect([a.periodKey, b.periodKey, computed]).toEqual(['run 1', 'run 1', 1]);
-    expect((await cache.get('2026-10', 's1', compute)).periodKey).toBe('run 2'); // another period, its own entry
-    expect((await cache.get('2026-11', 's2', compute)).periodKey).toBe('run 3'); // the facts changed
+    expect((await cache.get('2026-10', s1, compute)).periodKey).toBe('run 2'); // another period, its own entry
+    expect((await cache.get('2026-11', s2, compute)).periodKey).toBe('run 3'); // the facts changed
     now = 999;
-    expect((await cache.get('2026-11', 's2', compute)).periodKey).toBe('run 3');
+    expect((await cache.get('2026-11', s2, compute)).periodKey).toBe('run 3');
     now = 1_000;
-    expect((await cache.get('2026-11', 's2', compute)).periodKey).toBe('run 4'); // TTL passed
-    await expect(cache.get('2026-09', 's2', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
-    expect((await cache.get('2026-09', 's2', compute)).periodKey).toBe('run 5');
+    expect((await cache.get('2026-11', s2, compute)).periodKey).toBe('run 4'); // TTL passed
+    await expect(cache.get('2026-09', s2, () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    expect((await cache.get('2026-09', s2, compute)).periodKey).toBe('run 5');
   });
 
   it("shares a period's request counts under their key for the TTL, apart from the rankings' stamp", async () => {
@@ -66,18 +68,18 @@ describe('LiveRankingsCache', () => {
       counted += 1;
       return Promise.resolve({ byStreet: new Map([['110105026', counted]]), byDistrict: new Map(), byLead: new Map() });
     };
-    const street = async (key: string, load = count) => (await cache.requestCounts(key, load)).byStreet.get('110105026');
-    const [a, b] = await Promise.all([street('2026-11|set1|pub1'), street('2026-11|set1|pub1')]);
+    const street = async (period: string, rules: string, load = count) => (await cache.requestCounts(period, { facts: 'any', rules }, load)).byStreet.get('110105026');
+    const [a, b] = await Promise.all([street('2026-11', 'set1|pub1'), street('2026-11', 'set1|pub1')]);
     expect([a, b, counted]).toEqual([1, 1, 1]);
     // A recomputation for a changed fact (another rankings stamp, the same key) counts nothing again.
-    await cache.get('2026-11', 'facts1|set1|pub1', () => Promise.resolve({} as PeriodRankings));
-    await cache.get('2026-11', 'facts2|set1|pub1', () => Promise.resolve({} as PeriodRankings));
-    expect(await street('2026-11|set1|pub1')).toBe(1);
-    expect(await street('2026-11|set2|pub1')).toBe(2); // a setting changed: counted afresh
+    await cache.get('2026-11', { facts: 'facts1', rules: 'set1|pub1' }, () => Promise.resolve({} as PeriodRankings));
+    await cache.get('2026-11', { facts: 'facts2', rules: 'set1|pub1' }, () => Promise.resolve({} as PeriodRankings));
+    expect(await street('2026-11', 'set1|pub1')).toBe(1);
+    expect(await street('2026-11', 'set2|pub1')).toBe(2); // a setting changed: counted afresh
     now = 1_000;
-    expect(await street('2026-11|set1|pub1')).toBe(3); // TTL passed
-    await expect(cache.requestCounts('2026-10|set1|pub1', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
-    expect(await street('2026-10|set1|pub1')).toBe(4);
+    expect(await street('2026-11', 'set1|pub1')).toBe(3); // TTL passed
+    await expect(street('2026-10', 'set1|pub1', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    expect(await street('2026-10', 'set1|pub1')).toBe(4);
   });
 });
 

@@ -10,53 +10,35 @@
 // never come from here: they are the stored record.
 import type { PeriodRankings } from '@jiesu/contracts';
 import type { RequestCounts } from '../repositories/demand.repository';
-import { TtlCache } from './ttl-cache';
-
-interface Entry {
-  stamp: string;
-  rankings: Promise<PeriodRankings>;
-}
+import type { RankingStamp } from '../repositories/score-fact.repository';
+import { sharedLoad, TtlCache } from './ttl-cache';
 
 export class LiveRankingsCache {
-  private readonly entries: TtlCache<string, Entry>;
+  /** Under `${period}@${stamp}`: one entry per period, the one at its newest stamp. */
+  private readonly rankings: TtlCache<string, Promise<PeriodRankings>>;
+  /** Under `${period}@${stamp.rules}`. */
   private readonly requests: TtlCache<string, Promise<RequestCounts>>;
 
   constructor(ttlMs: number, clock: () => number = Date.now) {
-    this.entries = new TtlCache(ttlMs, 120, clock);
+    this.rankings = new TtlCache(ttlMs, 120, clock);
     this.requests = new TtlCache(ttlMs, 120, clock);
   }
 
-  /** A period's request counts under `key`: the cached ones within the TTL, else load()'s (shared by concurrent readers; a failure is not remembered). */
-  async requestCounts(key: string, load: () => Promise<RequestCounts>): Promise<RequestCounts> {
-    const hit = this.requests.get(key);
-    if (hit !== undefined) return hit;
-    const loading = load();
-    this.requests.set(key, loading);
-    try {
-      return await loading;
-    } catch (e) {
-      if (this.requests.get(key) === loading) this.requests.delete(key);
-      throw e;
-    }
+  /** The period's live rankings: the cached ones if computed at this stamp within the TTL, else compute()'s. */
+  get(period: string, stamp: RankingStamp, compute: () => Promise<PeriodRankings>): Promise<PeriodRankings> {
+    const key = `${period}@${stamp.facts}|${stamp.rules}`;
+    // A new stamp replaces the period's entry: an outdated ranking is never read again.
+    if (!this.rankings.has(key)) this.rankings.deleteWhere((_, k) => k.startsWith(`${period}@`));
+    return sharedLoad(this.rankings, key, compute);
   }
 
-  /** The period's live rankings: the cached ones if computed at this stamp within the TTL, else compute(). */
-  async get(periodKey: string, stamp: string, compute: () => Promise<PeriodRankings>): Promise<PeriodRankings> {
-    const hit = this.entries.get(periodKey);
-    if (hit !== undefined && hit.stamp === stamp) return hit.rankings;
-    const entry: Entry = { stamp, rankings: compute() };
-    this.entries.set(periodKey, entry);
-    try {
-      return await entry.rankings;
-    } catch (e) {
-      // A failed computation is not remembered.
-      if (this.entries.get(periodKey) === entry) this.entries.delete(periodKey);
-      throw e;
-    }
+  /** The period's request counts: the cached ones if counted under the same settings and publications within the TTL, else load()'s. */
+  requestCounts(period: string, stamp: RankingStamp, load: () => Promise<RequestCounts>): Promise<RequestCounts> {
+    return sharedLoad(this.requests, `${period}@${stamp.rules}`, load);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.rankings.clear();
     this.requests.clear();
   }
 }

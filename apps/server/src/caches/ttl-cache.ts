@@ -64,3 +64,20 @@ export class TtlCache<K, V> {
     this.entries.clear();
   }
 }
+
+/**
+ * `cache`'s promise under `key`, or load()'s, stored before it settles so that concurrent callers
+ * share one load; a load that fails is forgotten (the next caller loads again).
+ */
+export async function sharedLoad<K, T>(cache: TtlCache<K, Promise<T>>, key: K, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const loading = load();
+  cache.set(key, loading);
+  try {
+    return await loading;
+  } catch (e) {
+    if (cache.get(key) === loading) cache.delete(key);
+    throw e;
+  }
+}

@@ -115,6 +115,14 @@ function factValues(f: ScoreFact) {
   };
 }
 
+/** rankingStamp's answer: a live ranking is recomputed when either part changes, the request counts only when `rules` does. */
+export interface RankingStamp {
+  /** Each period's newest fact change. */
+  facts: string;
+  /** The newest scoring setting and the newest publication. */
+  rules: string;
+}
+
 export class ScoreFactRepository {
   constructor(private readonly db: Db) {}
 
@@ -242,13 +250,13 @@ export class ScoreFactRepository {
    * setting and the newest publication (a trend reads the previous period's). Request counts
    * (诉求量) and units are not in it: the cache's TTL bounds how old they may be.
    */
-  async rankingStamp(periodKeys: readonly string[], trx: Db = this.db): Promise<string> {
+  async rankingStamp(periodKeys: readonly string[], trx: Db = this.db): Promise<RankingStamp> {
     const facts = periodKeys.map((k) => sql`coalesce((select max(updated_at) from score_facts where period_key = ${k})::text, '-')`);
-    const { rows } = await sql<{ stamp: string }>`
-      select concat_ws('|', ${sql.join(facts, sql`, `)},
-             coalesce((select max(updated_at) from settings where key like 'scoring.%')::text, '-'),
-             coalesce((select max(id) from score_publications)::text, '-')) as stamp`.execute(trx);
-    return rows[0]?.stamp ?? '';
+    const { rows } = await sql<RankingStamp>`
+      select concat_ws('|', ${sql.join(facts, sql`, `)}) as facts,
+             concat_ws('|', coalesce((select max(updated_at) from settings where key like 'scoring.%')::text, '-'),
+                            coalesce((select max(id) from score_publications)::text, '-')) as rules`.execute(trx);
+    return rows[0] ?? { facts: '', rules: '' };
   }
 
   /** The case's fact, if its visit has concluded. */

@@ -30,6 +30,7 @@ import {
 } from '@jiesu/core';
 import type { AppContext } from '../../context';
 import type { Repositories } from '../../repositories';
+import type { RankingStamp } from '../../repositories/score-fact.repository';
 import { normaliseRankings, type StoredRankings } from './rankings-snapshot';
 import { loadGovernance, loadPolicy, loadPopulations, loadRankingClasses, loadWeights, periodConfig } from './scoring-config';
 
@@ -71,16 +72,12 @@ interface ComputeOptions {
   withGovernance?: boolean;
   /** Read facts from ctx.reads (the replica, when there is one): for screens, never for publishing. */
   fromReplica?: boolean;
-  /** Screens: share the period's request counts under this key for the cache TTL (requestCountsKey()); publishing counts afresh. */
-  requestCountsKey?: string;
-}
-
-/**
- * The key a period's request counts are shared under: the period and the stamp's settings and
- * publication parts (rankingStamp's last two) — a changed setting counts again, a changed fact does not.
- */
-function requestCountsKey(periodKey: string, stamp: string): string {
-  return [periodKey, ...stamp.split('|').slice(-2)].join('|');
+  /**
+   * Screens: the stamp the computation is for — the period's request counts are shared for the
+   * cache TTL while its settings and publications stay (a changed fact does not count them again).
+   * Publishing leaves it out and counts afresh.
+   */
+  stamp?: RankingStamp;
 }
 
 export async function computePeriodRankings(ctx: AppContext, opts: ComputeOptions): Promise<PeriodRankings> {
@@ -99,8 +96,8 @@ export async function computePeriodRankings(ctx: AppContext, opts: ComputeOption
     unitTallies(repos, opts.periodKey),
     repos.scoreFacts.unitsOfClasses(unitClasses),
     // Screens share the period's counts for the cache TTL; publishing counts them afresh.
-    opts.requestCountsKey !== undefined
-      ? ctx.liveRankings.requestCounts(opts.requestCountsKey, () => repos.demand.requestCounts(period.start, period.end))
+    opts.stamp !== undefined
+      ? ctx.liveRankings.requestCounts(opts.periodKey, opts.stamp, () => repos.demand.requestCounts(period.start, period.end))
       : repos.demand.requestCounts(period.start, period.end),
   ]);
 
@@ -281,16 +278,14 @@ export async function liveRankings(ctx: AppContext, periodKey: string): Promise<
   const keys = [periodKey];
   for (let i = 0; i < earlier; i += 1) keys.push(previousPeriodKey(keys[keys.length - 1] as string));
   const stamp = await ctx.reads.scoreFacts.rankingStamp(keys);
-  return ctx.liveRankings.get(periodKey, stamp, () => computePeriodRankings(ctx, { periodKey, fromReplica: true, requestCountsKey: requestCountsKey(periodKey, stamp) }));
+  return ctx.liveRankings.get(periodKey, stamp, () => computePeriodRankings(ctx, { periodKey, fromReplica: true, stamp }));
 }
 
 /** An earlier period's rankings without trend or 治理类 (what a trend and 治理类 read), cached apart for screens. */
 async function earlierLive(ctx: AppContext, periodKey: string, replica: { fromReplica: boolean }): Promise<PeriodRankings> {
   if (!replica.fromReplica) return computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica });
   const stamp = await ctx.reads.scoreFacts.rankingStamp([periodKey]);
-  return ctx.liveRankings.get(`${periodKey}:base`, stamp, () =>
-    computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica, requestCountsKey: requestCountsKey(periodKey, stamp) }),
-  );
+  return ctx.liveRankings.get(`${periodKey}:base`, stamp, () => computePeriodRankings(ctx, { periodKey, withTrend: false, withGovernance: false, ...replica, stamp }));
 }
 
 async function publishedOrLive(ctx: AppContext, periodKey: string, replica: { fromReplica: boolean }): Promise<PeriodRankings> {
