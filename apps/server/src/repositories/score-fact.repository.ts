@@ -80,18 +80,8 @@ function toTally(r: RawTally): CaseTally {
   };
 }
 
-// Exempt cases count only as exemptions; the rest split into valid and invalid visits.
-const TALLY_AGGREGATES = sql`
-  count(*)::int as cases,
-  count(*) filter (where is_exempt)::int as exemptions,
-  count(*) filter (where not is_exempt and is_valid)::int as valid_visits,
-  count(*) filter (where not is_exempt and not is_valid)::int as invalid_visits,
-  count(*) filter (where not is_exempt and is_valid and is_contacted)::int as contacted,
-  count(*) filter (where not is_exempt and is_valid and is_solved)::int as solved,
-  count(*) filter (where not is_exempt and is_valid and satisfaction = 'satisfied')::int as satisfied,
-  count(*) filter (where not is_exempt and is_valid and satisfaction = 'basically_satisfied')::int as basically_satisfied,
-  count(*) filter (where not is_exempt and is_valid and satisfaction = 'dissatisfied')::int as dissatisfied`;
-
+// The running sums' columns summed (score_tallies holds them per period × lead × street × district;
+// migration 0039's trigger is where a fact's flags become counts: an exempt case counts only as an exemption).
 const TALLY_SUMS = sql`
   sum(cases)::int as cases, sum(exemptions)::int as exemptions, sum(valid_visits)::int as valid_visits,
   sum(invalid_visits)::int as invalid_visits, sum(contacted)::int as contacted, sum(solved)::int as solved,
@@ -208,13 +198,13 @@ export class ScoreFactRepository {
       .map((r) => ({ level: r.level, unitCode: r.unit_code, leadUnitClass: r.lead_unit_class, cases: Number(r.cases), tally: toTally(r) }));
   }
 
-  /** Tallies of the units led under one street (its communities and sections), per lead unit. */
+  /** Tallies of the units led under one street (its communities and sections), per lead unit, from the running sums. */
   async ledTalliesUnderStreet(periodKeys: readonly string[], streetCode: string, trx: Db = this.db, isProactive = false): Promise<Array<{ unitCode: string; tally: CaseTally }>> {
     if (periodKeys.length === 0) return [];
     const { rows } = await sql<RawTally>`
-      select 'lead' as level, lead_unit_code as unit_code, null as lead_unit_class, ${TALLY_AGGREGATES}
-      from score_facts
-      where period_key in (${sql.join(periodKeys)}) and street_code = ${streetCode} and is_proactive = ${isProactive}
+      select 'lead' as level, lead_unit_code as unit_code, null as lead_unit_class, ${TALLY_SUMS}
+      from score_tallies
+      where period_key in (${sql.join(periodKeys)}) and street_code = ${streetCode} and is_proactive = ${isProactive} and cases > 0
       group by lead_unit_code`.execute(trx);
     return rows.map((r) => ({ unitCode: r.unit_code ?? '', tally: toTally(r) }));
   }
