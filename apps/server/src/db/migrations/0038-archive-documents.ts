@@ -31,12 +31,9 @@ async function setPacked(trx: Kysely<unknown>, caseId: string, packed: Buffer) {
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await repackAll(db, 1, async (trx, rows) => {
-    for (const r of rows) {
-      if (isArchivedStub(r.state)) continue;
-      const a = unpackArchive(r.packed);
-      await setPacked(trx, r.case_id, packArchive({ ...a, document: r.state }, 2));
-    }
-    const ids = rows.filter((r) => !isArchivedStub(r.state)).map((r) => r.case_id);
+    const documents = rows.filter((r) => !isArchivedStub(r.state));
+    for (const r of documents) await setPacked(trx, r.case_id, packArchive({ ...unpackArchive(r.packed), document: r.state }, 2));
+    const ids = documents.map((r) => r.case_id);
     if (ids.length > 0) await sql`update cases set state = ${JSON.stringify(ARCHIVED_STUB)}::jsonb where id in (${sql.join(ids)})`.execute(trx);
   });
 }
