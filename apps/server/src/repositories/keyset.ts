@@ -65,16 +65,24 @@ export const EXACT_TOTAL_CAP = 10_000;
 
 /**
  * A list's total: counted up to the cap; past it, the planner's estimate of how many rows the
- * query returns (never less than the cap), with `totalExact: false`. `base` is the list's query
- * before its select, order and limit.
+ * query returns (never less than the cap), with `totalExact: false`. When the estimate is already
+ * past twice the cap, nothing is counted: the answer would be the estimate anyway, and counting a
+ * big scope's first 10,000 rows reads up to 10,000 heap pages (a street's case list at 10 M cases:
+ * 65–400 ms, more than the page itself). `base` is the list's query before its select, order and
+ * limit.
  */
-export async function cappedTotal<DB, TB extends keyof DB>(db: Kysely<DB>, base: SelectQueryBuilder<DB, TB, object>): Promise<{ total: number; totalExact: boolean }> {
+export async function cappedTotal<DB, TB extends keyof DB>(
+  db: Kysely<DB>,
+  base: SelectQueryBuilder<DB, TB, object>,
+  cap = EXACT_TOTAL_CAP,
+): Promise<{ total: number; totalExact: boolean }> {
   const one = base.select(sql<number>`1`.as('one'));
-  const capped = await sql<{ n: number }>`select count(*)::int as n from (${one.limit(EXACT_TOTAL_CAP + 1)}) c`.execute(db);
+  const estimate = planRows((await one.explain('json'))[0]);
+  if (estimate > 2 * cap) return { total: estimate, totalExact: false };
+  const capped = await sql<{ n: number }>`select count(*)::int as n from (${one.limit(cap + 1)}) c`.execute(db);
   const n = capped.rows[0]?.n ?? 0;
-  if (n <= EXACT_TOTAL_CAP) return { total: n, totalExact: true };
-  const plan = await one.explain('json');
-  return { total: Math.max(EXACT_TOTAL_CAP, planRows(plan[0])), totalExact: false };
+  if (n <= cap) return { total: n, totalExact: true };
+  return { total: Math.max(cap, estimate), totalExact: false };
 }
 
 /** The top node's row estimate of an EXPLAIN (FORMAT JSON) result. */
