@@ -30,6 +30,7 @@ import * as m0037 from './migrations/0037-case-archive';
 import * as m0038 from './migrations/0038-archive-documents';
 import * as m0039 from './migrations/0039-score-tallies';
 import * as m0040 from './migrations/0040-overdue-board-index';
+import * as m0041 from './migrations/0041-scope-search-index';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0038-archive-documents': m0038,
   '0039-score-tallies': m0039,
   '0040-overdue-board-index': m0040,
+  '0041-scope-search-index': m0041,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
