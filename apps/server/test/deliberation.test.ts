@@ -312,8 +312,24 @@ describe('one meeting end to end', () => {
       '居民 · 花家地西里社区',
       '花家地西里社区',
     ]);
-    for (const personal of ['孙立华', '张三丰', '138', '李秋菊', '赵秀兰', '139', '王建国', '刘阿姨', '陈师傅', '周大姐', '吴先生', caseA.caseNumber])
+    // Phones whole and masked ('138****1234'); a bare '138' could sit in a random UUID.
+    for (const personal of [
+      '孙立华',
+      '张三丰',
+      '13812341234',
+      '李秋菊',
+      '13698765432',
+      '赵秀兰',
+      '13911112222',
+      '王建国',
+      '刘阿姨',
+      '陈师傅',
+      '周大姐',
+      '吴先生',
+      caseA.caseNumber,
+    ])
       expect(text).not.toContain(personal);
+    expect(text).not.toMatch(/\d{3}\*{4}\d{4}/);
   });
 });
 
